@@ -1,0 +1,35 @@
+// deriveMachine(): everything the kernel derives from a machine at boot (tiers, demotion targets,
+// zonelists, watermarks), computed once per run and read by the rest of the engine.
+import type { Knobs } from '../../shared/scenario/knobs.ts';
+import type { ResolvedMachine } from '../../shared/scenario/resolved.ts';
+import { computeAdistances, memtierId } from './adistance.ts';
+import { buildMemoryTiers, establishDemotionTargets, nodeIsToptier } from './memory-tiers.ts';
+import { nodeStates } from './node-states.ts';
+import type { MachineLayout } from './types.ts';
+import { calculateMinFreeKbytes, managedPages, setupPerZoneWmarks } from './watermarks.ts';
+import { buildZonelists } from './zonelist.ts';
+
+/**
+ * A memoryless node (less than one page) joins no tier: its tierOf is -1, it demotes nowhere,
+ * counts as top tier (as node_is_toptier() says for a node without a memtier) and appears in no
+ * zonelist; its own zonelist starts at the nearest node with memory.
+ */
+export function deriveMachine(machine: ResolvedMachine, knobs: Knobs): MachineLayout {
+  const states = nodeStates(machine);
+  const adistance = computeAdistances(machine, states);
+  const tiers = buildMemoryTiers(adistance, states);
+  const managed = managedPages(machine);
+  const totalManaged = managed.reduce((sum, pages) => sum + pages, 0);
+  const minFreeKbytes = knobs.min_free_kbytes ?? calculateMinFreeKbytes(totalManaged, machine.pageSize);
+  return {
+    adistance,
+    tierOf: adistance.map((adist, nid) => (states.memory[nid] ? memtierId(adist) : -1)),
+    tiers,
+    topTier: nodeIsToptier(tiers, states),
+    demotion: establishDemotionTargets(machine, states, tiers),
+    zonelist: buildZonelists(machine, states),
+    minFreeKbytes,
+    watermarks: setupPerZoneWmarks(managed, minFreeKbytes, knobs.watermark_scale_factor, machine.pageSize),
+    managedPages: managed,
+  };
+}

@@ -1,0 +1,71 @@
+// Demotion in reclaim (Dave Hansen and Keith Busch's "migrate pages in lieu of discard", now
+// demote_folio_list/alloc_demote_folio in mm/vmscan.c): cold pages move one tier down instead of
+// being swapped or dropped, allocated on the target without blocking ("fail quickly and quietly").
+import { STAT } from '../../shared/vmstat.ts';
+import { count, type Kernel } from './kernel.ts';
+import { NIL } from './mem-state.ts';
+import { migrateFolio, MR } from './migrate.ts';
+import { getPageFromFreelist, zoneStatistics } from './page-alloc.ts';
+import { wakeupKswapd } from './kswapd.ts';
+import { reclaimerStats, type ScanControl } from './scan-control.ts';
+import { WMARK_LOW, WMARK_MIN } from './watermark.ts';
+
+/** can_demote(): demotion is on, this pass allows it, and the node has somewhere lower to go. */
+export function canDemote(k: Kernel, node: number, sc: ScanControl | null): boolean {
+  if (!k.knobs.demotion_enabled || !k.mechanisms.demotion) return false;
+  if (sc && sc.noDemotion) return false;
+  return k.layout.demotion[node]!.fallback.length > 0;
+}
+
+/** next_demotion_node(): a random node among the preferred targets (random avoids ping-ponging caches). */
+export function nextDemotionNode(k: Kernel, node: number): number {
+  const preferred = k.layout.demotion[node]!.preferred;
+  if (preferred.length === 0) return -1;
+  return preferred.length === 1 ? preferred[0]! : preferred[k.rng.int(preferred.length)]!;
+}
+
+/**
+ * One GFP_NOWAIT allocation over `nodes`: the fast path at WMARK_LOW, then wake their kswapds and
+ * try WMARK_MIN; never direct reclaim, never OOM (__GFP_NOMEMALLOC, no __GFP_DIRECT_RECLAIM).
+ */
+function allocNowait(k: Kernel, nodes: readonly number[], local: number): number {
+  let pfn = getPageFromFreelist(k, nodes, null, WMARK_LOW, local, false);
+  if (pfn !== NIL) return pfn;
+  for (const n of nodes) wakeupKswapd(k, n);
+  pfn = getPageFromFreelist(k, nodes, null, WMARK_MIN, local, false);
+  return pfn;
+}
+
+/**
+ * alloc_demote_folio(): first the chosen target alone (__GFP_THISNODE, so the target's kswapd is
+ * woken rather than spilling to an even slower tier), then any node of the lower tiers.
+ */
+function allocDemoteFolio(k: Kernel, target: number, node: number): number {
+  let pfn = allocNowait(k, k.thisNode[target]!, node);
+  if (pfn === NIL) pfn = allocNowait(k, k.demoteOrder[node * k.m.nrNodes + target]!, node);
+  if (pfn !== NIL) zoneStatistics(k, target, k.m.nodeOf[pfn]!, node);
+  return pfn;
+}
+
+/**
+ * demote_folio_list(): migrates pages[0..n) with MR_DEMOTION. Pages that could not be demoted are
+ * moved to the front of `pages`, in order. Returns how many failed. Counts pgdemote_* on the source.
+ */
+export function demoteFolioList(k: Kernel, node: number, pages: Uint32Array, n: number, sc: ScanControl): number {
+  const target = nextDemotionNode(k, node);
+  let failed = 0;
+  let demoted = 0;
+  for (let i = 0; i < n; i++) {
+    const src = pages[i]!;
+    const dst = target < 0 ? NIL : allocDemoteFolio(k, target, node);
+    if (dst === NIL) {
+      pages[failed++] = src;
+      count(k, node, STAT.pgmigrate_fail);
+      continue;
+    }
+    sc.costNs += migrateFolio(k, src, dst, MR.demotion);
+    demoted++;
+  }
+  count(k, node, reclaimerStats(sc).pgdemote, demoted);
+  return failed;
+}

@@ -1,0 +1,70 @@
+// The page-fault and page-cache paths a task's reference can take when its page is not mapped:
+// do_anonymous_page (zero-filled anon), do_swap_page (swap-in, a major fault), and a page-cache
+// miss on read() (filemap_read). Costs go to k.chargedNs.
+import { STAT } from '../../shared/vmstat.ts';
+import { FAULT_BASE_NS, FILE_READ_PAGE_NS } from './costs.ts';
+import { count, type Kernel } from './kernel.ts';
+import { lruAdd, lruMove } from './lru.ts';
+import { NIL, PTE_SWAPPED } from './mem-state.ts';
+import { allocPage, type AllocPolicy } from './page-alloc.ts';
+import { PG } from './page-flags.ts';
+
+/**
+ * Faults in `vpage` for a task. Returns the new pfn, or NIL if the allocation failed for good
+ * (the task is being OOM-killed). Postcondition on success: PTE present, page on the inactive LRU.
+ */
+export function handleFault(
+  k: Kernel,
+  policy: AllocPolicy,
+  vpage: number,
+  write: boolean,
+  file: boolean,
+  isCurrentKilled: () => boolean,
+): number {
+  const m = k.m;
+  const local = policy.localNode;
+  const swapped = m.pte[vpage] === PTE_SWAPPED;
+  if (!file) count(k, local, STAT.pgfault);
+  const pfn = allocPage(k, policy, isCurrentKilled);
+  if (pfn === NIL) return NIL;
+  const node = m.nodeOf[pfn]!;
+  const kb = k.pageSize / 1024;
+  let flags: number = PG.young | (write ? PG.dirty : 0);
+  if (file) {
+    // Read from storage into the page cache; mark_page_accessed() sets PG_referenced on first use.
+    flags = PG.file | PG.referenced;
+    k.chargedNs += FILE_READ_PAGE_NS;
+    count(k, local, STAT.pgpgin, kb);
+  } else if (swapped) {
+    count(k, local, STAT.pgmajfault);
+    count(k, local, STAT.pswpin);
+    count(k, local, STAT.pgpgin, kb);
+    k.swap!.usedPages--; // the swap slot is freed once the page is back (swap cache dropped)
+    k.chargedNs += FAULT_BASE_NS + k.swap!.pageInNs;
+  } else {
+    // Zeroing the new page writes it once at the node's write bandwidth (GB/s = bytes/ns).
+    k.chargedNs += FAULT_BASE_NS + k.pageSize / k.machine.nodes[node]!.writeBandwidthGBps;
+    k.traffic[node * 2 + 1]! += k.pageSize;
+  }
+  m.flags[pfn] = flags;
+  m.owner[pfn] = vpage;
+  m.stamp[pfn] = 0;
+  m.pte[vpage] = pfn + 1;
+  lruAdd(m, pfn);
+  return pfn;
+}
+
+/**
+ * mark_page_accessed() for a page-cache page read with read(): inactive,unreferenced ->
+ * inactive,referenced -> active,unreferenced -> active,referenced (PG_referenced is the first step).
+ */
+export function markPageAccessed(k: Kernel, pfn: number, node: number): void {
+  const fl = k.m.flags[pfn]!;
+  if (!(fl & PG.referenced)) {
+    k.m.flags[pfn] = fl | PG.referenced;
+  } else if (!(fl & PG.active) && fl & PG.lru) {
+    lruMove(k.m, pfn, PG.active, PG.referenced);
+    count(k, node, STAT.pgactivate);
+  }
+}
+

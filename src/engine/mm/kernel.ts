@@ -1,0 +1,81 @@
+// The simulated kernel's state: memory, derived topology, knobs, counters and the per-node daemons.
+// Every mm function takes it as its first argument.
+import type { ResolvedMachine } from '../../shared/scenario/resolved.ts';
+import type { Knobs } from '../../shared/scenario/knobs.ts';
+import type { PresetMechanisms } from '../../shared/scenario/presets.ts';
+import type { RunEvent } from '../../shared/result.ts';
+import { NR_COUNTERS } from '../../shared/vmstat.ts';
+import type { MachineLayout } from '../machine/types.ts';
+import type { Rng } from '../random/rng.ts';
+import type { MemState } from './mem-state.ts';
+import type { Vmas } from './vma.ts';
+
+export interface KswapdState {
+  /** Woken and not yet balanced. */
+  awake: boolean;
+  /** Simulated time (ns) this kswapd has used up to. */
+  clockNs: number;
+  /** Current reclaim priority of balance_pgdat (DEF_PRIORITY down to 1). */
+  priority: number;
+  /** Pages reclaimed in the current balance_pgdat run. */
+  reclaimedThisRun: number;
+  /** Consecutive balance_pgdat runs that reclaimed nothing (pgdat->kswapd_failures). */
+  failures: number;
+  /** When it last went to sleep, to count premature wake-ups. */
+  sleptAtNs: number;
+}
+
+export interface SwapState {
+  capacityPages: number;
+  usedPages: number;
+  pageInNs: number;
+  pageOutNs: number;
+}
+
+
+/** Hands the OOM killer the tasks it may choose from; implemented by the simulation. */
+export interface OomHost {
+  /** Kills the task with the largest footprint; returns false if there is none to kill. */
+  killLargest(k: Kernel, reason: string): boolean;
+}
+
+export interface Kernel {
+  m: MemState;
+  vmas: Vmas;
+  machine: ResolvedMachine;
+  layout: MachineLayout;
+  knobs: Knobs;
+  mechanisms: PresetMechanisms;
+  /** Counters per node: stats[node * NR_COUNTERS + STAT.name]. */
+  stats: Float64Array;
+  rng: Rng;
+  /** Simulated time of whatever is running now, in ns. */
+  nowNs: number;
+  kswapd: KswapdState[];
+  swap: SwapState | null;
+  /** Unloaded read/write latency per node: [node * 2 + isWrite], ns. */
+  baseLatency: Float64Array;
+  /** Current loaded latency, recomputed each tick from the last tick's traffic. */
+  latency: Float64Array;
+  /** Bytes read/written per node this tick: [node * 2 + isWrite]. */
+  traffic: Float64Array;
+  pageSize: number;
+  /** Time to charge to whoever is running (a task's fault or stall), added by mm functions. */
+  chargedNs: number;
+  /** Pages migrated, by [(reason * nrNodes + from) * nrNodes + to] (see migrate.ts MR). */
+  migrated: Float64Array;
+  /** [n]: the one-node zonelist for __GFP_THISNODE allocations on n. */
+  thisNode: number[][];
+  /** [node * nrNodes + target]: target's zonelist restricted to node's lower tiers (demotion fallback). */
+  demoteOrder: number[][];
+  oom: OomHost;
+  events: RunEvent[];
+}
+
+export function count(k: Kernel, node: number, stat: number, n = 1): void {
+  k.stats[node * NR_COUNTERS + stat]! += n;
+}
+
+export function newKswapd(): KswapdState {
+  return { awake: false, clockNs: 0, priority: 12, reclaimedThisRun: 0, failures: 0, sleptAtNs: -1 };
+}

@@ -1,0 +1,99 @@
+// All per-page state of a simulated machine, as typed arrays sized once (structure of arrays):
+// page frames (pfn-indexed) and the page table (global vpage-indexed). About 18 bytes per frame.
+import type { MachineLayout } from '../machine/types.ts';
+import { NR_LRU_LISTS } from './page-flags.ts';
+
+/** End of a list / no frame / no owner. */
+export const NIL = 0xffffffff;
+/** A page-table entry is 0 (never touched), pfn + 1 (present), or SWAPPED (on the swap device). */
+export const PTE_NONE = 0;
+export const PTE_SWAPPED = 0x80000000;
+
+export interface MemState {
+  nrNodes: number;
+  nrFrames: number;
+  /** First pfn of each node; node n owns [nodeStart[n], nodeStart[n] + managedPages[n]). */
+  nodeStart: Uint32Array;
+  managedPages: Uint32Array;
+  // Per frame.
+  flags: Uint8Array;
+  nodeOf: Uint8Array;
+  lruNext: Uint32Array;
+  lruPrev: Uint32Array;
+  /** The vpage mapping this frame (reverse map), NIL when free. */
+  owner: Uint32Array;
+  /** NUMA-balancing scan time (ms) for slow-tier pages, or a policy's last-seen stamp. */
+  stamp: Uint32Array;
+  // Per node.
+  /** Frames never handed out yet: node n's next one is nodeStart[n] + bumped[n]. */
+  bumped: Uint32Array;
+  /** Head of the list of freed frames, chained through lruNext. */
+  freeHead: Uint32Array;
+  nrFree: Float64Array;
+  /** LRU lists: index node * NR_LRU_LISTS + lru. Head is the newest page, tail the oldest. */
+  lruHead: Uint32Array;
+  lruTail: Uint32Array;
+  lruSize: Float64Array;
+  nrDirty: Float64Array;
+  // Per virtual page.
+  pte: Uint32Array;
+}
+
+export function createMemState(layout: MachineLayout, nrVpages: number): MemState {
+  const nrNodes = layout.managedPages.length;
+  const managedPages = Uint32Array.from(layout.managedPages);
+  const nodeStart = new Uint32Array(nrNodes);
+  let nrFrames = 0;
+  for (let n = 0; n < nrNodes; n++) {
+    nodeStart[n] = nrFrames;
+    nrFrames += managedPages[n]!;
+  }
+  if (nrFrames >= PTE_SWAPPED - 1) throw new Error(`machine too large: ${nrFrames} page frames`);
+  const nodeOf = new Uint8Array(nrFrames);
+  for (let n = 0; n < nrNodes; n++) nodeOf.fill(n, nodeStart[n], nodeStart[n]! + managedPages[n]!);
+  return {
+    nrNodes,
+    nrFrames,
+    nodeStart,
+    managedPages,
+    flags: new Uint8Array(nrFrames),
+    nodeOf,
+    lruNext: new Uint32Array(nrFrames),
+    lruPrev: new Uint32Array(nrFrames),
+    owner: new Uint32Array(nrFrames).fill(NIL),
+    stamp: new Uint32Array(nrFrames),
+    bumped: new Uint32Array(nrNodes),
+    freeHead: new Uint32Array(nrNodes).fill(NIL),
+    nrFree: Float64Array.from(layout.managedPages),
+    lruHead: new Uint32Array(nrNodes * NR_LRU_LISTS).fill(NIL),
+    lruTail: new Uint32Array(nrNodes * NR_LRU_LISTS).fill(NIL),
+    lruSize: new Float64Array(nrNodes * NR_LRU_LISTS),
+    nrDirty: new Float64Array(nrNodes),
+    pte: new Uint32Array(nrVpages),
+  };
+}
+
+/** Takes a free frame from node n, or returns NIL. The caller checks watermarks first. */
+export function takeFreeFrame(m: MemState, n: number): number {
+  let pfn = m.freeHead[n]!;
+  if (pfn !== NIL) {
+    m.freeHead[n] = m.lruNext[pfn]!;
+  } else if (m.bumped[n]! < m.managedPages[n]!) {
+    pfn = m.nodeStart[n]! + m.bumped[n]!;
+    m.bumped[n]!++;
+  } else {
+    return NIL;
+  }
+  m.nrFree[n]!--;
+  return pfn;
+}
+
+/** Returns a frame to its node's free list. Postcondition: flags cleared, no owner. */
+export function putFreeFrame(m: MemState, pfn: number): void {
+  const n = m.nodeOf[pfn]!;
+  m.flags[pfn] = 0;
+  m.owner[pfn] = NIL;
+  m.lruNext[pfn] = m.freeHead[n]!;
+  m.freeHead[n] = pfn;
+  m.nrFree[n]!++;
+}

@@ -1,0 +1,121 @@
+// The page allocator: mempolicy, the zonelist walk of get_page_from_freelist, and the slow path
+// (wake kswapd, retry at WMARK_MIN, direct reclaim, OOM), with numa_* and pgalloc_* counting.
+import { STAT } from '../../shared/vmstat.ts';
+import type { Mempolicy } from '../../shared/scenario/resolved.ts';
+import { count, type Kernel } from './kernel.ts';
+import { NIL, takeFreeFrame } from './mem-state.ts';
+import { wakeupKswapd } from './kswapd.ts';
+import { tryToFreePages, nodeReclaim, reclaimablePages } from './vmscan.ts';
+import { watermarkOk, WMARK_LOW, WMARK_MIN, wmarkPages } from './watermark.ts';
+
+/** MAX_RECLAIM_RETRIES in mm/internal.h. */
+export const MAX_RECLAIM_RETRIES = 16;
+/** RECLAIM_DISTANCE: node_reclaim only reclaims nodes nearer than this. */
+const RECLAIM_DISTANCE = 30;
+
+/** How one task allocates: its mempolicy resolved against its CPU's node. */
+export interface AllocPolicy {
+  /** Node whose CPU runs the task (numa_node_id()). */
+  localNode: number;
+  mode: Mempolicy['mode'];
+  /** Allowed nodes (bind), the preferred node (preferred), or the interleave set. */
+  nodes: number[];
+  /** Per-node allowed flags for bind, else null (no nodemask). */
+  allowed: Uint8Array | null;
+  /** Next interleave index (il_prev). */
+  ilNext: number;
+}
+
+export function makeAllocPolicy(nrNodes: number, localNode: number, mp: Mempolicy): AllocPolicy {
+  let allowed: Uint8Array | null = null;
+  if (mp.mode === 'bind') {
+    allowed = new Uint8Array(nrNodes);
+    for (const n of mp.nodes) allowed[n] = 1;
+  }
+  return { localNode, mode: mp.mode, nodes: mp.nodes, allowed, ilNext: 0 };
+}
+
+/** zone_statistics(): numa_hit/miss/foreign on the preferred node's terms, local/other on the CPU's. */
+export function zoneStatistics(k: Kernel, preferred: number, node: number, local: number): void {
+  if (node === preferred) count(k, node, STAT.numa_hit);
+  else {
+    count(k, node, STAT.numa_miss);
+    count(k, preferred, STAT.numa_foreign);
+  }
+  count(k, node, node === local ? STAT.numa_local : STAT.numa_other);
+  count(k, node, STAT.pgalloc_normal);
+}
+
+/** One pass of get_page_from_freelist over a zonelist. Returns a pfn or NIL. */
+export function getPageFromFreelist(
+  k: Kernel,
+  zonelist: readonly number[],
+  allowed: Uint8Array | null,
+  which: number,
+  local: number,
+  mayNodeReclaim: boolean,
+): number {
+  for (const n of zonelist) {
+    if (allowed && !allowed[n]) continue;
+    if (!watermarkOk(k, n, which)) {
+      if (!mayNodeReclaim || !k.knobs.zone_reclaim_mode) continue;
+      if (k.machine.distances[local]![n]! >= RECLAIM_DISTANCE) continue;
+      nodeReclaim(k, n, wmarkPages(k, n, which) + 1 - k.m.nrFree[n]!);
+      if (!watermarkOk(k, n, which)) continue;
+    }
+    const pfn = takeFreeFrame(k.m, n);
+    if (pfn !== NIL) return pfn;
+  }
+  return NIL;
+}
+
+function wakeAllKswapds(k: Kernel, zonelist: readonly number[], allowed: Uint8Array | null): void {
+  for (const n of zonelist) if (!allowed || allowed[n]) wakeupKswapd(k, n);
+}
+
+/**
+ * Allocates one page for a task (alloc_pages with its mempolicy). May stall in direct reclaim and
+ * invoke the OOM killer; the time spent is added to `k.chargedNs`. Returns a pfn or NIL when the
+ * allocation failed for good (nothing left to reclaim or kill, or the caller was killed).
+ */
+export function allocPage(k: Kernel, p: AllocPolicy, isCurrentKilled: () => boolean): number {
+  let preferred = p.localNode;
+  if (p.mode === 'preferred') preferred = p.nodes[0]!;
+  else if (p.mode === 'interleave') preferred = p.nodes[p.ilNext++ % p.nodes.length]!;
+  const zonelist = k.layout.zonelist[preferred]!;
+  const allowed = p.allowed;
+  if (allowed && !allowed[preferred]) preferred = zonelist.find((n) => allowed[n]) ?? preferred;
+
+  let pfn = getPageFromFreelist(k, zonelist, allowed, WMARK_LOW, p.localNode, true);
+  if (pfn === NIL) pfn = allocSlowpath(k, zonelist, allowed, p.localNode, isCurrentKilled);
+  if (pfn === NIL) return NIL;
+  const node = k.m.nodeOf[pfn]!;
+  zoneStatistics(k, preferred, node, p.localNode);
+  if (p.mode === 'interleave' && node === preferred) count(k, node, STAT.numa_interleave);
+  return pfn;
+}
+
+function allocSlowpath(
+  k: Kernel,
+  zonelist: readonly number[],
+  allowed: Uint8Array | null,
+  local: number,
+  isCurrentKilled: () => boolean,
+): number {
+  wakeAllKswapds(k, zonelist, allowed);
+  let pfn = getPageFromFreelist(k, zonelist, allowed, WMARK_MIN, local, false);
+  let noProgressLoops = 0;
+  while (pfn === NIL) {
+    count(k, local, STAT.allocstall_normal);
+    const reclaimed = tryToFreePages(k, zonelist, allowed);
+    pfn = getPageFromFreelist(k, zonelist, allowed, WMARK_MIN, local, false);
+    if (pfn !== NIL) break;
+    noProgressLoops = reclaimed > 0 ? 0 : noProgressLoops + 1;
+    // should_reclaim_retry(): keep trying while reclaim could still make room.
+    if (noProgressLoops <= MAX_RECLAIM_RETRIES && reclaimablePages(k, zonelist, allowed) > 0) continue;
+    if (!k.oom.killLargest(k, 'out of memory in page allocation') || isCurrentKilled()) return NIL;
+    noProgressLoops = 0;
+    pfn = getPageFromFreelist(k, zonelist, allowed, WMARK_MIN, local, false);
+  }
+  return pfn;
+}

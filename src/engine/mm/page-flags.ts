@@ -1,0 +1,31 @@
+// Per-frame flag bits (one byte per page frame), named after the kernel's page flags and PTE bits.
+
+export const PG = {
+  /** On an LRU list (PG_lru); cleared while isolated for reclaim or migration. */
+  lru: 1,
+  /** On the active list (PG_active). */
+  active: 2,
+  /** Software referenced bit (PG_referenced), set by mark_page_accessed and by reclaim's second look. */
+  referenced: 4,
+  /** The PTE's hardware accessed bit (young); cleared by folio_referenced() during reclaim scans. */
+  young: 8,
+  /** A page-cache page (file LRU); otherwise anonymous and swap-backed. */
+  file: 16,
+  /** Dirty: must be written back (file) or swapped out (anon always is) before it can be freed. */
+  dirty: 32,
+  /** PTE made PROT_NONE by the NUMA-balancing scanner: the next touch is a NUMA hint fault. */
+  protnone: 64,
+  /** Arrived here by demotion; used to detect ping-pong and Yang Shi v3's demote-only-once rule. */
+  demoted: 128,
+} as const;
+
+/** LRU list indices, as enum lru_list in include/linux/mmzone.h. */
+export const LRU_INACTIVE_ANON = 0;
+export const LRU_ACTIVE_ANON = 1;
+export const LRU_INACTIVE_FILE = 2;
+export const LRU_ACTIVE_FILE = 3;
+export const NR_LRU_LISTS = 4;
+
+export function lruOf(flags: number): number {
+  return (flags & PG.file ? LRU_INACTIVE_FILE : LRU_INACTIVE_ANON) + (flags & PG.active ? 1 : 0);
+}

@@ -1,0 +1,151 @@
+// shrink_active_list, shrink_inactive_list and shrink_folio_list: aging by referenced bits, then
+// demotion, swap-out, writeback or drop of the pages that reclaim chose.
+import { STAT } from '../../shared/vmstat.ts';
+import { SCAN_ACTIVE_NS, SCAN_INACTIVE_NS, RECLAIM_PAGE_NS } from './costs.ts';
+import { count, type Kernel } from './kernel.ts';
+import { lruAdd, lruDel, lruTailOf } from './lru.ts';
+import { NIL, PTE_NONE, PTE_SWAPPED, putFreeFrame } from './mem-state.ts';
+import { PG } from './page-flags.ts';
+import { canDemote, demoteFolioList } from './demote.ts';
+import { reclaimerStats, SWAP_CLUSTER_MAX, type ScanControl } from './scan-control.ts';
+
+const isolated = new Uint32Array(SWAP_CLUSTER_MAX);
+const toDemote = new Uint32Array(SWAP_CLUSTER_MAX);
+
+/** Takes up to n pages from the tail of a list into `isolated`; returns how many. */
+function isolateLruFolios(k: Kernel, node: number, n: number, lru: number): number {
+  let taken = 0;
+  while (taken < n) {
+    const pfn = lruTailOf(k.m, node, lru);
+    if (pfn === NIL) break;
+    lruDel(k.m, pfn);
+    isolated[taken++] = pfn;
+  }
+  return taken;
+}
+
+/**
+ * shrink_active_list(): every scanned page goes to the inactive list (the referenced bits are
+ * cleared by the rmap walk); only executable file pages would stay active, and we have none.
+ */
+export function shrinkActiveList(k: Kernel, node: number, n: number, lru: number, sc: ScanControl): void {
+  const taken = isolateLruFolios(k, node, n, lru);
+  for (let i = 0; i < taken; i++) {
+    const pfn = isolated[i]!;
+    k.m.flags[pfn] = k.m.flags[pfn]! & ~(PG.young | PG.active);
+    lruAdd(k.m, pfn);
+  }
+  count(k, node, STAT.pgrefill, taken);
+  count(k, node, STAT.pgdeactivate, taken);
+  sc.costNs += taken * SCAN_ACTIVE_NS;
+}
+
+/** shrink_inactive_list(): isolate a batch from the tail and hand it to shrink_folio_list. */
+export function shrinkInactiveList(k: Kernel, node: number, n: number, lru: number, sc: ScanControl): number {
+  const taken = isolateLruFolios(k, node, n, lru);
+  if (taken === 0) return 0;
+  const file = lru >= 2;
+  const stats = reclaimerStats(sc);
+  count(k, node, stats.pgscan, taken);
+  count(k, node, file ? STAT.pgscan_file : STAT.pgscan_anon, taken);
+  sc.nrScanned += taken;
+  sc.costNs += taken * SCAN_INACTIVE_NS;
+  const reclaimed = shrinkFolioList(k, node, taken, sc);
+  count(k, node, stats.pgsteal, reclaimed);
+  count(k, node, file ? STAT.pgsteal_file : STAT.pgsteal_anon, reclaimed);
+  return reclaimed;
+}
+
+const ACTIVATE = 0;
+const KEEP = 1;
+const RECLAIM = 2;
+
+/** folio_check_references(): a young PTE earns another trip (or activation if seen twice). */
+function folioCheckReferences(k: Kernel, pfn: number): number {
+  const fl = k.m.flags[pfn]!;
+  const referencedPtes = (fl & PG.young) !== 0;
+  const referencedFolio = (fl & PG.referenced) !== 0;
+  k.m.flags[pfn] = fl & ~(PG.young | PG.referenced);
+  if (referencedPtes) {
+    k.m.flags[pfn] = k.m.flags[pfn]! | PG.referenced;
+    return referencedFolio ? ACTIVATE : KEEP;
+  }
+  return RECLAIM;
+}
+
+function putback(k: Kernel, node: number, pfn: number, activate: boolean): void {
+  if (activate) {
+    k.m.flags[pfn] = k.m.flags[pfn]! | PG.active;
+    count(k, node, STAT.pgactivate);
+  }
+  lruAdd(k.m, pfn);
+}
+
+/**
+ * Reclaims one isolated page without demotion: swap out anon, write back dirty file (kswapd only),
+ * drop clean file. Returns false if the page must go back to the LRU (activated).
+ */
+function pageoutOrDrop(k: Kernel, node: number, pfn: number, sc: ScanControl): boolean {
+  const fl = k.m.flags[pfn]!;
+  const vpage = k.m.owner[pfn]!;
+  const kb = k.pageSize / 1024;
+  if (!(fl & PG.file)) {
+    const swap = k.swap;
+    if (!sc.maySwap || !swap || swap.usedPages >= swap.capacityPages) return false; // add_to_swap failed
+    swap.usedPages++;
+    k.m.pte[vpage] = PTE_SWAPPED;
+    count(k, node, STAT.pswpout);
+    count(k, node, STAT.pgpgout, kb);
+  } else {
+    if (fl & PG.dirty) {
+      if (sc.reclaimer !== 'kswapd' || !sc.mayWritepage) return false; // only kswapd writes back
+      count(k, node, STAT.pgpgout, kb);
+    }
+    k.m.pte[vpage] = PTE_NONE;
+  }
+  putFreeFrame(k.m, pfn);
+  count(k, node, STAT.pgfree);
+  sc.costNs += RECLAIM_PAGE_NS;
+  return true;
+}
+
+/**
+ * shrink_folio_list() over `isolated[0..n)`. Pages chosen for eviction first go to the demotion
+ * batch when can_demote(); those that fail to demote are reclaimed normally in the same pass.
+ * Postcondition: every isolated page is freed, demoted, or back on an LRU. Returns pages reclaimed.
+ */
+function shrinkFolioList(k: Kernel, node: number, n: number, sc: ScanControl): number {
+  const doDemotePass = canDemote(k, node, sc);
+  let nrDemote = 0;
+  let reclaimed = 0;
+  for (let i = 0; i < n; i++) {
+    const pfn = isolated[i]!;
+    const fl = k.m.flags[pfn]!;
+    if (!sc.mayUnmap && !(fl & PG.file)) {
+      putback(k, node, pfn, false); // anon pages are always mapped
+      continue;
+    }
+    const ref = folioCheckReferences(k, pfn);
+    if (ref !== RECLAIM) {
+      putback(k, node, pfn, ref === ACTIVATE);
+      continue;
+    }
+    if (doDemotePass) {
+      toDemote[nrDemote++] = pfn;
+      continue;
+    }
+    if (pageoutOrDrop(k, node, pfn, sc)) reclaimed++;
+    else putback(k, node, pfn, true);
+  }
+  if (nrDemote > 0) {
+    const failed = demoteFolioList(k, node, toDemote, nrDemote, sc);
+    reclaimed += nrDemote - failed;
+    // Pages that could not be demoted: retry reclaim without demotion (they lead `toDemote`).
+    for (let i = 0; i < failed; i++) {
+      const pfn = toDemote[i]!;
+      if (pageoutOrDrop(k, node, pfn, sc)) reclaimed++;
+      else putback(k, node, pfn, true);
+    }
+  }
+  return reclaimed;
+}

@@ -1,0 +1,127 @@
+// Node reclaim as mm/vmscan.c does it: shrink_node -> get_scan_count -> shrink_lruvec, with
+// kswapd, direct reclaim (try_to_free_pages) and node_reclaim as its callers.
+import type { Kernel } from './kernel.ts';
+import { LRU_ACTIVE_ANON, LRU_ACTIVE_FILE, LRU_INACTIVE_ANON, LRU_INACTIVE_FILE } from './page-flags.ts';
+import { lruSize } from './lru.ts';
+import { canDemote } from './demote.ts';
+import { shrinkActiveList, shrinkInactiveList } from './shrink-list.ts';
+import { SWAP_CLUSTER_MAX, scanControl, type ScanControl } from './scan-control.ts';
+
+/** NODE_RECLAIM_PRIORITY: node_reclaim starts scanning at 1/16 of the lists. */
+const NODE_RECLAIM_PRIORITY = 4;
+
+/** can_reclaim_anon_pages(): anon can be aged and evicted if there is swap space or a demotion target. */
+export function canReclaimAnon(k: Kernel, node: number, sc: ScanControl | null): boolean {
+  if (k.swap && k.swap.usedPages < k.swap.capacityPages) return true;
+  return canDemote(k, node, sc);
+}
+
+/** inactive_is_low(): the inactive list is kept at least 1/sqrt(10 * GiB) of the active one. */
+export function inactiveIsLow(k: Kernel, node: number, inactiveLru: number): boolean {
+  const inactive = lruSize(k.m, node, inactiveLru);
+  const active = lruSize(k.m, node, inactiveLru + 1);
+  const gb = Math.floor(((inactive + active) * k.pageSize) / 2 ** 30);
+  const ratio = gb ? Math.floor(Math.sqrt(10 * gb)) : 1;
+  return inactive * ratio < active;
+}
+
+/**
+ * get_scan_count(): how many pages of each LRU to scan at this priority. Reclaim costs of anon and
+ * file are taken as equal, so SCAN_FRACT splits by swappiness alone (ap = swappiness, fp = 200 - it).
+ */
+function getScanCount(k: Kernel, node: number, sc: ScanControl, cacheTrim: boolean, fileTiny: boolean, out: Float64Array): void {
+  const swappiness = k.knobs.swappiness;
+  let balance: 'equal' | 'fract' | 'file' | 'anon';
+  if (!sc.maySwap || !canReclaimAnon(k, node, sc)) balance = 'file';
+  else if (sc.priority === 0 && swappiness) balance = 'equal';
+  else if (fileTiny) balance = 'anon';
+  else if (cacheTrim) balance = 'file';
+  else balance = 'fract';
+  for (let lru = 0; lru < 4; lru++) {
+    const file = lru >= LRU_INACTIVE_FILE;
+    let scan = Math.floor(lruSize(k.m, node, lru) / 2 ** sc.priority);
+    if (balance === 'fract') scan = Math.ceil((scan * (file ? 200 - swappiness : swappiness)) / 200);
+    else if ((balance === 'file' && !file) || (balance === 'anon' && file)) scan = 0;
+    out[lru] = scan;
+  }
+}
+
+const nrScratch = new Float64Array(4);
+
+/** shrink_node() for one node: decides what to deactivate and scan, then shrinks the lists. */
+export function shrinkNode(k: Kernel, node: number, sc: ScanControl): void {
+  const deactivateAnon = inactiveIsLow(k, node, LRU_INACTIVE_ANON);
+  const deactivateFile = inactiveIsLow(k, node, LRU_INACTIVE_FILE);
+  const inactiveFile = lruSize(k.m, node, LRU_INACTIVE_FILE);
+  const cacheTrim = !deactivateFile && Math.floor(inactiveFile / 2 ** sc.priority) > 0;
+  const file = inactiveFile + lruSize(k.m, node, LRU_ACTIVE_FILE);
+  const fileTiny =
+    sc.reclaimer === 'kswapd' &&
+    file + k.m.nrFree[node]! <= k.layout.watermarks[node]!.high &&
+    !deactivateAnon &&
+    Math.floor(lruSize(k.m, node, LRU_INACTIVE_ANON) / 2 ** sc.priority) > 0;
+  const nr = nrScratch;
+  getScanCount(k, node, sc, cacheTrim, fileTiny, nr);
+
+  let reclaimed = 0;
+  while (nr[LRU_INACTIVE_ANON]! > 0 || nr[LRU_ACTIVE_FILE]! > 0 || nr[LRU_INACTIVE_FILE]! > 0) {
+    for (let lru = 0; lru < 4; lru++) {
+      const n = Math.min(nr[lru]!, SWAP_CLUSTER_MAX);
+      if (n <= 0) continue;
+      nr[lru]! -= n;
+      const active = lru === LRU_ACTIVE_ANON || lru === LRU_ACTIVE_FILE;
+      if (!active) reclaimed += shrinkInactiveList(k, node, n, lru, sc);
+      else if (lru === LRU_ACTIVE_ANON ? deactivateAnon : deactivateFile) shrinkActiveList(k, node, n, lru, sc);
+    }
+    if (reclaimed >= sc.nrToReclaim) break;
+  }
+  sc.nrReclaimed += reclaimed;
+  // Even if anon was not scanned, keep its active/inactive balance for when it is.
+  if (canReclaimAnon(k, node, sc) && inactiveIsLow(k, node, LRU_INACTIVE_ANON)) {
+    shrinkActiveList(k, node, SWAP_CLUSTER_MAX, LRU_ACTIVE_ANON, sc);
+  }
+  if (reclaimed > 0) k.kswapd[node]!.failures = 0;
+}
+
+/**
+ * try_to_free_pages() -> do_try_to_free_pages(): direct reclaim of SWAP_CLUSTER_MAX pages over
+ * the allocation's zonelist, priority by priority. Its cost is charged to the allocating task.
+ */
+export function tryToFreePages(k: Kernel, zonelist: readonly number[], allowed: Uint8Array | null): number {
+  const sc = scanControl('direct', SWAP_CLUSTER_MAX);
+  do {
+    for (const n of zonelist) if (!allowed || allowed[n]) shrinkNode(k, n, sc);
+    if (sc.nrReclaimed >= sc.nrToReclaim) break;
+  } while (--sc.priority >= 0);
+  k.chargedNs += sc.costNs;
+  return sc.nrReclaimed;
+}
+
+/**
+ * node_reclaim() (zone_reclaim_mode): reclaim the local node before going off-node. Without
+ * RECLAIM_UNMAP (bit 4) only unmapped page cache goes; without RECLAIM_WRITE (bit 2) no writeback.
+ */
+export function nodeReclaim(k: Kernel, node: number, nrPages: number): number {
+  const mode = k.knobs.zone_reclaim_mode;
+  const sc = scanControl('direct', Math.max(nrPages, SWAP_CLUSTER_MAX), NODE_RECLAIM_PRIORITY);
+  sc.mayWritepage = (mode & 2) !== 0;
+  sc.mayUnmap = (mode & 4) !== 0;
+  if (!sc.mayUnmap && lruSize(k.m, node, LRU_INACTIVE_FILE) + lruSize(k.m, node, LRU_ACTIVE_FILE) <= k.m.managedPages[node]! / 100) {
+    return 0; // node_pagecache_reclaimable() <= min_unmapped_pages (1%)
+  }
+  do shrinkNode(k, node, sc);
+  while (sc.nrReclaimed < sc.nrToReclaim && --sc.priority >= 0);
+  k.chargedNs += sc.costNs;
+  return sc.nrReclaimed;
+}
+
+/** zone_reclaimable_pages() over a zonelist: what reclaim could still free (should_reclaim_retry). */
+export function reclaimablePages(k: Kernel, zonelist: readonly number[], allowed: Uint8Array | null): number {
+  let total = 0;
+  for (const n of zonelist) {
+    if (allowed && !allowed[n]) continue;
+    total += lruSize(k.m, n, LRU_INACTIVE_FILE) + lruSize(k.m, n, LRU_ACTIVE_FILE);
+    if (canReclaimAnon(k, n, null)) total += lruSize(k.m, n, LRU_INACTIVE_ANON) + lruSize(k.m, n, LRU_ACTIVE_ANON);
+  }
+  return total;
+}

@@ -1,0 +1,77 @@
+// The OOM killer: picks the workload with the largest footprint (oom_badness: resident + swapped
+// pages), kills all its threads and frees its anonymous memory (page cache stays cached).
+import { STAT } from '../../shared/vmstat.ts';
+import { count, type Kernel, type OomHost } from '../mm/kernel.ts';
+import { lruDel } from '../mm/lru.ts';
+import { PTE_NONE, PTE_SWAPPED, putFreeFrame } from '../mm/mem-state.ts';
+import { PG } from '../mm/page-flags.ts';
+import { TASK_DONE, TASK_KILLED, TASK_RUNNING, TASK_STOPPED, type Task } from './task.ts';
+
+/** Footprint of workload `group`: its anonymous pages, resident or swapped. */
+function oomBadness(k: Kernel, group: number): number {
+  let pages = 0;
+  const v = k.vmas;
+  for (let r = 0; r < v.base.length; r++) {
+    if (v.group[r] !== group || v.file[r]) continue;
+    for (let p = v.base[r]!, end = p + v.pages[r]!; p < end; p++) if (k.m.pte[p] !== PTE_NONE) pages++;
+  }
+  return pages;
+}
+
+/**
+ * exit_mmap() for a workload: frees every anonymous page and swap slot it holds.
+ * Postcondition: its anon PTEs are none; its page-cache pages are untouched.
+ */
+export function freeWorkloadMemory(k: Kernel, group: number): void {
+  const v = k.vmas;
+  for (let r = 0; r < v.base.length; r++) {
+    if (v.group[r] !== group || v.file[r]) continue;
+    for (let p = v.base[r]!, end = p + v.pages[r]!; p < end; p++) {
+      const e = k.m.pte[p]!;
+      if (e === PTE_NONE) continue;
+      if (e === PTE_SWAPPED) k.swap!.usedPages--;
+      else {
+        const pfn = e - 1;
+        if (k.m.flags[pfn]! & PG.lru) lruDel(k.m, pfn);
+        count(k, k.m.nodeOf[pfn]!, STAT.pgfree);
+        putFreeFrame(k.m, pfn);
+      }
+      k.m.pte[p] = PTE_NONE;
+    }
+  }
+}
+
+export function createOomKiller(tasks: Task[], names: string[]): OomHost {
+  return {
+    killLargest(k: Kernel, reason: string): boolean {
+      let victim = -1;
+      let worst = 0;
+      for (let g = 0; g < names.length; g++) {
+        const alive = tasks.some((t) => t.group === g && (t.state === TASK_RUNNING || t.state === TASK_DONE));
+        if (!alive) continue;
+        const badness = oomBadness(k, g);
+        if (badness > worst) {
+          worst = badness;
+          victim = g;
+        }
+      }
+      if (victim < 0) return false;
+      let cpu = 0;
+      for (const t of tasks) {
+        if (t.group !== victim || t.state === TASK_STOPPED || t.state === TASK_KILLED) continue;
+        if (t.state !== TASK_DONE) t.endNs = k.nowNs;
+        t.state = TASK_KILLED;
+        cpu = t.cpuNode;
+      }
+      freeWorkloadMemory(k, victim);
+      count(k, cpu, STAT.oom_kill);
+      k.events.push({
+        atMs: k.nowNs / 1e6,
+        kind: 'oom_kill',
+        task: names[victim]!,
+        detail: `Killed process ${names[victim]} (${reason}): ${worst} pages`,
+      });
+      return true;
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// The run's result (tierlab.result/1): final counters under kernel names, per-node state as the
+// kernel derived it, and per-task work done, from the world as it stands at the end.
+import { COUNTERS, NR_COUNTERS, STAT, type CounterName } from '../../shared/vmstat.ts';
+import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
+import { RESULT_FORMAT, type NodeResult, type RunResult, type TaskResult } from '../../shared/result.ts';
+import { NIL } from '../mm/mem-state.ts';
+import { findVma } from '../mm/vma.ts';
+import { ENGINE_VERSION } from '../version.ts';
+import { readNodeCounters } from './sampler.ts';
+import type { World } from './setup.ts';
+import { TASK_KILLED } from './task.ts';
+
+function named(row: Float64Array): Record<CounterName, number> {
+  const out = {} as Record<CounterName, number>;
+  COUNTERS.forEach((name, i) => (out[name] = row[i]!));
+  return out;
+}
+
+export function buildResult(world: World, s: ResolvedScenario, simulatedMs: number, wallMs: number): RunResult {
+  const { k } = world;
+  const total = new Float64Array(NR_COUNTERS);
+  const nodes: NodeResult[] = s.machine.nodes.map((node, n) => {
+    const row = new Float64Array(NR_COUNTERS);
+    readNodeCounters(k, n, row);
+    for (let c = 0; c < NR_COUNTERS; c++) total[c]! += row[c]!;
+    return {
+      id: node.id,
+      memory: node.memory,
+      tier: k.layout.tierOf[n]!,
+      adistance: k.layout.adistance[n]!,
+      topTier: k.layout.topTier[n]!,
+      demotionTargets: { preferred: k.layout.demotion[n]!.preferred, fallback: k.layout.demotion[n]!.fallback },
+      watermarks: k.layout.watermarks[n]!,
+      capacityPages: k.layout.managedPages[n]!,
+      freePages: row[STAT.nr_free_pages]!,
+      anonPages: row[STAT.nr_anon_pages]!,
+      filePages: row[STAT.nr_file_pages]!,
+      vmstat: named(row),
+    };
+  });
+  return {
+    format: RESULT_FORMAT,
+    name: s.name,
+    seed: s.run.seed,
+    engineVersion: ENGINE_VERSION,
+    simulatedMs,
+    wallMs,
+    vmstat: named(total),
+    nodes,
+    tasks: taskResults(world, s, simulatedMs),
+    events: k.events,
+  };
+}
+
+/** Pages resident per workload and node, from the frames' reverse map (once, at the end). */
+function residency(world: World): number[][] {
+  const { k } = world;
+  const out = world.names.map(() => new Array<number>(k.m.nrNodes).fill(0));
+  for (let pfn = 0; pfn < k.m.nrFrames; pfn++) {
+    const v = k.m.owner[pfn]!;
+    if (v === NIL) continue;
+    out[k.vmas.group[findVma(k.vmas, v)]!]![k.m.nodeOf[pfn]!]!++;
+  }
+  return out;
+}
+
+function taskResults(world: World, s: ResolvedScenario, simulatedMs: number): TaskResult[] {
+  const resident = residency(world);
+  return s.workload.map((w, g) => {
+    const threads = world.tasks.filter((t) => t.group === g);
+    const references = threads.reduce((sum, t) => sum + t.references, 0);
+    let busyNs = 0;
+    let first = Infinity;
+    let last = 0;
+    for (const t of threads) {
+      if (t.references === 0 && t.endNs < 0 && t.clockNs <= t.startNs) continue;
+      const end = t.endNs >= 0 ? t.endNs : Math.min(t.clockNs, simulatedMs * 1e6);
+      busyNs += end - t.startNs;
+      first = Math.min(first, t.startNs);
+      last = Math.max(last, end);
+    }
+    const runNs = last > first ? last - first : 0;
+    const residentPages: Record<string, number> = {};
+    s.machine.nodes.forEach((node, n) => (residentPages[String(node.id)] = resident[g]![n]!));
+    return {
+      name: w.name,
+      type: w.type,
+      threads: threads.length,
+      references,
+      throughput: runNs > 0 ? references / (runNs / 1e9) : 0,
+      meanLatencyNs: references > 0 ? busyNs / references : 0,
+      runMs: runNs / 1e6,
+      finished: threads.every((t) => t.endNs >= 0 && t.state !== TASK_KILLED),
+      oomKilled: threads.some((t) => t.state === TASK_KILLED),
+      residentPages,
+    };
+  });
+}

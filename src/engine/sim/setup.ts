@@ -1,0 +1,96 @@
+// Builds a simulation's kernel and tasks from a resolved scenario: derive the machine, lay out
+// the workloads' memory, size the page state once, and give each thread its allocation policy.
+import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
+import { NR_COUNTERS } from '../../shared/vmstat.ts';
+import { policyMechanisms } from '../../shared/scenario/presets.ts';
+import { deriveMachine } from '../machine/index.ts';
+import { createRng } from '../random/rng.ts';
+import { makeWorkload } from '../workloads/index.ts';
+import { newKswapd, type Kernel } from '../mm/kernel.ts';
+import { createMemState } from '../mm/mem-state.ts';
+import { NR_MIGRATE_REASONS } from '../mm/migrate.ts';
+import { makeAllocPolicy } from '../mm/page-alloc.ts';
+import { addVma, createVmas } from '../mm/vma.ts';
+import { createOomKiller } from './oom.ts';
+import { createTask, type Task } from './task.ts';
+
+export interface World {
+  k: Kernel;
+  tasks: Task[];
+  names: string[];
+}
+
+/** Seeds for independent random streams, so adding a workload does not change another's draws. */
+const KERNEL_STREAM = 0x9e3779b9;
+
+export function buildWorld(s: ResolvedScenario): World {
+  const machine = s.machine;
+  const layout = deriveMachine(machine, s.policy.knobs);
+  const nrNodes = machine.nodes.length;
+  const pageSize = machine.pageSize;
+  const totalRam = machine.nodes.reduce((sum, n) => sum + n.capacityBytes, 0);
+  const vmas = createVmas();
+  const seeded = createRng(s.run.seed);
+  const models = s.workload.map((w, g) => {
+    const model = makeWorkload(w, pageSize, totalRam);
+    const bases = model.regions.map((r) => addVma(vmas, r.pages, r.file, g));
+    return { model, bases, rng: createRng(seeded.u32()) };
+  });
+  const tasks: Task[] = [];
+  s.workload.forEach((w, g) => {
+    const { model, bases, rng } = models[g]!;
+    for (const source of model.threads(bases, rng)) {
+      const policy = makeAllocPolicy(nrNodes, w.cpu, w.mempolicy);
+      tasks.push(createTask(tasks.length, g, w.cpu, source, policy, w.startMs * 1e6));
+    }
+  });
+  const names = s.workload.map((w) => w.name);
+  const baseLatency = new Float64Array(nrNodes * 2);
+  machine.nodes.forEach((n, i) => {
+    baseLatency[i * 2] = n.readLatencyNs;
+    baseLatency[i * 2 + 1] = n.writeLatencyNs;
+  });
+  const k: Kernel = {
+    m: createMemState(layout, vmas.nrVpages),
+    vmas,
+    machine,
+    layout,
+    knobs: s.policy.knobs,
+    mechanisms: policyMechanisms(s.policy),
+    stats: new Float64Array(nrNodes * NR_COUNTERS),
+    rng: createRng((s.run.seed ^ KERNEL_STREAM) >>> 0),
+    nowNs: 0,
+    kswapd: machine.nodes.map(() => newKswapd()),
+    swap: machine.swap
+      ? {
+          capacityPages: Math.floor(machine.swap.capacityBytes / pageSize),
+          usedPages: 0,
+          pageInNs: machine.swap.pageInUs * 1000,
+          pageOutNs: machine.swap.pageOutUs * 1000,
+        }
+      : null,
+    baseLatency,
+    latency: Float64Array.from(baseLatency),
+    traffic: new Float64Array(nrNodes * 2),
+    pageSize,
+    chargedNs: 0,
+    migrated: new Float64Array(NR_MIGRATE_REASONS * nrNodes * nrNodes),
+    thisNode: machine.nodes.map((_, i) => [i]),
+    demoteOrder: demoteOrders(layout.zonelist, layout.demotion.map((d) => d.fallback)),
+    oom: createOomKiller(tasks, names),
+    events: [],
+  };
+  return { k, tasks, names };
+}
+
+/** [node * nrNodes + target]: target's zonelist restricted to node's lower-tier nodes. */
+function demoteOrders(zonelist: number[][], fallback: number[][]): number[][] {
+  const nr = zonelist.length;
+  const out: number[][] = [];
+  for (let node = 0; node < nr; node++) {
+    for (let target = 0; target < nr; target++) {
+      out.push(zonelist[target]!.filter((n) => fallback[node]!.includes(n)));
+    }
+  }
+  return out;
+}

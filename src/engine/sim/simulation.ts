@@ -1,0 +1,129 @@
+// The simulation loop: simulated time advances in ticks; inside a tick, tasks and kswapd threads
+// take turns in short rounds so that reclaim runs alongside the allocations that wake it.
+import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
+import type { SampleBatch } from '../../shared/samples.ts';
+import type { RunResult } from '../../shared/result.ts';
+import { loadedLatency } from '../mm/costs.ts';
+import type { Kernel } from '../mm/kernel.ts';
+import { runKswapd } from '../mm/kswapd.ts';
+import { freeWorkloadMemory } from './oom.ts';
+import { buildResult } from './result.ts';
+import { createSampler, recordSample, takeSamples, type Sampler } from './sampler.ts';
+import { buildWorld, type World } from './setup.ts';
+import { runTask, TASK_DONE, TASK_KILLED, TASK_RUNNING, TASK_STOPPED, TASK_WAITING } from './task.ts';
+
+/** Length of one round of turns inside a tick. */
+const ROUND_NS = 100_000;
+
+export interface Simulation {
+  readonly nowMs: number;
+  readonly durationMs: number;
+  readonly done: boolean;
+  /** Runs ticks until simulated time reaches untilMs (or the end of the run). */
+  advance(untilMs: number): void;
+  /** Sample rows recorded since the last call, or null. */
+  takeSamples(): SampleBatch | null;
+  /** Machine-wide counters of the latest sample. */
+  latest(): Float64Array;
+  result(wallMs: number): RunResult;
+}
+
+export function createSimulation(s: ResolvedScenario): Simulation {
+  const world = buildWorld(s);
+  const sampler = createSampler();
+  const tickNs = s.run.tickMs * 1e6;
+  const durationNs = s.run.durationMs * 1e6;
+  const sampleEveryTicks = Math.round(s.run.sampleEveryMs / s.run.tickMs);
+  let nowNs = 0;
+  let ticks = 0;
+  recordSample(sampler, world.k, 0);
+  const sim: Simulation = {
+    get nowMs() {
+      return nowNs / 1e6;
+    },
+    durationMs: s.run.durationMs,
+    get done() {
+      return nowNs >= durationNs;
+    },
+    advance(untilMs) {
+      const until = Math.min(untilMs * 1e6, durationNs);
+      while (nowNs < until) {
+        const end = Math.min(nowNs + tickNs, durationNs);
+        tick(world, s, nowNs, end);
+        nowNs = end;
+        ticks++;
+        if (ticks % sampleEveryTicks === 0 || nowNs >= durationNs) recordSample(sampler, world.k, nowNs / 1e6);
+      }
+    },
+    takeSamples: () => takeSamples(sampler, world.k.m.nrNodes),
+    latest: () => sampler.latest,
+    result: (wallMs) => buildResult(world, s, nowNs / 1e6, wallMs),
+  };
+  return sim;
+}
+
+function tick(world: World, s: ResolvedScenario, t0: number, t1: number): void {
+  const { k, tasks } = world;
+  updateLatency(k, t1 - t0);
+  startAndStopTasks(world, s, t0);
+  const slowdown = cpuSlowdown(world);
+  for (let end = Math.min(t0 + ROUND_NS, t1); ; end = Math.min(end + ROUND_NS, t1)) {
+    for (const t of tasks) {
+      if (t.state !== TASK_RUNNING) continue;
+      runTask(k, t, end, slowdown[t.cpuNode]!);
+      if (t.state === TASK_DONE) {
+        k.events.push({ atMs: t.endNs / 1e6, kind: 'task_exit', task: world.names[t.group]!, detail: `thread ${t.id} finished its work` });
+      }
+    }
+    for (let n = 0; n < k.m.nrNodes; n++) runKswapd(k, n, end);
+    if (end >= t1) break;
+  }
+}
+
+/** Loaded latency for this tick from the bandwidth each node used in the last one. */
+function updateLatency(k: Kernel, tickNs: number): void {
+  k.machine.nodes.forEach((node, n) => {
+    const busyNs = k.traffic[n * 2]! / node.readBandwidthGBps + k.traffic[n * 2 + 1]! / node.writeBandwidthGBps;
+    const u = busyNs / tickNs;
+    k.latency[n * 2] = loadedLatency(k.baseLatency[n * 2]!, u);
+    k.latency[n * 2 + 1] = loadedLatency(k.baseLatency[n * 2 + 1]!, u);
+  });
+  k.traffic.fill(0);
+}
+
+function startAndStopTasks(world: World, s: ResolvedScenario, t0: number): void {
+  const { k, tasks, names } = world;
+  for (const t of tasks) {
+    const w = s.workload[t.group]!;
+    if (t.state === TASK_WAITING && t.startNs < t0 + 1) {
+      t.state = TASK_RUNNING;
+      t.clockNs = Math.max(t.clockNs, t0);
+      k.events.push({ atMs: t.clockNs / 1e6, kind: 'task_start', task: names[t.group]!, detail: `thread ${t.id} started` });
+    }
+    if (w.stopMs !== null && t0 >= w.stopMs * 1e6 && (t.state === TASK_RUNNING || t.state === TASK_DONE)) {
+      if (t.state === TASK_RUNNING) t.endNs = t0;
+      t.state = TASK_STOPPED;
+      if (!tasks.some((o) => o.group === t.group && o.state !== TASK_STOPPED && o.state !== TASK_KILLED)) {
+        k.nowNs = t0;
+        freeWorkloadMemory(k, t.group);
+        k.events.push({ atMs: t0 / 1e6, kind: 'task_exit', task: names[t.group]!, detail: 'stopped; memory freed' });
+      }
+    }
+  }
+  for (const w of s.workload) {
+    if (w.type !== 'hotset') continue;
+    for (const p of w.phases) {
+      if (p.atMs * 1e6 >= t0 && p.atMs * 1e6 < t0 + s.run.tickMs * 1e6) {
+        k.events.push({ atMs: p.atMs, kind: 'phase_change', task: w.name, detail: `hot set moves to ${String(p.hotPosition)}` });
+      }
+    }
+  }
+}
+
+/** Per CPU node: how much slower each task runs when more tasks than CPUs share the node. */
+function cpuSlowdown(world: World): number[] {
+  const running = new Array<number>(world.k.m.nrNodes).fill(0);
+  for (const t of world.tasks) if (t.state === TASK_RUNNING) running[t.cpuNode]!++;
+  return world.k.machine.nodes.map((n, i) => Math.max(1, running[i]! / Math.max(1, n.cpus)));
+}
+

@@ -1,0 +1,36 @@
+// The uncommon outcomes of a reference: a fault, a page-cache read, or a NUMA hint fault.
+import type { Kernel } from '../mm/kernel.ts';
+import { handleFault, markPageAccessed } from '../mm/fault.ts';
+import { NIL, PTE_SWAPPED } from '../mm/mem-state.ts';
+import { PG } from '../mm/page-flags.ts';
+import { HINT_FAULT_NS, CACHE_LINE } from '../mm/costs.ts';
+import { TASK_KILLED, type Task } from './task.ts';
+import { findVma } from '../mm/vma.ts';
+
+/**
+ * Completes reference (v, w) of task t whose PTE was `e`. Adds its time to k.chargedNs.
+ * Returns false if the task was killed (OOM) and must stop.
+ */
+export function slowReference(k: Kernel, t: Task, v: number, w: number, e: number): boolean {
+  let pfn: number;
+  if (e === 0 || e >= PTE_SWAPPED) {
+    const file = k.vmas.file[findVma(k.vmas, v)]!;
+    pfn = handleFault(k, t.policy, v, w === 1, file, () => t.state === TASK_KILLED);
+    if (pfn === NIL) return false;
+  } else {
+    pfn = e - 1;
+    const fl = k.m.flags[pfn]!;
+    if (fl & PG.protnone) {
+      // NUMA hint fault: the scanner's PROT_NONE is lifted (promotion decisions join here).
+      k.m.flags[pfn] = fl & ~PG.protnone;
+      k.chargedNs += HINT_FAULT_NS;
+    }
+    if (fl & PG.file) markPageAccessed(k, pfn, k.m.nodeOf[pfn]!);
+    else k.m.flags[pfn] = k.m.flags[pfn]! | PG.young;
+  }
+  if (w) k.m.flags[pfn] = k.m.flags[pfn]! | PG.dirty;
+  const i = k.m.nodeOf[pfn]! * 2 + w;
+  k.chargedNs += k.latency[i]!;
+  k.traffic[i]! += CACHE_LINE;
+  return true;
+}

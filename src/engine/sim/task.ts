@@ -1,0 +1,111 @@
+// A task is one thread of a workload entry. runTask() is the engine's hot loop: it plays the
+// thread's references until its clock reaches the end of the round, paying each one's latency.
+import type { AllocPolicy } from '../mm/page-alloc.ts';
+import type { Kernel } from '../mm/kernel.ts';
+import { PTE_SWAPPED } from '../mm/mem-state.ts';
+import { PG } from '../mm/page-flags.ts';
+import type { RefSource } from '../workloads/types.ts';
+import { CACHE_LINE } from '../mm/costs.ts';
+import { slowReference } from './slow-reference.ts';
+
+export const TASK_WAITING: number = 0;
+export const TASK_RUNNING: number = 1;
+export const TASK_DONE: number = 2;
+export const TASK_KILLED: number = 3;
+export const TASK_STOPPED: number = 4;
+
+/** References fetched from a workload per fill() call. */
+const BATCH = 1024;
+/** Pages whose references need more than a latency: page cache (mark_page_accessed) and hint faults. */
+const SLOW_FLAGS = PG.file | PG.protnone;
+/** PG.dirty is bit 5: a write reference ORs (write << DIRTY_SHIFT) into the flags. */
+const DIRTY_SHIFT = 5;
+
+export interface Task {
+  id: number;
+  /** Index of the workload entry this thread belongs to. */
+  group: number;
+  cpuNode: number;
+  source: RefSource;
+  policy: AllocPolicy;
+  buf: Uint32Array;
+  len: number;
+  cursor: number;
+  state: number;
+  startNs: number;
+  endNs: number;
+  clockNs: number;
+  references: number;
+}
+
+export function createTask(id: number, group: number, cpuNode: number, source: RefSource, policy: AllocPolicy, startNs: number): Task {
+  return {
+    id,
+    group,
+    cpuNode,
+    source,
+    policy,
+    buf: new Uint32Array(BATCH),
+    len: 0,
+    cursor: 0,
+    state: TASK_WAITING,
+    startNs,
+    endNs: -1,
+    clockNs: startNs,
+    references: 0,
+  };
+}
+
+/**
+ * Runs task t until its clock reaches untilNs, it finishes, or it is killed. `slowdown` >= 1
+ * stretches its time when more tasks than CPUs share its node. Allocates nothing per reference.
+ */
+export function runTask(k: Kernel, t: Task, untilNs: number, slowdown: number): void {
+  const pte = k.m.pte;
+  const flags = k.m.flags;
+  const nodeOf = k.m.nodeOf;
+  const latency = k.latency;
+  const traffic = k.traffic;
+  const buf = t.buf;
+  let clock = t.clockNs;
+  let refs = t.references;
+  let cursor = t.cursor;
+  let len = t.len;
+  while (clock < untilNs) {
+    if (cursor === len) {
+      len = t.source.fill(buf, BATCH, clock / 1e6);
+      cursor = 0;
+      if (len === 0) {
+        t.state = TASK_DONE;
+        t.endNs = clock;
+        break;
+      }
+    }
+    const r = buf[cursor++]!;
+    const v = r >>> 1;
+    const w = r & 1;
+    const e = pte[v]!;
+    if (e !== 0 && e < PTE_SWAPPED) {
+      const f = e - 1;
+      const fl = flags[f]!;
+      if ((fl & SLOW_FLAGS) === 0) {
+        flags[f] = fl | PG.young | (w << DIRTY_SHIFT);
+        const i = nodeOf[f]! * 2 + w;
+        clock += latency[i]! * slowdown;
+        traffic[i]! += CACHE_LINE;
+        refs++;
+        continue;
+      }
+    }
+    k.nowNs = clock;
+    k.chargedNs = 0;
+    const ok = slowReference(k, t, v, w, e);
+    clock += k.chargedNs * slowdown;
+    if (!ok) break;
+    refs++;
+  }
+  t.clockNs = clock;
+  t.references = refs;
+  t.cursor = cursor;
+  t.len = len;
+}

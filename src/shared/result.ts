@@ -1,0 +1,65 @@
+// The result of one run (`tierlab.result/1`). Names marked fixed are a contract scripts rely on.
+import type { CounterName } from './vmstat.ts';
+import type { MemoryKind } from './scenario/resolved.ts';
+
+export const RESULT_FORMAT = 'tierlab.result/1';
+
+export interface Watermarks {
+  min: number;
+  low: number;
+  high: number;
+  promo: number;
+}
+
+export interface NodeResult {
+  id: number; // fixed
+  memory: MemoryKind;
+  tier: number; // fixed: memory_tierN id (adistance >> 7)
+  adistance: number;
+  topTier: boolean;
+  demotionTargets: { preferred: number[]; fallback: number[] };
+  /** Pages. */
+  watermarks: Watermarks;
+  capacityPages: number;
+  freePages: number;
+  anonPages: number;
+  filePages: number;
+  vmstat: Record<CounterName, number>;
+}
+
+export interface TaskResult {
+  name: string; // fixed
+  type: string;
+  threads: number;
+  references: number; // fixed: page references simulated
+  throughput: number; // fixed: references per simulated second of the task's run time
+  meanLatencyNs: number;
+  runMs: number;
+  finished: boolean;
+  oomKilled: boolean;
+  /** Pages resident at the end, by node id. */
+  residentPages: Record<string, number>;
+}
+
+export type EventKind = 'oom_kill' | 'phase_change' | 'task_start' | 'task_exit';
+
+export interface RunEvent {
+  atMs: number;
+  kind: EventKind;
+  task?: string;
+  node?: number;
+  detail: string;
+}
+
+export interface RunResult {
+  format: typeof RESULT_FORMAT; // fixed
+  name: string;
+  seed: number; // fixed
+  engineVersion: string; // fixed
+  simulatedMs: number; // fixed
+  wallMs: number; // fixed
+  vmstat: Record<CounterName, number>; // fixed
+  nodes: NodeResult[]; // fixed
+  tasks: TaskResult[]; // fixed
+  events: RunEvent[];
+}

@@ -1,0 +1,147 @@
+// A scenario after validation: every size in bytes, every default filled in. This is the engine's
+// input; the file format users write (`tierlab.scenario/1`) is parsed into it by ./parse.ts.
+import type { Knobs } from './knobs.ts';
+
+export type MemoryKind = 'dram' | 'pmem' | 'cxl' | 'hbm';
+export type SwapDevice = 'ssd' | 'hdd' | 'zram' | 'nvme';
+
+export interface ResolvedNode {
+  id: number;
+  memory: MemoryKind;
+  capacityBytes: number;
+  cpus: number;
+  readLatencyNs: number;
+  writeLatencyNs: number;
+  readBandwidthGBps: number;
+  writeBandwidthGBps: number;
+  /** Abstract distance override; null means computed as mm/memory-tiers.c would. */
+  adistance: number | null;
+  /** Whether firmware (HMAT/CDAT) reports this node's performance; without it dax/kmem uses 2880. */
+  hmat: boolean;
+}
+
+export interface ResolvedSwap {
+  capacityBytes: number;
+  device: SwapDevice;
+  /** Time to read or write one page, including the device's queueing at modest load. */
+  pageInUs: number;
+  pageOutUs: number;
+}
+
+export interface ResolvedMachine {
+  pageSize: number;
+  nodes: ResolvedNode[];
+  /** SLIT distances, nodes x nodes, 10 on the diagonal. */
+  distances: number[][];
+  swap: ResolvedSwap | null;
+}
+
+export interface ResolvedPolicy {
+  preset: string;
+  knobs: Knobs;
+}
+
+export type MempolicyMode = 'default' | 'bind' | 'preferred' | 'interleave';
+export interface Mempolicy {
+  mode: MempolicyMode;
+  nodes: number[];
+}
+
+interface WorkloadBase {
+  name: string;
+  /** Node id whose CPUs run the task(s). */
+  cpu: number;
+  startMs: number;
+  /** null: runs until its work is done or the run ends. */
+  stopMs: number | null;
+  mempolicy: Mempolicy;
+  threads: number;
+}
+
+/** vm-scalability usemem: mmap anonymous memory and walk it with a step, writing (or reading) a word. */
+export interface UsememWorkload extends WorkloadBase {
+  type: 'usemem';
+  sizeBytes: number;
+  stepBytes: number;
+  repeats: number;
+  readonly: boolean;
+  random: boolean;
+}
+
+/** mmtests config-workload-usemem-stress-numa-compact: usemem over a fraction of RAM, per iteration. */
+export interface UsememStressWorkload extends WorkloadBase {
+  type: 'usemem-stress-numa-compact';
+  /** Fraction of total RAM (all nodes) touched, split across threads; mmtests uses 4/5. */
+  fraction: number;
+  loops: number;
+  iterations: number;
+}
+
+export type RandType = 'uniform' | 'gaussian' | 'pareto' | 'zipfian';
+
+/** sysbench memory: block-sized buffer walked in chunks, sequentially or randomly. */
+export interface SysbenchMemoryWorkload extends WorkloadBase {
+  type: 'sysbench-memory';
+  blockSizeBytes: number;
+  totalSizeBytes: number;
+  scope: 'global' | 'local';
+  oper: 'read' | 'write' | 'none';
+  accessMode: 'seq' | 'rnd';
+  randType: RandType;
+  /** sysbench --rand-pareto-h. */
+  paretoH: number;
+}
+
+/** A recursive grep: reads a corpus of files once per pass through the page cache. */
+export interface GrepWorkload extends WorkloadBase {
+  type: 'grep';
+  corpusBytes: number;
+  passes: number;
+}
+
+export type HotsetDistribution = 'uniform' | 'normal' | 'zipf' | 'hot';
+export type HotPosition = 'head' | 'tail' | number;
+
+/** pmbench-like: populate a region by writing each page, then access it with a skewed distribution. */
+export interface HotsetWorkload extends WorkloadBase {
+  type: 'hotset';
+  sizeBytes: number;
+  distribution: HotsetDistribution;
+  /** 'hot': fraction of the region that is hot, and the probability an access goes there. */
+  hotFraction: number;
+  hotProbability: number;
+  /** 'zipf' exponent, 'normal' standard deviation as a fraction of the region. */
+  zipfS: number;
+  stddevFraction: number;
+  /** Where the hot part (or the normal's mean) sits: head, tail, or a byte offset. */
+  hotPosition: HotPosition;
+  readRatio: number;
+  /** null: accesses until stopped. */
+  accesses: number | null;
+  /** Phase changes: at each time the hot part moves to a new position. */
+  phases: { atMs: number; hotPosition: HotPosition }[];
+}
+
+export type ResolvedWorkload =
+  | UsememWorkload
+  | UsememStressWorkload
+  | SysbenchMemoryWorkload
+  | GrepWorkload
+  | HotsetWorkload;
+
+export type WorkloadType = ResolvedWorkload['type'];
+
+export interface RunSettings {
+  durationMs: number;
+  tickMs: number;
+  sampleEveryMs: number;
+  seed: number;
+}
+
+export interface ResolvedScenario {
+  name: string;
+  machine: ResolvedMachine;
+  policy: ResolvedPolicy;
+  workload: ResolvedWorkload[];
+  run: RunSettings;
+}

@@ -1,0 +1,75 @@
+// The vmstat counters the engine keeps, under the kernel's exact names (mm/vmstat.c vmstat_text[]),
+// because users grep for them. Every counter is kept per node; /proc/vmstat is the sum over nodes.
+
+/** Gauges: a page count at the moment of sampling (node_stat_item / zone_stat_item). */
+export const GAUGES = [
+  'nr_free_pages',
+  'nr_inactive_anon',
+  'nr_active_anon',
+  'nr_inactive_file',
+  'nr_active_file',
+  'nr_anon_pages',
+  'nr_file_pages',
+  'nr_dirty',
+  'nr_swap_used',
+] as const;
+
+/** Events: cumulative counts since the run started (vm_event_item and the per-node event stats). */
+export const EVENTS = [
+  'pgpgin',
+  'pgpgout',
+  'pswpin',
+  'pswpout',
+  'pgalloc_normal',
+  'pgfree',
+  'pgactivate',
+  'pgdeactivate',
+  'pgfault',
+  'pgmajfault',
+  'pgrefill',
+  'pgscan_kswapd',
+  'pgscan_direct',
+  'pgscan_anon',
+  'pgscan_file',
+  'pgsteal_kswapd',
+  'pgsteal_direct',
+  'pgsteal_anon',
+  'pgsteal_file',
+  'pgdemote_kswapd',
+  'pgdemote_direct',
+  'pgdemote_khugepaged',
+  'pgdemote_proactive',
+  'pgpromote_success',
+  'pgpromote_candidate',
+  'pgpromote_candidate_nrl',
+  'pgmigrate_success',
+  'pgmigrate_fail',
+  'numa_hit',
+  'numa_miss',
+  'numa_foreign',
+  'numa_interleave',
+  'numa_local',
+  'numa_other',
+  'numa_pte_updates',
+  'numa_hint_faults',
+  'numa_hint_faults_local',
+  'numa_pages_migrated',
+  'allocstall_normal',
+  'kswapd_low_wmark_hit_quickly',
+  'kswapd_high_wmark_hit_quickly',
+  'pageoutrun',
+  'oom_kill',
+] as const;
+
+export const COUNTERS = [...GAUGES, ...EVENTS] as const;
+export type CounterName = (typeof COUNTERS)[number];
+export const NR_COUNTERS = COUNTERS.length;
+
+/** Index of each counter in a per-node stats row, e.g. `STAT.pgscan_kswapd`. */
+export const STAT = Object.fromEntries(COUNTERS.map((name, i) => [name, i])) as {
+  readonly [K in CounterName]: number;
+};
+
+export function isGauge(name: string): boolean {
+  return (GAUGES as readonly string[]).includes(name);
+}
