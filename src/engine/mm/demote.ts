@@ -51,7 +51,13 @@ function allocDemoteFolio(k: Kernel, target: number, node: number): number {
  * demote_folio_list(): migrates pages[0..n) with MR_DEMOTION. Pages that could not be demoted are
  * moved to the front of `pages`, in order. Returns how many failed. Counts pgdemote_* on the source.
  */
-export function demoteFolioList(k: Kernel, node: number, pages: Uint32Array, n: number, sc: ScanControl): number {
+export function demoteFolioList(
+  k: Kernel,
+  node: number,
+  pages: Uint32Array,
+  n: number,
+  sc: ScanControl,
+): number {
   const target = nextDemotionNode(k, node);
   let failed = 0;
   let demoted = 0;

@@ -67,4 +67,3 @@ export function markPageAccessed(k: Kernel, pfn: number, node: number): void {
     count(k, node, STAT.pgactivate);
   }
 }
-

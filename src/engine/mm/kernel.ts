@@ -32,7 +32,6 @@ export interface SwapState {
   pageOutNs: number;
 }
 
-
 /** Hands the OOM killer the tasks it may choose from; implemented by the simulation. */
 export interface OomHost {
   /** Kills the task with the largest footprint; returns false if there is none to kill. */

@@ -17,7 +17,8 @@ export function wakeupKswapd(k: Kernel, node: number): void {
   const s = k.kswapd[node]!;
   if (s.awake || s.failures >= MAX_RECLAIM_RETRIES || pgdatBalanced(k, node)) return;
   s.awake = true;
-  if (s.sleptAtNs >= 0 && k.nowNs - s.sleptAtNs < SHORT_SLEEP_NS) count(k, node, STAT.kswapd_low_wmark_hit_quickly);
+  if (s.sleptAtNs >= 0 && k.nowNs - s.sleptAtNs < SHORT_SLEEP_NS)
+    count(k, node, STAT.kswapd_low_wmark_hit_quickly);
   s.sleptAtNs = -1;
   s.clockNs = Math.max(s.clockNs, k.nowNs);
   s.priority = DEF_PRIORITY;

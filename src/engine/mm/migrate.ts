@@ -41,5 +41,7 @@ export function migrateFolio(k: Kernel, src: number, dst: number, reason: number
   const machine = k.machine.nodes;
   k.traffic[from * 2]! += k.pageSize;
   k.traffic[to * 2 + 1]! += k.pageSize;
-  return MIGRATE_BASE_NS + copyNs(k.pageSize, machine[from]!.readBandwidthGBps, machine[to]!.writeBandwidthGBps);
+  return (
+    MIGRATE_BASE_NS + copyNs(k.pageSize, machine[from]!.readBandwidthGBps, machine[to]!.writeBandwidthGBps)
+  );
 }

@@ -67,7 +67,7 @@ function folioCheckReferences(k: Kernel, pfn: number): number {
   const referencedFolio = (fl & PG.referenced) !== 0;
   k.m.flags[pfn] = fl & ~(PG.young | PG.referenced);
   if (referencedPtes) {
-    k.m.flags[pfn] = k.m.flags[pfn]! | PG.referenced;
+    k.m.flags[pfn] = k.m.flags[pfn] | PG.referenced;
     return referencedFolio ? ACTIVATE : KEEP;
   }
   return RECLAIM;

@@ -29,7 +29,14 @@ export function inactiveIsLow(k: Kernel, node: number, inactiveLru: number): boo
  * get_scan_count(): how many pages of each LRU to scan at this priority. Reclaim costs of anon and
  * file are taken as equal, so SCAN_FRACT splits by swappiness alone (ap = swappiness, fp = 200 - it).
  */
-function getScanCount(k: Kernel, node: number, sc: ScanControl, cacheTrim: boolean, fileTiny: boolean, out: Float64Array): void {
+function getScanCount(
+  k: Kernel,
+  node: number,
+  sc: ScanControl,
+  cacheTrim: boolean,
+  fileTiny: boolean,
+  out: Float64Array,
+): void {
   const swappiness = k.knobs.swappiness;
   let balance: 'equal' | 'fract' | 'file' | 'anon';
   if (!sc.maySwap || !canReclaimAnon(k, node, sc)) balance = 'file';
@@ -71,7 +78,8 @@ export function shrinkNode(k: Kernel, node: number, sc: ScanControl): void {
       nr[lru]! -= n;
       const active = lru === LRU_ACTIVE_ANON || lru === LRU_ACTIVE_FILE;
       if (!active) reclaimed += shrinkInactiveList(k, node, n, lru, sc);
-      else if (lru === LRU_ACTIVE_ANON ? deactivateAnon : deactivateFile) shrinkActiveList(k, node, n, lru, sc);
+      else if (lru === LRU_ACTIVE_ANON ? deactivateAnon : deactivateFile)
+        shrinkActiveList(k, node, n, lru, sc);
     }
     if (reclaimed >= sc.nrToReclaim) break;
   }
@@ -106,7 +114,11 @@ export function nodeReclaim(k: Kernel, node: number, nrPages: number): number {
   const sc = scanControl('direct', Math.max(nrPages, SWAP_CLUSTER_MAX), NODE_RECLAIM_PRIORITY);
   sc.mayWritepage = (mode & 2) !== 0;
   sc.mayUnmap = (mode & 4) !== 0;
-  if (!sc.mayUnmap && lruSize(k.m, node, LRU_INACTIVE_FILE) + lruSize(k.m, node, LRU_ACTIVE_FILE) <= k.m.managedPages[node]! / 100) {
+  if (
+    !sc.mayUnmap &&
+    lruSize(k.m, node, LRU_INACTIVE_FILE) + lruSize(k.m, node, LRU_ACTIVE_FILE) <=
+      k.m.managedPages[node]! / 100
+  ) {
     return 0; // node_pagecache_reclaimable() <= min_unmapped_pages (1%)
   }
   do shrinkNode(k, node, sc);
@@ -121,7 +133,8 @@ export function reclaimablePages(k: Kernel, zonelist: readonly number[], allowed
   for (const n of zonelist) {
     if (allowed && !allowed[n]) continue;
     total += lruSize(k.m, n, LRU_INACTIVE_FILE) + lruSize(k.m, n, LRU_ACTIVE_FILE);
-    if (canReclaimAnon(k, n, null)) total += lruSize(k.m, n, LRU_INACTIVE_ANON) + lruSize(k.m, n, LRU_ACTIVE_ANON);
+    if (canReclaimAnon(k, n, null))
+      total += lruSize(k.m, n, LRU_INACTIVE_ANON) + lruSize(k.m, n, LRU_ACTIVE_ANON);
   }
   return total;
 }

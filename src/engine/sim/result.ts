@@ -16,7 +16,12 @@ function named(row: Float64Array): Record<CounterName, number> {
   return out;
 }
 
-export function buildResult(world: World, s: ResolvedScenario, simulatedMs: number, wallMs: number): RunResult {
+export function buildResult(
+  world: World,
+  s: ResolvedScenario,
+  simulatedMs: number,
+  wallMs: number,
+): RunResult {
   const { k } = world;
   const total = new Float64Array(NR_COUNTERS);
   const nodes: NodeResult[] = s.machine.nodes.map((node, n) => {
@@ -29,7 +34,10 @@ export function buildResult(world: World, s: ResolvedScenario, simulatedMs: numb
       tier: k.layout.tierOf[n]!,
       adistance: k.layout.adistance[n]!,
       topTier: k.layout.topTier[n]!,
-      demotionTargets: { preferred: k.layout.demotion[n]!.preferred, fallback: k.layout.demotion[n]!.fallback },
+      demotionTargets: {
+        preferred: k.layout.demotion[n]!.preferred,
+        fallback: k.layout.demotion[n]!.fallback,
+      },
       watermarks: k.layout.watermarks[n]!,
       capacityPages: k.layout.managedPages[n]!,
       freePages: row[STAT.nr_free_pages]!,

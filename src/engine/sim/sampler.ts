@@ -46,7 +46,10 @@ export function recordSample(s: Sampler, k: Kernel, timeMs: number): void {
   }
   s.latest.fill(0);
   for (let n = 0; n < k.m.nrNodes; n++) {
-    const row = s.values.subarray((s.rows * k.m.nrNodes + n) * NR_COUNTERS, (s.rows * k.m.nrNodes + n + 1) * NR_COUNTERS);
+    const row = s.values.subarray(
+      (s.rows * k.m.nrNodes + n) * NR_COUNTERS,
+      (s.rows * k.m.nrNodes + n + 1) * NR_COUNTERS,
+    );
     readNodeCounters(k, n, row);
     for (let c = 0; c < NR_COUNTERS; c++) s.latest[c]! += row[c]!;
   }

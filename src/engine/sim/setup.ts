@@ -76,7 +76,10 @@ export function buildWorld(s: ResolvedScenario): World {
     chargedNs: 0,
     migrated: new Float64Array(NR_MIGRATE_REASONS * nrNodes * nrNodes),
     thisNode: machine.nodes.map((_, i) => [i]),
-    demoteOrder: demoteOrders(layout.zonelist, layout.demotion.map((d) => d.fallback)),
+    demoteOrder: demoteOrders(
+      layout.zonelist,
+      layout.demotion.map((d) => d.fallback),
+    ),
     oom: createOomKiller(tasks, names),
     events: [],
   };

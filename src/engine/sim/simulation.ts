@@ -8,7 +8,7 @@ import type { Kernel } from '../mm/kernel.ts';
 import { runKswapd } from '../mm/kswapd.ts';
 import { freeWorkloadMemory } from './oom.ts';
 import { buildResult } from './result.ts';
-import { createSampler, recordSample, takeSamples, type Sampler } from './sampler.ts';
+import { createSampler, recordSample, takeSamples } from './sampler.ts';
 import { buildWorld, type World } from './setup.ts';
 import { runTask, TASK_DONE, TASK_KILLED, TASK_RUNNING, TASK_STOPPED, TASK_WAITING } from './task.ts';
 
@@ -52,7 +52,8 @@ export function createSimulation(s: ResolvedScenario): Simulation {
         tick(world, s, nowNs, end);
         nowNs = end;
         ticks++;
-        if (ticks % sampleEveryTicks === 0 || nowNs >= durationNs) recordSample(sampler, world.k, nowNs / 1e6);
+        if (ticks % sampleEveryTicks === 0 || nowNs >= durationNs)
+          recordSample(sampler, world.k, nowNs / 1e6);
       }
     },
     takeSamples: () => takeSamples(sampler, world.k.m.nrNodes),
@@ -72,7 +73,12 @@ function tick(world: World, s: ResolvedScenario, t0: number, t1: number): void {
       if (t.state !== TASK_RUNNING) continue;
       runTask(k, t, end, slowdown[t.cpuNode]!);
       if (t.state === TASK_DONE) {
-        k.events.push({ atMs: t.endNs / 1e6, kind: 'task_exit', task: world.names[t.group]!, detail: `thread ${t.id} finished its work` });
+        k.events.push({
+          atMs: t.endNs / 1e6,
+          kind: 'task_exit',
+          task: world.names[t.group]!,
+          detail: `thread ${t.id} finished its work`,
+        });
       }
     }
     for (let n = 0; n < k.m.nrNodes; n++) runKswapd(k, n, end);
@@ -83,7 +89,8 @@ function tick(world: World, s: ResolvedScenario, t0: number, t1: number): void {
 /** Loaded latency for this tick from the bandwidth each node used in the last one. */
 function updateLatency(k: Kernel, tickNs: number): void {
   k.machine.nodes.forEach((node, n) => {
-    const busyNs = k.traffic[n * 2]! / node.readBandwidthGBps + k.traffic[n * 2 + 1]! / node.writeBandwidthGBps;
+    const busyNs =
+      k.traffic[n * 2]! / node.readBandwidthGBps + k.traffic[n * 2 + 1]! / node.writeBandwidthGBps;
     const u = busyNs / tickNs;
     k.latency[n * 2] = loadedLatency(k.baseLatency[n * 2]!, u);
     k.latency[n * 2 + 1] = loadedLatency(k.baseLatency[n * 2 + 1]!, u);
@@ -98,7 +105,12 @@ function startAndStopTasks(world: World, s: ResolvedScenario, t0: number): void 
     if (t.state === TASK_WAITING && t.startNs < t0 + 1) {
       t.state = TASK_RUNNING;
       t.clockNs = Math.max(t.clockNs, t0);
-      k.events.push({ atMs: t.clockNs / 1e6, kind: 'task_start', task: names[t.group]!, detail: `thread ${t.id} started` });
+      k.events.push({
+        atMs: t.clockNs / 1e6,
+        kind: 'task_start',
+        task: names[t.group]!,
+        detail: `thread ${t.id} started`,
+      });
     }
     if (w.stopMs !== null && t0 >= w.stopMs * 1e6 && (t.state === TASK_RUNNING || t.state === TASK_DONE)) {
       if (t.state === TASK_RUNNING) t.endNs = t0;
@@ -106,7 +118,12 @@ function startAndStopTasks(world: World, s: ResolvedScenario, t0: number): void 
       if (!tasks.some((o) => o.group === t.group && o.state !== TASK_STOPPED && o.state !== TASK_KILLED)) {
         k.nowNs = t0;
         freeWorkloadMemory(k, t.group);
-        k.events.push({ atMs: t0 / 1e6, kind: 'task_exit', task: names[t.group]!, detail: 'stopped; memory freed' });
+        k.events.push({
+          atMs: t0 / 1e6,
+          kind: 'task_exit',
+          task: names[t.group]!,
+          detail: 'stopped; memory freed',
+        });
       }
     }
   }
@@ -114,7 +131,12 @@ function startAndStopTasks(world: World, s: ResolvedScenario, t0: number): void 
     if (w.type !== 'hotset') continue;
     for (const p of w.phases) {
       if (p.atMs * 1e6 >= t0 && p.atMs * 1e6 < t0 + s.run.tickMs * 1e6) {
-        k.events.push({ atMs: p.atMs, kind: 'phase_change', task: w.name, detail: `hot set moves to ${String(p.hotPosition)}` });
+        k.events.push({
+          atMs: p.atMs,
+          kind: 'phase_change',
+          task: w.name,
+          detail: `hot set moves to ${String(p.hotPosition)}`,
+        });
       }
     }
   }
@@ -126,4 +148,3 @@ function cpuSlowdown(world: World): number[] {
   for (const t of world.tasks) if (t.state === TASK_RUNNING) running[t.cpuNode]!++;
   return world.k.machine.nodes.map((n, i) => Math.max(1, running[i]! / Math.max(1, n.cpus)));
 }
-

@@ -38,7 +38,14 @@ export interface Task {
   references: number;
 }
 
-export function createTask(id: number, group: number, cpuNode: number, source: RefSource, policy: AllocPolicy, startNs: number): Task {
+export function createTask(
+  id: number,
+  group: number,
+  cpuNode: number,
+  source: RefSource,
+  policy: AllocPolicy,
+  startNs: number,
+): Task {
   return {
     id,
     group,

@@ -1,0 +1,80 @@
+// The fixed scenarios `npm run bench` measures. Each stresses a different path of the engine.
+type Json = Record<string, unknown>;
+
+const machine = (dram: string, pmem: string, swap = true): Json => ({
+  pageSize: '4KiB',
+  nodes: [
+    { id: 0, memory: 'dram', capacity: dram, cpus: 2 },
+    { id: 1, memory: 'pmem', capacity: pmem, cpus: 0 },
+  ],
+  ...(swap ? { swap: { capacity: '2GiB', device: 'ssd' } } : {}),
+});
+
+const scenario = (name: string, m: Json, knobs: Json, workload: Json[], durationMs: number): Json => ({
+  format: 'tierlab.scenario/1',
+  name,
+  machine: m,
+  policy: { preset: 'linux', knobs },
+  workload,
+  run: { durationMs, tickMs: 10, sampleEveryMs: 100, seed: 1 },
+});
+
+export const BENCH_SCENARIOS: Json[] = [
+  scenario(
+    'hot loop: zipf hot set resident in DRAM',
+    machine('4GiB', '8GiB'),
+    {},
+    [{ name: 'hot', type: 'hotset', size: '1GiB', distribution: 'zipf', cpu: 0 }],
+    4000,
+  ),
+  scenario(
+    'hot loop: two sysbench threads, random gaussian over DRAM + PMEM',
+    machine('1GiB', '4GiB'),
+    {},
+    [
+      {
+        name: 'sb',
+        type: 'sysbench-memory',
+        blockSize: '1536MiB',
+        totalSize: '1TiB',
+        accessMode: 'rnd',
+        randType: 'gaussian',
+        threads: 2,
+        cpu: 0,
+      },
+    ],
+    4000,
+  ),
+  scenario(
+    'reclaim: usemem 1.5x DRAM bound to DRAM, demotion on',
+    machine('1GiB', '2GiB'),
+    { demotion_enabled: true },
+    [
+      {
+        name: 'usemem',
+        type: 'usemem',
+        size: '1536MiB',
+        repeats: 3,
+        cpu: 0,
+        mempolicy: { mode: 'bind', nodes: [0] },
+      },
+    ],
+    10000,
+  ),
+  scenario(
+    'reclaim: grep streams 4 GiB through a 1 GiB page cache',
+    machine('1GiB', '2GiB'),
+    { demotion_enabled: true },
+    [{ name: 'grep', type: 'grep', corpus: '4GiB', passes: 1, cpu: 0 }],
+    30000,
+  ),
+];
+
+/** The issue's size target: a 64 GiB DRAM + 256 GiB PMEM machine at 4 KiB pages. */
+export const BIG_MACHINE: Json = scenario(
+  '64 GiB DRAM + 256 GiB PMEM',
+  machine('64GiB', '256GiB'),
+  { demotion_enabled: true },
+  [{ name: 'toucher', type: 'usemem', size: '64MiB', cpu: 0 }],
+  100,
+);

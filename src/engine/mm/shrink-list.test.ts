@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { STAT, NR_COUNTERS } from '../../shared/vmstat.ts';
+import { buildWorld } from '../sim/setup.ts';
+import { twoTierScenario } from '../sim/scenarios.fixture.ts';
+import type { Kernel } from './kernel.ts';
+import { lruAdd, lruSize } from './lru.ts';
+import { PTE_NONE, PTE_SWAPPED, takeFreeFrame } from './mem-state.ts';
+import { LRU_ACTIVE_ANON, LRU_INACTIVE_ANON, LRU_INACTIVE_FILE, PG } from './page-flags.ts';
+import { scanControl } from './scan-control.ts';
+import { shrinkInactiveList } from './shrink-list.ts';
+
+/** A kernel with `n` anon pages on node 0's inactive list, all mapped at vpages 0..n-1. */
+function kernelWithPages(n: number, flags: number, knobs = {}): Kernel {
+  const { k } = buildWorld(twoTierScenario({ knobs }));
+  for (let v = 0; v < n; v++) {
+    const pfn = takeFreeFrame(k.m, 0);
+    k.m.flags[pfn] = flags;
+    k.m.owner[pfn] = v;
+    k.m.pte[v] = pfn + 1;
+    lruAdd(k.m, pfn);
+  }
+  return k;
+}
+
+const stat = (k: Kernel, node: number, name: keyof typeof STAT) => k.stats[node * NR_COUNTERS + STAT[name]]!;
+
+describe('shrink_folio_list', () => {
+  it('gives a page whose PTE is young one more trip round the inactive list', () => {
+    const k = kernelWithPages(4, PG.young, { demotion_enabled: false });
+    const reclaimed = shrinkInactiveList(k, 0, 4, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    expect(reclaimed).toBe(0);
+    expect(lruSize(k.m, 0, LRU_INACTIVE_ANON)).toBe(4);
+    expect(k.m.flags[k.m.pte[0]! - 1]! & PG.referenced).toBe(PG.referenced);
+    expect(stat(k, 0, 'pgscan_kswapd')).toBe(4);
+  });
+
+  it('activates a page referenced again after its second chance', () => {
+    const k = kernelWithPages(2, PG.young | PG.referenced, { demotion_enabled: false });
+    shrinkInactiveList(k, 0, 2, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    expect(lruSize(k.m, 0, LRU_ACTIVE_ANON)).toBe(2);
+    expect(stat(k, 0, 'pgactivate')).toBe(2);
+  });
+
+  it('swaps out unreferenced anon pages when demotion is off', () => {
+    const k = kernelWithPages(3, 0, { demotion_enabled: false });
+    const reclaimed = shrinkInactiveList(k, 0, 3, LRU_INACTIVE_ANON, scanControl('direct', 32));
+    expect(reclaimed).toBe(3);
+    expect(k.m.pte[0]).toBe(PTE_SWAPPED);
+    expect(stat(k, 0, 'pswpout')).toBe(3);
+    expect(stat(k, 0, 'pgsteal_direct')).toBe(3);
+  });
+
+  it('demotes unreferenced pages to the lower tier instead when demotion is on', () => {
+    const k = kernelWithPages(3, 0);
+    const reclaimed = shrinkInactiveList(k, 0, 3, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    expect(reclaimed).toBe(3);
+    expect(k.m.nodeOf[k.m.pte[0]! - 1]).toBe(1);
+    expect(k.m.flags[k.m.pte[0]! - 1]! & PG.demoted).toBe(PG.demoted);
+    expect(stat(k, 0, 'pgdemote_kswapd')).toBe(3);
+    expect(stat(k, 0, 'pswpout')).toBe(0);
+  });
+
+  it('falls back to swap in the same pass when the demotion target is full', () => {
+    const k = kernelWithPages(3, 0);
+    while (k.m.nrFree[1]! > 0) takeFreeFrame(k.m, 1);
+    const reclaimed = shrinkInactiveList(k, 0, 3, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    expect(reclaimed).toBe(3);
+    expect(stat(k, 0, 'pgmigrate_fail')).toBe(3);
+    expect(stat(k, 0, 'pswpout')).toBe(3);
+  });
+
+  it('drops clean page cache without I/O', () => {
+    const { k } = buildWorld(twoTierScenario());
+    const pfn = takeFreeFrame(k.m, 0);
+    k.m.flags[pfn] = PG.file;
+    k.m.owner[pfn] = 5;
+    k.m.pte[5] = pfn + 1;
+    lruAdd(k.m, pfn);
+    k.knobs.demotion_enabled = false;
+    expect(shrinkInactiveList(k, 0, 1, LRU_INACTIVE_FILE, scanControl('kswapd', 32))).toBe(1);
+    expect(k.m.pte[5]).toBe(PTE_NONE);
+    expect(stat(k, 0, 'pgpgout')).toBe(0);
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from './simulation.ts';
+import { runToEnd, twoTierScenario } from './scenarios.fixture.ts';
+
+const threeNodes = [
+  { id: 0, memory: 'dram', capacity: '64MiB', cpus: 1 },
+  { id: 1, memory: 'pmem', capacity: '64MiB', cpus: 0 },
+  { id: 2, memory: 'pmem', capacity: '64MiB', cpus: 0 },
+];
+const bound = { size: '112MiB', mempolicy: { mode: 'bind', nodes: [0] } };
+
+function allSamples(seed: number): string {
+  const s = twoTierScenario({ workload: { type: 'hotset', size: '80MiB', accesses: 200000 }, run: { seed } });
+  const sim = createSimulation(s);
+  const parts: string[] = [];
+  while (!sim.done) {
+    sim.advance(sim.nowMs + 100);
+    const b = sim.takeSamples();
+    if (b) parts.push(Array.from(b.values).join(','));
+  }
+  return parts.join(';');
+}
+
+describe('determinism', () => {
+  it('gives byte-identical results and samples for the same scenario and seed', () => {
+    const s = twoTierScenario({ workload: { type: 'hotset', size: '80MiB', accesses: 200000 } });
+    expect(JSON.stringify(runToEnd(s))).toBe(JSON.stringify(runToEnd(structuredClone(s))));
+    expect(allSamples(3)).toBe(allSamples(3));
+  });
+
+  it('changes what a random workload does when the seed changes', () => {
+    // Which pages a hot set touches is random: the share of slow-node references, so the latency, moves.
+    const latency = (seed: number) =>
+      runToEnd(
+        twoTierScenario({ workload: { type: 'hotset', size: '80MiB', accesses: 200000 }, run: { seed } }),
+      ).tasks[0]!.meanLatencyNs;
+    expect(latency(3)).not.toBe(latency(4));
+  });
+
+  it('spreads demotion over equally near targets at random, differently per seed', () => {
+    const split = (seed: number) => {
+      const r = runToEnd(twoTierScenario({ nodes: threeNodes, workload: bound, run: { seed } }));
+      expect(r.nodes[0]!.demotionTargets.preferred).toEqual([1, 2]);
+      return [r.tasks[0]!.residentPages['1']!, r.tasks[0]!.residentPages['2']!];
+    };
+    const a = split(1);
+    const b = split(2);
+    expect(a[0]! > 0 && a[1]! > 0).toBe(true);
+    expect(a).not.toEqual(b);
+  });
+
+  it('never demotes to a node of the same or a higher tier', () => {
+    const nodes = [
+      { id: 0, memory: 'dram', capacity: '48MiB', cpus: 1 },
+      { id: 1, memory: 'dram', capacity: '48MiB', cpus: 1 },
+      { id: 2, memory: 'cxl', capacity: '64MiB', cpus: 0 },
+      { id: 3, memory: 'pmem', capacity: '256MiB', cpus: 0, hmat: false },
+    ];
+    const r = runToEnd(
+      twoTierScenario({ nodes, workload: { size: '160MiB', mempolicy: { mode: 'bind', nodes: [0] } } }),
+    );
+    const tier = (id: number) => r.nodes[id]!.tier;
+    for (const n of r.nodes) {
+      for (const t of [...n.demotionTargets.preferred, ...n.demotionTargets.fallback])
+        expect(tier(t)).toBeGreaterThan(n.tier);
+    }
+    // Pages left node 0 by demotion, and nothing arrived on node 1 (same tier).
+    expect(r.nodes[0]!.vmstat.pgdemote_kswapd + r.nodes[0]!.vmstat.pgdemote_direct).toBeGreaterThan(0);
+    expect(r.tasks[0]!.residentPages['1']).toBe(0);
+  });
+});

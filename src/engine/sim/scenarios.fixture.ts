@@ -1,0 +1,40 @@
+// Small scenarios for engine tests, written as users write scenario files and parsed the real way.
+import { parseScenario } from '../../shared/scenario/parse.ts';
+import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
+import type { RunResult } from '../../shared/result.ts';
+import { createSimulation } from './simulation.ts';
+
+type Json = Record<string, unknown>;
+
+const usememDefaults = { type: 'usemem', size: '96MiB', repeats: 2 };
+
+/** DRAM 64 MiB (1 CPU) + PMEM 128 MiB, 64 MiB SSD swap, one usemem thread on node 0. */
+export function twoTierScenario(
+  over: { knobs?: Json; workload?: Json; swap?: boolean; run?: Json; nodes?: Json[] } = {},
+): ResolvedScenario {
+  const file = {
+    format: 'tierlab.scenario/1',
+    name: 'test',
+    machine: {
+      pageSize: '4KiB',
+      nodes: over.nodes ?? [
+        { id: 0, memory: 'dram', capacity: '64MiB', cpus: 1 },
+        { id: 1, memory: 'pmem', capacity: '128MiB', cpus: 0 },
+      ],
+      ...(over.swap === false ? {} : { swap: { capacity: '64MiB', device: 'ssd' } }),
+    },
+    policy: { preset: 'linux', knobs: { demotion_enabled: true, ...over.knobs } },
+    workload: [{ name: 'hog', cpu: 0, ...(over.workload?.type ? {} : usememDefaults), ...over.workload }],
+    run: { durationMs: 1000, tickMs: 10, sampleEveryMs: 100, seed: 7, ...over.run },
+  };
+  const parsed = parseScenario(file);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.scenario;
+}
+
+/** Runs a scenario to its end; wallMs is fixed so results compare byte for byte. */
+export function runToEnd(s: ResolvedScenario): RunResult {
+  const sim = createSimulation(s);
+  sim.advance(s.run.durationMs);
+  return sim.result(0);
+}

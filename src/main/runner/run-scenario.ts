@@ -1,0 +1,46 @@
+// Runs one scenario in the current thread: the loop every host uses (CLI, worker threads),
+// advancing the engine in slices so it can report progress, hand over samples and be cancelled.
+import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
+import type { SampleBatch } from '../../shared/samples.ts';
+import type { RunResult } from '../../shared/result.ts';
+import { createSimulation } from '../../engine/index.ts';
+
+export interface RunHooks {
+  /** Called after each slice with the fraction done, simulated ms and the latest machine-wide counters. */
+  onProgress?(fraction: number, simulatedMs: number, latest: Float64Array): void;
+  /** Called with each batch of sample rows as it is produced. */
+  onSamples?(batch: SampleBatch): void;
+  /** Checked between slices; returning true stops the run early. */
+  shouldStop?(): boolean;
+}
+
+export interface RunOutcome {
+  result: RunResult;
+  stopped: boolean;
+}
+
+/** Simulated time per slice: small enough for a smooth progress bar, large enough to be cheap. */
+const SLICE_MS = 250;
+
+export function runScenario(
+  s: ResolvedScenario,
+  hooks: RunHooks = {},
+  clock: () => number = () => performance.now(),
+): RunOutcome {
+  const started = clock();
+  const sim = createSimulation(s);
+  let stopped = false;
+  while (!sim.done) {
+    if (hooks.shouldStop?.()) {
+      stopped = true;
+      break;
+    }
+    sim.advance(sim.nowMs + SLICE_MS);
+    const batch = sim.takeSamples();
+    if (batch) hooks.onSamples?.(batch);
+    hooks.onProgress?.(sim.nowMs / sim.durationMs, sim.nowMs, sim.latest());
+  }
+  const batch = sim.takeSamples();
+  if (batch) hooks.onSamples?.(batch);
+  return { result: sim.result(clock() - started), stopped };
+}
