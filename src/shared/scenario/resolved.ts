@@ -123,11 +123,7 @@ export interface HotsetWorkload extends WorkloadBase {
 }
 
 export type ResolvedWorkload =
-  | UsememWorkload
-  | UsememStressWorkload
-  | SysbenchMemoryWorkload
-  | GrepWorkload
-  | HotsetWorkload;
+  UsememWorkload | UsememStressWorkload | SysbenchMemoryWorkload | GrepWorkload | HotsetWorkload;
 
 export type WorkloadType = ResolvedWorkload['type'];
 

@@ -1,0 +1,87 @@
+// Fixtures for the migration tests: a database with data in every table, and a dump of every row,
+// so a migrated file can be compared value by value with what it held before.
+import type Database from 'better-sqlite3';
+import { appendSampleBatch } from './append-samples.ts';
+import type { Db } from './connection.ts';
+import { MIGRATIONS_TABLE } from './marker.ts';
+import { savePart } from './parts.ts';
+import { saveResult } from './results.ts';
+import { setRunNote } from './run-notes.ts';
+import { addRunTags } from './run-tags.ts';
+import { markRunDone, markRunRunning } from './run-transitions.ts';
+import { createRun } from './runs.ts';
+import { saveScenario } from './scenarios.ts';
+import { makeBatch, makeResult } from './test-support.ts';
+
+export type Row = Record<string, unknown>;
+
+export function userTables(sqlite: Database.Database): string[] {
+  return sqlite
+    .prepare<[], string>(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '${MIGRATIONS_TABLE}' ORDER BY name`,
+    )
+    .pluck()
+    .all();
+}
+
+export function columnNames(sqlite: Database.Database, table: string): string[] {
+  return sqlite
+    .prepare<[], { name: string }>(`PRAGMA table_info("${table}")`)
+    .all()
+    .map((c) => c.name);
+}
+
+/** Every row of every table, ordered by primary key, so two dumps compare row by row. */
+export function dump(sqlite: Database.Database): Map<string, Row[]> {
+  const tables = new Map<string, Row[]>();
+  for (const table of userTables(sqlite)) {
+    const pk = sqlite
+      .prepare<[], { name: string; pk: number }>(`PRAGMA table_info("${table}")`)
+      .all()
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((c) => `"${c.name}"`);
+    tables.set(
+      table,
+      sqlite.prepare<[], Row>(`SELECT * FROM "${table}" ORDER BY ${pk.join(', ') || 'rowid'}`).all(),
+    );
+  }
+  return tables;
+}
+
+/** Puts at least one row in every table, through the repository functions. */
+export function seedEveryTable(db: Db): void {
+  const machine = savePart(
+    db,
+    'machine',
+    { name: 'dram+cxl', document: { nodes: [{ id: 0 }, { id: 1 }] } },
+    1,
+  );
+  const workload = savePart(db, 'workload', { name: 'hotset', document: [{ type: 'hotset' }] }, 2);
+  const policy = savePart(db, 'policy', { name: 'tpp', document: { preset: 'tpp' } }, 3);
+  const scenario = saveScenario(
+    db,
+    {
+      name: 'tpp on cxl',
+      document: { format: 'tierlab.scenario/1', name: 'tpp on cxl' },
+      runSettings: { durationMs: 1000 },
+      machineId: machine.id,
+      workloadId: workload.id,
+      policyId: policy.id,
+    },
+    4,
+  );
+  const run = createRun(db, {
+    name: 'tpp on cxl',
+    seed: 9,
+    engineVersion: '0.1.0',
+    scenarioId: scenario.id,
+    scenario: { a: 1 },
+  });
+  markRunRunning(db, run.id, 5);
+  appendSampleBatch(db, run.id, makeBatch(2, 50, 0, 10));
+  markRunDone(db, run.id, { finishedAt: 6, wallMs: 1.5, simulatedMs: 490 });
+  saveResult(db, run.id, makeResult());
+  addRunTags(db, run.id, ['baseline', 'fig-3']);
+  setRunNote(db, run.id, 'promotion looks throttled', 7);
+}

@@ -1,0 +1,49 @@
+// Opens (or creates) the lab database file: refuses files that are not this build's, then sets the
+// connection up (WAL, foreign keys, busy timeout) and applies pending migrations.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { applyMigrations } from './apply-migrations.ts';
+import { connect, type Db } from './connection.ts';
+import { inspectDatabaseFile } from './inspect-file.ts';
+import { TIERLAB_APPLICATION_ID } from './marker.ts';
+import { DEFAULT_MIGRATIONS_FOLDER, readKnownMigrations } from './migrations-folder.ts';
+
+export interface OpenOptions {
+  /** Defaults to the repository's migrations/; a bundled app passes the folder it ships. */
+  migrationsFolder?: string;
+  /** How long a write waits for another connection's write to finish. */
+  busyTimeoutMs?: number;
+  /**
+   * Run PRAGMA quick_check before accepting an existing file (default true). It reads the whole file:
+   * about 2 s per GB measured here, so a short-lived CLI command on a large lab may want to skip it.
+   */
+  quickCheck?: boolean;
+}
+
+/**
+ * Opens `path`, creating it (and its folder) when absent. Throws DatabaseRefusedError, leaving the file
+ * as it was, when it is not SQLite, is corrupt, belongs to another application, or comes from a newer
+ * Tierlab. Does not touch runs: the host calls markInterruptedRuns once at start.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  const folder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
+  const known = readKnownMigrations(folder);
+  const state = inspectDatabaseFile(path, known, options.quickCheck ?? true);
+  if (state === 'absent') mkdirSync(dirname(path), { recursive: true });
+
+  const sqlite = new Database(path);
+  try {
+    sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    sqlite.pragma('journal_mode = WAL');
+    // NORMAL is durable against crashes of the app in WAL mode; only a power cut can lose the last commits.
+    sqlite.pragma('synchronous = NORMAL');
+    if (state !== 'tierlab') sqlite.pragma(`application_id = ${TIERLAB_APPLICATION_ID}`);
+    applyMigrations(sqlite, folder, known.length);
+    sqlite.pragma('foreign_keys = ON');
+    return connect(path, sqlite);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

@@ -1,0 +1,158 @@
+// The lab database's tables, as drizzle-kit reads them to generate migrations/. Changing anything here
+// needs `npx drizzle-kit generate --name <what-changed>`; a landed migration is never edited.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { COUNTERS, type CounterName } from '../../shared/vmstat.ts';
+import { RUN_STATUSES } from '../../shared/api/types.ts';
+
+// Timestamps are integer milliseconds since the epoch: plain numbers cross IPC and JSON unchanged.
+const timestamps = {
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+};
+
+/** One REAL column per vmstat counter, named exactly as the kernel names it, so SQL reads like /proc/vmstat. */
+function counterColumns(): Record<CounterName, ReturnType<typeof counterColumn>> {
+  const columns = {} as Record<CounterName, ReturnType<typeof counterColumn>>;
+  for (const name of COUNTERS) columns[name] = counterColumn(name);
+  return columns;
+}
+function counterColumn(name: string) {
+  return real(name).notNull();
+}
+
+// Reusable named parts a scenario can be built from. The document is the part's JSON as the user wrote it.
+export const machines = sqliteTable('machines', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  document: text('document').notNull(),
+  ...timestamps,
+});
+
+export const workloads = sqliteTable('workloads', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  document: text('document').notNull(),
+  ...timestamps,
+});
+
+export const policies = sqliteTable('policies', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  document: text('document').notNull(),
+  ...timestamps,
+});
+
+// A scenario keeps its full document, so deleting a part it was built from only unlinks it (SET NULL).
+export const scenarios = sqliteTable(
+  'scenarios',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    machineId: integer('machine_id').references(() => machines.id, { onDelete: 'set null' }),
+    workloadId: integer('workload_id').references(() => workloads.id, { onDelete: 'set null' }),
+    policyId: integer('policy_id').references(() => policies.id, { onDelete: 'set null' }),
+    runSettings: text('run_settings').notNull(),
+    document: text('document').notNull(),
+    hash: text('hash').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('scenarios_hash_idx').on(t.hash)],
+);
+
+// A run snapshots the scenario it ran (scenario_document), because the scenario row may be edited or
+// deleted later; scenario_id is only a link back to the library (SET NULL on delete).
+export const runs = sqliteTable(
+  'runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    scenarioId: integer('scenario_id').references(() => scenarios.id, { onDelete: 'set null' }),
+    scenarioHash: text('scenario_hash'),
+    scenarioDocument: text('scenario_document'),
+    status: text('status', { enum: RUN_STATUSES }).notNull(),
+    seed: integer('seed').notNull(),
+    engineVersion: text('engine_version').notNull(),
+    // The process that queued or runs it; at start-up only runs whose owner is gone become 'interrupted'.
+    ownerPid: integer('owner_pid'),
+    queuedAt: integer('queued_at').notNull(),
+    startedAt: integer('started_at'),
+    finishedAt: integer('finished_at'),
+    wallMs: real('wall_ms'),
+    simulatedMs: real('simulated_ms'),
+    progress: real('progress').notNull().default(0),
+    error: text('error'),
+  },
+  (t) => [
+    index('runs_status_idx').on(t.status),
+    index('runs_scenario_idx').on(t.scenarioId),
+    index('runs_scenario_hash_idx').on(t.scenarioHash),
+    check('runs_status_check', sql.raw(`status IN (${RUN_STATUSES.map((s) => `'${s}'`).join(', ')})`)),
+  ],
+);
+
+// The machine-wide row (/proc/vmstat, the sum over nodes) per sample: what charts and CSV export read.
+export const samples = sqliteTable(
+  'samples',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    tMs: real('t_ms').notNull(),
+    ...counterColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.tMs] })],
+);
+
+// The same counters per NUMA node (/sys/devices/system/node/nodeN/vmstat).
+export const nodeSamples = sqliteTable(
+  'node_samples',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    tMs: real('t_ms').notNull(),
+    nodeId: integer('node_id').notNull(),
+    ...counterColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.tMs, t.nodeId] })],
+);
+
+// The RunResult document plus a few summary columns so lists and compare can sort and filter in SQL.
+// content_hash makes imports idempotent; it is not unique, because two real runs may legitimately match.
+export const results = sqliteTable(
+  'results',
+  {
+    runId: integer('run_id')
+      .primaryKey()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    result: text('result').notNull(),
+    contentHash: text('content_hash').notNull(),
+    throughput: real('throughput').notNull(),
+    meanLatencyNs: real('mean_latency_ns').notNull(),
+    nrReferences: real('nr_references').notNull(),
+    pgpromoteSuccess: real('pgpromote_success').notNull(),
+    pgdemoteTotal: real('pgdemote_total').notNull(),
+    oomKill: real('oom_kill').notNull(),
+  },
+  (t) => [index('results_content_hash_idx').on(t.contentHash)],
+);
+
+export const runTags = sqliteTable(
+  'run_tags',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.tag] }), index('run_tags_tag_idx').on(t.tag)],
+);
+
+export const runNotes = sqliteTable('run_notes', {
+  runId: integer('run_id')
+    .primaryKey()
+    .references(() => runs.id, { onDelete: 'cascade' }),
+  text: text('text').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});

@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseScenario } from '../../shared/scenario/parse.ts';
+import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
+import type { ApiEvents } from '../../shared/api/contract.ts';
+import { countSamples, getResult, getRun, readSamples } from '../db/index.ts';
+import { openTempDatabase } from '../db/test-support.ts';
+import { RunService } from './run-service.ts';
+
+const services: RunService[] = [];
+afterEach(async () => {
+  for (const s of services.splice(0)) await s.close();
+});
+
+function scenario(durationMs: number, workload: Record<string, unknown>): ResolvedScenario {
+  const p = parseScenario({
+    format: 'tierlab.scenario/1',
+    name: 'service test',
+    machine: {
+      pageSize: '4KiB',
+      nodes: [
+        { id: 0, memory: 'dram', capacity: '64MiB', cpus: 1 },
+        { id: 1, memory: 'pmem', capacity: '128MiB', cpus: 0 },
+      ],
+    },
+    policy: { preset: 'linux', knobs: { demotion_enabled: true } },
+    workload: [{ name: 'w', cpu: 0, ...workload }],
+    run: { durationMs, tickMs: 10, sampleEveryMs: 100, seed: 5 },
+  });
+  if (!p.ok) throw new Error(JSON.stringify(p.errors));
+  return p.scenario;
+}
+
+const quick = () => scenario(2000, { type: 'usemem', size: '96MiB', mempolicy: { mode: 'bind', nodes: [0] } });
+/** Runs for many wall seconds: a hot set that never finishes over a long simulated time. */
+const long = () => scenario(600_000, { type: 'hotset', size: '32MiB' });
+
+function service(workers = 1) {
+  const { db } = openTempDatabase();
+  const events: { name: string; payload: unknown }[] = [];
+  const s = new RunService({ db, workers, emit: (name, payload) => events.push({ name, payload }) });
+  services.push(s);
+  return { db, s, events };
+}
+
+function firstProgress(events: { name: string; payload: unknown }[], runId: number): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () =>
+      events.some((e) => e.name === 'run:progress' && (e.payload as ApiEvents['run:progress']).runId === runId)
+        ? resolve()
+        : setTimeout(check, 20);
+    check();
+  });
+}
+
+describe('RunService', () => {
+  it('runs a scenario in a worker thread and stores its samples and result', async () => {
+    const { db, s, events } = service();
+    const id = s.enqueue({ scenario: quick(), document: { any: 'document' } });
+    const run = await s.waitFor(id);
+    expect(run.status).toBe('done');
+    expect(countSamples(db, id)).toBe(21);
+    const result = getResult(db, id)!.result;
+    expect(result.vmstat.pgdemote_kswapd + result.vmstat.pgdemote_direct).toBeGreaterThan(0);
+    // The last stored sample equals the result's counters.
+    const last = readSamples(db, id).at(-1)!;
+    expect(last.pgdemote_kswapd).toBe(result.vmstat.pgdemote_kswapd);
+    expect(events.map((e) => e.name)).toContain('run:samples');
+    expect(events.filter((e) => e.name === 'run:status').map((e) => (e.payload as { status: string }).status)).toEqual([
+      'queued',
+      'running',
+      'done',
+    ]);
+  });
+
+  it('cancels a running run and keeps the samples it produced', async () => {
+    const { db, s, events } = service();
+    const id = s.enqueue({ scenario: long(), document: {} });
+    await firstProgress(events, id);
+    expect(s.cancel(id)).toBe(true);
+    const run = await s.waitFor(id);
+    expect(run.status).toBe('cancelled');
+    expect(countSamples(db, id)).toBeGreaterThan(0);
+    expect(getResult(db, id)!.result.simulatedMs).toBeLessThan(600_000);
+  });
+
+  it('cancels a queued run before it starts', async () => {
+    const { db, s } = service(1);
+    const first = s.enqueue({ scenario: long(), document: {} });
+    const second = s.enqueue({ scenario: quick(), document: {} });
+    expect(s.cancel(second)).toBe(true);
+    expect((await s.waitFor(second)).status).toBe('cancelled');
+    expect(countSamples(db, second)).toBe(0);
+    s.cancel(first);
+    await s.waitFor(first);
+  });
+
+  it('fails only the run of a worker that dies, and the pool keeps working', async () => {
+    const { db, s, events } = service(1);
+    const doomed = s.enqueue({ scenario: long(), document: {} });
+    await firstProgress(events, doomed);
+    await s.pool.kill(doomed);
+    const failed = await s.waitFor(doomed);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/worker/);
+    const next = s.enqueue({ scenario: quick(), document: {} });
+    expect((await s.waitFor(next)).status).toBe('done');
+    expect(getRun(db, doomed)!.status).toBe('failed');
+  });
+
+  it('gives the same stored numbers for the same scenario and seed', async () => {
+    const { db, s } = service(2);
+    const a = s.enqueue({ scenario: quick(), document: {} });
+    const b = s.enqueue({ scenario: quick(), document: {} });
+    await Promise.all([s.waitFor(a), s.waitFor(b)]);
+    expect(readSamples(db, a)).toEqual(readSamples(db, b));
+    expect(getResult(db, a)!.result.vmstat).toEqual(getResult(db, b)!.result.vmstat);
+  });
+});

@@ -1,0 +1,164 @@
+// The run service: queues runs, hands them to the worker pool, persists what comes back (one
+// transaction per sample batch), publishes progress, and records how every run ended.
+import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
+import type { ApiEvents, EventName } from '../../shared/api/contract.ts';
+import { globalRow, sampleRows, type SampleBatch } from '../../shared/samples.ts';
+import { ENGINE_VERSION } from '../../engine/index.ts';
+import {
+  appendSampleBatch,
+  createRun,
+  getRun,
+  markInterruptedRuns,
+  markRunCancelled,
+  markRunDone,
+  markRunFailed,
+  markRunRunning,
+  saveResult,
+  setRunProgress,
+  type Db,
+  type Run,
+} from '../db/index.ts';
+import { CONTROL_STOP, type FromWorker } from './messages.ts';
+import { defaultPoolSize, WorkerPool } from './pool.ts';
+
+export type EventSink = <E extends EventName>(event: E, payload: ApiEvents[E]) => void;
+
+export interface RunServiceOptions {
+  db: Db;
+  workers?: number;
+  workerUrl?: URL | string;
+  emit?: EventSink;
+}
+
+export interface RunRequest {
+  scenario: ResolvedScenario;
+  /** The scenario document as stored with the run. */
+  document: unknown;
+  scenarioId?: number | null;
+  scenarioHash?: string | null;
+}
+
+/** Wall time between progress writes to the database and progress events, per run. */
+const PROGRESS_EVERY_MS = 200;
+
+interface Active {
+  control: Int32Array;
+  lastProgressAt: number;
+  waiters: ((run: Run) => void)[];
+}
+
+export class RunService {
+  readonly pool: WorkerPool;
+  private readonly db: Db;
+  private readonly emit: EventSink;
+  private readonly active = new Map<number, Active>();
+
+  constructor(options: RunServiceOptions) {
+    this.db = options.db;
+    this.emit = options.emit ?? (() => {});
+    markInterruptedRuns(this.db);
+    this.pool = new WorkerPool(options.workers ?? defaultPoolSize(), this, options.workerUrl);
+  }
+
+  /** Queues one run of the scenario (its own seed). Returns the run id. */
+  enqueue(req: RunRequest): number {
+    const run = createRun(this.db, {
+      name: req.scenario.name,
+      seed: req.scenario.run.seed,
+      engineVersion: ENGINE_VERSION,
+      scenarioId: req.scenarioId ?? null,
+      scenarioHash: req.scenarioHash ?? null,
+      scenario: req.document,
+    });
+    const control = new SharedArrayBuffer(4);
+    this.active.set(run.id, { control: new Int32Array(control), lastProgressAt: 0, waiters: [] });
+    this.emit('run:status', { runId: run.id, status: 'queued', error: null });
+    this.pool.submit({ type: 'run', runId: run.id, scenario: req.scenario, control });
+    return run.id;
+  }
+
+  /** Cancels a queued or running run; its samples so far are kept. */
+  cancel(runId: number): boolean {
+    const a = this.active.get(runId);
+    if (!a) return false;
+    if (this.pool.dequeue(runId)) {
+      markRunCancelled(this.db, runId);
+      this.finish(runId, 'cancelled', null);
+    } else {
+      Atomics.store(a.control, 0, CONTROL_STOP);
+    }
+    return true;
+  }
+
+  /** Resolves with the run once it has ended (done, failed or cancelled). */
+  waitFor(runId: number): Promise<Run> {
+    const a = this.active.get(runId);
+    const run = getRun(this.db, runId);
+    if (!a || !run) return run ? Promise.resolve(run) : Promise.reject(new Error(`no run ${runId}`));
+    return new Promise((resolve) => a.waiters.push(resolve));
+  }
+
+  get pending(): number {
+    return this.active.size;
+  }
+
+  async close(): Promise<void> {
+    for (const runId of [...this.active.keys()]) {
+      markRunFailed(this.db, runId, 'Tierlab was closed before the run finished.');
+      this.finish(runId, 'failed', 'closed');
+    }
+    await this.pool.close();
+  }
+
+  onStart(runId: number): void {
+    if (markRunRunning(this.db, runId)) this.emit('run:status', { runId, status: 'running', error: null });
+  }
+
+  onMessage(m: FromWorker): void {
+    const a = this.active.get(m.runId);
+    if (!a) return;
+    switch (m.type) {
+      case 'samples':
+        return this.onSamples(m.runId, { nrNodes: m.nrNodes, timesMs: m.timesMs, values: m.values });
+      case 'progress': {
+        const now = performance.now();
+        if (now - a.lastProgressAt < PROGRESS_EVERY_MS && m.fraction < 1) return;
+        a.lastProgressAt = now;
+        setRunProgress(this.db, m.runId, m.fraction, m.simulatedMs);
+        this.emit('run:progress', { runId: m.runId, fraction: m.fraction, simulatedMs: m.simulatedMs, latest: Array.from(m.latest) });
+        return;
+      }
+      case 'done': {
+        saveResult(this.db, m.runId, m.result);
+        const timings = { wallMs: m.result.wallMs, simulatedMs: m.result.simulatedMs };
+        if (m.stopped) markRunCancelled(this.db, m.runId, timings);
+        else markRunDone(this.db, m.runId, timings);
+        return this.finish(m.runId, m.stopped ? 'cancelled' : 'done', null);
+      }
+      case 'error':
+        markRunFailed(this.db, m.runId, m.message);
+        return this.finish(m.runId, 'failed', m.message);
+    }
+  }
+
+  onWorkerLost(runId: number, reason: string): void {
+    if (!this.active.has(runId)) return;
+    markRunFailed(this.db, runId, `The worker running it died: ${reason}`);
+    this.finish(runId, 'failed', reason);
+  }
+
+  private onSamples(runId: number, batch: SampleBatch): void {
+    appendSampleBatch(this.db, runId, batch);
+    const rows: number[][] = [];
+    for (let r = 0; r < sampleRows(batch); r++) rows.push(Array.from(globalRow(batch, r)));
+    this.emit('run:samples', { runId, timesMs: Array.from(batch.timesMs), rows });
+  }
+
+  private finish(runId: number, status: 'done' | 'failed' | 'cancelled', error: string | null): void {
+    const a = this.active.get(runId);
+    this.active.delete(runId);
+    this.emit('run:status', { runId, status, error });
+    const run = getRun(this.db, runId);
+    if (a && run) for (const w of a.waiters) w(run);
+  }
+}

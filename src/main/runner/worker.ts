@@ -1,0 +1,31 @@
+// A worker thread: runs one scenario at a time through the engine and streams what it produces.
+import { parentPort } from 'node:worker_threads';
+import type { FromWorker, ToWorker } from './messages.ts';
+import { CONTROL_STOP } from './messages.ts';
+import { runScenario } from './run-scenario.ts';
+
+const port = parentPort;
+if (!port) throw new Error('worker.ts must run in a worker thread');
+
+function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
+  port!.postMessage(message, transfer);
+}
+
+port.on('message', (job: ToWorker) => {
+  const control = new Int32Array(job.control);
+  try {
+    const { result, stopped } = runScenario(job.scenario, {
+      shouldStop: () => Atomics.load(control, 0) === CONTROL_STOP,
+      onSamples: (b) =>
+        post({ type: 'samples', runId: job.runId, nrNodes: b.nrNodes, timesMs: b.timesMs, values: b.values }, [
+          b.timesMs.buffer as ArrayBuffer,
+          b.values.buffer as ArrayBuffer,
+        ]),
+      onProgress: (fraction, simulatedMs, latest) =>
+        post({ type: 'progress', runId: job.runId, fraction, simulatedMs, latest: Float64Array.from(latest) }),
+    });
+    post({ type: 'done', runId: job.runId, result, stopped });
+  } catch (e) {
+    post({ type: 'error', runId: job.runId, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  }
+});

@@ -1,0 +1,84 @@
+// The one API contract: every request and event by `domain:verb` name, with its payload types.
+// The Node side implements it once; Electron IPC, HTTP+WebSocket and in-process calls carry it.
+import type { RunStatus, RunInfo, RunDetail, ScenarioInfo, DerivedMachine, Validation, SampleSeries, Comparison } from './types.ts';
+
+export interface ApiRequests {
+  'app:info': { req: Record<string, never>; res: { engineVersion: string; dbPath: string; workers: number } };
+  'machine:derive': { req: { machine: unknown; knobs?: unknown }; res: Validation<DerivedMachine> };
+  'scenario:validate': { req: { document: unknown }; res: Validation<unknown> };
+  'scenario:list': { req: Record<string, never>; res: ScenarioInfo[] };
+  'scenario:get': { req: { id: number }; res: ScenarioInfo };
+  /** Creates (no id) or replaces (id) a scenario; rejected with every problem if invalid. */
+  'scenario:save': { req: { id?: number; document: unknown }; res: Validation<ScenarioInfo> };
+  /** Deletes a scenario and returns it, so a client can offer undo by saving it again. */
+  'scenario:delete': { req: { id: number }; res: ScenarioInfo };
+  /** Queues one run per seed (or `repeat` runs with consecutive seeds from the scenario's). */
+  'run:start': { req: { scenarioId: number; seeds?: number[]; repeat?: number }; res: { runIds: number[] } };
+  'run:cancel': { req: { runId: number }; res: { cancelled: boolean } };
+  'run:list': { req: { status?: RunStatus; scenarioId?: number; tag?: string; limit?: number }; res: RunInfo[] };
+  'run:get': { req: { runId: number }; res: RunDetail };
+  'run:samples': { req: { runId: number; counters?: string[]; nodes?: boolean }; res: SampleSeries };
+  'run:delete': { req: { runId: number }; res: { deleted: boolean } };
+  'run:tag': { req: { runId: number; add?: string[]; remove?: string[] }; res: { tags: string[] } };
+  'run:note': { req: { runId: number; text: string }; res: { text: string } };
+  'compare:runs': { req: { runIds: number[]; baseline?: number; metrics?: string[] }; res: Comparison };
+  'export:samples': { req: { runIds: number[] }; res: { filename: string; csv: string } };
+  'export:results': { req: { runIds: number[] }; res: { filename: string; csv: string } };
+  'export:comparison': { req: { runIds: number[]; baseline?: number; metrics?: string[] }; res: { filename: string; csv: string } };
+}
+
+export interface ApiEvents {
+  'run:status': { runId: number; status: RunStatus; error: string | null };
+  /** `latest`: machine-wide counters of the newest sample, ordered as COUNTERS. */
+  'run:progress': { runId: number; fraction: number; simulatedMs: number; latest: number[] };
+  /** New machine-wide sample rows of a running run, for live charts (rows ordered as COUNTERS). */
+  'run:samples': { runId: number; timesMs: number[]; rows: number[][] };
+}
+
+export type Channel = keyof ApiRequests;
+export type EventName = keyof ApiEvents;
+export type Req<C extends Channel> = ApiRequests[C]['req'];
+export type Res<C extends Channel> = ApiRequests[C]['res'];
+
+/** Every channel at run time; a record so the compiler proves the list complete. */
+const CHANNEL_SET: Record<Channel, true> = {
+  'app:info': true,
+  'machine:derive': true,
+  'scenario:validate': true,
+  'scenario:list': true,
+  'scenario:get': true,
+  'scenario:save': true,
+  'scenario:delete': true,
+  'run:start': true,
+  'run:cancel': true,
+  'run:list': true,
+  'run:get': true,
+  'run:samples': true,
+  'run:delete': true,
+  'run:tag': true,
+  'run:note': true,
+  'compare:runs': true,
+  'export:samples': true,
+  'export:results': true,
+  'export:comparison': true,
+};
+export const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
+
+const EVENT_SET: Record<EventName, true> = { 'run:status': true, 'run:progress': true, 'run:samples': true };
+export const EVENT_NAMES = Object.keys(EVENT_SET) as EventName[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(CHANNEL_SET, name);
+}
+
+/** What every transport's client looks like to the renderer, the CLI and tests. */
+export interface ApiClient {
+  call<C extends Channel>(channel: C, req: Req<C>): Promise<Res<C>>;
+  on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+}
+
+/** An error a handler reports to the caller (bad input, missing record): its message is for users. */
+export interface ApiErrorBody {
+  error: string;
+  code: 'invalid' | 'not_found' | 'conflict' | 'internal';
+}

@@ -1,0 +1,98 @@
+// The values the API carries: plain JSON objects, the same over IPC, HTTP and in-process calls.
+import type { ScenarioError } from '../scenario/errors.ts';
+import type { RunResult, Watermarks } from '../result.ts';
+
+export const RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export interface RunInfo {
+  id: number;
+  name: string;
+  scenarioId: number | null;
+  scenarioHash: string | null;
+  status: RunStatus;
+  seed: number;
+  engineVersion: string;
+  queuedAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  wallMs: number | null;
+  simulatedMs: number | null;
+  progress: number;
+  error: string | null;
+  tags: string[];
+}
+
+export interface RunDetail {
+  run: RunInfo;
+  /** The scenario document exactly as it ran. */
+  scenario: unknown;
+  result: RunResult | null;
+  note: string;
+}
+
+export interface ScenarioInfo {
+  id: number;
+  name: string;
+  hash: string;
+  document: unknown;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What the kernel derives from a machine: shown live while the user edits it. */
+export interface DerivedMachine {
+  nodes: {
+    id: number;
+    tier: number;
+    adistance: number;
+    topTier: boolean;
+    preferred: number[];
+    fallback: number[];
+    watermarks: Watermarks;
+    managedPages: number;
+  }[];
+  minFreeKbytes: number;
+  /** Boot log lines, as `dmesg` would show them. */
+  log: string[];
+}
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: ScenarioError[] };
+
+/** Machine-wide samples of one run: times and one array per requested counter. */
+export interface SampleSeries {
+  runId: number;
+  timesMs: number[];
+  counters: Record<string, number[]>;
+  /** Per node, per counter, when nodes were requested. */
+  nodes?: Record<string, Record<string, number[]>>;
+}
+
+export interface ComparisonCell {
+  n: number;
+  min: number;
+  mean: number;
+  stddev: number;
+  coeffvar: number;
+  max: number;
+  /** % difference to the baseline group's mean, signed so that positive is better; null for the baseline. */
+  diffPct: number | null;
+  significant: boolean;
+}
+
+export interface ComparisonRow {
+  metric: string;
+  label: string;
+  unit: string;
+  higherIsBetter: boolean;
+  meanKind: 'amean' | 'hmean';
+  cells: ComparisonCell[];
+}
+
+export interface Comparison {
+  groups: { label: string; runIds: number[]; scenarioHash: string | null }[];
+  baseline: number;
+  rows: ComparisonRow[];
+  /** The comparison as mmtests' compare-kernels prints it. */
+  text: string;
+}

@@ -1,0 +1,92 @@
+// Machine checks that need more than one field: node ids in order, a node with CPUs, capacities
+// of at least a page, a power-of-two page size, and a SLIT-shaped distance matrix.
+import { showBytes } from './errors.ts';
+import { LOCAL_DISTANCE, MAX_REMOTE_DISTANCE, MIN_REMOTE_DISTANCE } from './memory-kinds.ts';
+import type { Report } from './check.ts';
+import type { ScenarioParts } from './salvage.ts';
+
+/** Linux's smallest base page: every architecture it supports uses 4 KiB or more. */
+const MIN_PAGE_SIZE = 4096;
+
+function isPowerOfTwo(n: number): boolean {
+  return Number.isSafeInteger(n) && n > 0 && 2 ** Math.round(Math.log2(n)) === n;
+}
+
+export function checkMachine(parts: ScenarioParts, report: Report): void {
+  const { pageSize, nodes } = parts;
+  const pageOk = pageSize !== undefined && isPowerOfTwo(pageSize) && pageSize >= MIN_PAGE_SIZE;
+  if (pageSize !== undefined && !pageOk) {
+    report('machine.pageSize', `must be a power of two of at least 4KiB (got ${showBytes(pageSize)})`);
+  }
+  const page = pageOk ? pageSize : undefined;
+  if (nodes) checkNodes(nodes, page, report);
+  if (nodes && parts.distances) checkDistances(parts.distances, nodes.length, report);
+  if (page !== undefined && parts.swapCapacity !== undefined && parts.swapCapacity < page) {
+    report(
+      'machine.swap.capacity',
+      `must be at least one page (${showBytes(page)}) (got ${showBytes(parts.swapCapacity)})`,
+    );
+  }
+}
+
+function checkNodes(
+  nodes: NonNullable<ScenarioParts['nodes']>,
+  page: number | undefined,
+  report: Report,
+): void {
+  const seen = new Set<number>();
+  nodes.forEach((node, i) => {
+    if (!node) return;
+    if (node.id !== undefined && node.id !== i) {
+      report(
+        `machine.nodes[${i}].id`,
+        seen.has(node.id)
+          ? `duplicate node id ${node.id}; ids are 0, 1, 2, ... in the order the nodes are listed`
+          : `must be ${i}: ids are 0, 1, 2, ... in the order the nodes are listed (got ${node.id})`,
+      );
+    }
+    if (node.id !== undefined) seen.add(node.id);
+    if (page !== undefined && node.capacity !== undefined && node.capacity < page) {
+      report(
+        `machine.nodes[${i}].capacity`,
+        `must be at least one page (${showBytes(page)}) (got ${showBytes(node.capacity)})`,
+      );
+    }
+  });
+  // Only a verdict when every node's cpus was readable: an unreadable one might be the node with CPUs.
+  const cpus = nodes.map((n) => n?.cpus);
+  if (cpus.length > 0 && cpus.every((c) => c === 0)) {
+    report(
+      'machine.nodes',
+      'no node has CPUs; at least one needs "cpus" above 0 to run the workload ' +
+        '(a CPU-less node only holds memory, like a PMEM or CXL expander)',
+    );
+  }
+}
+
+/** SLIT rules: n x n, LOCAL_DISTANCE on the diagonal, 11..254 elsewhere; asymmetry is allowed. */
+function checkDistances(distances: number[][], n: number, report: Report): void {
+  if (distances.length !== n) {
+    report(
+      'machine.distances',
+      `must be a ${n} x ${n} matrix, one row per node (got ${distances.length} row${distances.length === 1 ? '' : 's'})`,
+    );
+  }
+  distances.slice(0, n).forEach((row, i) => {
+    if (row.length !== n) {
+      report(`machine.distances[${i}]`, `must have ${n} entries, one per node (got ${row.length})`);
+    }
+    row.slice(0, n).forEach((d, j) => {
+      const at = `machine.distances[${i}][${j}]`;
+      if (i === j && d !== LOCAL_DISTANCE) {
+        report(at, `a node's distance to itself must be ${LOCAL_DISTANCE} (got ${d})`);
+      } else if (i !== j && (d < MIN_REMOTE_DISTANCE || d > MAX_REMOTE_DISTANCE)) {
+        report(
+          at,
+          `a distance between two nodes must be from ${MIN_REMOTE_DISTANCE} to ${MAX_REMOTE_DISTANCE} ` +
+            `(SLIT: 10 is local, 255 unreachable) (got ${d})`,
+        );
+      }
+    });
+  });
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { editedExample, errorsOf, resolves, type Edit } from './testing.ts';
+
+const wl0 = ['workload', 0] as const;
+const dram = (id: number, cpus = 2) => ({ id, memory: 'dram', capacity: '64MiB', cpus });
+const hotset = (extra: object) => ({ name: 'hot', type: 'hotset', size: '64MiB', ...extra });
+
+/** [what is wrong, the edits, the errors as "path: message"]. */
+const CASES: [string, Edit[], string[]][] = [
+  [
+    'a workload on a CPU-less node',
+    [[[...wl0, 'cpu'], 1]],
+    ['workload[0].cpu: node 1 has no CPUs to run "memhog" on; its "cpus" is 0'],
+  ],
+  [
+    'a bind to a missing node',
+    [
+      [
+        [...wl0, 'mempolicy', 'nodes'],
+        [0, 2],
+      ],
+    ],
+    ['workload[0].mempolicy.nodes[1]: node 2 does not exist; the machine has nodes 0-1'],
+  ],
+  [
+    'a bind to no node',
+    [[[...wl0, 'mempolicy', 'nodes'], []]],
+    ['workload[0].mempolicy.nodes: mode "bind" needs at least one node'],
+  ],
+  [
+    'an interleave over no node',
+    [[[...wl0, 'mempolicy'], { mode: 'interleave' }]],
+    ['workload[0].mempolicy.nodes: mode "interleave" needs at least one node'],
+  ],
+  [
+    'a preferred mempolicy with two nodes',
+    [[[...wl0, 'mempolicy'], { mode: 'preferred', nodes: [0, 1] }]],
+    ['workload[0].mempolicy.nodes: mode "preferred" takes exactly one node (got 2)'],
+  ],
+  [
+    'a default mempolicy with nodes',
+    [[[...wl0, 'mempolicy'], { nodes: [1] }]],
+    [
+      'workload[0].mempolicy.nodes: must be empty for mode "default", which allocates on the local node first (got 1)',
+    ],
+  ],
+  [
+    'a node listed twice',
+    [
+      [
+        [...wl0, 'mempolicy', 'nodes'],
+        [0, 0],
+      ],
+    ],
+    ['workload[0].mempolicy.nodes[1]: node 0 is listed twice'],
+  ],
+  [
+    'a stop before the start',
+    [
+      [[...wl0, 'startMs'], 500],
+      [[...wl0, 'stopMs'], 100],
+    ],
+    ['workload[0].stopMs: must be later than startMs (500) (got 100)'],
+  ],
+  [
+    'two workloads of one name',
+    [[['workload', 1], { name: 'memhog', type: 'grep', corpus: '1GiB' }]],
+    ['workload[1].name: duplicate name "memhog" (also workload[0]); results name tasks by it'],
+  ],
+  [
+    'a hot set placed past its region',
+    [[['workload', 1], hotset({ hotPosition: '64MiB' })]],
+    ['workload[1].hotPosition: must lie inside the 64MiB region (got offset 64MiB)'],
+  ],
+  [
+    'phases out of time order',
+    [
+      [
+        ['workload', 1],
+        hotset({
+          phases: [
+            { atMs: 2000, hotPosition: 'tail' },
+            { atMs: 1000, hotPosition: 1 << 30 },
+          ],
+        }),
+      ],
+    ],
+    [
+      'workload[1].phases[1].atMs: phases must be in time order: 1000 comes after 2000',
+      'workload[1].phases[1].hotPosition: must lie inside the 64MiB region (got offset 1GiB)',
+    ],
+  ],
+];
+
+describe('the workload checks', () => {
+  it.each(CASES)('reject %s', (_what, edits, expected) => {
+    expect(errorsOf(editedExample(...edits)).map((e) => `${e.path}: ${e.message}`)).toEqual(expected);
+  });
+
+  it('run a workload that names no CPU node on the first node with CPUs', () => {
+    const s = resolves(
+      editedExample(
+        [
+          ['machine', 'nodes'],
+          [dram(0, 0), dram(1, 0), dram(2, 4)],
+        ],
+        [['machine', 'distances'], undefined],
+        [[...wl0, 'cpu'], undefined],
+        [[...wl0, 'mempolicy'], undefined],
+      ),
+    );
+    expect(s.workload[0]?.cpu).toBe(2);
+  });
+});

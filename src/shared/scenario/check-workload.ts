@@ -1,0 +1,85 @@
+// Workload checks against the machine and each other: unique names, a CPU node that exists and has
+// CPUs, mempolicy nodes that exist in the number the mode needs, start before stop, offsets in range.
+import { showBytes } from './errors.ts';
+import type { HotPosition } from './resolved.ts';
+import type { Report } from './check.ts';
+import type { ScenarioParts, WorkloadPart } from './salvage.ts';
+import type { ParsedWorkload } from './workload-schema.ts';
+
+type Nodes = NonNullable<ScenarioParts['nodes']>;
+
+function missingNode(id: number, nodes: Nodes): string {
+  const have = nodes.length === 1 ? 'node 0 only' : `nodes 0-${nodes.length - 1}`;
+  return `node ${id} does not exist; the machine has ${have}`;
+}
+
+export function checkWorkloads(parts: ScenarioParts, report: Report): void {
+  const firstByName = new Map<string, number>();
+  parts.workload?.forEach((w, i) => {
+    if (!w) return;
+    const at = `workload[${i}]`;
+    const { name, startMs, stopMs } = w.common;
+    if (name !== undefined) {
+      const first = firstByName.get(name);
+      if (first === undefined) firstByName.set(name, i);
+      else
+        report(`${at}.name`, `duplicate name "${name}" (also workload[${first}]); results name tasks by it`);
+    }
+    if (parts.nodes) checkPlacement(w.common, at, parts.nodes, report);
+    if (startMs !== undefined && stopMs != null && stopMs <= startMs) {
+      report(`${at}.stopMs`, `must be later than startMs (${startMs}) (got ${stopMs})`);
+    }
+    if (w.whole?.type === 'hotset') checkHotset(w.whole, at, report);
+  });
+}
+
+function checkPlacement(
+  { cpu, name, mempolicy }: WorkloadPart['common'],
+  at: string,
+  nodes: Nodes,
+  report: Report,
+) {
+  if (cpu !== undefined) {
+    if (cpu >= nodes.length) report(`${at}.cpu`, missingNode(cpu, nodes));
+    else if (nodes[cpu]?.cpus === 0) {
+      const task = name === undefined ? 'this workload' : `"${name}"`;
+      report(`${at}.cpu`, `node ${cpu} has no CPUs to run ${task} on; its "cpus" is 0`);
+    }
+  }
+  if (!mempolicy) return;
+  const { mode, nodes: allowed } = mempolicy;
+  const path = `${at}.mempolicy.nodes`;
+  if (mode === 'default' && allowed.length > 0) {
+    report(
+      path,
+      `must be empty for mode "default", which allocates on the local node first (got ${allowed.length})`,
+    );
+  } else if ((mode === 'bind' || mode === 'interleave') && allowed.length === 0) {
+    report(path, `mode "${mode}" needs at least one node`);
+  } else if (mode === 'preferred' && allowed.length !== 1) {
+    report(path, `mode "preferred" takes exactly one node (got ${allowed.length})`);
+  }
+  allowed.forEach((id, j) => {
+    if (id >= nodes.length) report(`${path}[${j}]`, missingNode(id, nodes));
+    else if (allowed.indexOf(id) !== j) report(`${path}[${j}]`, `node ${id} is listed twice`);
+  });
+}
+
+function checkHotset(w: ParsedWorkload & { type: 'hotset' }, at: string, report: Report): void {
+  const inside = (position: HotPosition, path: string) => {
+    if (typeof position === 'number' && position >= w.size) {
+      report(path, `must lie inside the ${showBytes(w.size)} region (got offset ${showBytes(position)})`);
+    }
+  };
+  inside(w.hotPosition, `${at}.hotPosition`);
+  w.phases.forEach((phase, j) => {
+    const previous = w.phases[j - 1];
+    if (previous && phase.atMs < previous.atMs) {
+      report(
+        `${at}.phases[${j}].atMs`,
+        `phases must be in time order: ${phase.atMs} comes after ${previous.atMs}`,
+      );
+    }
+    inside(phase.hotPosition, `${at}.phases[${j}].hotPosition`);
+  });
+}

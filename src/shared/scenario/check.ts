@@ -1,0 +1,55 @@
+// Checks that relate fields to each other (node ids, CPUs, distances, mempolicies, time steps),
+// run after the schema on whatever parts of the file it could read, so every problem is reported.
+import { NUMA_BALANCING_MEMORY_TIERING, type Knobs } from './knobs.ts';
+import { getPreset, presetKnobs } from './presets.ts';
+import type { ScenarioError } from './errors.ts';
+import type { ScenarioParts } from './salvage.ts';
+import { checkMachine } from './check-machine.ts';
+import { checkWorkloads } from './check-workload.ts';
+
+export type Report = (path: string, message: string) => void;
+
+/** Checks the parts of a file (see ./salvage.ts); each check runs only on the fields it needs. */
+export function checkScenario(parts: ScenarioParts): ScenarioError[] {
+  const errors: ScenarioError[] = [];
+  const report: Report = (path, message) => errors.push({ path, message });
+  checkMachine(parts, report);
+  if (parts.preset !== undefined) checkPolicy(parts.preset, parts.knobs, report);
+  checkWorkloads(parts, report);
+  if (parts.run) checkRun(parts.run, report);
+  return errors;
+}
+
+/** A knob cannot switch on a mechanism the preset's kernel does not have. */
+function checkPolicy(presetName: string, explicit: Partial<Knobs>, report: Report): void {
+  const preset = getPreset(presetName);
+  if (!preset) return;
+  const knobs = { ...presetKnobs(preset), ...explicit };
+  if (!preset.mechanisms.demotion && knobs.demotion_enabled) {
+    report(
+      'policy.knobs.demotion_enabled',
+      `preset "${preset.name}" models a kernel without demotion in reclaim, so this must stay false; ` +
+        'use preset "linux" to demote',
+    );
+  }
+  if (!preset.mechanisms.tieringPromotion && knobs.numa_balancing & NUMA_BALANCING_MEMORY_TIERING) {
+    report(
+      'policy.knobs.numa_balancing',
+      `preset "${preset.name}" models a kernel without NUMA balancing's memory-tiering mode (2), ` +
+        `so this may be 0 or 1 (got ${knobs.numa_balancing})`,
+    );
+  }
+}
+
+/** Samples are taken at tick boundaries, so the sampling interval is a whole number of ticks. */
+function checkRun({ tickMs, sampleEveryMs }: NonNullable<ScenarioParts['run']>, report: Report): void {
+  if (tickMs === undefined || sampleEveryMs === undefined) return;
+  const ticks = sampleEveryMs / tickMs;
+  const whole = Math.round(ticks);
+  if (whole < 1 || Math.abs(ticks - whole) > 1e-9 * whole) {
+    report(
+      'run.sampleEveryMs',
+      `must be a whole number of ticks, a multiple of tickMs (${tickMs}) (got ${sampleEveryMs})`,
+    );
+  }
+}

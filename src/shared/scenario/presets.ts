@@ -1,0 +1,53 @@
+// The registry of policy presets: named bundles of kernel knobs, one per system a user may want to
+// reproduce, plus the mechanisms that system's kernel has at all. One file per preset in ./presets/.
+import { defaultKnobs, type Knobs } from './knobs.ts';
+import type { ResolvedPolicy } from './resolved.ts';
+import { linux } from './presets/linux.ts';
+import { noTiering } from './presets/no-tiering.ts';
+
+/**
+ * What the modelled kernel can do, whatever the knobs say. A knob cannot switch on a mechanism the
+ * kernel lacks: the parser rejects that, and the engine reads these flags (e.g. to compute no
+ * demotion targets at all on a kernel that predates them).
+ */
+export interface PresetMechanisms {
+  /** Demotion in reclaim (migrate-in-lieu-of-discard, v5.15; RFCs from 2019). */
+  readonly demotion: boolean;
+  /** NUMA balancing's memory-tiering mode, NUMA_BALANCING_MEMORY_TIERING (v5.18). */
+  readonly tieringPromotion: boolean;
+}
+
+export interface PolicyPreset {
+  /** Kebab-case id used in scenario files: `"policy": { "preset": "linux" }`. */
+  readonly name: string;
+  readonly title: string;
+  readonly summary: string;
+  /** Where the policy comes from: a kernel release, a patch series, a paper. */
+  readonly source: string;
+  /** Knobs the preset sets; the rest keep the kernel's defaults, and explicit knobs win over both. */
+  readonly knobs: Partial<Knobs>;
+  readonly mechanisms: PresetMechanisms;
+}
+
+/** Every preset, in the order the UI lists them. A new preset is a file in ./presets/ and a line here. */
+export const PRESETS: readonly PolicyPreset[] = [linux, noTiering];
+
+export const PRESET_NAMES: readonly string[] = PRESETS.map((p) => p.name);
+
+export const DEFAULT_PRESET = linux.name;
+
+export function getPreset(name: string): PolicyPreset | undefined {
+  return PRESETS.find((p) => p.name === name);
+}
+
+/** Knobs as a preset leaves them: the kernel's defaults overridden by the preset's own. */
+export function presetKnobs(preset: PolicyPreset): Knobs {
+  return { ...defaultKnobs(), ...preset.knobs };
+}
+
+/** The mechanisms a resolved policy's kernel has; throws for a preset name no parser would accept. */
+export function policyMechanisms(policy: ResolvedPolicy): PresetMechanisms {
+  const preset = getPreset(policy.preset);
+  if (!preset) throw new Error(`unknown policy preset "${policy.preset}"`);
+  return preset.mechanisms;
+}

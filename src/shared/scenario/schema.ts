@@ -1,0 +1,93 @@
+// The zod schema of a `tierlab.scenario/1` file: its shape, types, ranges and defaults that need no
+// context. Checks that relate fields to each other (node ids, distances, CPUs) live in ./check.ts.
+import * as z from 'zod';
+import { MEMORY_KINDS, SWAP_DEVICES } from './memory-kinds.ts';
+import { DEFAULT_PRESET, PRESET_NAMES } from './presets.ts';
+import { closest, show } from './errors.ts';
+import { knobsSchema } from './knob-schema.ts';
+import { nodeIdSchema, positiveSchema, sizeSchema, strict } from './fields.ts';
+import { workloadSchema } from './workload-schema.ts';
+
+export const SCENARIO_FORMAT = 'tierlab.scenario/1';
+
+function formatMessage(input: unknown): string {
+  if (input === undefined) return `is required; a scenario file starts with "format": "${SCENARIO_FORMAT}"`;
+  if (typeof input === 'string' && input.startsWith('tierlab.scenario/')) {
+    return `this Tierlab reads "${SCENARIO_FORMAT}" files only (got ${show(input)}; is it from a newer version?)`;
+  }
+  return `must be "${SCENARIO_FORMAT}" (got ${show(input)})`;
+}
+
+export const nodeSchema = strict('a node', {
+  id: nodeIdSchema,
+  memory: z.enum(MEMORY_KINDS),
+  capacity: sizeSchema,
+  cpus: z.number().int().min(0),
+  readLatencyNs: positiveSchema.optional(),
+  writeLatencyNs: positiveSchema.optional(),
+  readBandwidthGBps: positiveSchema.optional(),
+  writeBandwidthGBps: positiveSchema.optional(),
+  adistance: z.number().int().min(0).optional(),
+  hmat: z.boolean().default(true),
+});
+
+export const swapSchema = strict('swap', {
+  capacity: sizeSchema,
+  device: z.enum(SWAP_DEVICES),
+  pageInUs: positiveSchema.optional(),
+  pageOutUs: positiveSchema.optional(),
+});
+
+export const machineSchema = strict('a machine', {
+  pageSize: sizeSchema.default(4096),
+  nodes: z.array(nodeSchema).min(1),
+  /** Absent: 10 local, 20 remote (the kernel's default without a SLIT). */
+  distances: z.array(z.array(z.number().int())).optional(),
+  /** Absent: no swap device. */
+  swap: swapSchema.optional(),
+});
+
+function presetMessage(input: unknown): string {
+  const guess = typeof input === 'string' ? closest(input, PRESET_NAMES) : undefined;
+  const hint = guess ? ` (did you mean "${guess}"?)` : '';
+  return `unknown preset ${show(input)}${hint}; presets: ${PRESET_NAMES.join(', ')}`;
+}
+
+export const policySchema = strict('a policy', {
+  preset: z
+    .string()
+    .refine((name) => PRESET_NAMES.includes(name), { error: (issue) => presetMessage(issue.input) })
+    .default(DEFAULT_PRESET),
+  knobs: knobsSchema.default(() => ({})),
+});
+
+export const runSchema = strict('run settings', {
+  durationMs: positiveSchema.default(60_000),
+  tickMs: positiveSchema.default(10),
+  sampleEveryMs: positiveSchema.default(100),
+  /** Seeds the engine's 32-bit RNG. */
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(1),
+});
+
+export const scenarioFileSchema = strict('a scenario', {
+  format: z.literal(SCENARIO_FORMAT, { error: (issue) => formatMessage(issue.input) }),
+  name: z.string().min(1),
+  machine: machineSchema,
+  policy: policySchema.prefault({}),
+  workload: z.array(workloadSchema).min(1),
+  run: runSchema.prefault({}),
+});
+
+/** A scenario file as users write it (sizes as strings or bytes, defaults optional). */
+export type ScenarioFile = z.input<typeof scenarioFileSchema>;
+/** A scenario file after the schema: sizes in bytes, context-free defaults filled. */
+export type ParsedScenarioFile = z.output<typeof scenarioFileSchema>;
+export type ParsedNode = z.output<typeof nodeSchema>;
+export type ParsedMachine = z.output<typeof machineSchema>;
+export type ParsedPolicy = z.output<typeof policySchema>;
+export type ParsedRun = z.output<typeof runSchema>;

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { toScenarioFile } from './serialize.ts';
+import { parseScenario } from './parse.ts';
+import { exampleScenarioFile } from './example.ts';
+import { defaultKnobs } from './knobs.ts';
+import type { ResolvedScenario } from './resolved.ts';
+import { resolves } from './testing.ts';
+
+const MiB = 1024 ** 2;
+const common = { startMs: 0, stopMs: null, threads: 1 };
+const noPolicy = () => ({ mode: 'default' as const, nodes: [] });
+
+/** A scenario that uses every workload type and every optional machine feature, with awkward numbers. */
+function everything(): ResolvedScenario {
+  return {
+    name: 'everything',
+    machine: {
+      pageSize: 4096,
+      nodes: [
+        {
+          id: 0,
+          memory: 'dram',
+          capacityBytes: 256 * MiB + 3000,
+          cpus: 4,
+          readLatencyNs: 90,
+          writeLatencyNs: 95.5,
+          readBandwidthGBps: 20,
+          writeBandwidthGBps: 18,
+          adistance: null,
+          hmat: true,
+        },
+        {
+          id: 1,
+          memory: 'cxl',
+          capacityBytes: 1.5 * 1024 * MiB,
+          cpus: 0,
+          readLatencyNs: 220,
+          writeLatencyNs: 230,
+          readBandwidthGBps: 18,
+          writeBandwidthGBps: 15,
+          adistance: 700,
+          hmat: false,
+        },
+        {
+          id: 2,
+          memory: 'hbm',
+          capacityBytes: 64 * MiB,
+          cpus: 1,
+          readLatencyNs: 100,
+          writeLatencyNs: 100,
+          readBandwidthGBps: 250,
+          writeBandwidthGBps: 200,
+          adistance: null,
+          hmat: true,
+        },
+      ],
+      distances: [
+        [10, 20, 20],
+        [20, 10, 20],
+        [20, 20, 10],
+      ],
+      swap: null,
+    },
+    policy: { preset: 'no-tiering', knobs: { ...defaultKnobs(), numa_balancing: 1, min_free_kbytes: 4096 } },
+    workload: [
+      {
+        ...common,
+        mempolicy: noPolicy(),
+        type: 'usemem',
+        name: 'u',
+        cpu: 0,
+        sizeBytes: 100_000,
+        stepBytes: 64,
+        repeats: 3,
+        readonly: true,
+        random: true,
+        stopMs: 900,
+      },
+      {
+        ...common,
+        mempolicy: noPolicy(),
+        type: 'usemem-stress-numa-compact',
+        name: 's',
+        cpu: 2,
+        fraction: 0.8,
+        loops: 60,
+        iterations: 7,
+        threads: 2,
+      },
+      {
+        ...common,
+        mempolicy: noPolicy(),
+        type: 'sysbench-memory',
+        name: 'b',
+        cpu: 0,
+        blockSizeBytes: 1024,
+        totalSizeBytes: 100 * 1024 ** 3,
+        scope: 'local',
+        oper: 'read',
+        accessMode: 'rnd',
+        randType: 'pareto',
+        paretoH: 0.3,
+      },
+      {
+        ...common,
+        type: 'grep',
+        name: 'g',
+        cpu: 0,
+        corpusBytes: 12_345_678,
+        passes: 2,
+        mempolicy: { mode: 'interleave', nodes: [0, 1] },
+      },
+      {
+        ...common,
+        type: 'hotset',
+        name: 'h',
+        cpu: 2,
+        sizeBytes: 64 * MiB,
+        distribution: 'zipf',
+        hotFraction: 0.1,
+        hotProbability: 0.9,
+        zipfS: 1.1,
+        stddevFraction: 0.05,
+        hotPosition: 3 * MiB + 1,
+        readRatio: 0.5,
+        accesses: 1_000_000,
+        phases: [
+          { atMs: 100, hotPosition: 'tail' },
+          { atMs: 200, hotPosition: 0 },
+        ],
+        mempolicy: { mode: 'preferred', nodes: [2] },
+      },
+    ],
+    run: { durationMs: 1000, tickMs: 1, sampleEveryMs: 5, seed: 4294967295 },
+  };
+}
+
+describe('toScenarioFile', () => {
+  it('writes the example so that it parses back to the same scenario', () => {
+    const scenario = resolves(exampleScenarioFile());
+    expect(parseScenario(toScenarioFile(scenario))).toEqual({ ok: true, scenario });
+  });
+
+  it('round-trips every workload type, odd sizes, adistance, hmat and tuned knobs through JSON text', () => {
+    const scenario = everything();
+    const text = JSON.stringify(toScenarioFile(scenario));
+    expect(parseScenario(JSON.parse(text))).toEqual({ ok: true, scenario });
+  });
+
+  it('writes sizes as readable text when exact and as bytes when not', () => {
+    const file = toScenarioFile(everything());
+    expect(file.machine.nodes.map((n) => n.capacity)).toEqual([268438456, '1.5GiB', '64MiB']);
+    expect(file.workload[3]).toMatchObject({ corpus: 12_345_678 });
+    expect(file.workload[4]).toMatchObject({
+      size: '64MiB',
+      hotPosition: 3 * MiB + 1,
+      phases: [{ hotPosition: 'tail' }, { hotPosition: '0B' }],
+    });
+  });
+
+  it('writes only the knobs that differ from the preset, and no distances when they are the default', () => {
+    const file = toScenarioFile(everything());
+    expect(file.policy).toEqual({
+      preset: 'no-tiering',
+      knobs: { numa_balancing: 1, min_free_kbytes: 4096 },
+    });
+    expect(file.machine.distances).toBeUndefined();
+    expect(file.machine.swap).toBeUndefined();
+  });
+});

@@ -1,0 +1,120 @@
+// Writes a ResolvedScenario back as a `tierlab.scenario/1` file that parses to the same scenario.
+// Hardware numbers are written out in full, so a saved experiment survives revised kind defaults.
+import { KNOBS, type KnobName, type Knobs } from './knobs.ts';
+import { defaultDistances } from './memory-kinds.ts';
+import { getPreset, presetKnobs } from './presets.ts';
+import { exactSizeText } from './size-text.ts';
+import type { ResolvedPolicy, ResolvedScenario, ResolvedWorkload } from './resolved.ts';
+import { SCENARIO_FORMAT, type ScenarioFile } from './schema.ts';
+import type { WorkloadFile } from './workload-schema.ts';
+
+/** "384MiB" when that is exactly these bytes, else the number of bytes. */
+function size(bytes: number): string | number {
+  return exactSizeText(bytes) ?? bytes;
+}
+
+function position(p: number | 'head' | 'tail'): string | number {
+  return typeof p === 'number' ? size(p) : p;
+}
+
+export function toScenarioFile(s: ResolvedScenario): ScenarioFile {
+  const { machine } = s;
+  const distancesAreDefault =
+    JSON.stringify(machine.distances) === JSON.stringify(defaultDistances(machine.nodes.length));
+  return {
+    format: SCENARIO_FORMAT,
+    name: s.name,
+    machine: {
+      pageSize: size(machine.pageSize),
+      nodes: machine.nodes.map((n) => ({
+        id: n.id,
+        memory: n.memory,
+        capacity: size(n.capacityBytes),
+        cpus: n.cpus,
+        readLatencyNs: n.readLatencyNs,
+        writeLatencyNs: n.writeLatencyNs,
+        readBandwidthGBps: n.readBandwidthGBps,
+        writeBandwidthGBps: n.writeBandwidthGBps,
+        ...(n.adistance !== null && { adistance: n.adistance }),
+        ...(!n.hmat && { hmat: false }),
+      })),
+      ...(!distancesAreDefault && { distances: machine.distances.map((row) => [...row]) }),
+      ...(machine.swap && {
+        swap: {
+          capacity: size(machine.swap.capacityBytes),
+          device: machine.swap.device,
+          pageInUs: machine.swap.pageInUs,
+          pageOutUs: machine.swap.pageOutUs,
+        },
+      }),
+    },
+    policy: { preset: s.policy.preset, knobs: knobsBeyondPreset(s.policy) },
+    workload: s.workload.map(workloadToFile),
+    run: { ...s.run },
+  };
+}
+
+/** Only the knobs that differ from what the preset sets, so the file says what was tuned. */
+function knobsBeyondPreset(policy: ResolvedPolicy): Partial<Knobs> {
+  const preset = getPreset(policy.preset);
+  const base = preset ? presetKnobs(preset) : undefined;
+  const out: Partial<Record<KnobName, Knobs[KnobName]>> = {};
+  for (const name of Object.keys(KNOBS) as KnobName[]) {
+    if (base?.[name] !== policy.knobs[name]) out[name] = policy.knobs[name];
+  }
+  return out as Partial<Knobs>;
+}
+
+function workloadToFile(w: ResolvedWorkload): WorkloadFile {
+  const common = {
+    name: w.name,
+    cpu: w.cpu,
+    startMs: w.startMs,
+    ...(w.stopMs !== null && { stopMs: w.stopMs }),
+    threads: w.threads,
+    mempolicy: { mode: w.mempolicy.mode, nodes: [...w.mempolicy.nodes] },
+  };
+  switch (w.type) {
+    case 'usemem':
+      return {
+        type: w.type,
+        ...common,
+        size: size(w.sizeBytes),
+        step: size(w.stepBytes),
+        repeats: w.repeats,
+        readonly: w.readonly,
+        random: w.random,
+      };
+    case 'usemem-stress-numa-compact':
+      return { type: w.type, ...common, fraction: w.fraction, loops: w.loops, iterations: w.iterations };
+    case 'sysbench-memory':
+      return {
+        type: w.type,
+        ...common,
+        blockSize: size(w.blockSizeBytes),
+        totalSize: size(w.totalSizeBytes),
+        scope: w.scope,
+        oper: w.oper,
+        accessMode: w.accessMode,
+        randType: w.randType,
+        paretoH: w.paretoH,
+      };
+    case 'grep':
+      return { type: w.type, ...common, corpus: size(w.corpusBytes), passes: w.passes };
+    case 'hotset':
+      return {
+        type: w.type,
+        ...common,
+        size: size(w.sizeBytes),
+        distribution: w.distribution,
+        hotFraction: w.hotFraction,
+        hotProbability: w.hotProbability,
+        zipfS: w.zipfS,
+        stddevFraction: w.stddevFraction,
+        hotPosition: position(w.hotPosition),
+        readRatio: w.readRatio,
+        ...(w.accesses !== null && { accesses: w.accesses }),
+        phases: w.phases.map((p) => ({ atMs: p.atMs, hotPosition: position(p.hotPosition) })),
+      };
+  }
+}

@@ -1,0 +1,113 @@
+// The `workload` entries of a scenario file: fields every task has, then one strict object per
+// workload type, mirroring the ResolvedWorkload union (sizes in bytes once parsed).
+import * as z from 'zod';
+import {
+  countSchema,
+  fractionSchema,
+  hotPositionSchema,
+  msSchema,
+  nodeIdSchema,
+  sizeSchema,
+  strict,
+} from './fields.ts';
+import { closest, show } from './errors.ts';
+
+export const MEMPOLICY_MODES = ['default', 'bind', 'preferred', 'interleave'] as const;
+
+export const mempolicySchema = strict('a mempolicy', {
+  mode: z.enum(MEMPOLICY_MODES).default('default'),
+  nodes: z.array(nodeIdSchema).default(() => []),
+});
+
+/** Fields of every workload entry. `cpu` absent: the first node with CPUs runs it (filled in later). */
+const common = {
+  name: z.string().min(1),
+  cpu: nodeIdSchema.optional(),
+  startMs: msSchema.default(0),
+  stopMs: msSchema.nullable().default(null),
+  threads: countSchema.default(1),
+  mempolicy: mempolicySchema.prefault({}),
+};
+
+/** The fields every workload type has, on their own: lets checks read them from a broken entry. */
+export const workloadCommonSchema = z.object(common);
+
+const usemem = strict('a usemem workload', {
+  type: z.literal('usemem'),
+  ...common,
+  size: sizeSchema,
+  /** Absent: one page, filled in once the machine's page size is known. */
+  step: sizeSchema.optional(),
+  repeats: countSchema.default(1),
+  readonly: z.boolean().default(false),
+  random: z.boolean().default(false),
+});
+
+const usememStress = strict('a usemem-stress-numa-compact workload', {
+  type: z.literal('usemem-stress-numa-compact'),
+  ...common,
+  fraction: z.number().gt(0).max(1).default(0.8),
+  loops: countSchema.default(60),
+  iterations: countSchema.default(7),
+});
+
+const sysbenchMemory = strict('a sysbench-memory workload', {
+  type: z.literal('sysbench-memory'),
+  ...common,
+  blockSize: sizeSchema.default(1024),
+  totalSize: sizeSchema.default(100 * 1024 ** 3),
+  scope: z.enum(['global', 'local']).default('global'),
+  oper: z.enum(['read', 'write', 'none']).default('write'),
+  accessMode: z.enum(['seq', 'rnd']).default('seq'),
+  randType: z.enum(['uniform', 'gaussian', 'pareto', 'zipfian']).default('uniform'),
+  paretoH: z.number().gt(0).lt(1).default(0.2),
+});
+
+const grep = strict('a grep workload', {
+  type: z.literal('grep'),
+  ...common,
+  corpus: sizeSchema,
+  passes: countSchema.default(1),
+});
+
+const hotsetPhase = strict('a hotset phase', {
+  atMs: msSchema,
+  hotPosition: hotPositionSchema,
+});
+
+const hotset = strict('a hotset workload', {
+  type: z.literal('hotset'),
+  ...common,
+  size: sizeSchema,
+  distribution: z.enum(['uniform', 'normal', 'zipf', 'hot']).default('hot'),
+  hotFraction: z.number().gt(0).max(1).default(0.2),
+  hotProbability: fractionSchema.default(0.8),
+  zipfS: z.number().positive().default(0.99),
+  stddevFraction: z.number().positive().default(0.1),
+  hotPosition: hotPositionSchema.default('head'),
+  readRatio: fractionSchema.default(0.8),
+  accesses: countSchema.nullable().default(null),
+  phases: z.array(hotsetPhase).default(() => []),
+});
+
+const VARIANTS = [usemem, usememStress, sysbenchMemory, grep, hotset] as const;
+export const WORKLOAD_TYPES = VARIANTS.map((v) => v.shape.type.value);
+
+function unknownTypeMessage(input: unknown): string {
+  const types = WORKLOAD_TYPES.join(', ');
+  const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+  if (type === undefined) return `is required; a workload's type is one of ${types}`;
+  const guess = typeof type === 'string' ? closest(type, WORKLOAD_TYPES) : undefined;
+  const hint = guess ? ` (did you mean "${guess}"?)` : '';
+  return `unknown workload type ${show(type)}${hint}; types: ${types}`;
+}
+
+export const workloadSchema = z.discriminatedUnion('type', VARIANTS, {
+  error: (issue) =>
+    issue.code === 'invalid_union' && issue.discriminator === 'type'
+      ? unknownTypeMessage(issue.input)
+      : undefined,
+});
+
+export type WorkloadFile = z.input<typeof workloadSchema>;
+export type ParsedWorkload = z.output<typeof workloadSchema>;
