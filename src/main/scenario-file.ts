@@ -10,7 +10,17 @@ export class ScenarioFileError extends Error {
   }
 }
 
+export interface ScenarioFileContents {
+  scenario: ResolvedScenario;
+  /** The file's JSON as written. */
+  document: unknown;
+}
+
 export async function readScenarioFile(file: string): Promise<ResolvedScenario> {
+  return (await readScenarioDocument(file)).scenario;
+}
+
+export async function readScenarioDocument(file: string): Promise<ScenarioFileContents> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -22,5 +32,5 @@ export async function readScenarioFile(file: string): Promise<ResolvedScenario> 
   }
   const parsed = parseScenarioText(text);
   if (!parsed.ok) throw new ScenarioFileError(file, formatScenarioErrors(parsed.errors));
-  return parsed.scenario;
+  return { scenario: parsed.scenario, document: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
 }

@@ -62,4 +62,7 @@ export interface RunResult {
   nodes: NodeResult[]; // fixed
   tasks: TaskResult[]; // fixed
   events: RunEvent[];
+  /** Written by hosts into result files: the scenario document as run, and its identity without the seed. */
+  scenario?: unknown;
+  scenarioHash?: string;
 }

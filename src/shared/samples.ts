@@ -15,7 +15,11 @@ export function sampleRows(batch: SampleBatch): number {
 }
 
 /** The machine-wide row (/proc/vmstat) for one sample: the sum over nodes of each counter. */
-export function globalRow(batch: SampleBatch, row: number, out = new Float64Array(NR_COUNTERS)): Float64Array {
+export function globalRow(
+  batch: SampleBatch,
+  row: number,
+  out = new Float64Array(NR_COUNTERS),
+): Float64Array {
   out.fill(0);
   const base = row * batch.nrNodes * NR_COUNTERS;
   for (let n = 0; n < batch.nrNodes; n++) {

@@ -30,7 +30,8 @@ function scenario(durationMs: number, workload: Record<string, unknown>): Resolv
   return p.scenario;
 }
 
-const quick = () => scenario(2000, { type: 'usemem', size: '96MiB', mempolicy: { mode: 'bind', nodes: [0] } });
+const quick = () =>
+  scenario(2000, { type: 'usemem', size: '96MiB', mempolicy: { mode: 'bind', nodes: [0] } });
 /** Runs for many wall seconds: a hot set that never finishes over a long simulated time. */
 const long = () => scenario(600_000, { type: 'hotset', size: '32MiB' });
 
@@ -45,7 +46,9 @@ function service(workers = 1) {
 function firstProgress(events: { name: string; payload: unknown }[], runId: number): Promise<void> {
   return new Promise((resolve) => {
     const check = () =>
-      events.some((e) => e.name === 'run:progress' && (e.payload as ApiEvents['run:progress']).runId === runId)
+      events.some(
+        (e) => e.name === 'run:progress' && (e.payload as ApiEvents['run:progress']).runId === runId,
+      )
         ? resolve()
         : setTimeout(check, 20);
     check();
@@ -65,11 +68,9 @@ describe('RunService', () => {
     const last = readSamples(db, id).at(-1)!;
     expect(last.pgdemote_kswapd).toBe(result.vmstat.pgdemote_kswapd);
     expect(events.map((e) => e.name)).toContain('run:samples');
-    expect(events.filter((e) => e.name === 'run:status').map((e) => (e.payload as { status: string }).status)).toEqual([
-      'queued',
-      'running',
-      'done',
-    ]);
+    expect(
+      events.filter((e) => e.name === 'run:status').map((e) => (e.payload as { status: string }).status),
+    ).toEqual(['queued', 'running', 'done']);
   });
 
   it('cancels a running run and keeps the samples it produced', async () => {

@@ -125,7 +125,12 @@ export class RunService {
         if (now - a.lastProgressAt < PROGRESS_EVERY_MS && m.fraction < 1) return;
         a.lastProgressAt = now;
         setRunProgress(this.db, m.runId, m.fraction, m.simulatedMs);
-        this.emit('run:progress', { runId: m.runId, fraction: m.fraction, simulatedMs: m.simulatedMs, latest: Array.from(m.latest) });
+        this.emit('run:progress', {
+          runId: m.runId,
+          fraction: m.fraction,
+          simulatedMs: m.simulatedMs,
+          latest: Array.from(m.latest),
+        });
         return;
       }
       case 'done': {

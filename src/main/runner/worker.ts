@@ -17,15 +17,25 @@ port.on('message', (job: ToWorker) => {
     const { result, stopped } = runScenario(job.scenario, {
       shouldStop: () => Atomics.load(control, 0) === CONTROL_STOP,
       onSamples: (b) =>
-        post({ type: 'samples', runId: job.runId, nrNodes: b.nrNodes, timesMs: b.timesMs, values: b.values }, [
-          b.timesMs.buffer as ArrayBuffer,
-          b.values.buffer as ArrayBuffer,
-        ]),
+        post(
+          { type: 'samples', runId: job.runId, nrNodes: b.nrNodes, timesMs: b.timesMs, values: b.values },
+          [b.timesMs.buffer as ArrayBuffer, b.values.buffer as ArrayBuffer],
+        ),
       onProgress: (fraction, simulatedMs, latest) =>
-        post({ type: 'progress', runId: job.runId, fraction, simulatedMs, latest: Float64Array.from(latest) }),
+        post({
+          type: 'progress',
+          runId: job.runId,
+          fraction,
+          simulatedMs,
+          latest: Float64Array.from(latest),
+        }),
     });
     post({ type: 'done', runId: job.runId, result, stopped });
   } catch (e) {
-    post({ type: 'error', runId: job.runId, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    post({
+      type: 'error',
+      runId: job.runId,
+      message: e instanceof Error ? (e.stack ?? e.message) : String(e),
+    });
   }
 });

@@ -1,6 +1,15 @@
 // The one API contract: every request and event by `domain:verb` name, with its payload types.
 // The Node side implements it once; Electron IPC, HTTP+WebSocket and in-process calls carry it.
-import type { RunStatus, RunInfo, RunDetail, ScenarioInfo, DerivedMachine, Validation, SampleSeries, Comparison } from './types.ts';
+import type {
+  RunStatus,
+  RunInfo,
+  RunDetail,
+  ScenarioInfo,
+  DerivedMachine,
+  Validation,
+  SampleSeries,
+  Comparison,
+} from './types.ts';
 
 export interface ApiRequests {
   'app:info': { req: Record<string, never>; res: { engineVersion: string; dbPath: string; workers: number } };
@@ -15,7 +24,10 @@ export interface ApiRequests {
   /** Queues one run per seed (or `repeat` runs with consecutive seeds from the scenario's). */
   'run:start': { req: { scenarioId: number; seeds?: number[]; repeat?: number }; res: { runIds: number[] } };
   'run:cancel': { req: { runId: number }; res: { cancelled: boolean } };
-  'run:list': { req: { status?: RunStatus; scenarioId?: number; tag?: string; limit?: number }; res: RunInfo[] };
+  'run:list': {
+    req: { status?: RunStatus; scenarioId?: number; tag?: string; limit?: number };
+    res: RunInfo[];
+  };
   'run:get': { req: { runId: number }; res: RunDetail };
   'run:samples': { req: { runId: number; counters?: string[]; nodes?: boolean }; res: SampleSeries };
   'run:delete': { req: { runId: number }; res: { deleted: boolean } };
@@ -24,7 +36,10 @@ export interface ApiRequests {
   'compare:runs': { req: { runIds: number[]; baseline?: number; metrics?: string[] }; res: Comparison };
   'export:samples': { req: { runIds: number[] }; res: { filename: string; csv: string } };
   'export:results': { req: { runIds: number[] }; res: { filename: string; csv: string } };
-  'export:comparison': { req: { runIds: number[]; baseline?: number; metrics?: string[] }; res: { filename: string; csv: string } };
+  'export:comparison': {
+    req: { runIds: number[]; baseline?: number; metrics?: string[] };
+    res: { filename: string; csv: string };
+  };
 }
 
 export interface ApiEvents {

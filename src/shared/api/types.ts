@@ -71,20 +71,27 @@ export interface SampleSeries {
 export interface ComparisonCell {
   n: number;
   min: number;
+  /** Amean, or Hmean when higher is better (mmtests' rule). */
   mean: number;
   stddev: number;
   coeffvar: number;
   max: number;
-  /** % difference to the baseline group's mean, signed so that positive is better; null for the baseline. */
-  diffPct: number | null;
-  significant: boolean;
+  /** The mean's 95% confidence interval; NaN bounds (null over JSON) with a single run. */
+  ci: readonly [number | null, number | null];
+  /** Against the baseline group, % signed so positive is better; absent in the baseline's cell. */
+  vsBaseline?: {
+    min: number;
+    mean: number;
+    stddev: number;
+    coeffvar: number;
+    max: number;
+    cidiff: number;
+    significant: boolean;
+  };
 }
 
 export interface ComparisonRow {
-  metric: string;
-  label: string;
-  unit: string;
-  higherIsBetter: boolean;
+  metric: { id: string; label: string; unit: string; higherIsBetter: boolean };
   meanKind: 'amean' | 'hmean';
   cells: ComparisonCell[];
 }

@@ -1,0 +1,38 @@
+// `tierlab run --save`: store the scenario and run it in the lab's worker pool, so it joins the
+// database like a run started from the app.
+import { writeFile } from 'node:fs/promises';
+import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
+import type { RunResult } from '../../shared/result.ts';
+import { toScenarioFile } from '../../shared/scenario/serialize.ts';
+import { getResult, saveScenario } from '../../main/db/index.ts';
+import { samplesCsv } from '../../main/api/handlers/export.ts';
+import { scenarioIdentity } from '../../main/scenario-identity.ts';
+import type { Progress } from '../progress.ts';
+import { withLab } from '../lab.ts';
+
+export async function runSaved(
+  scenario: ResolvedScenario,
+  db: string | undefined,
+  csvPath: string | undefined,
+  progress: Progress,
+): Promise<{ runId: number; result: RunResult }> {
+  return withLab({ db }, async ({ lab }) => {
+    const document = toScenarioFile(scenario);
+    const stored = saveScenario(lab.db, { name: scenario.name, document, runSettings: scenario.run });
+    const stop = lab.events.subscribe((event, payload) => {
+      if (event === 'run:progress' && 'fraction' in payload)
+        progress.update(payload.fraction, `${(payload.simulatedMs / 1000).toFixed(1)}s simulated`);
+    });
+    const runId = lab.runs.enqueue({
+      scenario,
+      document,
+      scenarioId: stored.id,
+      scenarioHash: scenarioIdentity(scenario),
+    });
+    const run = await lab.runs.waitFor(runId);
+    stop();
+    if (run.status !== 'done') throw new Error(`run ${runId} ${run.status}: ${run.error ?? ''}`);
+    if (csvPath) await writeFile(csvPath, samplesCsv(lab, [runId], false));
+    return { runId, result: getResult(lab.db, runId)!.result };
+  });
+}

@@ -1,0 +1,39 @@
+// The short human summary of a result: what a kernel developer looks at first.
+import type { RunResult } from '../shared/result.ts';
+import { formatSize } from '../shared/units.ts';
+
+const HEADLINE = [
+  'pgdemote_kswapd',
+  'pgdemote_direct',
+  'pgpromote_success',
+  'pswpout',
+  'pswpin',
+  'allocstall_normal',
+  'numa_miss',
+  'oom_kill',
+] as const;
+
+export function formatSummary(r: RunResult, pageSize = 4096): string {
+  const lines = [
+    `${r.name}: ${(r.simulatedMs / 1000).toFixed(1)}s simulated in ${(r.wallMs / 1000).toFixed(2)}s (seed ${r.seed}, engine ${r.engineVersion})`,
+  ];
+  for (const n of r.nodes) {
+    const demote = n.demotionTargets.preferred.length
+      ? ` -> demotes to ${n.demotionTargets.preferred.join(',')}`
+      : '';
+    lines.push(
+      `  node ${n.id} ${n.memory.padEnd(4)} memory_tier${n.tier}${demote}: free ${formatSize(n.freePages * pageSize)}, ` +
+        `anon ${formatSize(n.anonPages * pageSize)}, file ${formatSize(n.filePages * pageSize)}`,
+    );
+  }
+  lines.push('  ' + HEADLINE.map((k) => `${k} ${r.vmstat[k]}`).join('  '));
+  for (const t of r.tasks) {
+    const state = t.oomKilled ? ' (OOM-killed)' : t.finished ? '' : ' (still running)';
+    lines.push(
+      `  task ${t.name}: ${t.references} refs, ${(t.throughput / 1e6).toFixed(2)} M refs/s, ${t.meanLatencyNs.toFixed(0)} ns/ref${state}`,
+    );
+  }
+  for (const e of r.events.filter((e) => e.kind === 'oom_kill'))
+    lines.push(`  ${e.atMs.toFixed(1)} ms: ${e.detail}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../shared/api/contract.ts';
+import { COUNTERS } from '../../shared/vmstat.ts';
+import { readSamples } from '../db/index.ts';
+import { SERVED_CHANNELS } from './create-api.ts';
+import { inProcessClient } from './in-process.ts';
+import { smallScenario, tempLab } from './test-lab.ts';
+
+async function saved(api: ReturnType<typeof inProcessClient>, doc: Record<string, unknown>) {
+  const s = await api.call('scenario:save', { document: doc });
+  if (!s.ok) throw new Error(JSON.stringify(s.errors));
+  return s.value;
+}
+
+async function runToEnd(api: ReturnType<typeof inProcessClient>, scenarioId: number, repeat = 1) {
+  const { runIds } = await api.call('run:start', { scenarioId, repeat });
+  await new Promise<void>((resolve) => {
+    const poll = async () => {
+      const runs = await Promise.all(runIds.map((runId) => api.call('run:get', { runId })));
+      if (runs.every((r) => !['queued', 'running'].includes(r.run.status))) resolve();
+      else setTimeout(() => void poll(), 25);
+    };
+    void poll();
+  });
+  return runIds;
+}
+
+describe('the lab API, in process', () => {
+  it('serves every channel of the contract', () => {
+    expect([...SERVED_CHANNELS].sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('rejects a bad request naming the field, and an invalid scenario with every problem', async () => {
+    const api = inProcessClient(tempLab());
+    await expect(api.call('run:get', { runId: -1 })).rejects.toThrow(/runId/);
+    const bad = smallScenario();
+    (bad.machine as { nodes: { capacity: string }[] }).nodes[0]!.capacity = '-5MiB';
+    const res = await api.call('scenario:save', { document: bad });
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.errors.map((e) => e.path)).toContain('machine.nodes[0].capacity');
+    expect(await api.call('scenario:list', {})).toEqual([]);
+  });
+
+  it('derives tiers, demotion targets and boot log lines from a machine', async () => {
+    const api = inProcessClient(tempLab());
+    const res = await api.call('machine:derive', { machine: smallScenario().machine });
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(res.value.nodes.map((n) => n.tier)).toEqual([4, 32]);
+    expect(res.value.nodes[0]!.preferred).toEqual([1]);
+    expect(res.value.log).toContain('Demotion targets for Node 0: preferred: 1, fallback: 1');
+  });
+
+  it('runs a saved scenario with repeats and groups the repeats in a comparison', async () => {
+    const lab = tempLab(2);
+    const api = inProcessClient(lab);
+    const on = await saved(api, smallScenario({ name: 'demotion on' }));
+    const off = await saved(api, smallScenario({ name: 'demotion off', demotion: false }));
+    const a = await runToEnd(api, on.id, 2);
+    const b = await runToEnd(api, off.id, 2);
+    const runs = await api.call('run:list', { status: 'done' });
+    expect(runs).toHaveLength(4);
+    const table = await api.call('compare:runs', { runIds: [...a, ...b], metrics: ['pswpout'] });
+    expect(table.groups.map((g) => g.runIds)).toEqual([a, b]);
+    expect(table.rows[0]!.cells[0]!.mean).toBe(0);
+    expect(table.rows[0]!.cells[1]!.mean).toBeGreaterThan(0);
+    expect(table.text).toMatch(/pswpout/);
+  });
+
+  it('exports samples as CSV whose numbers equal the stored ones', async () => {
+    const lab = tempLab();
+    const api = inProcessClient(lab);
+    const s = await saved(api, smallScenario());
+    const [runId] = await runToEnd(api, s.id);
+    const { csv } = await api.call('export:samples', { runIds: [runId!] });
+    const [header, ...lines] = csv.trim().split('\n');
+    expect(header!.split(',')).toEqual(['run_id', 'time_ms', ...COUNTERS]);
+    const stored = readSamples(lab.db, runId!);
+    expect(lines).toHaveLength(stored.length);
+    lines.forEach((line, i) => {
+      const cells = line.split(',').map(Number);
+      expect(cells[0]).toBe(runId);
+      expect(cells[1]).toBe(stored[i]!.tMs);
+      COUNTERS.forEach((c, j) => expect(cells[j + 2]).toBe(stored[i]![c]));
+    });
+  });
+
+  it('tags, notes, deletes a finished run, and offers a deleted scenario back for undo', async () => {
+    const api = inProcessClient(tempLab());
+    const s = await saved(api, smallScenario());
+    const [runId] = await runToEnd(api, s.id);
+    expect((await api.call('run:tag', { runId: runId!, add: ['baseline', 'paper'] })).tags).toEqual([
+      'baseline',
+      'paper',
+    ]);
+    await api.call('run:note', { runId: runId!, text: 'kswapd keeps up' });
+    expect((await api.call('run:get', { runId: runId! })).note).toBe('kswapd keeps up');
+    expect((await api.call('run:list', { tag: 'paper' })).map((r) => r.id)).toEqual([runId]);
+    expect(await api.call('run:delete', { runId: runId! })).toEqual({ deleted: true });
+    const gone = await api.call('scenario:delete', { id: s.id });
+    const back = await api.call('scenario:save', { document: gone.document });
+    expect(back.ok && back.value.name).toBe('small');
+  });
+});

@@ -1,0 +1,33 @@
+// The API's one implementation: validates each request at the boundary, then calls its handler.
+// Every transport (in-process, Electron IPC, HTTP) goes through `dispatch`.
+import { CHANNELS, isChannel, type Channel, type Res } from '../../shared/api/contract.ts';
+import { ApiError } from './errors.ts';
+import type { Handlers } from './handler.ts';
+import type { Lab } from './lab.ts';
+import { describeIssues, REQUEST_SCHEMAS } from './schemas.ts';
+import { appHandlers } from './handlers/app.ts';
+import { compareHandlers } from './handlers/compare.ts';
+import { exportHandlers } from './handlers/export.ts';
+import { machineHandlers } from './handlers/machine.ts';
+import { runHandlers } from './handlers/run.ts';
+import { scenarioHandlers } from './handlers/scenario.ts';
+
+const HANDLERS: Handlers<Channel> = {
+  ...appHandlers,
+  ...machineHandlers,
+  ...scenarioHandlers,
+  ...runHandlers,
+  ...compareHandlers,
+  ...exportHandlers,
+};
+
+/** The channels this implementation serves, for transports to register. */
+export const SERVED_CHANNELS: readonly Channel[] = CHANNELS.filter((c) => c in HANDLERS);
+
+export async function dispatch(lab: Lab, channel: string, payload: unknown): Promise<unknown> {
+  if (!isChannel(channel)) throw new ApiError('not_found', `unknown API channel "${channel}"`);
+  const parsed = REQUEST_SCHEMAS[channel].safeParse(payload ?? {});
+  if (!parsed.success) throw new ApiError('invalid', `${channel}: ${describeIssues(parsed.error)}`);
+  const handler = HANDLERS[channel] as (lab: Lab, req: unknown) => Res<Channel> | Promise<Res<Channel>>;
+  return handler(lab, parsed.data);
+}

@@ -1,0 +1,60 @@
+// Request validation at the boundary: one zod schema per channel, so no handler sees a bad shape.
+import * as z from 'zod';
+import type { Channel } from '../../shared/api/contract.ts';
+import { RUN_STATUSES } from '../../shared/api/types.ts';
+
+const id = z.number().int().positive();
+const runIds = z.array(id).min(1).max(10_000);
+const empty = z.object({}).strict();
+
+export const REQUEST_SCHEMAS: Record<Channel, z.ZodType> = {
+  'app:info': empty,
+  'machine:derive': z.object({ machine: z.unknown(), knobs: z.unknown().optional() }).strict(),
+  'scenario:validate': z.object({ document: z.unknown() }).strict(),
+  'scenario:list': empty,
+  'scenario:get': z.object({ id }).strict(),
+  'scenario:save': z.object({ id: id.optional(), document: z.unknown() }).strict(),
+  'scenario:delete': z.object({ id }).strict(),
+  'run:start': z
+    .object({
+      scenarioId: id,
+      seeds: z.array(z.number().int().min(0).max(0xffffffff)).min(1).max(1000).optional(),
+      repeat: z.number().int().min(1).max(1000).optional(),
+    })
+    .strict(),
+  'run:cancel': z.object({ runId: id }).strict(),
+  'run:list': z
+    .object({
+      status: z.enum(RUN_STATUSES).optional(),
+      scenarioId: id.optional(),
+      tag: z.string().optional(),
+      limit: id.optional(),
+    })
+    .strict(),
+  'run:get': z.object({ runId: id }).strict(),
+  'run:samples': z
+    .object({ runId: id, counters: z.array(z.string()).optional(), nodes: z.boolean().optional() })
+    .strict(),
+  'run:delete': z.object({ runId: id }).strict(),
+  'run:tag': z
+    .object({
+      runId: id,
+      add: z.array(z.string().min(1).max(64)).optional(),
+      remove: z.array(z.string()).optional(),
+    })
+    .strict(),
+  'run:note': z.object({ runId: id, text: z.string().max(100_000) }).strict(),
+  'compare:runs': z
+    .object({ runIds, baseline: z.number().int().min(0).optional(), metrics: z.array(z.string()).optional() })
+    .strict(),
+  'export:samples': z.object({ runIds }).strict(),
+  'export:results': z.object({ runIds }).strict(),
+  'export:comparison': z
+    .object({ runIds, baseline: z.number().int().min(0).optional(), metrics: z.array(z.string()).optional() })
+    .strict(),
+};
+
+/** Describes a validation failure in one line per problem: `field: message`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'request'}: ${i.message}`).join('; ');
+}

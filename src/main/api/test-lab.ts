@@ -1,0 +1,42 @@
+// Test support: a real lab (temporary SQLite file, real worker threads), closed after each test.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { exampleScenarioFile } from '../../shared/scenario/example.ts';
+import { closeLab, openLab, type Lab } from './lab.ts';
+
+const open: { lab: Lab; dir: string }[] = [];
+afterEach(async () => {
+  for (const { lab, dir } of open.splice(0)) {
+    await closeLab(lab);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+export function tempLab(workers = 1): Lab {
+  const dir = mkdtempSync(join(tmpdir(), 'tierlab-api-'));
+  const lab = openLab({ dbPath: join(dir, 'lab.db'), workers });
+  open.push({ lab, dir });
+  return lab;
+}
+
+/** A small scenario that runs in well under a second: the example machine, scaled down. */
+export function smallScenario(
+  over: { name?: string; demotion?: boolean; durationMs?: number } = {},
+): Record<string, unknown> {
+  const s = exampleScenarioFile() as unknown as {
+    name: string;
+    machine: { nodes: { capacity: string }[] };
+    policy: { knobs: Record<string, unknown> };
+    workload: { size: string }[];
+    run: { durationMs: number };
+  };
+  s.name = over.name ?? 'small';
+  s.machine.nodes[0]!.capacity = '64MiB';
+  s.machine.nodes[1]!.capacity = '128MiB';
+  s.workload[0]!.size = '96MiB';
+  s.policy.knobs.demotion_enabled = over.demotion ?? true;
+  s.run.durationMs = over.durationMs ?? 2000;
+  return s;
+}

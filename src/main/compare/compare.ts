@@ -1,0 +1,107 @@
+// Compares groups of runs metric by metric against a baseline group, as compare-mmtests does: each
+// cell holds a group's summary and, outside the baseline, its % difference and significance mark.
+import type { RunResult } from '../../shared/result.ts';
+import { cidiff, isSignificant, pdiff, pndiff } from './diff.ts';
+import { DEFAULT_METRICS, resolveMetric, type Metric, type MetricOptions } from './metrics.ts';
+import { meanKindFor, summarise, type GroupSummary, type MeanKind } from './summary.ts';
+
+export interface RunGroup {
+  label: string;
+  results: readonly RunResult[];
+}
+
+export interface CompareOptions extends MetricOptions {
+  /** Index of the baseline group; 0 unless told. */
+  baseline?: number;
+  /** Metric ids (see resolveMetric); DEFAULT_METRICS unless told. */
+  metrics?: readonly string[];
+}
+
+/** Percentage differences to the baseline, positive when better (pdiff or pndiff per statistic). */
+export interface VsBaseline {
+  min: number;
+  mean: number;
+  stddev: number;
+  coeffvar: number;
+  max: number;
+  /** Difference of means over the facing confidence half-widths (Stat.pm cidiff); NaN without intervals. */
+  cidiff: number;
+  /** mmtests' `:SIG:`: the means' confidence intervals do not overlap. */
+  significant: boolean;
+}
+
+export interface ComparisonCell extends GroupSummary {
+  /** Absent in the baseline's own cell. */
+  vsBaseline?: VsBaseline;
+}
+
+export interface ComparisonRow {
+  metric: Omit<Metric, 'extract'>;
+  meanKind: MeanKind;
+  /** One per group, in the groups' order. */
+  cells: ComparisonCell[];
+}
+
+export interface ComparisonTable {
+  groups: string[];
+  baseline: number;
+  rows: ComparisonRow[];
+}
+
+type PercentDiff = (value: number, base: number) => number;
+
+/**
+ * Stat.pm stat_compare and Summarise.pm getStatCompareFunc: spread (stddev, coeffvar) is always
+ * better lower (pndiff); min, mean and max follow the metric's direction.
+ */
+function vsBaseline(cell: GroupSummary, base: GroupSummary, diff: PercentDiff): VsBaseline {
+  const bothHaveIntervals = !cell.ci.some(Number.isNaN) && !base.ci.some(Number.isNaN);
+  const ratio = bothHaveIntervals ? cidiff(cell.mean, cell.ci, base.mean, base.ci) : NaN;
+  return {
+    min: diff(cell.min, base.min),
+    mean: diff(cell.mean, base.mean),
+    stddev: pndiff(cell.stddev, base.stddev),
+    coeffvar: pndiff(cell.coeffvar, base.coeffvar),
+    max: diff(cell.max, base.max),
+    cidiff: ratio,
+    significant: bothHaveIntervals && isSignificant(ratio),
+  };
+}
+
+function compareMetric(metric: Metric, groups: readonly RunGroup[], baseline: number): ComparisonRow {
+  const meanKind = meanKindFor(metric.higherIsBetter);
+  const summaries = groups.map((g) => summarise(g.results.map(metric.extract), meanKind));
+  const base = summaries[baseline]!;
+  const diff = metric.higherIsBetter ? pdiff : pndiff;
+  return {
+    metric: { id: metric.id, label: metric.label, unit: metric.unit, higherIsBetter: metric.higherIsBetter },
+    meanKind,
+    cells: summaries.map((s, i) => (i === baseline ? s : { ...s, vsBaseline: vsBaseline(s, base, diff) })),
+  };
+}
+
+/**
+ * Builds the comparison table: one row per metric (in the order asked), one cell per group (in the
+ * groups' order). Throws on an unknown metric id or a baseline index outside the groups.
+ */
+export function compareRuns(groups: readonly RunGroup[], opts: CompareOptions = {}): ComparisonTable {
+  const baseline = opts.baseline ?? 0;
+  if (!Number.isInteger(baseline) || baseline < 0 || baseline >= groups.length) {
+    throw new RangeError(`baseline group ${baseline} does not exist (there are ${groups.length} groups)`);
+  }
+  const metrics = (opts.metrics ?? DEFAULT_METRICS).map((id) => {
+    const metric = resolveMetric(id, opts);
+    if (!metric) {
+      throw new Error(
+        `unknown metric "${id}": use one of ${DEFAULT_METRICS.join(', ')}, ` +
+          'vmstat:<counter> or task:<name>:throughput',
+      );
+    }
+    return metric;
+  });
+  return {
+    groups: groups.map((g) => g.label),
+    baseline,
+    rows: metrics.map((m) => compareMetric(m, groups, baseline)),
+  };
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_METRICS, resolveMetric } from './metrics.ts';
+import { makeNode, makeRun, makeTask } from './test-support.ts';
+
+const RUN = makeRun(
+  {
+    simulatedMs: 2000,
+    tasks: [
+      makeTask({ name: 'hot', references: 3000, throughput: 1500, meanLatencyNs: 100 }),
+      makeTask({ name: 'cold', references: 1000, throughput: 500, meanLatencyNs: 300 }),
+    ],
+    nodes: [
+      makeNode({ id: 0, topTier: true, anonPages: 300 }),
+      makeNode({ id: 1, memory: 'cxl', topTier: false, anonPages: 100 }),
+    ],
+  },
+  {
+    pgpromote_success: 512,
+    pgdemote_kswapd: 200,
+    pgdemote_direct: 50,
+    pgdemote_khugepaged: 6,
+    pgscan_kswapd: 40,
+    pgsteal_kswapd: 30,
+    allocstall_normal: 3,
+    pswpout: 7,
+    pswpin: 5,
+    numa_miss: 11,
+  },
+);
+
+function value(id: string, pageSize?: number): number {
+  const metric = resolveMetric(id, { pageSize });
+  if (!metric) throw new Error(`no metric ${id}`);
+  return metric.extract(RUN);
+}
+
+describe('metrics', () => {
+  it('sum throughput over tasks', () => {
+    expect(value('throughput')).toBe(2000);
+  });
+
+  it('weight each task mean latency by its references', () => {
+    expect(value('latency')).toBe(150); // (3000 x 100 + 1000 x 300) / 4000
+  });
+
+  it('give the share of anon pages on top-tier nodes in percent', () => {
+    expect(value('fast-tier-share')).toBe(75); // 300 of 400
+  });
+
+  it('turn promoted pages into MiB per simulated second, with 4 KiB pages unless told', () => {
+    expect(value('promote-mibps')).toBe(1); // 512 x 4096 B = 2 MiB over 2 s
+    expect(value('promote-mibps', 8192)).toBe(2);
+  });
+
+  it('count every demotion path in the demotion rate', () => {
+    expect(value('demote-mibps')).toBe(0.5); // 256 pages = 1 MiB over 2 s
+  });
+
+  it('give kswapd efficiency as reclaimed over scanned, and none when nothing was scanned', () => {
+    expect(value('kswapd-efficiency')).toBe(75);
+    expect(value('direct-efficiency')).toBeNaN();
+  });
+
+  it('read the plain counters', () => {
+    expect([value('allocstall'), value('pswpout'), value('pswpin'), value('numa_miss')]).toEqual([
+      3, 7, 5, 11,
+    ]);
+  });
+
+  it('read any kernel counter by name, lower being better', () => {
+    const metric = resolveMetric('vmstat:pgdemote_kswapd');
+    expect(metric?.extract(RUN)).toBe(200);
+    expect(metric?.higherIsBetter).toBe(false);
+  });
+
+  it('read one task throughput, and none from a run without that task', () => {
+    expect(value('task:cold:throughput')).toBe(500);
+    expect(value('task:absent:throughput')).toBeNaN();
+  });
+
+  it('prefer higher throughput, fast-tier share and efficiency, lower latency and traffic', () => {
+    const higher = DEFAULT_METRICS.filter((id) => resolveMetric(id)?.higherIsBetter);
+    expect(higher).toEqual(['throughput', 'fast-tier-share', 'kswapd-efficiency', 'direct-efficiency']);
+  });
+
+  it('know nothing of unknown ids or counters', () => {
+    expect(resolveMetric('speed')).toBeUndefined();
+    expect(resolveMetric('vmstat:pgfoo')).toBeUndefined();
+  });
+
+  it('give no latency or rate for a run that did nothing', () => {
+    const idle = makeRun({ simulatedMs: 0, tasks: [] });
+    expect(resolveMetric('latency')?.extract(idle)).toBeNaN();
+    expect(resolveMetric('promote-mibps')?.extract(idle)).toBeNaN();
+    expect(resolveMetric('fast-tier-share')?.extract(idle)).toBeNaN();
+  });
+});

@@ -1,0 +1,165 @@
+// The metric catalogue: what `tierlab compare` can put in a row, how to read each from a RunResult,
+// and which direction is better (that choice picks Hmean or Amean and pdiff or pndiff, as in mmtests).
+import type { RunResult } from '../../shared/result.ts';
+import { COUNTERS, type CounterName } from '../../shared/vmstat.ts';
+
+export interface Metric {
+  id: string;
+  label: string;
+  unit: string;
+  higherIsBetter: boolean;
+  /** NaN when the run has nothing to measure (no references, no scans, no such task). */
+  extract: (result: RunResult) => number;
+}
+
+export interface MetricOptions {
+  /** Bytes per page for the MiB/s rates; the kernel's base page, 4096, unless told otherwise. */
+  pageSize?: number;
+}
+
+const MIB = 1024 * 1024;
+
+/** The rows `tierlab compare` shows when no --metrics are given. */
+export const DEFAULT_METRICS: readonly string[] = [
+  'throughput',
+  'latency',
+  'fast-tier-share',
+  'promote-mibps',
+  'demote-mibps',
+  'kswapd-efficiency',
+  'direct-efficiency',
+  'allocstall',
+  'pswpout',
+  'pswpin',
+  'numa_miss',
+];
+
+function ratio(numerator: number, denominator: number): number {
+  return denominator > 0 ? numerator / denominator : NaN;
+}
+
+function meanLatencyNs(result: RunResult): number {
+  let references = 0;
+  let weighted = 0;
+  for (const task of result.tasks) {
+    references += task.references;
+    weighted += task.meanLatencyNs * task.references;
+  }
+  return ratio(weighted, references);
+}
+
+function fastTierSharePct(result: RunResult): number {
+  let top = 0;
+  let all = 0;
+  for (const node of result.nodes) {
+    all += node.anonPages;
+    if (node.topTier) top += node.anonPages;
+  }
+  return ratio(top * 100, all);
+}
+
+function pagesToMibPerSec(pages: number, result: RunResult, pageSize: number): number {
+  return ratio((pages * pageSize) / MIB, result.simulatedMs / 1000);
+}
+
+/**
+ * Counters that are a cost: more of them is worse (mmtests' monitors default to "Lower" too,
+ * SummariseMonitor.pm). Promotion and demotion traffic count as cost here; their benefit shows up
+ * in throughput, latency and the fast-tier share.
+ */
+function counterMetric(id: string, name: CounterName, label: string): Metric {
+  return { id, label, unit: 'events', higherIsBetter: false, extract: (r) => r.vmstat[name] };
+}
+
+function builtInMetrics(pageSize: number): Metric[] {
+  return [
+    {
+      id: 'throughput',
+      label: 'Throughput (sum over tasks)',
+      unit: 'refs/s',
+      higherIsBetter: true,
+      extract: (r) => r.tasks.reduce((sum, t) => sum + t.throughput, 0),
+    },
+    {
+      id: 'latency',
+      label: 'Mean latency (weighted by references)',
+      unit: 'ns',
+      higherIsBetter: false,
+      extract: meanLatencyNs,
+    },
+    {
+      id: 'fast-tier-share',
+      label: 'Anon pages on top-tier nodes at the end',
+      unit: '%',
+      higherIsBetter: true,
+      extract: fastTierSharePct,
+    },
+    {
+      id: 'promote-mibps',
+      label: 'Promotion rate (pgpromote_success)',
+      unit: 'MiB/s',
+      higherIsBetter: false,
+      extract: (r) => pagesToMibPerSec(r.vmstat.pgpromote_success, r, pageSize),
+    },
+    {
+      // Every demotion path counts, as the result summary's pgdemoteTotal does (src/main/db).
+      id: 'demote-mibps',
+      label: 'Demotion rate (pgdemote_kswapd + _direct + _khugepaged + _proactive)',
+      unit: 'MiB/s',
+      higherIsBetter: false,
+      extract: (r) => {
+        const v = r.vmstat;
+        const pages = v.pgdemote_kswapd + v.pgdemote_direct + v.pgdemote_khugepaged + v.pgdemote_proactive;
+        return pagesToMibPerSec(pages, r, pageSize);
+      },
+    },
+    {
+      // mmtests' "Kswapd efficiency" (MonitorMmtestsvmstat.pm): reclaimed / scanned * 100.
+      id: 'kswapd-efficiency',
+      label: 'Kswapd efficiency (pgsteal_kswapd / pgscan_kswapd)',
+      unit: '%',
+      higherIsBetter: true,
+      extract: (r) => ratio(r.vmstat.pgsteal_kswapd * 100, r.vmstat.pgscan_kswapd),
+    },
+    {
+      id: 'direct-efficiency',
+      label: 'Direct efficiency (pgsteal_direct / pgscan_direct)',
+      unit: '%',
+      higherIsBetter: true,
+      extract: (r) => ratio(r.vmstat.pgsteal_direct * 100, r.vmstat.pgscan_direct),
+    },
+    // The engine has one zone type, so allocstall_normal is the whole of the kernel's allocstall_*.
+    counterMetric('allocstall', 'allocstall_normal', 'Direct reclaim stalls (allocstall_*)'),
+    counterMetric('pswpout', 'pswpout', 'Pages swapped out'),
+    counterMetric('pswpin', 'pswpin', 'Pages swapped in'),
+    counterMetric('numa_miss', 'numa_miss', 'Allocations off the preferred node'),
+  ];
+}
+
+function isCounterName(name: string): name is CounterName {
+  return (COUNTERS as readonly string[]).includes(name);
+}
+
+/**
+ * Resolves a metric id: a built-in id (DEFAULT_METRICS), `vmstat:<kernel counter name>` for any raw
+ * counter (lower is better), or `task:<task name>:throughput`. Returns undefined for anything else.
+ */
+export function resolveMetric(id: string, opts: MetricOptions = {}): Metric | undefined {
+  const builtIn = builtInMetrics(opts.pageSize ?? 4096).find((m) => m.id === id);
+  if (builtIn) return builtIn;
+  const counter = /^vmstat:(.+)$/.exec(id)?.[1];
+  if (counter !== undefined) {
+    return isCounterName(counter) ? counterMetric(id, counter, counter) : undefined;
+  }
+  const task = /^task:(.+):throughput$/.exec(id)?.[1];
+  if (task !== undefined) {
+    return {
+      id,
+      label: `Throughput of task ${task}`,
+      unit: 'refs/s',
+      higherIsBetter: true,
+      extract: (r) => r.tasks.find((t) => t.name === task)?.throughput ?? NaN,
+    };
+  }
+  return undefined;
+}

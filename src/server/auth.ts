@@ -1,0 +1,37 @@
+// Web mode's guard: a random token per launch that every request carries (header, query or the
+// cookie set when the page is first opened with it), and a Host check against DNS rebinding.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export const TOKEN_HEADER = 'x-tierlab-token';
+export const TOKEN_COOKIE = 'tierlab_token';
+
+export function newToken(): string {
+  return randomBytes(24).toString('hex');
+}
+
+function cookieToken(req: IncomingMessage): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, v] = part.trim().split('=');
+    if (k === TOKEN_COOKIE && v) return v;
+  }
+  return null;
+}
+
+/** The token the request presents, from the header, the `token` query parameter or the cookie. */
+export function presentedToken(req: IncomingMessage, url: URL): string | null {
+  const header = req.headers[TOKEN_HEADER];
+  if (typeof header === 'string') return header;
+  return url.searchParams.get('token') ?? cookieToken(req);
+}
+
+export function tokenMatches(presented: string | null, token: string): boolean {
+  if (!presented || presented.length !== token.length) return false;
+  return timingSafeEqual(Buffer.from(presented), Buffer.from(token));
+}
+
+/** Only loopback host names: a page on another origin cannot rebind its name to us. */
+export function hostAllowed(req: IncomingMessage, port: number): boolean {
+  const host = req.headers.host ?? '';
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host);
+}

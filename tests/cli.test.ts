@@ -1,0 +1,121 @@
+// The real `tierlab` command in a child process, as users and schedulers run it.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { smallScenario } from '../src/main/api/test-lab.ts';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'tierlab.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'tierlab-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function tierlab(...args: string[]) {
+  return spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, TIERLAB_DB: join(dir, 'default.db') },
+  });
+}
+
+function scenarioFile(name: string, over: Record<string, unknown> = {}): string {
+  const file = join(dir, `${name}.tierlab.json`);
+  writeFileSync(file, JSON.stringify({ ...smallScenario({ name }), ...over }));
+  return file;
+}
+
+describe('tierlab CLI', () => {
+  it('exits 2 and names every bad field of an invalid scenario', () => {
+    const s = smallScenario();
+    (s.machine as { nodes: { capacity: string }[] }).nodes[0]!.capacity = '-5MiB';
+    (s.workload as { cpu: number }[])[0]!.cpu = 7;
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(s));
+    const r = tierlab('run', file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/machine\.nodes\[0\]\.capacity/);
+    expect(r.stderr).toMatch(/workload\[0\]\.cpu/);
+  });
+
+  it('spreads a sweep over shards whose result files import once into one database', () => {
+    const file = scenarioFile('sweep');
+    const out = join(dir, 'shards');
+    for (const shard of ['0/2', '1/2']) {
+      const r = tierlab(
+        'sweep',
+        file,
+        '--set',
+        'policy.knobs.demotion_enabled=true,false',
+        '--repeat',
+        '2',
+        '--shard',
+        shard,
+        '--out',
+        out,
+        '--quiet',
+        '--db',
+        join(dir, `shard-${shard[0]}.db`),
+      );
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const files = readdirSync(out).map((f) => join(out, f));
+    expect(files).toHaveLength(4);
+    const lab = join(dir, 'merged.db');
+    expect(tierlab('import', ...files, '--db', lab).stdout).toMatch(/4 imported, 0 already present/);
+    expect(tierlab('import', ...files, '--db', lab).stdout).toMatch(/0 imported, 4 already present/);
+    const listed = JSON.parse(tierlab('list', '--json', '--db', lab).stdout) as { scenarioHash: string }[];
+    expect(listed).toHaveLength(4);
+    expect(new Set(listed.map((r) => r.scenarioHash)).size).toBe(2);
+    const compared = tierlab('compare', '1-4', '--metrics', 'pswpout', '--db', lab);
+    expect(compared.status, compared.stderr).toBe(0);
+    expect(compared.stdout).toMatch(/Amean\s+pswpout/);
+  });
+
+  it('saves a run and exports its samples and results as CSV', () => {
+    const db = join(dir, 'saved.db');
+    const r = tierlab('run', scenarioFile('saved'), '--save', '--db', db, '--json', join(dir, 'r.json'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/saved as run 1/);
+    const result = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as {
+      scenarioHash: string;
+      format: string;
+    };
+    expect(result.format).toBe('tierlab.result/1');
+    expect(result.scenarioHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(tierlab('export', '1', '--csv', join(dir, 's.csv'), '--db', db).status).toBe(0);
+    const lines = readFileSync(join(dir, 's.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^run_id,time_ms,nr_free_pages,/);
+    expect(lines).toHaveLength(22);
+    expect(tierlab('export', '1', '--results', '--csv', join(dir, 'r.csv'), '--db', db).status).toBe(0);
+    expect(readFileSync(join(dir, 'r.csv'), 'utf8').trim().split('\n')).toHaveLength(2);
+  });
+
+  it('serves web mode on 127.0.0.1 with a token in the printed URL', async () => {
+    const child = spawn(
+      process.execPath,
+      [BIN, 'serve', '--port', '0', '--workers', '1', '--db', join(dir, 'serve.db')],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        child.stdout.on('data', (d: Buffer) => {
+          text += d.toString();
+          const m = /open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(text);
+          if (m) resolve(m[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+      });
+      const u = new URL(url);
+      const res = await fetch(`${u.origin}/api/app:info`, {
+        method: 'POST',
+        headers: { 'x-tierlab-token': u.searchParams.get('token')! },
+        body: '{}',
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  });
+});
