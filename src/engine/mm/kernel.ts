@@ -9,6 +9,8 @@ import type { MachineLayout } from '../machine/types.ts';
 import type { Rng } from '../random/rng.ts';
 import type { MemState } from './mem-state.ts';
 import type { Vmas } from './vma.ts';
+import type { NumabState } from './numa-balancing-state.ts';
+import type { MmLayout } from './numa-balancing.ts';
 
 export interface KswapdState {
   /** Woken and not yet balanced. */
@@ -41,6 +43,9 @@ export interface OomHost {
 export interface Kernel {
   m: MemState;
   vmas: Vmas;
+  /** Per workload (mm): its anonymous regions, as the NUMA-balancing scanner walks them. */
+  mms: MmLayout[];
+  numab: NumabState;
   machine: ResolvedMachine;
   layout: MachineLayout;
   knobs: Knobs;

@@ -10,7 +10,9 @@ import { newKswapd, type Kernel } from '../mm/kernel.ts';
 import { createMemState } from '../mm/mem-state.ts';
 import { NR_MIGRATE_REASONS } from '../mm/migrate.ts';
 import { makeAllocPolicy } from '../mm/page-alloc.ts';
-import { addVma, createVmas } from '../mm/vma.ts';
+import { addVma, createVmas, type Vmas } from '../mm/vma.ts';
+import { newMmNumab, newPgdatNumab } from '../mm/numa-balancing-state.ts';
+import type { MmLayout } from '../mm/numa-balancing.ts';
 import { createOomKiller } from './oom.ts';
 import { createTask, type Task } from './task.ts';
 
@@ -53,6 +55,11 @@ export function buildWorld(s: ResolvedScenario): World {
   const k: Kernel = {
     m: createMemState(layout, vmas.nrVpages),
     vmas,
+    mms: s.workload.map((_, g) => mmLayout(vmas, g)),
+    numab: {
+      mm: s.workload.map((w) => newMmNumab(w.startMs, s.policy.knobs.scan_delay_ms)),
+      pgdat: machine.nodes.map(() => newPgdatNumab()),
+    },
     machine,
     layout,
     knobs: s.policy.knobs,
@@ -95,5 +102,17 @@ function demoteOrders(zonelist: number[][], fallback: number[][]): number[][] {
       out.push(zonelist[target]!.filter((n) => fallback[node]!.includes(n)));
     }
   }
+  return out;
+}
+
+/** Workload g's anonymous regions, in order: what its NUMA-balancing scanner walks. */
+function mmLayout(vmas: Vmas, g: number): MmLayout {
+  const out: MmLayout = { base: [], pages: [], total: 0 };
+  vmas.base.forEach((base, r) => {
+    if (vmas.group[r] !== g || vmas.file[r]) return;
+    out.base.push(base);
+    out.pages.push(vmas.pages[r]!);
+    out.total += vmas.pages[r]!;
+  });
   return out;
 }

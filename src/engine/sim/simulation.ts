@@ -6,6 +6,7 @@ import type { RunResult } from '../../shared/result.ts';
 import { loadedLatency } from '../mm/costs.ts';
 import type { Kernel } from '../mm/kernel.ts';
 import { runKswapd } from '../mm/kswapd.ts';
+import { taskNumaWork } from '../mm/numa-balancing.ts';
 import { freeWorkloadMemory } from './oom.ts';
 import { buildResult } from './result.ts';
 import { createSampler, recordSample, takeSamples } from './sampler.ts';
@@ -67,6 +68,7 @@ function tick(world: World, s: ResolvedScenario, t0: number, t1: number): void {
   const { k, tasks } = world;
   updateLatency(k, t1 - t0);
   startAndStopTasks(world, s, t0);
+  if (k.knobs.numa_balancing) numaScan(world, t0);
   const slowdown = cpuSlowdown(world);
   for (let end = Math.min(t0 + ROUND_NS, t1); ; end = Math.min(end + ROUND_NS, t1)) {
     for (const t of tasks) {
@@ -140,6 +142,20 @@ function startAndStopTasks(world: World, s: ResolvedScenario, t0: number): void 
       }
     }
   }
+}
+
+/**
+ * task_tick_numa(): each workload whose scan is due has its scanner run by its first running
+ * thread, which pays for it in time.
+ */
+function numaScan(world: World, nowNs: number): void {
+  const { k, tasks } = world;
+  k.mms.forEach((mm, g) => {
+    const t = tasks.find((x) => x.group === g && x.state === TASK_RUNNING);
+    if (!t) return;
+    k.nowNs = nowNs;
+    t.clockNs += taskNumaWork(k, mm, k.numab.mm[g]!, nowNs / 1e6, t.cpuNode);
+  });
 }
 
 /** Per CPU node: how much slower each task runs when more tasks than CPUs share the node. */

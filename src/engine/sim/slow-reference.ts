@@ -3,7 +3,8 @@ import type { Kernel } from '../mm/kernel.ts';
 import { handleFault, markPageAccessed } from '../mm/fault.ts';
 import { NIL, PTE_SWAPPED } from '../mm/mem-state.ts';
 import { PG } from '../mm/page-flags.ts';
-import { HINT_FAULT_NS, CACHE_LINE } from '../mm/costs.ts';
+import { CACHE_LINE } from '../mm/costs.ts';
+import { doNumaPage } from '../mm/numa-hint-fault.ts';
 import { TASK_KILLED, type Task } from './task.ts';
 import { findVma } from '../mm/vma.ts';
 
@@ -19,12 +20,9 @@ export function slowReference(k: Kernel, t: Task, v: number, w: number, e: numbe
     if (pfn === NIL) return false;
   } else {
     pfn = e - 1;
+    if (k.m.flags[pfn]! & PG.protnone)
+      pfn = doNumaPage(k, t.policy, k.numab.mm[t.group]!, pfn, k.nowNs / 1e6);
     const fl = k.m.flags[pfn]!;
-    if (fl & PG.protnone) {
-      // NUMA hint fault: the scanner's PROT_NONE is lifted (promotion decisions join here).
-      k.m.flags[pfn] = fl & ~PG.protnone;
-      k.chargedNs += HINT_FAULT_NS;
-    }
     if (fl & PG.file) markPageAccessed(k, pfn, k.m.nodeOf[pfn]!);
     else k.m.flags[pfn] = k.m.flags[pfn]! | PG.young;
   }

@@ -1,12 +1,12 @@
 // export:* — CSV of samples and results, built from the database only.
-import { getResult, getRun, iterateSampleRows } from '../../db/index.ts';
-import { samplesCsvHeader } from '../../export/csv.ts';
+import { getResult, getRun } from '../../db/index.ts';
+import { samplesCsvChunks } from '../../export/samples-csv.ts';
 import { resultsCsvHeader, resultsCsvRow } from '../../export/results-csv.ts';
 import { notFound } from '../errors.ts';
 import type { Handlers } from '../handler.ts';
 import type { Lab } from '../lab.ts';
 
-function requireRuns(lab: Lab, runIds: number[]) {
+export function requireRuns(lab: Lab, runIds: number[]) {
   return runIds.map((id) => {
     const run = getRun(lab.db, id);
     if (!run) throw notFound(`run ${id}`);
@@ -20,14 +20,7 @@ const stamp = (runIds: number[]): string =>
 /** CSV text of the samples of runs, run id first (unless left out for a single run's file). */
 export function samplesCsv(lab: Lab, runIds: number[], withRunId = true): string {
   requireRuns(lab, runIds);
-  const parts = [samplesCsvHeader(withRunId ? ['run_id'] : [])];
-  for (const id of runIds) {
-    const lead = withRunId ? `${id},` : '';
-    let chunk = '';
-    for (const row of iterateSampleRows(lab.db, id)) chunk += `${lead}${row.join(',')}\n`;
-    parts.push(chunk);
-  }
-  return parts.join('');
+  return [...samplesCsvChunks(lab.db, runIds, withRunId)].join('');
 }
 
 export function resultsCsv(lab: Lab, runIds: number[]): string {

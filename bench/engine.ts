@@ -1,0 +1,52 @@
+// Engine speed and memory on fixed scenarios. Figures, not pass/fail: the targets (>= 20 M page
+// references/s on one core, <= 24 bytes of state per page frame) are printed beside them.
+import { parseScenario } from '../src/shared/scenario/parse.ts';
+import type { ResolvedScenario } from '../src/shared/scenario/resolved.ts';
+import { createSimulation } from '../src/engine/index.ts';
+import { buildWorld } from '../src/engine/sim/setup.ts';
+import { BENCH_SCENARIOS, BIG_MACHINE } from './scenarios.ts';
+
+export function resolve(json: unknown): ResolvedScenario {
+  const p = parseScenario(json);
+  if (!p.ok) throw new Error(JSON.stringify(p.errors));
+  return p.scenario;
+}
+
+function benchRun(json: unknown): void {
+  const s = resolve(json);
+  const t0 = performance.now();
+  const sim = createSimulation(s);
+  sim.advance(s.run.durationMs);
+  const r = sim.result(performance.now() - t0);
+  const refs = r.tasks.reduce((sum, t) => sum + t.references, 0);
+  const wallS = r.wallMs / 1000;
+  console.log(
+    `${s.name}\n  ${(refs / 1e6).toFixed(1)} M refs in ${wallS.toFixed(2)} s wall: ${(refs / wallS / 1e6).toFixed(1)} M refs/s, ` +
+      `${(r.simulatedMs / r.wallMs).toFixed(1)}x real time; pgscan ${r.vmstat.pgscan_kswapd + r.vmstat.pgscan_direct}, ` +
+      `pgdemote ${r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct}, pswpout ${r.vmstat.pswpout}`,
+  );
+}
+
+function benchMemory(json: unknown): void {
+  const s = resolve(json);
+  const before = process.memoryUsage().arrayBuffers;
+  const t0 = performance.now();
+  const { k } = buildWorld(s);
+  const ms = performance.now() - t0;
+  const m = k.m;
+  const perFrame = [m.flags, m.nodeOf, m.lruNext, m.lruPrev, m.owner, m.stamp].reduce(
+    (sum, a) => sum + a.BYTES_PER_ELEMENT,
+    0,
+  );
+  const grown = process.memoryUsage().arrayBuffers - before;
+  console.log(
+    `${s.name}\n  ${(m.nrFrames / 1e6).toFixed(1)} M page frames, ${perFrame} bytes of state per frame (target <= 24), ` +
+      `${(grown / 2 ** 30).toFixed(2)} GiB of typed arrays, built in ${ms.toFixed(0)} ms`,
+  );
+}
+
+export function benchEngine(): void {
+  console.log('== engine (one thread)');
+  for (const s of BENCH_SCENARIOS) benchRun(s);
+  benchMemory(BIG_MACHINE);
+}

@@ -1,0 +1,88 @@
+// The NUMA hint fault (mm/memory.c do_numa_page): restore the PTE, count the fault, and decide
+// whether the page should move to the faulting CPU's node. In memory-tiering mode a slow-tier page
+// must be hot (scan-to-fault latency under the threshold) and within the fast node's promotion rate
+// limit (should_numa_migrate_memory); promotion needs headroom on the fast node, or kswapd is woken.
+import { STAT } from '../../shared/vmstat.ts';
+import { NUMA_BALANCING_MEMORY_TIERING, NUMA_BALANCING_NORMAL } from '../../shared/scenario/knobs.ts';
+import { HINT_FAULT_NS } from './costs.ts';
+import { count, type Kernel } from './kernel.ts';
+import { lruDel } from './lru.ts';
+import { NIL, takeFreeFrame } from './mem-state.ts';
+import { migrateFolio, MR } from './migrate.ts';
+import type { MmNumab } from './numa-balancing-state.ts';
+import type { AllocPolicy } from './page-alloc.ts';
+import { zoneStatistics } from './page-alloc.ts';
+import { PG } from './page-flags.ts';
+import { wakeupKswapd } from './kswapd.ts';
+import { shouldPromoteTiering } from './promotion-limits.ts';
+import { WMARK_HIGH, wmarkPages } from './watermark.ts';
+
+/** The node a misplaced page should move to (mpol_misplaced): the CPU's node unless policy forbids it. */
+function targetNode(p: AllocPolicy): number {
+  if (p.mode === 'bind' && p.allowed && !p.allowed[p.localNode]) return -1;
+  if (p.mode === 'preferred') return p.nodes[0]!;
+  return p.localNode;
+}
+
+/**
+ * do_numa_page() for present page `pfn` of a task. Returns the page's frame afterwards (a new one if
+ * it was migrated). Adds the fault's cost to k.chargedNs.
+ */
+export function doNumaPage(k: Kernel, p: AllocPolicy, st: MmNumab, pfn: number, nowMs: number): number {
+  const m = k.m;
+  m.flags[pfn] = m.flags[pfn]! & ~PG.protnone;
+  const src = m.nodeOf[pfn]!;
+  const local = p.localNode;
+  k.chargedNs += HINT_FAULT_NS;
+  count(k, local, STAT.pgfault);
+  count(k, local, STAT.numa_hint_faults);
+  if (src === local) {
+    count(k, local, STAT.numa_hint_faults_local);
+    st.faultsLocal++;
+  } else st.faultsRemote++;
+  const target = targetNode(p);
+  if (target < 0 || target === src) return pfn;
+  if (!shouldNumaMigrateMemory(k, pfn, src, target, nowMs)) return pfn;
+  const moved = migrateMisplacedFolio(k, pfn, target, local);
+  if (moved === NIL) st.migrateFailed = true;
+  return moved === NIL ? pfn : moved;
+}
+
+/** should_numa_migrate_memory(): the tiering checks for slow-tier pages, else the two-stage filter. */
+function shouldNumaMigrateMemory(k: Kernel, pfn: number, src: number, dst: number, nowMs: number): boolean {
+  const mode = k.knobs.numa_balancing;
+  const topTier = k.layout.topTier;
+  if (mode & NUMA_BALANCING_MEMORY_TIERING && k.mechanisms.tieringPromotion && !topTier[src]) {
+    return topTier[dst]! && shouldPromoteTiering(k, pfn, dst, nowMs);
+  }
+  if (!(mode & NUMA_BALANCING_NORMAL)) return false;
+  // Two-stage filter: migrate only on the second fault in a row from the same node (last_cpupid).
+  const last = k.m.stamp[pfn]!;
+  k.m.stamp[pfn] = dst + 1;
+  return last === dst + 1;
+}
+
+/**
+ * migrate_misplaced_folio(): refuses unless the target stays above its high watermark after the
+ * move (migrate_balanced_pgdat); in tiering mode a refusal wakes the target's kswapd so demotion
+ * makes room. Returns the new frame or NIL.
+ */
+function migrateMisplacedFolio(k: Kernel, pfn: number, target: number, local: number): number {
+  const m = k.m;
+  const tiering = (k.knobs.numa_balancing & NUMA_BALANCING_MEMORY_TIERING) !== 0;
+  if (m.nrFree[target]! <= wmarkPages(k, target, WMARK_HIGH) + 1) {
+    if (tiering) wakeupKswapd(k, target);
+    count(k, m.nodeOf[pfn]!, STAT.pgmigrate_fail);
+    return NIL;
+  }
+  if (!(m.flags[pfn]! & PG.lru)) return NIL; // isolated by reclaim right now
+  const dst = takeFreeFrame(m, target);
+  if (dst === NIL) return NIL;
+  zoneStatistics(k, target, target, local);
+  const src = m.nodeOf[pfn]!;
+  lruDel(m, pfn);
+  k.chargedNs += migrateFolio(k, pfn, dst, MR.numaMisplaced);
+  count(k, local, STAT.numa_pages_migrated);
+  if (tiering && !k.layout.topTier[src] && k.layout.topTier[target]) count(k, target, STAT.pgpromote_success);
+  return dst;
+}
