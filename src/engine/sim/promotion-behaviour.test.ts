@@ -29,7 +29,7 @@ function promotion(knobs: Record<string, unknown>, durationMs = 4000): RunResult
     accesses: null,
     phases: [],
     startMs: 200,
-  } as (typeof s.workload)[number]);
+  });
   return runToEnd(s);
 }
 
