@@ -7,7 +7,10 @@ const noNode = {
   group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process', 'better-sqlite3'],
   message: 'This layer runs without Node.',
 };
-const noDrizzle = { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Only repository modules (src/main/db) import drizzle.' };
+const noDrizzle = {
+  group: ['drizzle-orm', 'drizzle-orm/*'],
+  message: 'Only repository modules (src/main/db) import drizzle.',
+};
 const noLayers = (who, layers) => ({
   group: layers.flatMap((l) => [`**/${l}/*`, `**/${l}/**`]),
   message: `${who} must not import these layers.`,
@@ -31,15 +34,46 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Use the seeded RNG.' },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'Use the seeded RNG.',
+        },
       ],
     },
   },
-  zone(['src/engine/**/*.ts'], [noNode, noDrizzle, noLayers('The engine', ['main', 'renderer', 'cli', 'server', 'preload'])], {
-    rules: { 'no-restricted-globals': ['error', 'Date', 'performance', 'setTimeout', 'setInterval', 'window', 'process'] },
-  }),
-  zone(['src/shared/**/*.ts'], [noNode, noDrizzle, noLayers('Shared code', ['main', 'renderer', 'cli', 'server', 'preload', 'engine'])]),
-  zone(['src/renderer/**/*.{ts,tsx}'], [noNode, noDrizzle, noLayers('The renderer', ['main', 'cli', 'server', 'preload', 'engine'])], solid),
-  zone(['src/main/**/*.ts', 'src/cli/**/*.ts', 'src/server/**/*.ts', 'src/preload/**/*.ts'], [noDrizzle, noLayers('Host code', ['renderer'])]),
+  zone(
+    ['src/engine/**/*.ts'],
+    [noNode, noDrizzle, noLayers('The engine', ['main', 'renderer', 'cli', 'server', 'preload'])],
+    {
+      rules: {
+        'no-restricted-globals': [
+          'error',
+          'Date',
+          'performance',
+          'setTimeout',
+          'setInterval',
+          'window',
+          'process',
+        ],
+      },
+    },
+  ),
+  zone(
+    ['src/shared/**/*.ts'],
+    [noNode, noDrizzle, noLayers('Shared code', ['main', 'renderer', 'cli', 'server', 'preload', 'engine'])],
+  ),
+  zone(
+    ['src/renderer/**/*.{ts,tsx}'],
+    [noNode, noDrizzle, noLayers('The renderer', ['main', 'cli', 'server', 'preload', 'engine'])],
+    solid,
+  ),
+  zone(
+    ['src/main/**/*.ts', 'src/cli/**/*.ts', 'src/server/**/*.ts', 'src/preload/**/*.ts'],
+    [noDrizzle, noLayers('Host code', ['renderer'])],
+  ),
   zone(['src/main/db/**/*.ts'], [noLayers('Repository modules', ['renderer'])]),
+  zone(
+    ['src/preload/**/*.ts'],
+    [noNode, noDrizzle, noLayers('The preload', ['main', 'renderer', 'cli', 'server', 'engine'])],
+  ),
 );

@@ -1,35 +1,44 @@
 // The tierlab command line: one verb per experiment step, over the same services as the app.
-import { ScenarioFileError } from '../main/scenario-file.ts';
-import { ApiError } from '../main/api/errors.ts';
+// Commands load only when used, so `tierlab trace stats` never opens a database or a worker.
+import * as U from './usage.ts';
 import { UsageError } from './args.ts';
-import { DatabaseRefusedError } from '../main/db/index.ts';
-import { compareCommand, COMPARE_USAGE } from './commands/compare.ts';
-import { exportCommand, EXPORT_USAGE } from './commands/export.ts';
-import { importCommand, IMPORT_USAGE } from './commands/import.ts';
-import { listCommand, LIST_USAGE } from './commands/list.ts';
-import { runCommand, RUN_USAGE } from './commands/run.ts';
-import { serveCommand, SERVE_USAGE } from './commands/serve.ts';
-import { showCommand, SHOW_USAGE } from './commands/show.ts';
-import { sweepCommand, SWEEP_USAGE } from './commands/sweep.ts';
 
-const COMMANDS: Record<string, { run(argv: string[]): Promise<number>; usage: string }> = {
-  run: { run: runCommand, usage: RUN_USAGE },
-  sweep: { run: sweepCommand, usage: SWEEP_USAGE },
-  list: { run: listCommand, usage: LIST_USAGE },
-  show: { run: showCommand, usage: SHOW_USAGE },
-  compare: { run: compareCommand, usage: COMPARE_USAGE },
-  export: { run: exportCommand, usage: EXPORT_USAGE },
-  import: { run: importCommand, usage: IMPORT_USAGE },
-  serve: { run: serveCommand, usage: SERVE_USAGE },
+type CommandModule = Promise<Record<string, unknown>>;
+interface Command {
+  usage: string;
+  load: () => CommandModule;
+  entry: string;
+}
+
+const COMMANDS: Record<string, Command> = {
+  run: { usage: U.RUN_USAGE, load: () => import('./commands/run.ts'), entry: 'runCommand' },
+  sweep: { usage: U.SWEEP_USAGE, load: () => import('./commands/sweep.ts'), entry: 'sweepCommand' },
+  list: { usage: U.LIST_USAGE, load: () => import('./commands/list.ts'), entry: 'listCommand' },
+  show: { usage: U.SHOW_USAGE, load: () => import('./commands/show.ts'), entry: 'showCommand' },
+  compare: { usage: U.COMPARE_USAGE, load: () => import('./commands/compare.ts'), entry: 'compareCommand' },
+  export: { usage: U.EXPORT_USAGE, load: () => import('./commands/export.ts'), entry: 'exportCommand' },
+  import: { usage: U.IMPORT_USAGE, load: () => import('./commands/import.ts'), entry: 'importCommand' },
+  trace: { usage: U.TRACE_USAGE, load: () => import('./commands/trace.ts'), entry: 'traceCommand' },
+  serve: { usage: U.SERVE_USAGE, load: () => import('./commands/serve.ts'), entry: 'serveCommand' },
 };
 
+/** Errors whose message is for the user as it stands: printed without a stack, exit status 2. */
+const USER_ERRORS = new Set([
+  'UsageError',
+  'ScenarioFileError',
+  'DatabaseRefusedError',
+  'ApiError',
+  'TraceError',
+]);
+
 function help(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}`);
   return (
     [
       'Tierlab: tiered-memory experiments in a deterministic simulation of Linux mm.',
       '',
       'usage:',
-      ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+      ...lines,
     ].join('\n') + '\n'
   );
 }
@@ -46,14 +55,10 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(rest);
+    const run = (await command.load())[command.entry] as (argv: string[]) => Promise<number>;
+    return await run(rest);
   } catch (e) {
-    if (
-      e instanceof UsageError ||
-      e instanceof ScenarioFileError ||
-      e instanceof DatabaseRefusedError ||
-      e instanceof ApiError
-    ) {
+    if (e instanceof UsageError || (e instanceof Error && USER_ERRORS.has(e.name))) {
       process.stderr.write(`tierlab ${verb}: ${e.message}\n`);
       return 2;
     }

@@ -39,6 +39,18 @@ export interface TaskResult {
   oomKilled: boolean;
   /** Pages resident at the end, by node id. */
   residentPages: Record<string, number>;
+  /** Pages resident over time: at each sample time, one count per node (in node order). */
+  residency: { timesMs: number[]; pages: number[][] };
+}
+
+/** Why pages moved: reclaim demotion, NUMA-balancing promotion, a user-space daemon, DAMON, move_pages. */
+export type MigrationReason = 'demotion' | 'numa_misplaced' | 'daemon' | 'damon' | 'syscall';
+
+export interface MigrationFlow {
+  reason: MigrationReason;
+  from: number;
+  to: number;
+  pages: number;
 }
 
 export type EventKind = 'oom_kill' | 'phase_change' | 'task_start' | 'task_exit';
@@ -62,6 +74,10 @@ export interface RunResult {
   nodes: NodeResult[]; // fixed
   tasks: TaskResult[]; // fixed
   events: RunEvent[];
+  /** Every migration by reason and direction; the pages add up to vmstat.pgmigrate_success. */
+  migrations: MigrationFlow[];
+  /** Pages moved back across tiers within `windowMs` of their previous move. */
+  pingPong: { windowMs: number; promotedThenDemoted: number; demotedThenPromoted: number };
   /** Written by hosts into result files: the scenario document as run, and its identity without the seed. */
   scenario?: unknown;
   scenarioHash?: string;

@@ -1,11 +1,9 @@
 // `tierlab compare RUN... [--baseline RUN] [--metrics a,b] [--csv OUT] [--db PATH]`: runs grouped by
 // scenario, summarised and tested for significance as mmtests' compare-kernels does.
+import { COMPARE_USAGE } from '../usage.ts';
 import { writeFile } from 'node:fs/promises';
 import { parseCommandArgs, UsageError } from '../args.ts';
 import { DB_OPTION, parseRunIds, withLab } from '../lab.ts';
-
-export const COMPARE_USAGE =
-  'tierlab compare RUN... [--baseline RUN] [--metrics m1,m2] [--csv OUT] [--db PATH]';
 
 export async function compareCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(

@@ -1,12 +1,11 @@
 // `tierlab import FILE... [--db PATH]`: merge result files (from `--json` or sweep shards) into a
 // database. Importing the same result twice changes nothing.
 import { readFile } from 'node:fs/promises';
+import { IMPORT_USAGE } from '../usage.ts';
 import { RESULT_FORMAT, type RunResult } from '../../shared/result.ts';
 import { importResult } from '../../main/db/index.ts';
 import { parseCommandArgs, UsageError } from '../args.ts';
 import { DB_OPTION, withLab } from '../lab.ts';
-
-export const IMPORT_USAGE = 'tierlab import FILE... [--db PATH]';
 
 async function readResult(file: string): Promise<RunResult> {
   let value: unknown;

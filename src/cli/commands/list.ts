@@ -1,9 +1,8 @@
 // `tierlab list [--status S] [--tag T] [--json] [--db PATH]`: the runs in the lab database.
+import { LIST_USAGE } from '../usage.ts';
 import { RUN_STATUSES, type RunStatus } from '../../shared/api/types.ts';
 import { parseCommandArgs, UsageError } from '../args.ts';
 import { DB_OPTION, withLab } from '../lab.ts';
-
-export const LIST_USAGE = 'tierlab list [--status S] [--tag T] [--json] [--db PATH]';
 
 export async function listCommand(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(

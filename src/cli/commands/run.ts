@@ -1,5 +1,6 @@
 // `tierlab run FILE [--seed N] [--json OUT] [--csv OUT] [--quiet] [--save [--db PATH]]`.
 // Without --save the run happens in this thread; with it, in the lab's worker pool and database.
+import { RUN_USAGE } from '../usage.ts';
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -14,9 +15,6 @@ import { createProgress } from '../progress.ts';
 import { formatSummary } from '../summary.ts';
 import { DB_OPTION } from '../lab.ts';
 import { runSaved } from './run-saved.ts';
-
-export const RUN_USAGE =
-  'tierlab run FILE [--seed N] [--json OUT] [--csv OUT] [--quiet] [--save [--db PATH]]';
 
 export async function runCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(

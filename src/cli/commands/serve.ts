@@ -1,5 +1,6 @@
 // `tierlab serve [--port N] [--workers N] [--db PATH]`: web mode. The app's renderer and API on
 // 127.0.0.1 behind a per-launch token; prints the URL to open. Runs until interrupted.
+import { SERVE_USAGE } from '../usage.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { closeLab, openLab } from '../../main/api/lab.ts';
@@ -9,7 +10,6 @@ import { startWebServer } from '../../server/web-server.ts';
 import { intOption, parseCommandArgs } from '../args.ts';
 import { DB_OPTION } from '../lab.ts';
 
-export const SERVE_USAGE = 'tierlab serve [--port N] [--workers N] [--db PATH]';
 const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
 
 export async function serveCommand(argv: string[]): Promise<number> {

@@ -1,9 +1,8 @@
 // `tierlab show RUN [--json] [--db PATH]`: one run with its result.
+import { SHOW_USAGE } from '../usage.ts';
 import { parseCommandArgs, UsageError } from '../args.ts';
 import { DB_OPTION, parseRunIds, withLab } from '../lab.ts';
 import { formatSummary } from '../summary.ts';
-
-export const SHOW_USAGE = 'tierlab show RUN [--json] [--db PATH]';
 
 export async function showCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(

@@ -1,5 +1,6 @@
 // `tierlab sweep FILE --set KEY=V1,V2 [--set ...] [--repeat N] [--shard I/N] [--workers N]
 // [--out DIR] [--db PATH]`: every combination in the worker pool, with one progress bar.
+import { SWEEP_USAGE } from '../usage.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatScenarioErrors, parseScenario } from '../../shared/scenario/index.ts';
@@ -12,9 +13,6 @@ import { expandSweep, parseSetting, parseShard, type SweepItem } from '../../mai
 import { intOption, parseCommandArgs, UsageError } from '../args.ts';
 import { createProgress } from '../progress.ts';
 import { DB_OPTION, withLab } from '../lab.ts';
-
-export const SWEEP_USAGE =
-  'tierlab sweep FILE --set KEY=V1,V2 [--set ...] [--repeat N] [--shard I/N] [--workers N] [--out DIR] [--quiet] [--db PATH]';
 
 function resolveAll(items: SweepItem[]): ResolvedScenario[] {
   const problems: string[] = [];

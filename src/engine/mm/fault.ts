@@ -3,7 +3,7 @@
 // miss on read() (filemap_read). Costs go to k.chargedNs.
 import { STAT } from '../../shared/vmstat.ts';
 import { FAULT_BASE_NS, FILE_READ_PAGE_NS } from './costs.ts';
-import { count, type Kernel } from './kernel.ts';
+import { accountResident, count, type Kernel } from './kernel.ts';
 import { lruAdd, lruMove } from './lru.ts';
 import { NIL, PTE_SWAPPED } from './mem-state.ts';
 import { allocPage, type AllocPolicy } from './page-alloc.ts';
@@ -49,8 +49,10 @@ export function handleFault(
   m.flags[pfn] = flags;
   m.owner[pfn] = vpage;
   m.stamp[pfn] = 0;
+  m.migratedAt[pfn] = 0;
   m.pte[vpage] = pfn + 1;
   lruAdd(m, pfn);
+  accountResident(k, vpage, node, 1);
   return pfn;
 }
 
@@ -59,7 +61,8 @@ export function handleFault(
  * inactive,referenced -> active,unreferenced -> active,referenced (PG_referenced is the first step).
  */
 export function markPageAccessed(k: Kernel, pfn: number, node: number): void {
-  const fl = k.m.flags[pfn]!;
+  const fl = k.m.flags[pfn]! & ~PG.idle; // folio_mark_accessed also clears PG_idle
+  k.m.flags[pfn] = fl;
   if (!(fl & PG.referenced)) {
     k.m.flags[pfn] = fl | PG.referenced;
   } else if (!(fl & PG.active) && fl & PG.lru) {

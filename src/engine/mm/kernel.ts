@@ -8,7 +8,7 @@ import { NR_COUNTERS } from '../../shared/vmstat.ts';
 import type { MachineLayout } from '../machine/types.ts';
 import type { Rng } from '../random/rng.ts';
 import type { MemState } from './mem-state.ts';
-import type { Vmas } from './vma.ts';
+import { findVma, type Vmas } from './vma.ts';
 import type { NumabState } from './numa-balancing-state.ts';
 import type { MmLayout } from './numa-balancing.ts';
 
@@ -68,6 +68,10 @@ export interface Kernel {
   chargedNs: number;
   /** Pages migrated, by [(reason * nrNodes + from) * nrNodes + to] (see migrate.ts MR). */
   migrated: Float64Array;
+  /** Pages moved back across tiers within PING_PONG_WINDOW_MS of their last move. */
+  pingPong: { promotedThenDemoted: number; demotedThenPromoted: number };
+  /** Pages resident per workload and node: [group * nrNodes + node]. */
+  resident: Float64Array;
   /** [n]: the one-node zonelist for __GFP_THISNODE allocations on n. */
   thisNode: number[][];
   /** [node * nrNodes + target]: target's zonelist restricted to node's lower tiers (demotion fallback). */
@@ -82,4 +86,14 @@ export function count(k: Kernel, node: number, stat: number, n = 1): void {
 
 export function newKswapd(): KswapdState {
   return { awake: false, clockNs: 0, priority: 12, reclaimedThisRun: 0, failures: 0, sleptAtNs: -1 };
+}
+
+/** The workload (mm) a virtual page belongs to. */
+export function groupOf(k: Kernel, vpage: number): number {
+  return k.vmas.group[findVma(k.vmas, vpage)]!;
+}
+
+/** Keeps per-workload residency: `delta` pages of vpage's workload on `node`. */
+export function accountResident(k: Kernel, vpage: number, node: number, delta: number): void {
+  k.resident[groupOf(k, vpage) * k.m.nrNodes + node]! += delta;
 }

@@ -1,5 +1,5 @@
 // All per-page state of a simulated machine, as typed arrays sized once (structure of arrays):
-// page frames (pfn-indexed) and the page table (global vpage-indexed). About 18 bytes per frame.
+// page frames (pfn-indexed) and the page table (global vpage-indexed). 23 bytes per frame.
 import type { MachineLayout } from '../machine/types.ts';
 import { NR_LRU_LISTS } from './page-flags.ts';
 
@@ -16,14 +16,16 @@ export interface MemState {
   nodeStart: Uint32Array;
   managedPages: Uint32Array;
   // Per frame.
-  flags: Uint8Array;
+  flags: Uint16Array;
   nodeOf: Uint8Array;
   lruNext: Uint32Array;
   lruPrev: Uint32Array;
   /** The vpage mapping this frame (reverse map), NIL when free. */
   owner: Uint32Array;
-  /** NUMA-balancing scan time (ms) for slow-tier pages, or a policy's last-seen stamp. */
+  /** NUMA-balancing scan time (ms) for slow-tier pages, or the last faulting node + 1 (mode 1). */
   stamp: Uint32Array;
+  /** When the page last moved between tiers (ms): how ping-pong is told from ordinary moves. */
+  migratedAt: Uint32Array;
   // Per node.
   /** Frames never handed out yet: node n's next one is nodeStart[n] + bumped[n]. */
   bumped: Uint32Array;
@@ -56,12 +58,13 @@ export function createMemState(layout: MachineLayout, nrVpages: number): MemStat
     nrFrames,
     nodeStart,
     managedPages,
-    flags: new Uint8Array(nrFrames),
+    flags: new Uint16Array(nrFrames),
     nodeOf,
     lruNext: new Uint32Array(nrFrames),
     lruPrev: new Uint32Array(nrFrames),
     owner: new Uint32Array(nrFrames).fill(NIL),
     stamp: new Uint32Array(nrFrames),
+    migratedAt: new Uint32Array(nrFrames),
     bumped: new Uint32Array(nrNodes),
     freeHead: new Uint32Array(nrNodes).fill(NIL),
     nrFree: Float64Array.from(layout.managedPages),

@@ -1,8 +1,9 @@
 // migrate_folio: move one page's contents to a new frame, remapping its PTE, with the cost and
 // bandwidth it takes. Every migration names its reason (enum migrate_reason) for attribution.
 import { STAT } from '../../shared/vmstat.ts';
+import type { MigrationReason } from '../../shared/result.ts';
 import { copyNs, MIGRATE_BASE_NS } from './costs.ts';
-import { count, type Kernel } from './kernel.ts';
+import { accountResident, count, type Kernel } from './kernel.ts';
 import { lruAdd } from './lru.ts';
 import { putFreeFrame } from './mem-state.ts';
 import { PG } from './page-flags.ts';
@@ -16,7 +17,29 @@ export const MR = {
   syscall: 4,
 } as const;
 export const NR_MIGRATE_REASONS = 5;
-export const MIGRATE_REASON_NAMES = ['demotion', 'numa_misplaced', 'daemon', 'damon', 'syscall'] as const;
+export const MIGRATE_REASON_NAMES: readonly MigrationReason[] = ['demotion', 'numa_misplaced', 'daemon', 'damon', 'syscall'];
+
+/** A page moved back across tiers within this long of its last move is counted as ping-pong. */
+export const PING_PONG_WINDOW_MS = 10_000;
+
+/**
+ * Marks a page's move between tiers: promoted or demoted, when, and whether it undid a recent move
+ * the other way (ping-pong). Moves within a tier leave the marks alone. Returns the new flags.
+ */
+function markTierMove(k: Kernel, src: number, from: number, to: number, flags: number): number {
+  const tierFrom = k.layout.tierOf[from]!;
+  const tierTo = k.layout.tierOf[to]!;
+  if (tierFrom === tierTo) return flags;
+  // A move within PING_PONG_WINDOW_MS of the page's last tier move, the other way, is ping-pong.
+  const nowMs = k.nowNs / 1e6;
+  const recent = nowMs - k.m.migratedAt[src]! < PING_PONG_WINDOW_MS;
+  if (tierTo < tierFrom) {
+    if (flags & PG.demoted && recent) k.pingPong.demotedThenPromoted++;
+    return (flags & ~PG.demoted) | PG.promoted;
+  }
+  if (flags & PG.promoted && recent) k.pingPong.promotedThenDemoted++;
+  return (flags & ~PG.promoted) | PG.demoted;
+}
 
 /**
  * Moves isolated page `src` into the already allocated frame `dst` and puts `dst` on its node's LRU.
@@ -27,12 +50,15 @@ export function migrateFolio(k: Kernel, src: number, dst: number, reason: number
   const from = m.nodeOf[src]!;
   const to = m.nodeOf[dst]!;
   const vpage = m.owner[src]!;
-  let flags = m.flags[src]! & ~PG.lru;
-  flags = reason === MR.demotion ? flags | PG.demoted : flags & ~PG.demoted;
+  const crossesTiers = k.layout.tierOf[from] !== k.layout.tierOf[to];
+  const flags = markTierMove(k, src, from, to, m.flags[src]! & ~PG.lru);
+  m.migratedAt[dst] = crossesTiers ? Math.floor(k.nowNs / 1e6) : m.migratedAt[src]!;
   m.flags[dst] = flags;
   m.owner[dst] = vpage;
   m.stamp[dst] = m.stamp[src]!;
   m.pte[vpage] = dst + 1;
+  accountResident(k, vpage, from, -1);
+  accountResident(k, vpage, to, 1);
   putFreeFrame(m, src);
   lruAdd(m, dst);
   count(k, from, STAT.pgfree);

@@ -1,4 +1,4 @@
-// Per-frame flag bits (one byte per page frame), named after the kernel's page flags and PTE bits.
+// Per-frame flag bits (16 per page frame), named after the kernel's page flags and PTE bits.
 
 export const PG = {
   /** On an LRU list (PG_lru); cleared while isolated for reclaim or migration. */
@@ -17,6 +17,12 @@ export const PG = {
   protnone: 64,
   /** Arrived here by demotion; used to detect ping-pong and Yang Shi v3's demote-only-once rule. */
   demoted: 128,
+  /** Arrived here by promotion (a move to a faster tier, by any mechanism): ping-pong detection. */
+  promoted: 256,
+  /** PG_idle: set by idle page tracking (page_idle, DAMON, idle_pages); an access clears it. */
+  idle: 512,
+  /** PG_young: the PTE was young when idle tracking cleared it, kept for reclaim's next look. */
+  youngIdle: 1024,
 } as const;
 
 /** LRU list indices, as enum lru_list in include/linux/mmzone.h. */

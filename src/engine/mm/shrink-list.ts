@@ -2,7 +2,7 @@
 // demotion, swap-out, writeback or drop of the pages that reclaim chose.
 import { STAT } from '../../shared/vmstat.ts';
 import { SCAN_ACTIVE_NS, SCAN_INACTIVE_NS, RECLAIM_PAGE_NS } from './costs.ts';
-import { count, type Kernel } from './kernel.ts';
+import { accountResident, count, type Kernel } from './kernel.ts';
 import { lruAdd, lruDel, lruTailOf } from './lru.ts';
 import { NIL, PTE_NONE, PTE_SWAPPED, putFreeFrame } from './mem-state.ts';
 import { PG } from './page-flags.ts';
@@ -32,7 +32,7 @@ export function shrinkActiveList(k: Kernel, node: number, n: number, lru: number
   const taken = isolateLruFolios(k, node, n, lru);
   for (let i = 0; i < taken; i++) {
     const pfn = isolated[i]!;
-    k.m.flags[pfn] = k.m.flags[pfn]! & ~(PG.young | PG.active);
+    k.m.flags[pfn] = k.m.flags[pfn]! & ~(PG.young | PG.youngIdle | PG.active);
     lruAdd(k.m, pfn);
   }
   count(k, node, STAT.pgrefill, taken);
@@ -60,12 +60,15 @@ const ACTIVATE = 0;
 const KEEP = 1;
 const RECLAIM = 2;
 
-/** folio_check_references(): a young PTE earns another trip (or activation if seen twice). */
+/**
+ * folio_check_references(): a young PTE earns another trip (or activation if seen twice). A
+ * reference that idle tracking moved into PG_young counts as a young PTE (folio_referenced).
+ */
 function folioCheckReferences(k: Kernel, pfn: number): number {
   const fl = k.m.flags[pfn]!;
-  const referencedPtes = (fl & PG.young) !== 0;
+  const referencedPtes = (fl & (PG.young | PG.youngIdle)) !== 0;
   const referencedFolio = (fl & PG.referenced) !== 0;
-  k.m.flags[pfn] = fl & ~(PG.young | PG.referenced);
+  k.m.flags[pfn] = fl & ~(PG.young | PG.youngIdle | PG.referenced);
   if (referencedPtes) {
     k.m.flags[pfn] = k.m.flags[pfn] | PG.referenced;
     return referencedFolio ? ACTIVATE : KEEP;
@@ -103,6 +106,7 @@ function pageoutOrDrop(k: Kernel, node: number, pfn: number, sc: ScanControl): b
     }
     k.m.pte[vpage] = PTE_NONE;
   }
+  accountResident(k, vpage, node, -1);
   putFreeFrame(k.m, pfn);
   count(k, node, STAT.pgfree);
   sc.costNs += RECLAIM_PAGE_NS;

@@ -33,6 +33,7 @@ export function freeWorkloadMemory(k: Kernel, group: number): void {
       else {
         const pfn = e - 1;
         if (k.m.flags[pfn]! & PG.lru) lruDel(k.m, pfn);
+        k.resident[group * k.m.nrNodes + k.m.nodeOf[pfn]!]!--;
         count(k, k.m.nodeOf[pfn]!, STAT.pgfree);
         putFreeFrame(k.m, pfn);
       }

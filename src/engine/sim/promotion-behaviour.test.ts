@@ -79,3 +79,31 @@ describe('NUMA balancing promotion', () => {
     expect(r.tasks[0]!.residentPages['1']).toBeGreaterThan(0);
   });
 });
+
+describe('migration attribution', () => {
+  it('attributes every migrated page to a reason, adding up to pgmigrate_success', () => {
+    const r = tiering();
+    const total = r.migrations.reduce((sum, m) => sum + m.pages, 0);
+    expect(total).toBe(r.vmstat.pgmigrate_success);
+    const byReason = (reason: string) => r.migrations.filter((m) => m.reason === reason).reduce((s, m) => s + m.pages, 0);
+    expect(byReason('numa_misplaced')).toBe(r.vmstat.numa_pages_migrated);
+    expect(byReason('demotion')).toBe(r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct);
+    expect(r.migrations.filter((m) => m.reason === 'demotion').every((m) => m.from === 0 && m.to === 1)).toBe(true);
+  });
+
+  it('counts pages promoted and demoted again within the window as ping-pong', () => {
+    const r = tiering();
+    expect(r.pingPong.windowMs).toBe(10_000);
+    expect(r.pingPong.promotedThenDemoted).toBeGreaterThan(0);
+    expect(r.pingPong.promotedThenDemoted).toBeLessThanOrEqual(r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct);
+    expect(promotion({ numa_balancing: 0 }).pingPong).toEqual({ windowMs: 10_000, promotedThenDemoted: 0, demotedThenPromoted: 0 });
+  });
+
+  it("records each task's residency per node over time, ending where the run ends", () => {
+    const r = tiering();
+    const hot = r.tasks[1]!;
+    expect(hot.residency.timesMs).toHaveLength(hot.residency.pages.length);
+    expect(hot.residency.pages[0]).toEqual([0, 0]);
+    expect(hot.residency.pages.at(-1)).toEqual([hot.residentPages['0'], hot.residentPages['1']]);
+  });
+});

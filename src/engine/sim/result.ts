@@ -2,11 +2,10 @@
 // kernel derived it, and per-task work done, from the world as it stands at the end.
 import { COUNTERS, NR_COUNTERS, STAT, type CounterName } from '../../shared/vmstat.ts';
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
-import { RESULT_FORMAT, type NodeResult, type RunResult, type TaskResult } from '../../shared/result.ts';
-import { NIL } from '../mm/mem-state.ts';
-import { findVma } from '../mm/vma.ts';
+import { RESULT_FORMAT, type MigrationFlow, type NodeResult, type RunResult, type TaskResult } from '../../shared/result.ts';
+import { MIGRATE_REASON_NAMES, PING_PONG_WINDOW_MS } from '../mm/migrate.ts';
 import { ENGINE_VERSION } from '../version.ts';
-import { readNodeCounters } from './sampler.ts';
+import { readNodeCounters, type Sampler } from './sampler.ts';
 import type { World } from './setup.ts';
 import { TASK_KILLED } from './task.ts';
 
@@ -19,6 +18,7 @@ function named(row: Float64Array): Record<CounterName, number> {
 export function buildResult(
   world: World,
   s: ResolvedScenario,
+  sampler: Sampler,
   simulatedMs: number,
   wallMs: number,
 ): RunResult {
@@ -55,25 +55,30 @@ export function buildResult(
     wallMs,
     vmstat: named(total),
     nodes,
-    tasks: taskResults(world, s, simulatedMs),
+    tasks: taskResults(world, s, simulatedMs, sampler),
     events: k.events,
+    migrations: migrationFlows(world),
+    pingPong: { windowMs: PING_PONG_WINDOW_MS, ...k.pingPong },
   };
 }
 
-/** Pages resident per workload and node, from the frames' reverse map (once, at the end). */
-function residency(world: World): number[][] {
+function migrationFlows(world: World): MigrationFlow[] {
   const { k } = world;
-  const out = world.names.map(() => new Array<number>(k.m.nrNodes).fill(0));
-  for (let pfn = 0; pfn < k.m.nrFrames; pfn++) {
-    const v = k.m.owner[pfn]!;
-    if (v === NIL) continue;
-    out[k.vmas.group[findVma(k.vmas, v)]!]![k.m.nodeOf[pfn]!]!++;
-  }
-  return out;
+  const n = k.m.nrNodes;
+  const flows: MigrationFlow[] = [];
+  MIGRATE_REASON_NAMES.forEach((reason, r) => {
+    for (let from = 0; from < n; from++) {
+      for (let to = 0; to < n; to++) {
+        const pages = k.migrated[(r * n + from) * n + to]!;
+        if (pages) flows.push({ reason, from: k.machine.nodes[from]!.id, to: k.machine.nodes[to]!.id, pages });
+      }
+    }
+  });
+  return flows;
 }
 
-function taskResults(world: World, s: ResolvedScenario, simulatedMs: number): TaskResult[] {
-  const resident = residency(world);
+function taskResults(world: World, s: ResolvedScenario, simulatedMs: number, sampler: Sampler): TaskResult[] {
+  const nrNodes = world.k.m.nrNodes;
   return s.workload.map((w, g) => {
     const threads = world.tasks.filter((t) => t.group === g);
     const references = threads.reduce((sum, t) => sum + t.references, 0);
@@ -89,7 +94,11 @@ function taskResults(world: World, s: ResolvedScenario, simulatedMs: number): Ta
     }
     const runNs = last > first ? last - first : 0;
     const residentPages: Record<string, number> = {};
-    s.machine.nodes.forEach((node, n) => (residentPages[String(node.id)] = resident[g]![n]!));
+    s.machine.nodes.forEach((node, n) => (residentPages[String(node.id)] = world.k.resident[g * nrNodes + n]!));
+    const residency = {
+      timesMs: sampler.residencyTimes,
+      pages: sampler.residency.map((row) => row.slice(g * nrNodes, (g + 1) * nrNodes)),
+    };
     return {
       name: w.name,
       type: w.type,
@@ -101,6 +110,7 @@ function taskResults(world: World, s: ResolvedScenario, simulatedMs: number): Ta
       finished: threads.every((t) => t.endNs >= 0 && t.state !== TASK_KILLED),
       oomKilled: threads.some((t) => t.state === TASK_KILLED),
       residentPages,
+      residency,
     };
   });
 }

@@ -12,10 +12,13 @@ export interface Sampler {
   rows: number;
   /** The machine-wide row of the latest sample, for progress reports. */
   latest: Float64Array;
+  /** Every sample's time and per-workload residency (group x node), kept for the result. */
+  residencyTimes: number[];
+  residency: number[][];
 }
 
 export function createSampler(): Sampler {
-  return { times: [], values: new Float64Array(0), rows: 0, latest: new Float64Array(NR_COUNTERS) };
+  return { times: [], values: new Float64Array(0), rows: 0, latest: new Float64Array(NR_COUNTERS), residencyTimes: [], residency: [] };
 }
 
 /** Writes node n's counters and gauges into `row` (length NR_COUNTERS). */
@@ -55,6 +58,8 @@ export function recordSample(s: Sampler, k: Kernel, timeMs: number): void {
   }
   s.times.push(timeMs);
   s.rows++;
+  s.residencyTimes.push(timeMs);
+  s.residency.push(Array.from(k.resident));
 }
 
 /** Hands over the rows recorded since the last call (copies, so they can be transferred). */

@@ -82,6 +82,8 @@ export function buildWorld(s: ResolvedScenario): World {
     pageSize,
     chargedNs: 0,
     migrated: new Float64Array(NR_MIGRATE_REASONS * nrNodes * nrNodes),
+    pingPong: { promotedThenDemoted: 0, demotedThenPromoted: 0 },
+    resident: new Float64Array(s.workload.length * nrNodes),
     thisNode: machine.nodes.map((_, i) => [i]),
     demoteOrder: demoteOrders(
       layout.zonelist,

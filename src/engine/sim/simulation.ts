@@ -59,7 +59,7 @@ export function createSimulation(s: ResolvedScenario): Simulation {
     },
     takeSamples: () => takeSamples(sampler, world.k.m.nrNodes),
     latest: () => sampler.latest,
-    result: (wallMs) => buildResult(world, s, nowNs / 1e6, wallMs),
+    result: (wallMs) => buildResult(world, s, sampler, nowNs / 1e6, wallMs),
   };
   return sim;
 }

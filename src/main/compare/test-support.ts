@@ -18,6 +18,7 @@ export function makeTask(overrides: Partial<TaskResult> = {}): TaskResult {
     finished: true,
     oomKilled: false,
     residentPages: {},
+    residency: { timesMs: [], pages: [] },
     ...overrides,
   };
 }
@@ -55,6 +56,8 @@ export function makeRun(
     nodes: [],
     tasks: [makeTask()],
     events: [],
+    migrations: [],
+    pingPong: { windowMs: 10_000, promotedThenDemoted: 0, demotedThenPromoted: 0 },
     ...overrides,
   };
 }

@@ -141,6 +141,7 @@ export function makeResult(overrides: Partial<RunResult> = {}): RunResult {
         finished: true,
         oomKilled: false,
         residentPages: { '0': 10, '1': 5 },
+        residency: { timesMs: [0, 1000], pages: [[0, 0], [10, 5]] },
       },
       {
         name: 'cold',
@@ -153,9 +154,12 @@ export function makeResult(overrides: Partial<RunResult> = {}): RunResult {
         finished: true,
         oomKilled: false,
         residentPages: { '1': 20 },
+        residency: { timesMs: [0, 1000], pages: [[0, 0], [0, 20]] },
       },
     ],
     events: [],
+    migrations: [{ reason: 'demotion', from: 0, to: 1, pages: 42 }],
+    pingPong: { windowMs: 10_000, promotedThenDemoted: 3, demotedThenPromoted: 1 },
     ...overrides,
   };
 }

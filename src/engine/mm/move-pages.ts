@@ -1,0 +1,58 @@
+// move_pages(2) for user-space movers (a migration daemon, DAMON's migrate actions): move one
+// present page to a node, allocating there with __GFP_THISNODE. The allocation may reclaim on the
+// target node (GFP_HIGHUSER_MOVABLE) but never invokes the OOM killer for a THISNODE request.
+// Such moves count only pgmigrate_success/fail, not pgpromote_* or pgdemote_* (as in the kernel).
+import { STAT } from '../../shared/vmstat.ts';
+import { count, type Kernel } from './kernel.ts';
+import { lruDel } from './lru.ts';
+import { NIL, PTE_SWAPPED, putFreeFrame } from './mem-state.ts';
+import { migrateFolio } from './migrate.ts';
+import { getPageFromFreelist, zoneStatistics } from './page-alloc.ts';
+import { PG } from './page-flags.ts';
+import { wakeupKswapd } from './kswapd.ts';
+import { tryToFreePages } from './vmscan.ts';
+import { WMARK_LOW, WMARK_MIN } from './watermark.ts';
+
+/** The status move_pages reports per page (0 or a negative errno). */
+export const MOVE_OK = 0;
+export const MOVE_ENOENT = -2; // not present
+export const MOVE_EBUSY = -16; // isolated by reclaim right now
+export const MOVE_ENOMEM = -12; // no room on the target
+
+/** alloc_migration_target() with __GFP_THISNODE: fast path, kswapd, WMARK_MIN, one direct reclaim. */
+function allocOnNode(k: Kernel, node: number, local: number): number {
+  const only = k.thisNode[node]!;
+  let pfn = getPageFromFreelist(k, only, null, WMARK_LOW, local, false);
+  if (pfn !== NIL) return pfn;
+  wakeupKswapd(k, node);
+  pfn = getPageFromFreelist(k, only, null, WMARK_MIN, local, false);
+  if (pfn !== NIL) return pfn;
+  tryToFreePages(k, only, null);
+  return getPageFromFreelist(k, only, null, WMARK_MIN, local, false);
+}
+
+/**
+ * Moves the page mapped at `vpage` to `node` for reason `reason` (MR.*). Returns MOVE_OK (also when
+ * it already is there) or an errno. Its cost, reclaim included, goes to k.chargedNs.
+ */
+export function movePage(k: Kernel, vpage: number, node: number, reason: number, local: number): number {
+  const e = k.m.pte[vpage]!;
+  if (e === 0 || e >= PTE_SWAPPED) return MOVE_ENOENT;
+  const src = e - 1;
+  if (k.m.nodeOf[src] === node) return MOVE_OK;
+  if (!(k.m.flags[src]! & PG.lru)) return MOVE_EBUSY;
+  const dst = allocOnNode(k, node, local);
+  // Reclaim on the target may have freed or moved the page meanwhile.
+  if (k.m.pte[vpage] !== e || !(k.m.flags[src]! & PG.lru)) {
+    if (dst !== NIL) putFreeFrame(k.m, dst);
+    return MOVE_EBUSY;
+  }
+  if (dst === NIL) {
+    count(k, k.m.nodeOf[src]!, STAT.pgmigrate_fail);
+    return MOVE_ENOMEM;
+  }
+  zoneStatistics(k, node, node, local);
+  lruDel(k.m, src);
+  k.chargedNs += migrateFolio(k, src, dst, reason);
+  return MOVE_OK;
+}
