@@ -1,5 +1,7 @@
 // Reading a scenario file from disk: every problem reported at once, by JSON path.
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { resolveTracePaths } from './trace/attach.ts';
 import { formatScenarioErrors, parseScenarioText } from '../shared/scenario/index.ts';
 import type { ResolvedScenario } from '../shared/scenario/resolved.ts';
 
@@ -32,5 +34,6 @@ export async function readScenarioDocument(file: string): Promise<ScenarioFileCo
   }
   const parsed = parseScenarioText(text);
   if (!parsed.ok) throw new ScenarioFileError(file, formatScenarioErrors(parsed.errors));
+  resolveTracePaths(parsed.scenario, dirname(file));
   return { scenario: parsed.scenario, document: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
 }

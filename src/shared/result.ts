@@ -41,6 +41,29 @@ export interface TaskResult {
   residentPages: Record<string, number>;
   /** Pages resident over time: at each sample time, one count per node (in node order). */
   residency: { timesMs: number[]; pages: number[][] };
+  /** References that found their page present, by the node it was on (faults are misses). */
+  hitsByNode: Record<string, number>;
+  /** Share of all references that hit the top tier: how well placement served this task. */
+  fastTierHitRatio: number;
+  /** Trace replays: the trace's counts and the best any placement could do (Belady's MIN). */
+  trace?: TraceReport;
+}
+
+export interface TraceReport {
+  file: string;
+  accesses: number;
+  loads: number;
+  stores: number;
+  modifies: number;
+  pageRefs: number;
+  pages: number;
+  pagesWritten: number;
+  /** Top-tier capacity the optimum is computed for, pages. */
+  fastTierPages: number;
+  /** MIN's hit ratio over the replayed references at that capacity: no policy can beat it. */
+  optimalFastTierHitRatio: number;
+  /** Exact LRU at the same capacity, for reference. */
+  lruFastTierHitRatio: number;
 }
 
 /** Why pages moved: reclaim demotion, NUMA-balancing promotion, a user-space daemon, DAMON, move_pages. */

@@ -9,6 +9,7 @@ import { toScenarioFile } from '../../shared/scenario/serialize.ts';
 import { samplesCsvHeader, samplesCsvRows } from '../../main/export/csv.ts';
 import { readScenarioDocument } from '../../main/scenario-file.ts';
 import { runScenario } from '../../main/runner/run-scenario.ts';
+import { attachTraces } from '../../main/trace/attach.ts';
 import { scenarioIdentity } from '../../main/scenario-identity.ts';
 import { intOption, parseCommandArgs, UsageError } from '../args.ts';
 import { createProgress } from '../progress.ts';
@@ -41,6 +42,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     result = saved.result;
     if (!values.quiet) process.stdout.write(`saved as run ${saved.runId}\n`);
   } else {
+    await attachTraces(scenario);
     const csv = values.csv ? createWriteStream(values.csv) : null;
     csv?.write(samplesCsvHeader());
     result = runScenario(scenario, {

@@ -17,7 +17,13 @@ export const MR = {
   syscall: 4,
 } as const;
 export const NR_MIGRATE_REASONS = 5;
-export const MIGRATE_REASON_NAMES: readonly MigrationReason[] = ['demotion', 'numa_misplaced', 'daemon', 'damon', 'syscall'];
+export const MIGRATE_REASON_NAMES: readonly MigrationReason[] = [
+  'demotion',
+  'numa_misplaced',
+  'daemon',
+  'damon',
+  'syscall',
+];
 
 /** A page moved back across tiers within this long of its last move is counted as ping-pong. */
 export const PING_PONG_WINDOW_MS = 10_000;

@@ -85,18 +85,27 @@ describe('migration attribution', () => {
     const r = tiering();
     const total = r.migrations.reduce((sum, m) => sum + m.pages, 0);
     expect(total).toBe(r.vmstat.pgmigrate_success);
-    const byReason = (reason: string) => r.migrations.filter((m) => m.reason === reason).reduce((s, m) => s + m.pages, 0);
+    const byReason = (reason: string) =>
+      r.migrations.filter((m) => m.reason === reason).reduce((s, m) => s + m.pages, 0);
     expect(byReason('numa_misplaced')).toBe(r.vmstat.numa_pages_migrated);
     expect(byReason('demotion')).toBe(r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct);
-    expect(r.migrations.filter((m) => m.reason === 'demotion').every((m) => m.from === 0 && m.to === 1)).toBe(true);
+    expect(r.migrations.filter((m) => m.reason === 'demotion').every((m) => m.from === 0 && m.to === 1)).toBe(
+      true,
+    );
   });
 
   it('counts pages promoted and demoted again within the window as ping-pong', () => {
     const r = tiering();
     expect(r.pingPong.windowMs).toBe(10_000);
     expect(r.pingPong.promotedThenDemoted).toBeGreaterThan(0);
-    expect(r.pingPong.promotedThenDemoted).toBeLessThanOrEqual(r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct);
-    expect(promotion({ numa_balancing: 0 }).pingPong).toEqual({ windowMs: 10_000, promotedThenDemoted: 0, demotedThenPromoted: 0 });
+    expect(r.pingPong.promotedThenDemoted).toBeLessThanOrEqual(
+      r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct,
+    );
+    expect(promotion({ numa_balancing: 0 }).pingPong).toEqual({
+      windowMs: 10_000,
+      promotedThenDemoted: 0,
+      demotedThenPromoted: 0,
+    });
   });
 
   it("records each task's residency per node over time, ending where the run ends", () => {

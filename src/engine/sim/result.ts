@@ -1,8 +1,16 @@
 // The run's result (tierlab.result/1): final counters under kernel names, per-node state as the
 // kernel derived it, and per-task work done, from the world as it stands at the end.
 import { COUNTERS, NR_COUNTERS, STAT, type CounterName } from '../../shared/vmstat.ts';
-import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
-import { RESULT_FORMAT, type MigrationFlow, type NodeResult, type RunResult, type TaskResult } from '../../shared/result.ts';
+import type { ResolvedScenario, TraceData } from '../../shared/scenario/resolved.ts';
+import { boundsFeed, boundsResult, createBounds } from '../trace/bounds.ts';
+import {
+  RESULT_FORMAT,
+  type MigrationFlow,
+  type NodeResult,
+  type RunResult,
+  type TaskResult,
+  type TraceReport,
+} from '../../shared/result.ts';
 import { MIGRATE_REASON_NAMES, PING_PONG_WINDOW_MS } from '../mm/migrate.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { readNodeCounters, type Sampler } from './sampler.ts';
@@ -70,7 +78,8 @@ function migrationFlows(world: World): MigrationFlow[] {
     for (let from = 0; from < n; from++) {
       for (let to = 0; to < n; to++) {
         const pages = k.migrated[(r * n + from) * n + to]!;
-        if (pages) flows.push({ reason, from: k.machine.nodes[from]!.id, to: k.machine.nodes[to]!.id, pages });
+        if (pages)
+          flows.push({ reason, from: k.machine.nodes[from]!.id, to: k.machine.nodes[to]!.id, pages });
       }
     }
   });
@@ -94,7 +103,19 @@ function taskResults(world: World, s: ResolvedScenario, simulatedMs: number, sam
     }
     const runNs = last > first ? last - first : 0;
     const residentPages: Record<string, number> = {};
-    s.machine.nodes.forEach((node, n) => (residentPages[String(node.id)] = world.k.resident[g * nrNodes + n]!));
+    s.machine.nodes.forEach(
+      (node, n) => (residentPages[String(node.id)] = world.k.resident[g * nrNodes + n]!),
+    );
+    const hits = threads.reduce(
+      (acc, t) => acc.map((v, n) => v + t.hitsByNode[n]!),
+      new Array<number>(nrNodes).fill(0),
+    );
+    const hitsByNode: Record<string, number> = {};
+    let fastHits = 0;
+    s.machine.nodes.forEach((node, n) => {
+      hitsByNode[String(node.id)] = hits[n]!;
+      if (world.k.layout.topTier[n]) fastHits += hits[n]!;
+    });
     const residency = {
       timesMs: sampler.residencyTimes,
       pages: sampler.residency.map((row) => row.slice(g * nrNodes, (g + 1) * nrNodes)),
@@ -111,6 +132,28 @@ function taskResults(world: World, s: ResolvedScenario, simulatedMs: number, sam
       oomKilled: threads.some((t) => t.state === TASK_KILLED),
       residentPages,
       residency,
+      hitsByNode,
+      fastTierHitRatio: references > 0 ? fastHits / references : 0,
+      ...(w.type === 'trace' && w.data ? { trace: traceReport(world, w.file, w.data, w.repeats) } : {}),
     };
   });
+}
+
+/** The trace's counts and its MIN/LRU hit ratios at the machine's top-tier capacity. */
+function traceReport(world: World, file: string, data: TraceData, repeats: number): TraceReport {
+  const { k } = world;
+  const fastTierPages = k.layout.managedPages.reduce(
+    (sum, pages, n) => sum + (k.layout.topTier[n] ? pages : 0),
+    0,
+  );
+  const bounds = createBounds([fastTierPages]);
+  for (let r = 0; r < repeats; r++) boundsFeed(bounds, data.refs);
+  const [bound] = boundsResult(bounds);
+  return {
+    file,
+    ...data.counts,
+    fastTierPages,
+    optimalFastTierHitRatio: bound!.optHitRatio,
+    lruFastTierHitRatio: bound!.lruHitRatio,
+  };
 }

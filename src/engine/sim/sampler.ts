@@ -18,7 +18,14 @@ export interface Sampler {
 }
 
 export function createSampler(): Sampler {
-  return { times: [], values: new Float64Array(0), rows: 0, latest: new Float64Array(NR_COUNTERS), residencyTimes: [], residency: [] };
+  return {
+    times: [],
+    values: new Float64Array(0),
+    rows: 0,
+    latest: new Float64Array(NR_COUNTERS),
+    residencyTimes: [],
+    residency: [],
+  };
 }
 
 /** Writes node n's counters and gauges into `row` (length NR_COUNTERS). */

@@ -39,11 +39,15 @@ export function buildWorld(s: ResolvedScenario): World {
     return { model, bases, rng: createRng(seeded.u32()) };
   });
   const tasks: Task[] = [];
+  // `load` is the share of time on memory references, so the computation between two references is
+  // the fastest memory's latency stretched by 1/load - 1 (load 1: none; load 0.1: 9x the latency).
+  const fastestReadNs = Math.min(...machine.nodes.map((n) => n.readLatencyNs));
   s.workload.forEach((w, g) => {
     const { model, bases, rng } = models[g]!;
     for (const source of model.threads(bases, rng)) {
       const policy = makeAllocPolicy(nrNodes, w.cpu, w.mempolicy);
-      tasks.push(createTask(tasks.length, g, w.cpu, source, policy, w.startMs * 1e6));
+      const thinkNs = fastestReadNs * (1 / w.load - 1);
+      tasks.push(createTask(tasks.length, g, w.cpu, source, policy, w.startMs * 1e6, thinkNs, nrNodes));
     }
   });
   const names = s.workload.map((w) => w.name);

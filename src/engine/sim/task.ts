@@ -36,6 +36,10 @@ export interface Task {
   endNs: number;
   clockNs: number;
   references: number;
+  /** Computation between two references (from the workload's `load`), ns. */
+  thinkNs: number;
+  /** References that found their page present, by the node it was on: the tier hit counts. */
+  hitsByNode: Float64Array;
 }
 
 export function createTask(
@@ -45,6 +49,8 @@ export function createTask(
   source: RefSource,
   policy: AllocPolicy,
   startNs: number,
+  thinkNs: number,
+  nrNodes: number,
 ): Task {
   return {
     id,
@@ -60,6 +66,8 @@ export function createTask(
     endNs: -1,
     clockNs: startNs,
     references: 0,
+    thinkNs,
+    hitsByNode: new Float64Array(nrNodes),
   };
 }
 
@@ -74,6 +82,8 @@ export function runTask(k: Kernel, t: Task, untilNs: number, slowdown: number): 
   const latency = k.latency;
   const traffic = k.traffic;
   const buf = t.buf;
+  const hits = t.hitsByNode;
+  const think = t.thinkNs;
   let clock = t.clockNs;
   let refs = t.references;
   let cursor = t.cursor;
@@ -97,9 +107,11 @@ export function runTask(k: Kernel, t: Task, untilNs: number, slowdown: number): 
       const fl = flags[f]!;
       if ((fl & SLOW_FLAGS) === 0) {
         flags[f] = fl | PG.young | (w << DIRTY_SHIFT);
-        const i = nodeOf[f]! * 2 + w;
-        clock += latency[i]! * slowdown;
+        const n = nodeOf[f]!;
+        const i = n * 2 + w;
+        clock += (latency[i]! + think) * slowdown;
         traffic[i]! += CACHE_LINE;
+        hits[n]!++;
         refs++;
         continue;
       }
@@ -107,7 +119,7 @@ export function runTask(k: Kernel, t: Task, untilNs: number, slowdown: number): 
     k.nowNs = clock;
     k.chargedNs = 0;
     const ok = slowReference(k, t, v, w, e);
-    clock += k.chargedNs * slowdown;
+    clock += (k.chargedNs + think) * slowdown;
     if (!ok) break;
     refs++;
   }

@@ -4,6 +4,7 @@
 /** A batch of page references, `densePageId * 2 + write`; the view is valid only during the call. */
 export type RefSink = (refs: Uint32Array) => void;
 
+/** The same shape as the scenario's TraceCounts, kept here with its field docs. */
 export interface TraceCounts {
   /** Data accesses: L, S and M lines. */
   accesses: number;

@@ -7,6 +7,7 @@ import { makeSysbenchMemory } from './sysbench-memory.ts';
 import type { WorkloadModel } from './types.ts';
 import { makeUsememStress } from './usemem-stress-numa-compact.ts';
 import { makeUsemem } from './usemem.ts';
+import { makeTrace } from './trace.ts';
 
 export type { RefSource, RegionSpec, WorkloadModel } from './types.ts';
 export { encodeRef } from './types.ts';
@@ -24,6 +25,8 @@ export function makeWorkload(w: ResolvedWorkload, pageSize: number, totalRamByte
       return makeGrep(w, pageSize, totalRamBytes);
     case 'hotset':
       return makeHotset(w, pageSize, totalRamBytes);
+    case 'trace':
+      return makeTrace(w);
     default: {
       const unknown: never = w;
       throw new Error(`unknown workload type ${JSON.stringify(unknown)}`);

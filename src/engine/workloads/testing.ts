@@ -6,7 +6,7 @@ import type { RefSource } from './types.ts';
 /** The fields every workload entry carries, set to neutral values. */
 export const baseFields: Pick<
   ResolvedWorkload,
-  'name' | 'cpu' | 'startMs' | 'stopMs' | 'mempolicy' | 'threads'
+  'name' | 'cpu' | 'startMs' | 'stopMs' | 'mempolicy' | 'threads' | 'load' | 'dramShare'
 > = {
   name: 'w',
   cpu: 0,
@@ -14,6 +14,8 @@ export const baseFields: Pick<
   stopMs: null,
   mempolicy: { mode: 'default', nodes: [] },
   threads: 1,
+  load: 1,
+  dramShare: null,
 };
 
 export interface Drained {

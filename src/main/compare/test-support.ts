@@ -19,6 +19,8 @@ export function makeTask(overrides: Partial<TaskResult> = {}): TaskResult {
     oomKilled: false,
     residentPages: {},
     residency: { timesMs: [], pages: [] },
+    hitsByNode: {},
+    fastTierHitRatio: 0,
     ...overrides,
   };
 }

@@ -141,7 +141,15 @@ export function makeResult(overrides: Partial<RunResult> = {}): RunResult {
         finished: true,
         oomKilled: false,
         residentPages: { '0': 10, '1': 5 },
-        residency: { timesMs: [0, 1000], pages: [[0, 0], [10, 5]] },
+        residency: {
+          timesMs: [0, 1000],
+          pages: [
+            [0, 0],
+            [10, 5],
+          ],
+        },
+        hitsByNode: { '0': 2000, '1': 900 },
+        fastTierHitRatio: 0.6667,
       },
       {
         name: 'cold',
@@ -154,7 +162,15 @@ export function makeResult(overrides: Partial<RunResult> = {}): RunResult {
         finished: true,
         oomKilled: false,
         residentPages: { '1': 20 },
-        residency: { timesMs: [0, 1000], pages: [[0, 0], [0, 20]] },
+        residency: {
+          timesMs: [0, 1000],
+          pages: [
+            [0, 0],
+            [0, 20],
+          ],
+        },
+        hitsByNode: { '1': 980 },
+        fastTierHitRatio: 0,
       },
     ],
     events: [],

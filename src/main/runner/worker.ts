@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './messages.ts';
 import { CONTROL_STOP } from './messages.ts';
 import { runScenario } from './run-scenario.ts';
+import { attachTraces } from '../trace/attach.ts';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
@@ -11,9 +12,12 @@ function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(message, transfer);
 }
 
-port.on('message', (job: ToWorker) => {
+port.on('message', (job: ToWorker) => void runJob(job));
+
+async function runJob(job: ToWorker): Promise<void> {
   const control = new Int32Array(job.control);
   try {
+    await attachTraces(job.scenario);
     const { result, stopped } = runScenario(job.scenario, {
       shouldStop: () => Atomics.load(control, 0) === CONTROL_STOP,
       onSamples: (b) =>
@@ -38,4 +42,4 @@ port.on('message', (job: ToWorker) => {
       message: e instanceof Error ? (e.stack ?? e.message) : String(e),
     });
   }
-});
+}

@@ -40,6 +40,8 @@ describe('parseScenario', () => {
         startMs: 0,
         stopMs: null,
         threads: 1,
+        load: 1,
+        dramShare: null,
         mempolicy: { mode: 'bind', nodes: [0] },
         sizeBytes: 576 * MiB,
         stepBytes: 4096,

@@ -75,6 +75,8 @@ function resolveWorkload(w: ParsedWorkload, pageSize: number, firstCpuNode: numb
     stopMs: w.stopMs,
     mempolicy: { mode: w.mempolicy.mode, nodes: [...w.mempolicy.nodes] },
     threads: w.threads,
+    load: w.load,
+    dramShare: w.dramShare,
   };
   // Fields are listed one by one: the file's names (size, corpus) are not the engine's (sizeBytes).
   switch (w.type) {
@@ -104,6 +106,8 @@ function resolveWorkload(w: ParsedWorkload, pageSize: number, firstCpuNode: numb
       };
     case 'grep':
       return { ...common, type: w.type, corpusBytes: w.corpus, passes: w.passes };
+    case 'trace':
+      return { ...common, type: w.type, file: w.file, repeats: w.repeats, data: null };
     case 'hotset':
       return {
         ...common,

@@ -56,6 +56,10 @@ interface WorkloadBase {
   stopMs: number | null;
   mempolicy: Mempolicy;
   threads: number;
+  /** Fraction of a thread's time spent on memory references; the rest is computation. */
+  load: number;
+  /** Share of the fast tier a placement daemon should give this process (per-VM DRAM share), or null. */
+  dramShare: number | null;
 }
 
 /** vm-scalability usemem: mmap anonymous memory and walk it with a step, writing (or reading) a word. */
@@ -122,8 +126,40 @@ export interface HotsetWorkload extends WorkloadBase {
   phases: { atMs: number; hotPosition: HotPosition }[];
 }
 
+/** Reference data of a trace, read from its file by the host before the run. */
+export interface TraceData {
+  /** Dense page ids in first-touch order, each `id * 2 + write`. */
+  refs: Uint32Array;
+  footprintPages: number;
+  counts: TraceCounts;
+}
+
+export interface TraceCounts {
+  accesses: number;
+  loads: number;
+  stores: number;
+  modifies: number;
+  pageRefs: number;
+  pages: number;
+  pagesWritten: number;
+}
+
+/** Replay of a Valgrind lackey --trace-mem=yes trace (plain or gzip), `repeats` times. */
+export interface TraceWorkload extends WorkloadBase {
+  type: 'trace';
+  file: string;
+  repeats: number;
+  /** Attached by the host (null in a parsed file): the engine stays free of I/O. */
+  data: TraceData | null;
+}
+
 export type ResolvedWorkload =
-  UsememWorkload | UsememStressWorkload | SysbenchMemoryWorkload | GrepWorkload | HotsetWorkload;
+  | UsememWorkload
+  | UsememStressWorkload
+  | SysbenchMemoryWorkload
+  | GrepWorkload
+  | HotsetWorkload
+  | TraceWorkload;
 
 export type WorkloadType = ResolvedWorkload['type'];
 

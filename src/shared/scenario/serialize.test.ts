@@ -7,7 +7,7 @@ import type { ResolvedScenario } from './resolved.ts';
 import { resolves } from './testing.ts';
 
 const MiB = 1024 ** 2;
-const common = { startMs: 0, stopMs: null, threads: 1 };
+const common = { startMs: 0, stopMs: null, threads: 1, load: 1, dramShare: null };
 const noPolicy = () => ({ mode: 'default' as const, nodes: [] });
 
 /** A scenario that uses every workload type and every optional machine feature, with awkward numbers. */
@@ -129,6 +129,18 @@ function everything(): ResolvedScenario {
           { atMs: 200, hotPosition: 0 },
         ],
         mempolicy: { mode: 'preferred', nodes: [2] },
+      },
+      {
+        ...common,
+        load: 0.25,
+        dramShare: 0.5,
+        mempolicy: noPolicy(),
+        type: 'trace',
+        name: 't',
+        cpu: 0,
+        file: 'traces/ls.lackey.gz',
+        repeats: 3,
+        data: null,
       },
     ],
     run: { durationMs: 1000, tickMs: 1, sampleEveryMs: 5, seed: 4294967295 },

@@ -73,8 +73,12 @@ function workloadToFile(w: ResolvedWorkload): WorkloadFile {
     ...(w.stopMs !== null && { stopMs: w.stopMs }),
     threads: w.threads,
     mempolicy: { mode: w.mempolicy.mode, nodes: [...w.mempolicy.nodes] },
+    ...(w.load !== 1 && { load: w.load }),
+    ...(w.dramShare !== null && { dramShare: w.dramShare }),
   };
   switch (w.type) {
+    case 'trace':
+      return { type: w.type, ...common, file: w.file, repeats: w.repeats };
     case 'usemem':
       return {
         type: w.type,

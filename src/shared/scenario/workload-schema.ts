@@ -27,6 +27,8 @@ const common = {
   stopMs: msSchema.nullable().default(null),
   threads: countSchema.default(1),
   mempolicy: mempolicySchema.prefault({}),
+  load: z.number().gt(0).max(1).default(1),
+  dramShare: fractionSchema.nullable().default(null),
 };
 
 /** The fields every workload type has, on their own: lets checks read them from a broken entry. */
@@ -90,7 +92,14 @@ const hotset = strict('a hotset workload', {
   phases: z.array(hotsetPhase).default(() => []),
 });
 
-const VARIANTS = [usemem, usememStress, sysbenchMemory, grep, hotset] as const;
+const trace = strict('a trace workload', {
+  type: z.literal('trace'),
+  ...common,
+  file: z.string().min(1),
+  repeats: countSchema.default(1),
+});
+
+const VARIANTS = [usemem, usememStress, sysbenchMemory, grep, hotset, trace] as const;
 export const WORKLOAD_TYPES = VARIANTS.map((v) => v.shape.type.value);
 
 function unknownTypeMessage(input: unknown): string {
