@@ -59,6 +59,10 @@ export const EVENTS = [
   'kswapd_high_wmark_hit_quickly',
   'pageoutrun',
   'oom_kill',
+  // Append only from here: the database stores one column per counter, and a new one is a new
+  // migration that adds its column at the end of the table.
+  // Yang Shi v3's own counter (never mainline): pages NUMA balancing moved from a migrate target up.
+  'numa_pages_promoted',
 ] as const;
 
 export const COUNTERS = [...GAUGES, ...EVENTS] as const;

@@ -10,18 +10,45 @@ import { wakeupKswapd } from './kswapd.ts';
 import { reclaimerStats, type ScanControl } from './scan-control.ts';
 import { WMARK_LOW, WMARK_MIN } from './watermark.ts';
 
-/** can_demote(): demotion is on, this pass allows it, and the node has somewhere lower to go. */
+/** zone_reclaim_mode bit of the 2019-20 RFCs (RECLAIM_MIGRATE). */
+const RECLAIM_MIGRATE = 8;
+
+/**
+ * can_demote(): demotion is on, this pass allows it, and the node has somewhere lower to go. In the
+ * RFC kernels the switch is zone_reclaim_mode's migrate bit, and Yang Shi v3 demotes only from
+ * primary (CPU + memory) nodes.
+ */
 export function canDemote(k: Kernel, node: number, sc: ScanControl | null): boolean {
-  if (!k.knobs.demotion_enabled || !k.mechanisms.demotion) return false;
+  const rfc = k.mechanisms.reclaimMigrate;
+  if (rfc) {
+    if (!(k.knobs.zone_reclaim_mode & RECLAIM_MIGRATE)) return false;
+    if (rfc === 'yang-shi-v3' && k.machine.nodes[node]!.cpus === 0) return false;
+  } else if (!k.knobs.demotion_enabled || !k.mechanisms.demotion) return false;
   if (sc && sc.noDemotion) return false;
   return k.layout.demotion[node]!.fallback.length > 0;
 }
 
-/** next_demotion_node(): a random node among the preferred targets (random avoids ping-ponging caches). */
+/**
+ * next_demotion_node(): a random node among the preferred targets (random avoids ping-ponging
+ * caches). The RFC kernels had one target per node: the closest one.
+ */
 export function nextDemotionNode(k: Kernel, node: number): number {
   const preferred = k.layout.demotion[node]!.preferred;
   if (preferred.length === 0) return -1;
-  return preferred.length === 1 ? preferred[0]! : preferred[k.rng.int(preferred.length)]!;
+  if (preferred.length === 1 || k.mechanisms.reclaimMigrate) return preferred[0]!;
+  return preferred[k.rng.int(preferred.length)]!;
+}
+
+/** Yang Shi v3 demotes anonymous pages only ("NUMA balancing can't promote unmapped page cache"). */
+export function mayDemotePage(k: Kernel, file: boolean): boolean {
+  return !(file && k.mechanisms.reclaimMigrate === 'yang-shi-v3');
+}
+
+/** Yang Shi v3: a target that ran out of memory is contended; reclaim swaps until it is balanced. */
+export function demotionTargetContended(k: Kernel, node: number): boolean {
+  if (k.mechanisms.reclaimMigrate !== 'yang-shi-v3') return false;
+  const target = nextDemotionNode(k, node);
+  return target >= 0 && k.demotionContended[target] === 1;
 }
 
 /**
@@ -42,7 +69,9 @@ function allocNowait(k: Kernel, nodes: readonly number[], local: number): number
  */
 function allocDemoteFolio(k: Kernel, target: number, node: number): number {
   let pfn = allocNowait(k, k.thisNode[target]!, node);
-  if (pfn === NIL) pfn = allocNowait(k, k.demoteOrder[node * k.m.nrNodes + target]!, node);
+  // The RFC kernels tried the one target only ("only tries once"); mainline falls back to lower tiers.
+  if (pfn === NIL && !k.mechanisms.reclaimMigrate)
+    pfn = allocNowait(k, k.demoteOrder[node * k.m.nrNodes + target]!, node);
   if (pfn !== NIL) zoneStatistics(k, target, k.m.nodeOf[pfn]!, node);
   return pfn;
 }
@@ -67,6 +96,7 @@ export function demoteFolioList(
     if (dst === NIL) {
       pages[failed++] = src;
       count(k, node, STAT.pgmigrate_fail);
+      if (target >= 0 && k.mechanisms.reclaimMigrate === 'yang-shi-v3') k.demotionContended[target] = 1;
       continue;
     }
     sc.costNs += migrateFolio(k, src, dst, MR.demotion);

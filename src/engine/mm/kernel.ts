@@ -11,6 +11,7 @@ import type { MemState } from './mem-state.ts';
 import { findVma, type Vmas } from './vma.ts';
 import type { NumabState } from './numa-balancing-state.ts';
 import type { MmLayout } from './numa-balancing.ts';
+import type { Mover } from '../movers/types.ts';
 
 export interface KswapdState {
   /** Woken and not yet balanced. */
@@ -72,6 +73,10 @@ export interface Kernel {
   pingPong: { promotedThenDemoted: number; demotedThenPromoted: number };
   /** Pages resident per workload and node: [group * nrNodes + node]. */
   resident: Float64Array;
+  /** Placement agents outside reclaim (a migration daemon, DAMON), run each round after kswapd. */
+  movers: Mover[];
+  /** Yang Shi v3: per node, 1 while demotion to it failed for lack of memory and it is not yet balanced. */
+  demotionContended: Uint8Array;
   /** [n]: the one-node zonelist for __GFP_THISNODE allocations on n. */
   thisNode: number[][];
   /** [node * nrNodes + target]: target's zonelist restricted to node's lower tiers (demotion fallback). */

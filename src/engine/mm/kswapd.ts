@@ -15,6 +15,7 @@ const MIN_STEP_NS = 1000;
 /** wakeup_kswapd(): no-op if the node is balanced or kswapd gave up (kswapd_failures). */
 export function wakeupKswapd(k: Kernel, node: number): void {
   const s = k.kswapd[node]!;
+  if (pgdatBalanced(k, node)) k.demotionContended[node] = 0;
   if (s.awake || s.failures >= MAX_RECLAIM_RETRIES || pgdatBalanced(k, node)) return;
   s.awake = true;
   if (s.sleptAtNs >= 0 && k.nowNs - s.sleptAtNs < SHORT_SLEEP_NS)
@@ -30,6 +31,8 @@ function sleep(k: Kernel, node: number, atNs: number): void {
   const s = k.kswapd[node]!;
   s.awake = false;
   s.sleptAtNs = atNs;
+  // Yang Shi v3: "the contended flag will be cleared once the node get balanced".
+  if (pgdatBalanced(k, node)) k.demotionContended[node] = 0;
 }
 
 /**

@@ -6,7 +6,7 @@ import { STAT } from '../../shared/vmstat.ts';
 import { NUMA_BALANCING_MEMORY_TIERING, NUMA_BALANCING_NORMAL } from '../../shared/scenario/knobs.ts';
 import { HINT_FAULT_NS } from './costs.ts';
 import { count, type Kernel } from './kernel.ts';
-import { lruDel } from './lru.ts';
+import { lruDel, lruMove } from './lru.ts';
 import { NIL, takeFreeFrame } from './mem-state.ts';
 import { migrateFolio, MR } from './migrate.ts';
 import type { MmNumab } from './numa-balancing-state.ts';
@@ -52,6 +52,9 @@ export function doNumaPage(k: Kernel, p: AllocPolicy, st: MmNumab, pfn: number, 
 function shouldNumaMigrateMemory(k: Kernel, pfn: number, src: number, dst: number, nowMs: number): boolean {
   const mode = k.knobs.numa_balancing;
   const topTier = k.layout.topTier;
+  if (k.mechanisms.tpp && mode & NUMA_BALANCING_MEMORY_TIERING && !topTier[src]) {
+    return topTier[dst]! && pageIsActive(k, pfn);
+  }
   if (mode & NUMA_BALANCING_MEMORY_TIERING && k.mechanisms.tieringPromotion && !topTier[src]) {
     return topTier[dst]! && shouldPromoteTiering(k, pfn, dst, nowMs);
   }
@@ -60,6 +63,20 @@ function shouldNumaMigrateMemory(k: Kernel, pfn: number, src: number, dst: numbe
   const last = k.m.stamp[pfn]!;
   k.m.stamp[pfn] = dst + 1;
   return last === dst + 1;
+}
+
+/**
+ * TPP promotes only pages on the active LRU: a hint fault on an inactive page activates it instead,
+ * so it climbs at its next hint fault if it stays in use (and no sooner).
+ */
+function pageIsActive(k: Kernel, pfn: number): boolean {
+  const fl = k.m.flags[pfn]!;
+  if (fl & PG.active) return true;
+  if (fl & PG.lru) {
+    lruMove(k.m, pfn, PG.active, 0);
+    count(k, k.m.nodeOf[pfn]!, STAT.pgactivate);
+  }
+  return false;
 }
 
 /**
@@ -84,5 +101,13 @@ function migrateMisplacedFolio(k: Kernel, pfn: number, target: number, local: nu
   k.chargedNs += migrateFolio(k, pfn, dst, MR.numaMisplaced);
   count(k, local, STAT.numa_pages_migrated);
   if (tiering && !k.layout.topTier[src] && k.layout.topTier[target]) count(k, target, STAT.pgpromote_success);
+  // Yang Shi v3 counted pages moved from a migrate target (CPU-less) up to a primary node.
+  if (
+    k.mechanisms.reclaimMigrate === 'yang-shi-v3' &&
+    k.machine.nodes[src]!.cpus === 0 &&
+    k.machine.nodes[target]!.cpus > 0
+  ) {
+    count(k, target, STAT.numa_pages_promoted);
+  }
   return dst;
 }

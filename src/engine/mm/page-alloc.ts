@@ -6,7 +6,7 @@ import { count, type Kernel } from './kernel.ts';
 import { NIL, takeFreeFrame } from './mem-state.ts';
 import { wakeupKswapd } from './kswapd.ts';
 import { tryToFreePages, nodeReclaim, reclaimablePages } from './vmscan.ts';
-import { watermarkOk, WMARK_LOW, WMARK_MIN, wmarkPages } from './watermark.ts';
+import { tppDemoteWmark, watermarkOk, WMARK_LOW, WMARK_MIN, wmarkPages } from './watermark.ts';
 
 /** MAX_RECLAIM_RETRIES in mm/internal.h. */
 export const MAX_RECLAIM_RETRIES = 16;
@@ -90,6 +90,8 @@ export function allocPage(k: Kernel, p: AllocPolicy, isCurrentKilled: () => bool
   if (pfn === NIL) pfn = allocSlowpath(k, zonelist, allowed, p.localNode, isCurrentKilled);
   if (pfn === NIL) return NIL;
   const node = k.m.nodeOf[pfn]!;
+  // TPP decouples reclaim from allocation: dipping below WMARK_DEMOTE wakes kswapd at once.
+  if (k.mechanisms.tpp && k.m.nrFree[node]! < tppDemoteWmark(k, node)) wakeupKswapd(k, node);
   zoneStatistics(k, preferred, node, p.localNode);
   if (p.mode === 'interleave' && node === preferred) count(k, node, STAT.numa_interleave);
   return pfn;

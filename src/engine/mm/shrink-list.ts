@@ -6,7 +6,7 @@ import { accountResident, count, type Kernel } from './kernel.ts';
 import { lruAdd, lruDel, lruTailOf } from './lru.ts';
 import { NIL, PTE_NONE, PTE_SWAPPED, putFreeFrame } from './mem-state.ts';
 import { PG } from './page-flags.ts';
-import { canDemote, demoteFolioList } from './demote.ts';
+import { canDemote, demoteFolioList, demotionTargetContended, mayDemotePage } from './demote.ts';
 import { reclaimerStats, SWAP_CLUSTER_MAX, type ScanControl } from './scan-control.ts';
 
 const isolated = new Uint32Array(SWAP_CLUSTER_MAX);
@@ -119,7 +119,7 @@ function pageoutOrDrop(k: Kernel, node: number, pfn: number, sc: ScanControl): b
  * Postcondition: every isolated page is freed, demoted, or back on an LRU. Returns pages reclaimed.
  */
 function shrinkFolioList(k: Kernel, node: number, n: number, sc: ScanControl): number {
-  const doDemotePass = canDemote(k, node, sc);
+  const doDemotePass = canDemote(k, node, sc) && !demotionTargetContended(k, node);
   let nrDemote = 0;
   let reclaimed = 0;
   for (let i = 0; i < n; i++) {
@@ -134,7 +134,7 @@ function shrinkFolioList(k: Kernel, node: number, n: number, sc: ScanControl): n
       putback(k, node, pfn, ref === ACTIVATE);
       continue;
     }
-    if (doDemotePass) {
+    if (doDemotePass && mayDemotePage(k, (fl & PG.file) !== 0)) {
       toDemote[nrDemote++] = pfn;
       continue;
     }

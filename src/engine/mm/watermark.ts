@@ -23,5 +23,17 @@ export function watermarkOk(k: Kernel, node: number, which: number): boolean {
  */
 export function pgdatBalanced(k: Kernel, node: number): boolean {
   const mark = k.knobs.numa_balancing & NUMA_BALANCING_MEMORY_TIERING ? WMARK_PROMO : WMARK_HIGH;
-  return watermarkOk(k, node, mark);
+  const goal = Math.max(wmarkPages(k, node, mark), tppDemoteWmark(k, node));
+  return k.m.nrFree[node]! > goal;
+}
+
+/**
+ * TPP's WMARK_DEMOTE: on a top-tier node that can demote, demote_scale_factor (1/10000 of the node)
+ * above high; kswapd is woken below it and reclaims up to it, ahead of allocation. 0 elsewhere.
+ */
+export function tppDemoteWmark(k: Kernel, node: number): number {
+  if (!k.mechanisms.tpp || !k.knobs.demotion_enabled || !k.layout.topTier[node]) return 0;
+  if (k.layout.demotion[node]!.fallback.length === 0) return 0;
+  const gap = Math.floor((k.m.managedPages[node]! * k.knobs.demote_scale_factor) / 10000);
+  return k.layout.watermarks[node]!.high + gap;
 }

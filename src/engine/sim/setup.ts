@@ -14,6 +14,7 @@ import { addVma, createVmas, type Vmas } from '../mm/vma.ts';
 import { newMmNumab, newPgdatNumab } from '../mm/numa-balancing-state.ts';
 import type { MmLayout } from '../mm/numa-balancing.ts';
 import { createOomKiller } from './oom.ts';
+import { createMovers } from '../movers/index.ts';
 import { createTask, type Task } from './task.ts';
 
 export interface World {
@@ -88,6 +89,8 @@ export function buildWorld(s: ResolvedScenario): World {
     migrated: new Float64Array(NR_MIGRATE_REASONS * nrNodes * nrNodes),
     pingPong: { promotedThenDemoted: 0, demotedThenPromoted: 0 },
     resident: new Float64Array(s.workload.length * nrNodes),
+    demotionContended: new Uint8Array(nrNodes),
+    movers: [],
     thisNode: machine.nodes.map((_, i) => [i]),
     demoteOrder: demoteOrders(
       layout.zonelist,
@@ -96,6 +99,7 @@ export function buildWorld(s: ResolvedScenario): World {
     oom: createOomKiller(tasks, names),
     events: [],
   };
+  k.movers = createMovers(k, s);
   return { k, tasks, names };
 }
 

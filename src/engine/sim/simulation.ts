@@ -84,6 +84,7 @@ function tick(world: World, s: ResolvedScenario, t0: number, t1: number): void {
       }
     }
     for (let n = 0; n < k.m.nrNodes; n++) runKswapd(k, n, end);
+    for (const mover of k.movers) mover.run(k, end);
     if (end >= t1) break;
   }
 }

@@ -1,8 +1,7 @@
 // Fixtures for the migration tests: a database with data in every table, and a dump of every row,
 // so a migrated file can be compared value by value with what it held before.
 import type Database from 'better-sqlite3';
-import { appendSampleBatch } from './append-samples.ts';
-import type { Db } from './connection.ts';
+import { sqliteOf, type Db } from './connection.ts';
 import { MIGRATIONS_TABLE } from './marker.ts';
 import { savePart } from './parts.ts';
 import { saveResult } from './results.ts';
@@ -11,7 +10,7 @@ import { addRunTags } from './run-tags.ts';
 import { markRunDone, markRunRunning } from './run-transitions.ts';
 import { createRun } from './runs.ts';
 import { saveScenario } from './scenarios.ts';
-import { makeBatch, makeResult } from './test-support.ts';
+import { makeResult } from './test-support.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -79,9 +78,37 @@ export function seedEveryTable(db: Db): void {
     scenario: { a: 1 },
   });
   markRunRunning(db, run.id, 5);
-  appendSampleBatch(db, run.id, makeBatch(2, 50, 0, 10));
+  seedSamples(sqliteOf(db), run.id);
   markRunDone(db, run.id, { finishedAt: 6, wallMs: 1.5, simulatedMs: 490 });
   saveResult(db, run.id, makeResult());
   addRunTags(db, run.id, ['baseline', 'fig-3']);
   setRunNote(db, run.id, 'promotion looks throttled', 7);
+}
+
+/**
+ * Sample rows written with the columns the database has, not the ones this build knows: an older
+ * schema lacks counters added since, and the rows must still go in as that version wrote them.
+ */
+function seedSamples(sqlite: Database.Database, runId: number): void {
+  for (const table of ['samples', 'node_samples']) {
+    const columns = columnNames(sqlite, table);
+    const insert = sqlite.prepare(
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    );
+    for (let row = 0; row < 50; row++) {
+      for (let node = 0; node < (table === 'samples' ? 1 : 2); node++) {
+        insert.run(
+          columns.map((c, i) =>
+            c === 'run_id'
+              ? runId
+              : c === 't_ms'
+                ? row * 10
+                : c === 'node_id'
+                  ? node
+                  : row * 100 + node * 10 + i + 0.5,
+          ),
+        );
+      }
+    }
+  }
 }

@@ -3,6 +3,9 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { COUNTERS, type CounterName } from '../../shared/vmstat.ts';
+
+/** Counters added by later migrations (20261122090341_numa-pages-promoted and on). */
+const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>(['numa_pages_promoted']);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
 
 // Timestamps are integer milliseconds since the epoch: plain numbers cross IPC and JSON unchanged.
@@ -17,8 +20,10 @@ function counterColumns(): Record<CounterName, ReturnType<typeof counterColumn>>
   for (const name of COUNTERS) columns[name] = counterColumn(name);
   return columns;
 }
-function counterColumn(name: string) {
-  return real(name).notNull();
+function counterColumn(name: CounterName) {
+  // Counters added after the first migration need a default, or SQLite cannot add the column to
+  // tables that already hold samples; old samples read 0 for a counter that did not exist yet.
+  return ADDED_LATER.has(name) ? real(name).notNull().default(0) : real(name).notNull();
 }
 
 // Reusable named parts a scenario can be built from. The document is the part's JSON as the user wrote it.

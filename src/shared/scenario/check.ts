@@ -39,7 +39,17 @@ function checkPolicy(presetName: string, explicit: Partial<Knobs>, report: Repor
         `so this may be 0 or 1 (got ${knobs.numa_balancing})`,
     );
   }
+  if (!preset.mechanisms.reclaimMigrate && knobs.zone_reclaim_mode & RECLAIM_MIGRATE) {
+    report(
+      'policy.knobs.zone_reclaim_mode',
+      `bit 8 (RECLAIM_MIGRATE) existed only in the 2019-20 RFC kernels (presets hansen-2020, yang-shi-v3), ` +
+        `not in preset "${preset.name}"; use demotion_enabled to demote`,
+    );
+  }
 }
+
+/** zone_reclaim_mode bit of the 2019-20 RFCs: migrate in reclaim instead of discarding. */
+export const RECLAIM_MIGRATE = 8;
 
 /** Samples are taken at tick boundaries, so the sampling interval is a whole number of ticks. */
 function checkRun({ tickMs, sampleEveryMs }: NonNullable<ScenarioParts['run']>, report: Report): void {

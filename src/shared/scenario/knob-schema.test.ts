@@ -54,7 +54,14 @@ describe('the knobs schema', () => {
     );
     for (const [name, spec] of Object.entries(KNOBS)) {
       if (!('min' in spec)) continue;
-      const at = (v: number) => editedExample([['policy', 'knobs', name], v]);
+      // zone_reclaim_mode's top bit exists only under the RFC presets; use one so the range is the schema's.
+      const preset = name === 'zone_reclaim_mode' ? 'hansen-2020' : 'linux';
+      const at = (v: number) =>
+        editedExample(
+          [['policy', 'knobs'], { demotion_enabled: false }],
+          [['policy', 'preset'], preset],
+          [['policy', 'knobs', name], v],
+        );
       expect(resolves(at(spec.min)).policy.knobs).toMatchObject({ [name]: spec.min });
       expect(resolves(at(spec.max)).policy.knobs).toMatchObject({ [name]: spec.max });
       expect(errorsOf(at(spec.min - 1)).map((e) => e.path)).toEqual([`policy.knobs.${name}`]);

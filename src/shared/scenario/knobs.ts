@@ -1,7 +1,11 @@
 // The policy knobs, by the kernel's own sysctl/sysfs/debugfs names, with the kernel's defaults.
 // One table serves validation, the engine, the CLI's docs and the UI's knob editor.
 
+/** Which mechanism a knob belongs to, so editors can group them. */
+export type KnobGroup = 'reclaim' | 'demotion' | 'numa_balancing' | 'tpp' | 'memory-optimizer' | 'damon';
+
 export interface KnobSpec {
+  readonly group: KnobGroup;
   readonly default: number | boolean | null;
   readonly kind: 'bool' | 'int' | 'enum';
   readonly min?: number;
@@ -15,6 +19,7 @@ export interface KnobSpec {
 
 export const KNOBS = {
   demotion_enabled: {
+    group: 'demotion',
     default: false,
     kind: 'bool',
     unit: '',
@@ -22,6 +27,7 @@ export const KNOBS = {
     help: 'Demote cold pages to the next lower memory tier in reclaim instead of swapping or discarding them.',
   },
   numa_balancing: {
+    group: 'numa_balancing',
     default: 0,
     kind: 'enum',
     values: [0, 1, 2, 3],
@@ -30,6 +36,7 @@ export const KNOBS = {
     help: '0 off, 1 NUMA balancing (NORMAL), 2 memory tiering (promote hot slow-tier pages), 3 both.',
   },
   min_free_kbytes: {
+    group: 'reclaim',
     default: null,
     kind: 'int',
     min: 128,
@@ -39,6 +46,7 @@ export const KNOBS = {
     help: 'Reserve behind WMARK_MIN, split across nodes by size. Empty: int_sqrt(lowmem_kbytes * 16), clamped to [128, 262144].',
   },
   watermark_scale_factor: {
+    group: 'reclaim',
     default: 10,
     kind: 'int',
     min: 1,
@@ -48,6 +56,7 @@ export const KNOBS = {
     help: 'Gap between watermarks min, low, high and promo, in units of 0.01% of the node (at least min/4).',
   },
   swappiness: {
+    group: 'reclaim',
     default: 60,
     kind: 'int',
     min: 0,
@@ -57,15 +66,19 @@ export const KNOBS = {
     help: 'Relative cost of swapping anon pages against dropping file pages in reclaim (get_scan_count).',
   },
   zone_reclaim_mode: {
+    group: 'reclaim',
     default: 0,
     kind: 'int',
     min: 0,
-    max: 7,
+    max: 15,
     unit: 'bits',
     path: '/proc/sys/vm/zone_reclaim_mode',
-    help: 'Bit 1: reclaim the local node before falling back to a remote one (node_reclaim). 0 falls back at once.',
+    help:
+      'Bit 1: reclaim the local node before going remote (node_reclaim); 2: write dirty pages; 4: unmap. ' +
+      'Bit 8 (RECLAIM_MIGRATE, 2019-20 RFCs only): demote in reclaim instead of discarding.',
   },
   scan_delay_ms: {
+    group: 'numa_balancing',
     default: 1000,
     kind: 'int',
     min: 0,
@@ -75,6 +88,7 @@ export const KNOBS = {
     help: 'Delay from task start to its first NUMA-balancing scan.',
   },
   scan_period_min_ms: {
+    group: 'numa_balancing',
     default: 1000,
     kind: 'int',
     min: 1,
@@ -84,6 +98,7 @@ export const KNOBS = {
     help: 'Shortest time between two scans of a task (a full pass over its memory).',
   },
   scan_period_max_ms: {
+    group: 'numa_balancing',
     default: 60000,
     kind: 'int',
     min: 1,
@@ -93,6 +108,7 @@ export const KNOBS = {
     help: 'Longest time between scans; also the period of the hot-threshold auto-adjust.',
   },
   scan_size_mb: {
+    group: 'numa_balancing',
     default: 256,
     kind: 'int',
     min: 1,
@@ -102,6 +118,7 @@ export const KNOBS = {
     help: 'Memory made PROT_NONE per scan step, so that the next touch is a NUMA hint fault.',
   },
   hot_threshold_ms: {
+    group: 'numa_balancing',
     default: 1000,
     kind: 'int',
     min: 1,
@@ -111,6 +128,7 @@ export const KNOBS = {
     help: 'A slow-tier page whose hint fault comes sooner than this after its scan is hot (a promotion candidate).',
   },
   numa_balancing_promote_rate_limit_MBps: {
+    group: 'numa_balancing',
     default: 65536,
     kind: 'int',
     min: 1,
@@ -118,6 +136,146 @@ export const KNOBS = {
     unit: 'MB/s',
     path: '/proc/sys/kernel/numa_balancing_promote_rate_limit_MBps',
     help: 'Promotion candidates allowed per second per fast node. Rule of thumb: under 1/10 of the slow node write bandwidth.',
+  },
+  demote_scale_factor: {
+    group: 'tpp',
+    default: 200,
+    kind: 'int',
+    min: 1,
+    max: 3000,
+    unit: '1/10000 of node',
+    path: '/proc/sys/vm/demote_scale_factor (TPP patch)',
+    help: 'TPP: WMARK_DEMOTE sits this far above high; a fast node with a demotion target reclaims up to it, ahead of allocation.',
+  },
+  memopt_interval_ms: {
+    group: 'memory-optimizer',
+    default: 100,
+    kind: 'int',
+    min: 1,
+    max: 600000,
+    unit: 'ms',
+    path: 'memory-optimizer options.interval (initial_interval)',
+    help: 'Time between two idle-bit walks of the watched processes.',
+  },
+  memopt_nr_walks: {
+    group: 'memory-optimizer',
+    default: 10,
+    kind: 'int',
+    min: 1,
+    max: 255,
+    unit: 'walks',
+    path: 'memory-optimizer nr_walks',
+    help: 'Walks per round: each page scores 0..nr_walks references; placement is decided once a round.',
+  },
+  memopt_dram_percent: {
+    group: 'memory-optimizer',
+    default: 100,
+    kind: 'int',
+    min: 0,
+    max: 100,
+    unit: '%',
+    path: 'memory-optimizer options.dram_percent',
+    help: 'How much of the fast tier the hottest pages may fill (per process, times its dramShare if set).',
+  },
+  memopt_bandwidth_mbps: {
+    group: 'memory-optimizer',
+    default: 1000,
+    kind: 'int',
+    min: 1,
+    max: 1048576,
+    unit: 'MB/s',
+    path: 'memory-optimizer options.bandwidth_mbps',
+    help: 'Cap on the move_pages traffic the daemon generates.',
+  },
+  memopt_anti_thrash_threshold: {
+    group: 'memory-optimizer',
+    default: 2,
+    kind: 'int',
+    min: 0,
+    max: 255,
+    unit: 'refs',
+    path: 'memory-optimizer anti_thrash_threshold',
+    help: 'A page moves only if its score differs from the hot/cold cut by more than this.',
+  },
+  damon_sample_us: {
+    group: 'damon',
+    default: 5000,
+    kind: 'int',
+    min: 100,
+    max: 10000000,
+    unit: 'us',
+    path: '/sys/kernel/mm/damon/admin/kdamonds/N/contexts/N/monitoring_attrs/intervals/sample_us',
+    help: 'DAMON checks one page of each region for access this often.',
+  },
+  damon_aggr_us: {
+    group: 'damon',
+    default: 100000,
+    kind: 'int',
+    min: 1000,
+    max: 100000000,
+    unit: 'us',
+    path: '.../monitoring_attrs/intervals/aggr_us',
+    help: 'Access counts (nr_accesses) are aggregated, schemes applied and regions merged/split this often.',
+  },
+  damon_min_nr_regions: {
+    group: 'damon',
+    default: 10,
+    kind: 'int',
+    min: 1,
+    max: 100000,
+    unit: 'regions',
+    path: '.../monitoring_attrs/nr_regions/min',
+    help: 'Regions never fewer than this.',
+  },
+  damon_max_nr_regions: {
+    group: 'damon',
+    default: 1000,
+    kind: 'int',
+    min: 3,
+    max: 100000,
+    unit: 'regions',
+    path: '.../monitoring_attrs/nr_regions/max',
+    help: 'Regions never more than this: bounds DAMON overhead whatever the memory size.',
+  },
+  damos_quota_mbps: {
+    group: 'damon',
+    default: 200,
+    kind: 'int',
+    min: 1,
+    max: 1048576,
+    unit: 'MB/s',
+    path: '.../schemes/N/quotas/bytes and reset_interval_ms',
+    help: 'Each migrate_hot/migrate_cold scheme moves at most this much per second (damo mem_tier.sh: 200 MB/s).',
+  },
+  damos_promote_used_bp: {
+    group: 'damon',
+    default: 9970,
+    kind: 'int',
+    min: 1,
+    max: 10000,
+    unit: 'bp',
+    path: '.../schemes/N/quotas/goals/G (node_mem_used_bp)',
+    help: 'migrate_hot aims to fill the fast node to this used share (1/10000), tuning its quota.',
+  },
+  damos_demote_free_bp: {
+    group: 'damon',
+    default: 50,
+    kind: 'int',
+    min: 1,
+    max: 10000,
+    unit: 'bp',
+    path: '.../schemes/N/quotas/goals/G (node_mem_free_bp)',
+    help: 'migrate_cold aims to keep this free share (1/10000) on the fast node.',
+  },
+  damos_hot_min_access_pct: {
+    group: 'damon',
+    default: 5,
+    kind: 'int',
+    min: 0,
+    max: 100,
+    unit: '%',
+    path: '.../schemes/N/access_pattern/nr_accesses/min',
+    help: 'migrate_hot acts on regions accessed in at least this share of samples; migrate_cold on those at 0%.',
   },
 } as const satisfies Record<string, KnobSpec>;
 
@@ -137,6 +295,20 @@ export interface Knobs {
   scan_size_mb: number;
   hot_threshold_ms: number;
   numa_balancing_promote_rate_limit_MBps: number;
+  demote_scale_factor: number;
+  memopt_interval_ms: number;
+  memopt_nr_walks: number;
+  memopt_dram_percent: number;
+  memopt_bandwidth_mbps: number;
+  memopt_anti_thrash_threshold: number;
+  damon_sample_us: number;
+  damon_aggr_us: number;
+  damon_min_nr_regions: number;
+  damon_max_nr_regions: number;
+  damos_quota_mbps: number;
+  damos_promote_used_bp: number;
+  damos_demote_free_bp: number;
+  damos_hot_min_access_pct: number;
 }
 
 export function defaultKnobs(): Knobs {

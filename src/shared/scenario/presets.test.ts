@@ -35,12 +35,12 @@ describe('the preset registry', () => {
   it('tells the engine which mechanisms a resolved policy has', () => {
     const s = resolves(editedExample([['policy'], { preset: 'no-tiering' }]));
     expect(policyMechanisms(s.policy).demotion).toBe(false);
-    expect(() => policyMechanisms({ preset: 'tpp', knobs: defaultKnobs() })).toThrow(
-      'unknown policy preset "tpp"',
+    expect(() => policyMechanisms({ preset: 'tiering-0.8', knobs: defaultKnobs() })).toThrow(
+      'unknown policy preset "tiering-0.8"',
     );
   });
 
   it('finds no preset by a name it does not have', () => {
-    expect(getPreset('hansen-2020')).toBeUndefined();
+    expect(getPreset('tiering-0.8')).toBeUndefined();
   });
 });

@@ -4,6 +4,12 @@ import { defaultKnobs, type Knobs } from './knobs.ts';
 import type { ResolvedPolicy } from './resolved.ts';
 import { linux } from './presets/linux.ts';
 import { noTiering } from './presets/no-tiering.ts';
+import { hansen2020 } from './presets/hansen-2020.ts';
+import { yangShiV3 } from './presets/yang-shi-v3.ts';
+import { wu2018Daemon } from './presets/wu-2018-daemon.ts';
+import { linuxTiering } from './presets/linux-tiering.ts';
+import { tpp } from './presets/tpp.ts';
+import { damonTiering } from './presets/damon-tiering.ts';
 
 /**
  * What the modelled kernel can do, whatever the knobs say. A knob cannot switch on a mechanism the
@@ -15,6 +21,15 @@ export interface PresetMechanisms {
   readonly demotion: boolean;
   /** NUMA balancing's memory-tiering mode, NUMA_BALANCING_MEMORY_TIERING (v5.18). */
   readonly tieringPromotion: boolean;
+  /**
+   * The 2019-20 RFCs' RECLAIM_MIGRATE (zone_reclaim_mode bit 8): demotion in reclaim to one
+   * target per node, with that series' rules (Yang Shi v3: anon only, contended target -> swap).
+   */
+  readonly reclaimMigrate?: 'hansen-2020' | 'yang-shi-v3';
+  /** TPP: WMARK_DEMOTE reclaim ahead of allocation, and promotion of active-LRU pages only. */
+  readonly tpp?: boolean;
+  /** A placement agent outside reclaim: the memory-optimizer daemon or DAMON's DAMOS schemes. */
+  readonly mover?: 'memory-optimizer' | 'damon';
 }
 
 export interface PolicyPreset {
@@ -30,7 +45,16 @@ export interface PolicyPreset {
 }
 
 /** Every preset, in the order the UI lists them. A new preset is a file in ./presets/ and a line here. */
-export const PRESETS: readonly PolicyPreset[] = [linux, noTiering];
+export const PRESETS: readonly PolicyPreset[] = [
+  linux,
+  noTiering,
+  hansen2020,
+  yangShiV3,
+  wu2018Daemon,
+  linuxTiering,
+  tpp,
+  damonTiering,
+];
 
 export const PRESET_NAMES: readonly string[] = PRESETS.map((p) => p.name);
 

@@ -1,0 +1,17 @@
+// Preset `damon-tiering`: DAMON-based tiering with DAMOS migrate_hot / migrate_cold schemes.
+import type { PolicyPreset } from '../presets.ts';
+
+export const damonTiering: PolicyPreset = {
+  name: 'damon-tiering',
+  title: 'DAMON tiering (DAMOS migrate_hot/migrate_cold, v6.11+)',
+  summary:
+    'kdamond samples one page per adaptive region for access; every aggregation interval a migrate_cold ' +
+    'scheme on the fast node moves regions with no accesses down and a migrate_hot scheme on the slow ' +
+    'node moves regions accessed in at least damos_hot_min_access_pct of samples up, each within its ' +
+    'quota, tuned toward node utilisation goals (node_mem_free_bp / node_mem_used_bp).',
+  source:
+    'mm/damon/paddr.c DAMOS_MIGRATE_HOT/COLD (SK hynix, v6.11); quota goals node_mem_used_bp/free_bp ' +
+    "(v6.16); SJ's setup in damo scripts/mem_tier.sh and samples/damon/mtier.c.",
+  knobs: { demotion_enabled: false, numa_balancing: 0 },
+  mechanisms: { demotion: true, tieringPromotion: true, mover: 'damon' },
+};
