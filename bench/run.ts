@@ -1,8 +1,11 @@
 // `npm run bench`: the engine's speed and memory, then the lab host's costs. Prints figures.
 import { benchEngine } from './engine.ts';
 import { benchLab } from './lab.ts';
+import { benchQualitative } from './qualitative.ts';
 
 console.log(`Node ${process.version}\n`);
 benchEngine();
 console.log('');
 await benchLab();
+console.log('');
+benchQualitative();
