@@ -30,6 +30,18 @@ export function checkWorkloads(parts: ScenarioParts, report: Report): void {
       report(`${at}.stopMs`, `must be later than startMs (${startMs}) (got ${stopMs})`);
     }
     if (w.whole?.type === 'hotset') checkHotset(w.whole, at, report);
+    if (w.whole?.type === 'multi-tenant') checkTenants(w.whole, at, report);
+  });
+}
+
+/** Each VM becomes a task named after it, so VM names must differ (unnamed ones are vm0, vm1, ...). */
+function checkTenants(w: ParsedWorkload & { type: 'multi-tenant' }, at: string, report: Report): void {
+  const seen = new Map<string, number>();
+  w.vms.forEach((vm, j) => {
+    const name = vm.name ?? `vm${j}`;
+    const first = seen.get(name);
+    if (first === undefined) seen.set(name, j);
+    else report(`${at}.vms[${j}].name`, `duplicate VM name "${name}" (also vms[${first}])`);
   });
 }
 

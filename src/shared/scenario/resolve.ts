@@ -27,7 +27,11 @@ export function resolveScenario(file: ParsedScenarioFile): ResolvedScenario {
       swap: machine.swap ? resolveSwap(machine.swap) : null,
     },
     policy: resolvePolicy(file.policy),
-    workload: file.workload.map((w) => resolveWorkload(w, machine.pageSize, firstCpuNode)),
+    workload: file.workload.flatMap((w) =>
+      w.type === 'multi-tenant'
+        ? expandTenants(w, firstCpuNode)
+        : [resolveWorkload(w, machine.pageSize, firstCpuNode)],
+    ),
     run: { ...file.run },
   };
 }
@@ -67,7 +71,39 @@ function resolvePolicy(policy: ParsedPolicy): ResolvedPolicy {
   return { preset: preset.name, knobs };
 }
 
-function resolveWorkload(w: ParsedWorkload, pageSize: number, firstCpuNode: number): ResolvedWorkload {
+/** A multi-tenant entry as one hot-set process per VM; the entry's common fields apply to each. */
+function expandTenants(
+  w: ParsedWorkload & { type: 'multi-tenant' },
+  firstCpuNode: number,
+): ResolvedWorkload[] {
+  return w.vms.map((vm, i) => ({
+    name: `${w.name}/${vm.name ?? `vm${i}`}`,
+    cpu: w.cpu ?? firstCpuNode,
+    startMs: w.startMs,
+    stopMs: w.stopMs,
+    mempolicy: { mode: w.mempolicy.mode, nodes: [...w.mempolicy.nodes] },
+    threads: w.threads,
+    load: vm.load,
+    dramShare: vm.dramShare,
+    type: 'hotset',
+    sizeBytes: vm.size,
+    distribution: vm.distribution,
+    hotFraction: vm.hotFraction,
+    hotProbability: vm.hotProbability,
+    zipfS: vm.zipfS,
+    stddevFraction: 0.1,
+    hotPosition: 'head',
+    readRatio: vm.readRatio,
+    accesses: null,
+    phases: [],
+  }));
+}
+
+function resolveWorkload(
+  w: Exclude<ParsedWorkload, { type: 'multi-tenant' }>,
+  pageSize: number,
+  firstCpuNode: number,
+): ResolvedWorkload {
   const common = {
     name: w.name,
     cpu: w.cpu ?? firstCpuNode,

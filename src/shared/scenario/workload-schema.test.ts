@@ -10,13 +10,13 @@ const CASES: [string, Edit, string, string][] = [
     'an unknown workload type',
     [[...wl0, 'type'], 'stream'],
     'workload[0].type',
-    'unknown workload type "stream"; types: usemem, usemem-stress-numa-compact, sysbench-memory, grep, hotset, trace',
+    'unknown workload type "stream"; types: usemem, usemem-stress-numa-compact, sysbench-memory, grep, hotset, trace, multi-tenant',
   ],
   [
     'a workload without a type',
     [[...wl0, 'type'], undefined],
     'workload[0].type',
-    "is required; a workload's type is one of usemem, usemem-stress-numa-compact, sysbench-memory, grep, hotset, trace",
+    "is required; a workload's type is one of usemem, usemem-stress-numa-compact, sysbench-memory, grep, hotset, trace, multi-tenant",
   ],
   [
     'a usemem without a size',
@@ -36,7 +36,7 @@ const CASES: [string, Edit, string, string][] = [
     'a misspelt workload type',
     [[...wl0, 'type'], 'sysbench-mem'],
     'workload[0].type',
-    'unknown workload type "sysbench-mem" (did you mean "sysbench-memory"?); types: usemem, usemem-stress-numa-compact, sysbench-memory, grep, hotset, trace',
+    'unknown workload type "sysbench-mem" (did you mean "sysbench-memory"?); types: usemem, usemem-stress-numa-compact, sysbench-memory, grep, hotset, trace, multi-tenant',
   ],
   [
     'a sysbench operation it does not have',

@@ -99,7 +99,30 @@ const trace = strict('a trace workload', {
   repeats: countSchema.default(1),
 });
 
-const VARIANTS = [usemem, usememStress, sysbenchMemory, grep, hotset, trace] as const;
+/** One virtual machine of a multi-tenant host: a hot set of its own with its own load and share. */
+const tenantVm = strict('a multi-tenant VM', {
+  name: z.string().min(1).optional(),
+  size: sizeSchema,
+  load: z.number().gt(0).max(1).default(1),
+  dramShare: fractionSchema.nullable().default(null),
+  distribution: z.enum(['uniform', 'normal', 'zipf', 'hot']).default('zipf'),
+  hotFraction: z.number().gt(0).max(1).default(0.2),
+  hotProbability: fractionSchema.default(0.8),
+  zipfS: z.number().positive().default(0.99),
+  readRatio: fractionSchema.default(0.8),
+});
+
+/**
+ * Several VMs on one host (seed 003's fairness question): each VM becomes a hot-set process of its
+ * own, named `<name>/<vm>`, with its load and optional DRAM share.
+ */
+const multiTenant = strict('a multi-tenant workload', {
+  type: z.literal('multi-tenant'),
+  ...common,
+  vms: z.array(tenantVm).min(1),
+});
+
+const VARIANTS = [usemem, usememStress, sysbenchMemory, grep, hotset, trace, multiTenant] as const;
 export const WORKLOAD_TYPES = VARIANTS.map((v) => v.shape.type.value);
 
 function unknownTypeMessage(input: unknown): string {
