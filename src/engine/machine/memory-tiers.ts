@@ -1,5 +1,6 @@
 // Memory tiers, top tier and demotion targets, as mm/memory-tiers.c builds them at boot
 // (memory_tier_late_init -> establish_demotion_targets). Worked examples: memory-tiers.test.ts.
+import type { PresetMechanisms } from '../../shared/scenario/presets.ts';
 import type { ResolvedMachine } from '../../shared/scenario/resolved.ts';
 import { MEMTIER_CHUNK_BITS, MEMTIER_CHUNK_SIZE, memtierId } from './adistance.ts';
 import { NUMA_NO_NODE, nodeDistance, type NodeStates } from './node-states.ts';
@@ -87,4 +88,14 @@ export function demotionTargetsLog(node: number, demotion: NodeDemotion): string
   if (demotion.preferred.length === 0) return `Demotion targets for Node ${node}: null`;
   const preferred = formatNodelist(demotion.preferred);
   return `Demotion targets for Node ${node}: preferred: ${preferred}, fallback: ${formatNodelist(demotion.fallback)}`;
+}
+
+/**
+ * The demotion targets a kernel actually uses: none before the 2019 series, the closest one only in
+ * the RFC kernels (one target per node, no fallback), mainline's preferred and fallback otherwise.
+ */
+export function effectiveDemotion(mechanisms: PresetMechanisms, demotion: NodeDemotion): NodeDemotion {
+  if (mechanisms.reclaimMigrate) return { preferred: demotion.preferred.slice(0, 1), fallback: [] };
+  if (!mechanisms.demotion) return { preferred: [], fallback: [] };
+  return demotion;
 }

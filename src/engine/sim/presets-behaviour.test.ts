@@ -58,7 +58,7 @@ function strandedHotSet(
     accesses: null,
     phases: [],
     startMs: 200,
-  } as ResolvedScenario['workload'][number]);
+  });
   return runToEnd(withPreset(s, preset, { scan_delay_ms: 200, ...knobs }));
 }
 

@@ -14,6 +14,7 @@ import {
 import { MIGRATE_REASON_NAMES, PING_PONG_WINDOW_MS } from '../mm/migrate.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { readNodeCounters, type Sampler } from './sampler.ts';
+import { effectiveDemotion } from '../machine/memory-tiers.ts';
 import type { World } from './setup.ts';
 import { TASK_KILLED } from './task.ts';
 
@@ -42,10 +43,7 @@ export function buildResult(
       tier: k.layout.tierOf[n]!,
       adistance: k.layout.adistance[n]!,
       topTier: k.layout.topTier[n]!,
-      demotionTargets: {
-        preferred: k.layout.demotion[n]!.preferred,
-        fallback: k.layout.demotion[n]!.fallback,
-      },
+      demotionTargets: effectiveDemotion(k.mechanisms, k.layout.demotion[n]!),
       watermarks: k.layout.watermarks[n]!,
       capacityPages: k.layout.managedPages[n]!,
       freePages: row[STAT.nr_free_pages]!,

@@ -26,6 +26,8 @@ export interface Simulation {
   takeSamples(): SampleBatch | null;
   /** Machine-wide counters of the latest sample. */
   latest(): Float64Array;
+  /** Page references all tasks have made so far. */
+  references(): number;
   result(wallMs: number): RunResult;
 }
 
@@ -59,6 +61,7 @@ export function createSimulation(s: ResolvedScenario): Simulation {
     },
     takeSamples: () => takeSamples(sampler, world.k.m.nrNodes),
     latest: () => sampler.latest,
+    references: () => world.tasks.reduce((sum, t) => sum + t.references, 0),
     result: (wallMs) => buildResult(world, s, sampler, nowNs / 1e6, wallMs),
   };
   return sim;

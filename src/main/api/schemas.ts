@@ -9,7 +9,7 @@ const empty = z.object({}).strict();
 
 export const REQUEST_SCHEMAS: Record<Channel, z.ZodType> = {
   'app:info': empty,
-  'machine:derive': z.object({ machine: z.unknown(), knobs: z.unknown().optional() }).strict(),
+  'machine:derive': z.object({ machine: z.unknown(), policy: z.unknown().optional() }).strict(),
   'scenario:validate': z.object({ document: z.unknown() }).strict(),
   'scenario:list': empty,
   'scenario:get': z.object({ id }).strict(),

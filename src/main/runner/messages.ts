@@ -15,7 +15,14 @@ export type ToWorker = RunJob;
 
 export type FromWorker =
   | { type: 'samples'; runId: number; nrNodes: number; timesMs: Float64Array; values: Float64Array }
-  | { type: 'progress'; runId: number; fraction: number; simulatedMs: number; latest: Float64Array }
+  | {
+      type: 'progress';
+      runId: number;
+      fraction: number;
+      simulatedMs: number;
+      latest: Float64Array;
+      references: number;
+    }
   | { type: 'done'; runId: number; result: RunResult; stopped: boolean }
   | { type: 'error'; runId: number; message: string };
 

@@ -6,8 +6,8 @@ import type { RunResult } from '../../shared/result.ts';
 import { createSimulation } from '../../engine/index.ts';
 
 export interface RunHooks {
-  /** Called after each slice with the fraction done, simulated ms and the latest machine-wide counters. */
-  onProgress?(fraction: number, simulatedMs: number, latest: Float64Array): void;
+  /** After each slice: the fraction done, simulated ms, the latest machine-wide counters, references so far. */
+  onProgress?(fraction: number, simulatedMs: number, latest: Float64Array, references: number): void;
   /** Called with each batch of sample rows as it is produced. */
   onSamples?(batch: SampleBatch): void;
   /** Checked between slices; returning true stops the run early. */
@@ -38,7 +38,7 @@ export function runScenario(
     sim.advance(sim.nowMs + SLICE_MS);
     const batch = sim.takeSamples();
     if (batch) hooks.onSamples?.(batch);
-    hooks.onProgress?.(sim.nowMs / sim.durationMs, sim.nowMs, sim.latest());
+    hooks.onProgress?.(sim.nowMs / sim.durationMs, sim.nowMs, sim.latest(), sim.references());
   }
   const batch = sim.takeSamples();
   if (batch) hooks.onSamples?.(batch);

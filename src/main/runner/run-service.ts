@@ -130,6 +130,7 @@ export class RunService {
           fraction: m.fraction,
           simulatedMs: m.simulatedMs,
           latest: Array.from(m.latest),
+          references: m.references,
         });
         return;
       }

@@ -13,7 +13,8 @@ import type {
 
 export interface ApiRequests {
   'app:info': { req: Record<string, never>; res: { engineVersion: string; dbPath: string; workers: number } };
-  'machine:derive': { req: { machine: unknown; knobs?: unknown }; res: Validation<DerivedMachine> };
+  /** What the kernel derives from a machine under a policy (the preset decides e.g. whether demotion exists). */
+  'machine:derive': { req: { machine: unknown; policy?: unknown }; res: Validation<DerivedMachine> };
   'scenario:validate': { req: { document: unknown }; res: Validation<unknown> };
   'scenario:list': { req: Record<string, never>; res: ScenarioInfo[] };
   'scenario:get': { req: { id: number }; res: ScenarioInfo };
@@ -44,8 +45,17 @@ export interface ApiRequests {
 
 export interface ApiEvents {
   'run:status': { runId: number; status: RunStatus; error: string | null };
-  /** `latest`: machine-wide counters of the newest sample, ordered as COUNTERS. */
-  'run:progress': { runId: number; fraction: number; simulatedMs: number; latest: number[] };
+  /**
+   * `latest`: machine-wide counters of the newest sample, ordered as COUNTERS; `references`: page
+   * references all tasks have made so far (live throughput is its rate over simulated time).
+   */
+  'run:progress': {
+    runId: number;
+    fraction: number;
+    simulatedMs: number;
+    latest: number[];
+    references: number;
+  };
   /** New machine-wide sample rows of a running run, for live charts (rows ordered as COUNTERS). */
   'run:samples': { runId: number; timesMs: number[]; rows: number[][] };
 }

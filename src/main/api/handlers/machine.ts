@@ -2,18 +2,19 @@
 import { parseScenario } from '../../../shared/scenario/parse.ts';
 import type { DerivedMachine } from '../../../shared/api/types.ts';
 import { deriveMachine } from '../../../engine/index.ts';
-import { demotionTargetsLog } from '../../../engine/machine/memory-tiers.ts';
+import { demotionTargetsLog, effectiveDemotion } from '../../../engine/machine/memory-tiers.ts';
+import { policyMechanisms } from '../../../shared/scenario/presets.ts';
 import { fallbackOrderLog } from '../../../engine/machine/zonelist.ts';
 import type { Handlers } from '../handler.ts';
 
 export const machineHandlers: Handlers<'machine:derive'> = {
-  'machine:derive': (_lab, { machine, knobs }) => {
+  'machine:derive': (_lab, { machine, policy }) => {
     // Parse the machine inside a minimal scenario so that it gets exactly the scenario's checks.
     const doc = {
       format: 'tierlab.scenario/1',
       name: 'machine',
       machine,
-      policy: { preset: 'linux', knobs: knobs ?? {} },
+      policy: policy ?? { preset: 'linux' },
       // A one-page probe: the scenario format needs a workload; its own errors are not the user's.
       workload: [{ name: 'probe', type: 'usemem', size: 4096 }],
     };
@@ -24,21 +25,23 @@ export const machineHandlers: Handlers<'machine:derive'> = {
     if (!p.ok) return { ok: false, errors: errors.length ? errors : p.errors };
     const m = p.scenario.machine;
     const layout = deriveMachine(m, p.scenario.policy.knobs);
+    const mechanisms = policyMechanisms(p.scenario.policy);
+    const demotion = layout.demotion.map((d) => effectiveDemotion(mechanisms, d));
     const value: DerivedMachine = {
       nodes: m.nodes.map((node, i) => ({
         id: node.id,
         tier: layout.tierOf[i]!,
         adistance: layout.adistance[i]!,
         topTier: layout.topTier[i]!,
-        preferred: layout.demotion[i]!.preferred,
-        fallback: layout.demotion[i]!.fallback,
+        preferred: demotion[i]!.preferred,
+        fallback: demotion[i]!.fallback,
         watermarks: layout.watermarks[i]!,
         managedPages: layout.managedPages[i]!,
       })),
       minFreeKbytes: layout.minFreeKbytes,
       log: [
         ...m.nodes.map((_, i) => fallbackOrderLog(i, layout.zonelist[i]!)),
-        ...m.nodes.map((_, i) => demotionTargetsLog(i, layout.demotion[i]!)),
+        ...m.nodes.map((_, i) => demotionTargetsLog(i, demotion[i]!)),
       ],
     };
     return { ok: true, value };

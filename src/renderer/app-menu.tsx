@@ -1,0 +1,34 @@
+// The desktop application menu's actions that happen in the page (File: new/open/save scenario,
+// import trace, export CSV). In web mode there is no menu and this does nothing.
+import { onCleanup } from 'solid-js';
+import type { MenuAction } from '../shared/api/bridge.ts';
+import { exampleScenarioFile } from '../shared/scenario/index.ts';
+import { electronBridge } from './api/bridge.ts';
+import { useRouter } from './router/router-context.tsx';
+import { useScenarioActions } from './scenarios/scenario-actions.ts';
+import { useToast } from './toast/toast-context.tsx';
+
+export function AppMenu() {
+  const actions = useScenarioActions();
+  const router = useRouter();
+  const toast = useToast();
+  const handlers: Record<MenuAction, () => void> = {
+    'scenario:new': () =>
+      actions.replace(exampleScenarioFile(), null, 'Started a new scenario from the example.'),
+    'scenario:open': () => void actions.importFile(),
+    'scenario:save': () => void actions.save(),
+    'trace:import': () =>
+      toast.show({
+        message:
+          'Importing a lackey trace arrives with trace replay; until then add a “trace” workload and give its file.',
+      }),
+    'export:csv': () => {
+      const route = router.location().route;
+      if (route.page !== 'run') router.navigate({ page: 'scenarios' });
+      toast.show({ message: 'Pick runs in the run list (or open one), then use its Export buttons.' });
+    },
+  };
+  const bridge = electronBridge();
+  if (bridge) onCleanup(bridge.onMenu((action) => handlers[action]()));
+  return null;
+}

@@ -1,0 +1,50 @@
+// The policy presets: what each reproduces, where it comes from, and the knobs it sets.
+import { For } from 'solid-js';
+import { PRESETS } from '../../shared/scenario/index.ts';
+import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
+
+/** "demotion, tiering promotion, mover: damon" from the preset's mechanism flags. */
+function mechanisms(m: object): string {
+  const words = Object.entries(m)
+    .filter(([, v]) => v !== false && v !== undefined)
+    .map(([k, v]) => (v === true ? k.replace(/([A-Z])/g, ' $1').toLowerCase() : `${k}: ${String(v)}`));
+  return words.length ? words.join(', ') : 'none (no tiering at all)';
+}
+
+export function PresetList() {
+  const { draft, setDraft } = useScenarioDraft();
+  return (
+    <div class="preset-list" role="radiogroup" aria-label="Policy preset">
+      <For each={PRESETS}>
+        {(p) => (
+          <button
+            type="button"
+            role="radio"
+            class="preset-button"
+            aria-checked={draft.policy.preset === p.name}
+            aria-pressed={draft.policy.preset === p.name}
+            data-testid={`policy-preset-${p.name}`}
+            onClick={() => setDraft('policy', 'preset', p.name)}
+          >
+            <strong>
+              {p.title} <code class="muted">{p.name}</code>
+            </strong>
+            <span>{p.summary}</span>
+            <span class="muted small">Source: {p.source}</span>
+            <span class="small">
+              Sets:{' '}
+              <For each={Object.entries(p.knobs)}>
+                {([k, v]) => (
+                  <code class="knob-chip">
+                    {k}={String(v)}
+                  </code>
+                )}
+              </For>{' '}
+              · mechanisms: {mechanisms(p.mechanisms)}
+            </span>
+          </button>
+        )}
+      </For>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// Each node's memory as stacked areas: anon, file and free pages in MiB, from the per-node samples.
+import { For, Show } from 'solid-js';
+import type { Series } from '../charts/series-types.ts';
+import { TimeChart } from '../charts/time-chart.tsx';
+import type { RunViewModel } from './run-context.ts';
+import { thin, toPoints } from './series.ts';
+
+const STACK = [
+  { counter: 'nr_anon_pages', label: 'anon' },
+  { counter: 'nr_file_pages', label: 'file' },
+  { counter: 'nr_free_pages', label: 'free' },
+];
+/** Stacked areas cannot be decimated (their x values must line up), so they are thinned evenly. */
+const MAX_POINTS = 1500;
+
+export function NodeMemoryCharts(props: { model: RunViewModel }) {
+  const nodeIds = () => {
+    props.model.samples.version();
+    return Object.keys(props.model.samples.data.nodes);
+  };
+  const series = (id: string): Series[] => {
+    props.model.samples.version();
+    const d = props.model.samples.data;
+    const mib = props.model.pageSize() / 1048576;
+    return STACK.map((s) => ({
+      label: s.label,
+      points: thin(toPoints(d.nodeTimesMs, d.nodes[id]?.[s.counter] ?? [], mib), MAX_POINTS),
+    }));
+  };
+  return (
+    <section class="panel">
+      <header class="panel-header">
+        <h2>Memory per node</h2>
+        <span class="muted small">nr_anon_pages, nr_file_pages and nr_free_pages of each node, stacked</span>
+      </header>
+      <Show when={nodeIds().length > 0} fallback={<p class="muted">No per-node samples yet.</p>}>
+        <div class="chart-grid">
+          <For each={nodeIds()}>
+            {(id) => (
+              <TimeChart
+                title={`node${id} ${(props.model.kinds()[Number(id)] ?? '').toUpperCase()}`}
+                unit="MiB"
+                stacked
+                series={series(id)}
+                xMax={props.model.xMax()}
+                testid={`node-memory-${id}`}
+              />
+            )}
+          </For>
+        </div>
+      </Show>
+    </section>
+  );
+}

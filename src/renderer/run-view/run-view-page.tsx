@@ -1,0 +1,132 @@
+// One run: live charts while it runs (samples pushed by the lab), then its results. Counters are drawn
+// as rates per second or cumulative; gauges always as they are. Mounted once per run id (keyed).
+import { createEffect, on, Show, untrack } from 'solid-js';
+import { useApi } from '../api/api-context.tsx';
+import { createCall } from '../primitives/create-call.ts';
+import { useRouter } from '../router/router-context.tsx';
+import { useRuns } from '../runs/runs-context.tsx';
+import { EmptyState } from '../ui/empty-state.tsx';
+import { CounterExplorer } from './counter-explorer.tsx';
+import { createRunSamples } from './create-run-samples.ts';
+import { createTopTier } from './create-top-tier.ts';
+import { MigrationsPanel } from './migrations-panel.tsx';
+import { NodeMemoryCharts } from './node-memory-charts.tsx';
+import type { RunViewModel } from './run-context.ts';
+import { RunCharts } from './run-charts.tsx';
+import { RunHeader } from './run-header.tsx';
+import { durationMsOf, nodeKindsOf, pageSizeOf } from '../scenario/document-facts.ts';
+import type { CounterMode } from './series.ts';
+import { TaskResidencyCharts } from './task-residency-charts.tsx';
+import { TaskResults } from './task-results.tsx';
+
+export function RunViewPage(props: { runId: number }) {
+  const { client } = useApi();
+  const runs = useRuns();
+  const router = useRouter();
+  const info = () => runs.byId(props.runId);
+  const live = () => ['queued', 'running'].includes(info()?.status ?? 'done');
+  const call = createCall(
+    () => props.runId,
+    (runId) => client.call('run:get', { runId }),
+  );
+  const detail = call.value;
+  createEffect(on(live, (isLive, wasLive) => wasLive && !isLive && call.refetch()));
+  const mode = (): CounterMode => (router.location().query.mode === 'cumulative' ? 'cumulative' : 'rate');
+  const model: RunViewModel = {
+    runId: untrack(() => props.runId),
+    samples: createRunSamples(
+      untrack(() => props.runId),
+      live,
+    ),
+    detail,
+    mode,
+    pageSize: () => pageSizeOf(detail()?.scenario),
+    xMax: () => {
+      const ms = durationMsOf(detail()?.scenario);
+      return ms === undefined ? undefined : ms / 1000;
+    },
+    kinds: () => nodeKindsOf(detail()?.scenario),
+    topTier: createTopTier(detail),
+  };
+  const sampleCount = () => {
+    model.samples.version();
+    return model.samples.data.timesMs.length;
+  };
+  return (
+    <div class="page" data-testid="page-run">
+      <Show
+        when={info() ?? detail()?.run}
+        fallback={
+          <Show
+            when={call.error() !== null || (runs.loaded() && !call.loading())}
+            fallback={<p class="muted">Loading run {props.runId}…</p>}
+          >
+            <EmptyState title={`There is no run ${props.runId}`} testid="run-missing">
+              {call.error() ?? 'It may have been deleted.'} Pick a run on Scenarios & runs.
+            </EmptyState>
+          </Show>
+        }
+      >
+        {(run) => (
+          <>
+            <RunHeader
+              run={run()}
+              note={detail()?.note ?? ''}
+              scenario={detail()?.scenario}
+              durationMs={durationMsOf(detail()?.scenario)}
+            />
+            <div class="button-row">
+              <span class="segmented" role="group" aria-label="Counter mode">
+                <button
+                  type="button"
+                  aria-pressed={mode() === 'rate'}
+                  data-testid="mode-rate"
+                  onClick={() => router.setQuery({ mode: undefined })}
+                >
+                  per second
+                </button>
+                <button
+                  type="button"
+                  aria-pressed={mode() === 'cumulative'}
+                  data-testid="mode-cumulative"
+                  onClick={() => router.setQuery({ mode: 'cumulative' })}
+                >
+                  cumulative
+                </button>
+              </span>
+              <span class="muted small">
+                {model.samples.loading() ? 'loading samples…' : `${sampleCount().toLocaleString()} samples`}
+                {live() ? ' · live' : ''}
+              </span>
+              <Show when={model.samples.error()}>
+                <span class="error-text small">{model.samples.error()}</span>
+              </Show>
+            </div>
+            <RunCharts model={model} />
+            <CounterExplorer model={model} />
+            <NodeMemoryCharts model={model} />
+            <Show
+              when={detail()?.result}
+              fallback={
+                <p class="muted">Per-task throughput, residency and events appear when the run ends.</p>
+              }
+            >
+              {(result) => (
+                <>
+                  <TaskResults result={result()} pageSize={model.pageSize()} kinds={model.kinds()} />
+                  <TaskResidencyCharts
+                    tasks={result().tasks}
+                    pageSize={model.pageSize()}
+                    kinds={model.kinds()}
+                    xMax={model.xMax()}
+                  />
+                  <MigrationsPanel result={result()} pageSize={model.pageSize()} />
+                </>
+              )}
+            </Show>
+          </>
+        )}
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { counterPoints, counterUnit, fastTierShare, thin, toRate } from './series.ts';
+
+describe('run series', () => {
+  it('turns a cumulative counter into a per-second rate', () => {
+    expect(toRate([0, 100, 200], [0, 50, 150])).toEqual([
+      { x: 0.1, y: 500 },
+      { x: 0.2, y: 1000 },
+    ]);
+  });
+
+  it('never differentiates gauges', () => {
+    const t = [0, 100];
+    expect(counterPoints('nr_free_pages', t, [10, 5], 'rate')).toEqual([
+      { x: 0, y: 10 },
+      { x: 0.1, y: 5 },
+    ]);
+    expect(counterPoints('pgdemote_kswapd', t, [10, 15], 'rate')).toEqual([{ x: 0.1, y: 50 }]);
+    expect(counterPoints('pgdemote_kswapd', t, [10, 15], 'cumulative')).toHaveLength(2);
+  });
+
+  it('names the unit by what is drawn', () => {
+    expect(counterUnit(['nr_free_pages'], 'rate')).toBe('pages');
+    expect(counterUnit(['nr_free_pages', 'pgfault'], 'rate')).toBe('per second; nr_* in pages');
+    expect(counterUnit(['pgfault'], 'rate')).toBe('per second');
+    expect(counterUnit(['pgfault'], 'cumulative')).toBe('count');
+  });
+
+  it('computes the fast-tier share of anon memory', () => {
+    const share = fastTierShare([0, 100, 200], { '0': [0, 30, 60], '1': [0, 10, 60] }, new Set([0]));
+    expect(share).toEqual([
+      { x: 0.1, y: 75 },
+      { x: 0.2, y: 50 },
+    ]);
+  });
+
+  it('thins to a budget and keeps the last point', () => {
+    const points = Array.from({ length: 10 }, (_, i) => ({ x: i, y: i }));
+    const out = thin(points, 4);
+    expect(out.map((p) => p.x)).toEqual([0, 3, 6, 9]);
+  });
+});

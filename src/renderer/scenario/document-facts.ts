@@ -1,0 +1,18 @@
+// Facts the run view needs from the scenario document a run ran with (a `tierlab.scenario/1` file).
+import { parseSize } from '../../shared/units.ts';
+import { isRecord } from './draft.ts';
+
+export function pageSizeOf(doc: unknown): number {
+  const m = isRecord(doc) && isRecord(doc.machine) ? doc.machine : {};
+  return parseSize(m.pageSize ?? 4096) ?? 4096;
+}
+
+export function durationMsOf(doc: unknown): number | undefined {
+  const run = isRecord(doc) && isRecord(doc.run) ? doc.run : {};
+  return typeof run.durationMs === 'number' ? run.durationMs : undefined;
+}
+
+export function nodeKindsOf(doc: unknown): string[] {
+  const m = isRecord(doc) && isRecord(doc.machine) ? doc.machine : {};
+  return Array.isArray(m.nodes) ? m.nodes.map((n) => (isRecord(n) ? String(n.memory) : '?')) : [];
+}

@@ -1,0 +1,72 @@
+// A workload's mempolicy: the mode (set_mempolicy's MPOL_*) and its node list, typed "0,2" or "0-3".
+import { MEMPOLICY_MODES } from '../../shared/scenario/index.ts';
+import { isRecord } from '../scenario/draft.ts';
+import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
+import { CommitInput } from '../ui/commit-input.tsx';
+import { SelectField } from '../ui/choice-fields.tsx';
+import { Field } from '../ui/field.tsx';
+
+/** "0,2-3" -> [0, 2, 3]; null if any part is not a node or range. */
+export function parseNodeList(text: string): number[] | null {
+  const out: number[] = [];
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!m) return null;
+    const [from, to] = [Number(m[1]), Number(m[2] ?? m[1])];
+    for (let n = from; n <= to; n++) out.push(n);
+  }
+  return out;
+}
+
+export function MempolicyFields(props: { index: number }) {
+  const { draft, setDraft } = useScenarioDraft();
+  const policy = () => {
+    const p = draft.workload[props.index]?.mempolicy;
+    return isRecord(p) ? p : {};
+  };
+  const path = (f: string) => `workload[${props.index}].mempolicy${f ? `.${f}` : ''}`;
+  const set = (field: string, v: unknown) => {
+    const next = { ...policy(), [field]: v };
+    const empty =
+      next.mode === undefined && (next.nodes === undefined || (next.nodes as unknown[]).length === 0);
+    setDraft('workload', props.index, 'mempolicy', empty ? undefined : next);
+  };
+  const nodesText = (v: unknown) => (Array.isArray(v) ? v.join(',') : typeof v === 'string' ? v : '');
+  return (
+    <>
+      <SelectField
+        label="Mempolicy"
+        path={path('mode')}
+        value={policy().mode as (typeof MEMPOLICY_MODES)[number] | undefined}
+        options={MEMPOLICY_MODES.filter((m) => m !== 'default')}
+        emptyLabel="default (local first)"
+        onChange={(mode) => set('mode', mode)}
+        title="MPOL_BIND, MPOL_PREFERRED or MPOL_INTERLEAVE over the nodes; default allocates locally first"
+        testid={`workload-${props.index}-mempolicy-mode`}
+      />
+      <Field
+        label="Policy nodes"
+        path={path('nodes')}
+        title="Nodes of the policy: 0,1 or 0-3"
+        local={
+          typeof policy().nodes === 'string'
+            ? `expected node ids such as 0,1 or 0-3 (got "${String(policy().nodes)}")`
+            : null
+        }
+      >
+        <CommitInput
+          value={policy().nodes}
+          toValue={(t) => (t.trim() === '' ? undefined : (parseNodeList(t) ?? t))}
+          display={nodesText}
+          onCommit={(v) => set('nodes', v)}
+          placeholder="none"
+          data-testid={`workload-${props.index}-mempolicy-nodes`}
+          data-path={path('nodes')}
+        />
+      </Field>
+    </>
+  );
+}
