@@ -19,14 +19,17 @@ export const MOVE_ENOENT = -2; // not present
 export const MOVE_EBUSY = -16; // isolated by reclaim right now
 export const MOVE_ENOMEM = -12; // no room on the target
 
-/** alloc_migration_target() with __GFP_THISNODE: fast path, kswapd, WMARK_MIN, one direct reclaim. */
-function allocOnNode(k: Kernel, node: number, local: number): number {
+/**
+ * alloc_migration_target() with __GFP_THISNODE: fast path, kswapd, WMARK_MIN, then one direct
+ * reclaim when allowed (move_pages may reclaim; DAMOS allocates GFP_NOWAIT and may not).
+ */
+function allocOnNode(k: Kernel, node: number, local: number, mayReclaim: boolean): number {
   const only = k.thisNode[node]!;
   let pfn = getPageFromFreelist(k, only, null, WMARK_LOW, local, false);
   if (pfn !== NIL) return pfn;
   wakeupKswapd(k, node);
   pfn = getPageFromFreelist(k, only, null, WMARK_MIN, local, false);
-  if (pfn !== NIL) return pfn;
+  if (pfn !== NIL || !mayReclaim) return pfn;
   tryToFreePages(k, only, null);
   return getPageFromFreelist(k, only, null, WMARK_MIN, local, false);
 }
@@ -35,13 +38,20 @@ function allocOnNode(k: Kernel, node: number, local: number): number {
  * Moves the page mapped at `vpage` to `node` for reason `reason` (MR.*). Returns MOVE_OK (also when
  * it already is there) or an errno. Its cost, reclaim included, goes to k.chargedNs.
  */
-export function movePage(k: Kernel, vpage: number, node: number, reason: number, local: number): number {
+export function movePage(
+  k: Kernel,
+  vpage: number,
+  node: number,
+  reason: number,
+  local: number,
+  mayReclaim = true,
+): number {
   const e = k.m.pte[vpage]!;
   if (e === 0 || e >= PTE_SWAPPED) return MOVE_ENOENT;
   const src = e - 1;
   if (k.m.nodeOf[src] === node) return MOVE_OK;
   if (!(k.m.flags[src]! & PG.lru)) return MOVE_EBUSY;
-  const dst = allocOnNode(k, node, local);
+  const dst = allocOnNode(k, node, local, mayReclaim);
   // Reclaim on the target may have freed or moved the page meanwhile.
   if (k.m.pte[vpage] !== e || !(k.m.flags[src]! & PG.lru)) {
     if (dst !== NIL) putFreeFrame(k.m, dst);

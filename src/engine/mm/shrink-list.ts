@@ -1,7 +1,7 @@
 // shrink_active_list, shrink_inactive_list and shrink_folio_list: aging by referenced bits, then
 // demotion, swap-out, writeback or drop of the pages that reclaim chose.
 import { STAT } from '../../shared/vmstat.ts';
-import { SCAN_ACTIVE_NS, SCAN_INACTIVE_NS, RECLAIM_PAGE_NS } from './costs.ts';
+import { SCAN_ACTIVE_NS, SCAN_INACTIVE_NS, RECLAIM_PAGE_NS, SWAP_WRITE_QUEUE_DEPTH } from './costs.ts';
 import { accountResident, count, type Kernel } from './kernel.ts';
 import { lruAdd, lruDel, lruTailOf } from './lru.ts';
 import { NIL, PTE_NONE, PTE_SWAPPED, putFreeFrame } from './mem-state.ts';
@@ -32,7 +32,9 @@ export function shrinkActiveList(k: Kernel, node: number, n: number, lru: number
   const taken = isolateLruFolios(k, node, n, lru);
   for (let i = 0; i < taken; i++) {
     const pfn = isolated[i]!;
-    k.m.flags[pfn] = k.m.flags[pfn]! & ~(PG.young | PG.youngIdle | PG.active);
+    const fl = k.m.flags[pfn]!;
+    const referenced = (fl & (PG.young | PG.youngIdle)) !== 0;
+    k.m.flags[pfn] = fl & ~(PG.young | PG.youngIdle | PG.active | (referenced ? PG.idle : 0));
     lruAdd(k.m, pfn);
   }
   count(k, node, STAT.pgrefill, taken);
@@ -96,6 +98,7 @@ function pageoutOrDrop(k: Kernel, node: number, pfn: number, sc: ScanControl): b
     const swap = k.swap;
     if (!sc.maySwap || !swap || swap.usedPages >= swap.capacityPages) return false; // add_to_swap failed
     swap.usedPages++;
+    sc.costNs += swap.pageOutNs / SWAP_WRITE_QUEUE_DEPTH;
     k.m.pte[vpage] = PTE_SWAPPED;
     count(k, node, STAT.pswpout);
     count(k, node, STAT.pgpgout, kb);

@@ -2,13 +2,17 @@
 // reclaim and NUMA balancing.
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import type { Kernel } from '../mm/kernel.ts';
+import { createDamon } from './damon/damon.ts';
+import { createMemoryOptimizer } from './memory-optimizer/memory-optimizer.ts';
 import type { Mover } from './types.ts';
 
-export function createMovers(k: Kernel, _s: ResolvedScenario): Mover[] {
+export function createMovers(k: Kernel, s: ResolvedScenario): Mover[] {
   switch (k.mechanisms.mover) {
     case undefined:
       return [];
-    default:
-      throw new Error(`mover "${k.mechanisms.mover}" is not built yet`);
+    case 'memory-optimizer':
+      return [createMemoryOptimizer(k, s)];
+    case 'damon':
+      return createDamon(k, s);
   }
 }

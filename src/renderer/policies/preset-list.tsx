@@ -1,7 +1,9 @@
 // The policy presets: what each reproduces, where it comes from, and the knobs it sets.
 import { For } from 'solid-js';
 import { PRESETS } from '../../shared/scenario/index.ts';
+import { unwrap } from 'solid-js/store';
 import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
+import { useToast } from '../toast/toast-context.tsx';
 
 /** "demotion, tiering promotion, mover: damon" from the preset's mechanism flags. */
 function mechanisms(m: object): string {
@@ -13,6 +15,24 @@ function mechanisms(m: object): string {
 
 export function PresetList() {
   const { draft, setDraft } = useScenarioDraft();
+  const toast = useToast();
+  /**
+   * Picking a preset applies its knobs: explicit knobs would otherwise keep overriding it (a
+   * leftover numa_balancing = 0 silently turns linux-tiering into plain demotion). Undo restores them.
+   */
+  const pick = (name: string) => {
+    const before = structuredClone(unwrap(draft.policy));
+    const cleared = Object.keys(before.knobs);
+    setDraft('policy', { preset: name, knobs: {} });
+    if (before.preset === name && cleared.length === 0) return;
+    toast.show({
+      message: cleared.length
+        ? `Policy set to ${name}; its knobs replace your ${cleared.join(', ')}.`
+        : `Policy set to ${name}.`,
+      action: { label: 'Undo', run: () => setDraft('policy', before) },
+      timeoutMs: 8000,
+    });
+  };
   return (
     <div class="preset-list" role="radiogroup" aria-label="Policy preset">
       <For each={PRESETS}>
@@ -24,7 +44,7 @@ export function PresetList() {
             aria-checked={draft.policy.preset === p.name}
             aria-pressed={draft.policy.preset === p.name}
             data-testid={`policy-preset-${p.name}`}
-            onClick={() => setDraft('policy', 'preset', p.name)}
+            onClick={() => pick(p.name)}
           >
             <strong>
               {p.title} <code class="muted">{p.name}</code>

@@ -46,6 +46,17 @@ function checkPolicy(presetName: string, explicit: Partial<Knobs>, report: Repor
         `not in preset "${preset.name}"; use demotion_enabled to demote`,
     );
   }
+  checkDamon(knobs, report);
+}
+
+/** DAMON refuses min_nr_regions > max_nr_regions (damon_set_attrs). */
+function checkDamon(knobs: Knobs, report: Report): void {
+  if (knobs.damon_min_nr_regions > knobs.damon_max_nr_regions) {
+    report(
+      'policy.knobs.damon_min_nr_regions',
+      `must not exceed damon_max_nr_regions (${knobs.damon_max_nr_regions}) (got ${knobs.damon_min_nr_regions})`,
+    );
+  }
 }
 
 /** zone_reclaim_mode bit of the 2019-20 RFCs: migrate in reclaim instead of discarding. */

@@ -58,7 +58,10 @@ describe('the knobs schema', () => {
       const preset = name === 'zone_reclaim_mode' ? 'hansen-2020' : 'linux';
       const at = (v: number) =>
         editedExample(
-          [['policy', 'knobs'], { demotion_enabled: false }],
+          [
+            ['policy', 'knobs'],
+            { demotion_enabled: false, damon_min_nr_regions: 1, damon_max_nr_regions: 100000 },
+          ],
           [['policy', 'preset'], preset],
           [['policy', 'knobs', name], v],
         );

@@ -175,7 +175,10 @@ export const KNOBS = {
     max: 100,
     unit: '%',
     path: 'memory-optimizer options.dram_percent',
-    help: 'How much of the fast tier the hottest pages may fill (per process, times its dramShare if set).',
+    help:
+      "How much of the fast tier (above its high watermark) the watched processes' hottest pages may fill; a " +
+      'process with a dramShare gets that share of it, the others share the rest by hotness ' +
+      '(memory-optimizer itself reads it as a share of the watched memory).',
   },
   memopt_bandwidth_mbps: {
     group: 'memory-optimizer',
@@ -195,7 +198,9 @@ export const KNOBS = {
     max: 255,
     unit: 'refs',
     path: 'memory-optimizer anti_thrash_threshold',
-    help: 'A page moves only if its score differs from the hot/cold cut by more than this.',
+    help:
+      'A hot page swaps places with a cold one only if their scores differ by at least this ' +
+      '(GlobalScan::anti_thrashing); moves into spare budget or out of an over-full one are not held back.',
   },
   damon_sample_us: {
     group: 'damon',

@@ -8,7 +8,11 @@ export const damonTiering: PolicyPreset = {
     'kdamond samples one page per adaptive region for access; every aggregation interval a migrate_cold ' +
     'scheme on the fast node moves regions with no accesses down and a migrate_hot scheme on the slow ' +
     'node moves regions accessed in at least damos_hot_min_access_pct of samples up, each within its ' +
-    'quota, tuned toward node utilisation goals (node_mem_free_bp / node_mem_used_bp).',
+    'quota, tuned toward node utilisation goals (node_mem_free_bp / node_mem_used_bp). One kdamond per ' +
+    'node monitors its physical memory; the schemes use the young filters of damo mem_tier.sh and count ' +
+    'only pgmigrate_success. Each quota starts at its cap (the kernel ramps up from one byte over about ' +
+    '30 s). On small simulated nodes the watermarks alone keep more than 0.5% free: raise ' +
+    'damos_demote_free_bp there.',
   source:
     'mm/damon/paddr.c DAMOS_MIGRATE_HOT/COLD (SK hynix, v6.11); quota goals node_mem_used_bp/free_bp ' +
     "(v6.16); SJ's setup in damo scripts/mem_tier.sh and samples/damon/mtier.c.",

@@ -5,10 +5,13 @@ export const wu2018Daemon: PolicyPreset = {
   name: 'wu-2018-daemon',
   title: 'User-space migration daemon (Fengguang Wu 2018)',
   summary:
-    "A daemon walks each process's page tables for accessed bits (/proc/PID/idle_pages) several times " +
-    'a round, scores every page by how many walks found it young, and move_pages() the hottest into DRAM ' +
-    'up to dram_percent (per process: its dramShare) and the coldest out, within a bandwidth cap. The ' +
-    'kernel side demotes cold pages in reclaim. Page-table pages stay in DRAM (not modelled: no page tables).',
+    "A daemon walks each process's anonymous pages for accessed bits (/proc/PID/idle_pages) every " +
+    'interval, scores each page 0..nr_walks by how many walks of a round found it young, and after each ' +
+    'round move_pages() the hottest into DRAM and the coldest out, within bandwidth_mbps and ' +
+    'anti_thrash_threshold, filling at most dram_percent of DRAM above its high watermark. A process with ' +
+    'a dramShare gets that share; the others compete for the rest by hotness across processes, which ' +
+    'leaves a low-load VM in PMEM (seed 003). The kernel side demotes cold pages in reclaim. Page-table ' +
+    'pages stay in DRAM (not modelled: no page tables).',
   source:
     '[RFC][PATCH v2 00/21] PMEM NUMA node and hotness accounting/migration, Fengguang Wu, 2018-12-26 ' +
     '(seed 004; seed 003 for per-VM shares); intel/memory-optimizer sys-refs (GlobalScan.cc, Option.h).',

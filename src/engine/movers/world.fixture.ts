@@ -1,0 +1,24 @@
+// Drives a built world round by round as the simulation's tick does (tasks, kswapd, then movers),
+// without its latency feedback or task stops, so that a test can look into a mover's state as it runs.
+import { runKswapd } from '../mm/kswapd.ts';
+import type { World } from '../sim/setup.ts';
+import { runTask, TASK_RUNNING, TASK_WAITING } from '../sim/task.ts';
+
+const ROUND_NS = 100_000;
+
+/** Runs rounds from fromNs to untilNs, calling `afterRound` after each. */
+export function driveWorld(w: World, fromNs: number, untilNs: number, afterRound?: () => void): void {
+  const { k, tasks } = w;
+  for (let end = fromNs + ROUND_NS; end <= untilNs; end += ROUND_NS) {
+    for (const t of tasks) {
+      if (t.state === TASK_WAITING && t.startNs < end) {
+        t.state = TASK_RUNNING;
+        t.clockNs = Math.max(t.clockNs, end - ROUND_NS);
+      }
+      if (t.state === TASK_RUNNING) runTask(k, t, end, 1);
+    }
+    for (let n = 0; n < k.m.nrNodes; n++) runKswapd(k, n, end);
+    for (const m of k.movers) m.run(k, end);
+    afterRound?.();
+  }
+}
