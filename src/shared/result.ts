@@ -1,6 +1,6 @@
 // The result of one run (`tierlab.result/1`). Names marked fixed are a contract scripts rely on.
 import type { CounterName } from './vmstat.ts';
-import type { MemoryKind } from './scenario/resolved.ts';
+import type { MemoryKind, TraceCounts } from './scenario/resolved.ts';
 
 export const RESULT_FORMAT = 'tierlab.result/1';
 
@@ -49,15 +49,8 @@ export interface TaskResult {
   trace?: TraceReport;
 }
 
-export interface TraceReport {
+export interface TraceReport extends TraceCounts {
   file: string;
-  accesses: number;
-  loads: number;
-  stores: number;
-  modifies: number;
-  pageRefs: number;
-  pages: number;
-  pagesWritten: number;
   /** Top-tier capacity the optimum is computed for, pages. */
   fastTierPages: number;
   /** MIN's hit ratio over the replayed references at that capacity: no policy can beat it. */

@@ -136,7 +136,7 @@ describe('Tierlab in the browser', () => {
       page.waitForEvent('download'),
       page.getByTestId('export-samples').click(),
     ]);
-    const text = readFileSync((await download.path())!, 'utf8');
+    const text = readFileSync(await download.path(), 'utf8');
     const lines = text.trim().split('\n');
     expect(lines[0]).toMatch(/^run_id,time_ms,nr_free_pages,nr_inactive_anon,/);
     const runs = listRuns(app.lab.db, { status: 'done' });

@@ -4,20 +4,9 @@
 /** A batch of page references, `densePageId * 2 + write`; the view is valid only during the call. */
 export type RefSink = (refs: Uint32Array) => void;
 
-/** The same shape as the scenario's TraceCounts, kept here with its field docs. */
-export interface TraceCounts {
-  /** Data accesses: L, S and M lines. */
-  accesses: number;
-  loads: number;
-  stores: number;
-  modifies: number;
-  /** One per page an access touches, so an access straddling a page boundary counts twice. */
-  pageRefs: number;
-  /** Footprint: distinct pages referenced. */
-  pages: number;
-  /** Distinct pages stored to or modified. */
-  pagesWritten: number;
-}
+import type { TraceCounts } from '../../shared/scenario/resolved.ts';
+
+export type { TraceCounts };
 
 export interface CapacityBound {
   /** Cache capacity in pages. */

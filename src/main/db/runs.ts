@@ -3,28 +3,13 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { ormOf, type Db } from './connection.ts';
 import { fromJsonText, toJsonText } from './json.ts';
-import type { RunStatus } from '../../shared/api/types.ts';
+import type { RunInfo, RunStatus } from '../../shared/api/types.ts';
 import { runs, runTags } from './schema.ts';
 
-export interface Run {
-  id: number;
-  name: string;
-  scenarioId: number | null;
-  scenarioHash: string | null;
-  status: RunStatus;
-  seed: number;
-  engineVersion: string;
+/** A run as stored: the API's RunInfo without its tags, plus the process that owns it. */
+export interface Run extends Omit<RunInfo, 'tags'> {
   /** The process that queued or runs it; null for imported runs. */
   ownerPid: number | null;
-  /** Epoch milliseconds. */
-  queuedAt: number;
-  startedAt: number | null;
-  finishedAt: number | null;
-  wallMs: number | null;
-  simulatedMs: number | null;
-  /** 0..1. */
-  progress: number;
-  error: string | null;
 }
 
 export interface NewRun {

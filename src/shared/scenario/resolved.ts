@@ -134,13 +134,18 @@ export interface TraceData {
   counts: TraceCounts;
 }
 
+/** A lackey trace summarised (the counts the fixture's oracle states). */
 export interface TraceCounts {
+  /** Data accesses: L, S and M lines. */
   accesses: number;
   loads: number;
   stores: number;
   modifies: number;
+  /** One per page an access touches, so an access straddling a page boundary counts twice. */
   pageRefs: number;
+  /** Footprint: distinct pages referenced. */
   pages: number;
+  /** Distinct pages stored to or modified. */
   pagesWritten: number;
 }
 
