@@ -4,7 +4,9 @@ import { parseScenario } from '../src/shared/scenario/parse.ts';
 import type { ResolvedScenario } from '../src/shared/scenario/resolved.ts';
 import { createSimulation } from '../src/engine/index.ts';
 import { buildWorld } from '../src/engine/sim/setup.ts';
-import { BENCH_SCENARIOS, BIG_MACHINE } from './scenarios.ts';
+import { BENCH_SCENARIOS, BIG_MACHINE, TRACE_REPLAY } from './scenarios.ts';
+import { attachTraces } from '../src/main/trace/attach.ts';
+import { traceStats } from '../src/main/trace/read-trace.ts';
 
 export function resolve(json: unknown): ResolvedScenario {
   const p = parseScenario(json);
@@ -12,8 +14,9 @@ export function resolve(json: unknown): ResolvedScenario {
   return p.scenario;
 }
 
-function benchRun(json: unknown): void {
+async function benchRun(json: unknown): Promise<void> {
   const s = resolve(json);
+  await attachTraces(s);
   const t0 = performance.now();
   const sim = createSimulation(s);
   sim.advance(s.run.durationMs);
@@ -34,7 +37,7 @@ function benchMemory(json: unknown): void {
   const { k } = buildWorld(s);
   const ms = performance.now() - t0;
   const m = k.m;
-  const perFrame = [m.flags, m.nodeOf, m.lruNext, m.lruPrev, m.owner, m.stamp].reduce(
+  const perFrame = [m.flags, m.nodeOf, m.lruNext, m.lruPrev, m.owner, m.stamp, m.migratedAt].reduce(
     (sum, a) => sum + a.BYTES_PER_ELEMENT,
     0,
   );
@@ -45,8 +48,21 @@ function benchMemory(json: unknown): void {
   );
 }
 
-export function benchEngine(): void {
+export async function benchEngine(): Promise<void> {
   console.log('== engine (one thread)');
-  for (const s of BENCH_SCENARIOS) benchRun(s);
+  for (const s of BENCH_SCENARIOS) await benchRun(s);
+  await benchRun(TRACE_REPLAY);
   benchMemory(BIG_MACHINE);
+  await benchTraceStats();
+}
+
+/** `tierlab trace stats` on the fixture: parse, exact LRU and MIN at three capacities. */
+async function benchTraceStats(): Promise<void> {
+  const file = new URL('../../shared/fixtures/traces/ls_usr_bin.lackey.gz', import.meta.url).pathname;
+  const t0 = performance.now();
+  const stats = await traceStats(file);
+  const ms = performance.now() - t0;
+  console.log(
+    `trace stats on the fixture (${stats.accesses} accesses, ${stats.capacities.length} capacities): ${ms.toFixed(0)} ms (target < 1 s)`,
+  );
 }

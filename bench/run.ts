@@ -4,7 +4,7 @@ import { benchLab } from './lab.ts';
 import { benchQualitative } from './qualitative.ts';
 
 console.log(`Node ${process.version}\n`);
-benchEngine();
+await benchEngine();
 console.log('');
 await benchLab();
 console.log('');

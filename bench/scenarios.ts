@@ -70,6 +70,29 @@ export const BENCH_SCENARIOS: Json[] = [
   ),
 ];
 
+/** The fixture trace replayed 200 times on a DRAM node that holds a third of its footprint. */
+export const TRACE_REPLAY: Json = scenario(
+  'trace replay: ls /usr/bin (lackey fixture) x 200, promotion on',
+  {
+    pageSize: '4KiB',
+    nodes: [
+      { id: 0, memory: 'dram', capacity: '192KiB', cpus: 1 },
+      { id: 1, memory: 'pmem', capacity: '4MiB', cpus: 0 },
+    ],
+  },
+  { demotion_enabled: true, numa_balancing: 2, scan_delay_ms: 0, min_free_kbytes: 128 },
+  [
+    {
+      name: 'ls',
+      type: 'trace',
+      file: new URL('../../shared/fixtures/traces/ls_usr_bin.lackey.gz', import.meta.url).pathname,
+      repeats: 200,
+      cpu: 0,
+    },
+  ],
+  60000,
+);
+
 /** The size target: a 64 GiB DRAM + 256 GiB PMEM machine at 4 KiB pages. */
 export const BIG_MACHINE: Json = scenario(
   '64 GiB DRAM + 256 GiB PMEM',

@@ -143,4 +143,20 @@ describe('Tierlab in the browser', () => {
     const samples = runs.reduce((sum, r) => sum + countSamples(app.lab.db, r.id), 0);
     expect(lines).toHaveLength(samples + 1);
   });
+
+  it('imports a lackey trace as a workload', async () => {
+    const { page } = app;
+    const fixture = new URL('../../../shared/fixtures/traces/ls_usr_bin.lackey.gz', import.meta.url).pathname;
+    await page.getByTestId('nav-workloads').click();
+    const before = await page.locator('[data-testid^=workload-card-]').count();
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByTestId('import-trace').click(),
+    ]);
+    await chooser.setFiles(fixture);
+    await page.waitForSelector(`[data-testid=workload-card-${before}]`);
+    expect(await page.getByTestId(`workload-${before}-type`).inputValue()).toBe('trace');
+    expect(await page.getByTestId('toast').last().textContent()).toMatch(/200,000 accesses, 137 pages/);
+    await app.shot('workloads-trace');
+  });
 });

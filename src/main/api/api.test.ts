@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/api/contract.ts';
 import { COUNTERS } from '../../shared/vmstat.ts';
@@ -100,5 +102,35 @@ describe('the lab API, in process', () => {
     const gone = await api.call('scenario:delete', { id: s.id });
     const back = await api.call('scenario:save', { document: gone.document });
     expect(back.ok && back.value.name).toBe('small');
+  });
+});
+
+describe('trace import', () => {
+  const FIXTURE = new URL('../../../../shared/fixtures/traces/ls_usr_bin.lackey.gz', import.meta.url)
+    .pathname;
+
+  it('keeps an uploaded lackey trace beside the database and reports its counts', async () => {
+    const lab = tempLab();
+    const api = inProcessClient(lab);
+    const { file, counts } = await api.call('trace:import', {
+      name: 'ls.lackey.gz',
+      base64: readFileSync(FIXTURE).toString('base64'),
+    });
+    expect(file.startsWith(join(dirname(lab.dbPath), 'traces'))).toBe(true);
+    expect(readFileSync(file)).toEqual(readFileSync(FIXTURE));
+    expect([counts.accesses, counts.pageRefs, counts.pages, counts.pagesWritten]).toEqual([
+      200000, 200002, 137, 43,
+    ]);
+  });
+
+  it('refuses a malformed trace naming the line, and keeps nothing', async () => {
+    const lab = tempLab();
+    const api = inProcessClient(lab);
+    const base64 = Buffer.from(' L 1000,8\n S 2000,8\n L zz,4\n').toString('base64');
+    await expect(api.call('trace:import', { name: 'bad.lackey', base64 })).rejects.toThrow(
+      /bad\.lackey: line 3/,
+    );
+    const dir = join(dirname(lab.dbPath), 'traces');
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { exportHandlers } from './handlers/export.ts';
 import { machineHandlers } from './handlers/machine.ts';
 import { runHandlers } from './handlers/run.ts';
 import { scenarioHandlers } from './handlers/scenario.ts';
+import { traceHandlers } from './handlers/trace.ts';
 
 const HANDLERS: Handlers<Channel> = {
   ...appHandlers,
@@ -19,6 +20,7 @@ const HANDLERS: Handlers<Channel> = {
   ...runHandlers,
   ...compareHandlers,
   ...exportHandlers,
+  ...traceHandlers,
 };
 
 /** The channels this implementation serves, for transports to register. */

@@ -47,6 +47,7 @@ export const REQUEST_SCHEMAS: Record<Channel, z.ZodType> = {
   'compare:runs': z
     .object({ runIds, baseline: z.number().int().min(0).optional(), metrics: z.array(z.string()).optional() })
     .strict(),
+  'trace:import': z.object({ name: z.string().min(1).max(255), base64: z.string().min(1) }).strict(),
   'export:samples': z.object({ runIds }).strict(),
   'export:results': z.object({ runIds }).strict(),
   'export:comparison': z

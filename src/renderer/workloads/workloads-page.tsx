@@ -12,12 +12,15 @@ import { TIME_MS, parseQuantity } from '../units/quantity.ts';
 import { WorkloadCard } from './workload-card.tsx';
 import { newWorkload, uniqueName } from './workload-fields.ts';
 import { WorkloadTimeline } from './workload-timeline.tsx';
+import { importTrace } from './import-trace.ts';
+import { useApi } from '../api/api-context.tsx';
 
 const DEFAULT_DURATION_MS = 60_000;
 
 export function WorkloadsPage() {
   const { draft, setDraft } = useScenarioDraft();
   const toast = useToast();
+  const { client } = useApi();
   const list = () => draft.workload;
   const names = () => list().map((w) => w.name);
   const write = (next: DraftWorkload[]) => setDraft('workload', next);
@@ -34,6 +37,21 @@ export function WorkloadsPage() {
       message: `Removed workload “${before[i]?.name ?? i}”.`,
       action: { label: 'Undo', run: () => write(before) },
       timeoutMs: 8000,
+    });
+  };
+  const addTrace = async () => {
+    const imported = await toast.guard(() => importTrace(client));
+    if (!imported) return;
+    const w = {
+      ...newWorkload('trace', names()),
+      name: uniqueName(imported.name, names()),
+      file: imported.file,
+    };
+    write([...copy(), w]);
+    const c = imported.counts;
+    toast.show({
+      message: `Trace ${imported.name}: ${c.accesses.toLocaleString()} accesses, ${c.pages.toLocaleString()} pages of footprint.`,
+      kind: 'success',
     });
   };
   const move = (from: number, to: number) => {
@@ -70,11 +88,14 @@ export function WorkloadsPage() {
             </button>
           )}
         </For>
-        <span title="Arrives with trace replay: a Valgrind lackey --trace-mem=yes file as a workload">
-          <button type="button" data-testid="import-trace" disabled>
-            Import lackey trace…
-          </button>
-        </span>
+        <button
+          type="button"
+          data-testid="import-trace"
+          title="A Valgrind lackey --trace-mem=yes file (plain or gzip) replayed as a workload"
+          onClick={() => void addTrace()}
+        >
+          Import lackey trace…
+        </button>
       </div>
       <ErrorSummary prefixes={['workload']} title="The workloads are not valid" />
       <Show

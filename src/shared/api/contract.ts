@@ -10,6 +10,7 @@ import type {
   SampleSeries,
   Comparison,
 } from './types.ts';
+import type { TraceCounts } from '../scenario/resolved.ts';
 
 export interface ApiRequests {
   'app:info': { req: Record<string, never>; res: { engineVersion: string; dbPath: string; workers: number } };
@@ -37,6 +38,11 @@ export interface ApiRequests {
   'compare:runs': { req: { runIds: number[]; baseline?: number; metrics?: string[] }; res: Comparison };
   'export:samples': { req: { runIds: number[] }; res: { filename: string; csv: string } };
   'export:results': { req: { runIds: number[] }; res: { filename: string; csv: string } };
+  /**
+   * Stores a lackey trace (plain or gzip, base64) beside the lab database after reading it through;
+   * returns the path a `trace` workload names and the trace's counts. A malformed line is an error.
+   */
+  'trace:import': { req: { name: string; base64: string }; res: { file: string; counts: TraceCounts } };
   'export:comparison': {
     req: { runIds: number[]; baseline?: number; metrics?: string[] };
     res: { filename: string; csv: string };
@@ -86,6 +92,7 @@ const CHANNEL_SET: Record<Channel, true> = {
   'export:samples': true,
   'export:results': true,
   'export:comparison': true,
+  'trace:import': true,
 };
 export const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 
