@@ -46,6 +46,13 @@ export const BENCH_SCENARIOS: Json[] = [
     4000,
   ),
   scenario(
+    'promotion: NUMA balancing mode 2, zipf hot set twice the size of DRAM',
+    machine('1GiB', '4GiB'),
+    { demotion_enabled: true, numa_balancing: 2, scan_delay_ms: 0 },
+    [{ name: 'hot', type: 'hotset', size: '2GiB', distribution: 'zipf', cpu: 0 }],
+    4000,
+  ),
+  scenario(
     'reclaim: usemem 1.5x DRAM bound to DRAM, demotion on',
     machine('1GiB', '2GiB'),
     { demotion_enabled: true },
