@@ -18,10 +18,6 @@ export interface ScenarioFileContents {
   document: unknown;
 }
 
-export async function readScenarioFile(file: string): Promise<ResolvedScenario> {
-  return (await readScenarioDocument(file)).scenario;
-}
-
 export async function readScenarioDocument(file: string): Promise<ScenarioFileContents> {
   let text: string;
   try {

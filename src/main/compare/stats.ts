@@ -2,10 +2,10 @@
 // bin/lib/MMTests/Stat.pm), so a Tierlab comparison reads like compare-mmtests output. NaN means
 // "not defined" (Stat.pm's "NaN" string) and the text table prints it as "-".
 
-/** Stat.pm's summaries use alpha = 0.05 (Summarise.pm runStatFunc: `my $alpha = 0.05`). */
-export const ALPHA = 0.05;
-
-/** qnorm(1 - 0.05/2), the normal quantile Stat.pm's _calc_meanci asks R for. */
+/**
+ * qnorm(1 - alpha/2) for Stat.pm's alpha = 0.05 (Summarise.pm runStatFunc: `my $alpha = 0.05`):
+ * the normal quantile Stat.pm's _calc_meanci asks R for.
+ */
 export const Z_975 = 1.959963984540054;
 
 export function amean(xs: readonly number[]): number {

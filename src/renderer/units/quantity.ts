@@ -9,8 +9,6 @@ export const TIME_MS: UnitTable = { ms: 1, s: 1000, sec: 1000, min: 60_000, h: 3
 export const LATENCY_NS: UnitTable = { ns: 1, us: 1000, µs: 1000, ms: 1e6 };
 /** Multipliers to GB/s (decimal, as bandwidth is quoted). */
 export const BANDWIDTH_GBPS: UnitTable = { 'gb/s': 1, gbps: 1, 'mb/s': 1e-3, mbps: 1e-3, 'tb/s': 1000 };
-/** Multipliers to MB/s. */
-export const RATE_MBPS: UnitTable = { 'mb/s': 1, mbps: 1, 'gb/s': 1000, gbps: 1000 };
 
 /**
  * A number with an optional unit from `units`; a bare number is already in the base unit.

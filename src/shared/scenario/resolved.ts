@@ -166,8 +166,6 @@ export type ResolvedWorkload =
   | HotsetWorkload
   | TraceWorkload;
 
-export type WorkloadType = ResolvedWorkload['type'];
-
 export interface RunSettings {
   durationMs: number;
   tickMs: number;
