@@ -39,8 +39,11 @@ export interface TaskResult {
   oomKilled: boolean;
   /** Pages resident at the end, by node id. */
   residentPages: Record<string, number>;
-  /** Pages resident over time: at each sample time, one count per node (in node order). */
-  residency: { timesMs: number[]; pages: number[][] };
+  /**
+   * Over time, at each sample time: pages resident per node (in node order), and the references
+   * made so far (their rate is the task's throughput over time).
+   */
+  residency: { timesMs: number[]; pages: number[][]; references: number[] };
   /** References that found their page present, by the node it was on (faults are misses). */
   hitsByNode: Record<string, number>;
   /** Share of all references that hit the top tier: how well placement served this task. */

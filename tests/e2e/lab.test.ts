@@ -92,6 +92,8 @@ describe('Tierlab in the browser', () => {
         ) > 0,
     );
     expect(await paintedPixels(page, 'chart-canvas-free-per-node')).toBeGreaterThan(1000);
+    await page.waitForSelector('[data-testid=chart-canvas-task-throughput]');
+    expect(await paintedPixels(page, 'chart-canvas-task-throughput')).toBeGreaterThan(1000);
     await app.shot('run');
   });
 

@@ -117,6 +117,7 @@ function taskResults(world: World, s: ResolvedScenario, simulatedMs: number, sam
     const residency = {
       timesMs: sampler.residencyTimes,
       pages: sampler.residency.map((row) => row.slice(g * nrNodes, (g + 1) * nrNodes)),
+      references: sampler.references.map((row) => row[g]!),
     };
     return {
       name: w.name,

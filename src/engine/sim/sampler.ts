@@ -15,6 +15,8 @@ export interface Sampler {
   /** Every sample's time and per-workload residency (group x node), kept for the result. */
   residencyTimes: number[];
   residency: number[][];
+  /** Every sample's cumulative references per workload, for throughput over time. */
+  references: number[][];
 }
 
 export function createSampler(): Sampler {
@@ -25,6 +27,7 @@ export function createSampler(): Sampler {
     latest: new Float64Array(NR_COUNTERS),
     residencyTimes: [],
     residency: [],
+    references: [],
   };
 }
 
@@ -47,7 +50,7 @@ export function readNodeCounters(k: Kernel, n: number, row: Float64Array): void 
   row[STAT.nr_swap_used] = n === 0 && k.swap ? k.swap.usedPages : 0;
 }
 
-export function recordSample(s: Sampler, k: Kernel, timeMs: number): void {
+export function recordSample(s: Sampler, k: Kernel, timeMs: number, referencesByGroup: number[]): void {
   const width = k.m.nrNodes * NR_COUNTERS;
   if ((s.rows + 1) * width > s.values.length) {
     const grown = new Float64Array(Math.max(width * 64, s.values.length * 2));
@@ -67,6 +70,7 @@ export function recordSample(s: Sampler, k: Kernel, timeMs: number): void {
   s.rows++;
   s.residencyTimes.push(timeMs);
   s.residency.push(Array.from(k.resident));
+  s.references.push(referencesByGroup);
 }
 
 /** Hands over the rows recorded since the last call (copies, so they can be transferred). */

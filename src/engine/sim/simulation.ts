@@ -39,7 +39,7 @@ export function createSimulation(s: ResolvedScenario): Simulation {
   const sampleEveryTicks = Math.round(s.run.sampleEveryMs / s.run.tickMs);
   let nowNs = 0;
   let ticks = 0;
-  recordSample(sampler, world.k, 0);
+  recordSample(sampler, world.k, 0, groupReferences(world));
   const sim: Simulation = {
     get nowMs() {
       return nowNs / 1e6;
@@ -56,7 +56,7 @@ export function createSimulation(s: ResolvedScenario): Simulation {
         nowNs = end;
         ticks++;
         if (ticks % sampleEveryTicks === 0 || nowNs >= durationNs)
-          recordSample(sampler, world.k, nowNs / 1e6);
+          recordSample(sampler, world.k, nowNs / 1e6, groupReferences(world));
       }
     },
     takeSamples: () => takeSamples(sampler, world.k.m.nrNodes),
@@ -90,6 +90,13 @@ function tick(world: World, s: ResolvedScenario, t0: number, t1: number): void {
     for (const mover of k.movers) mover.run(k, end);
     if (end >= t1) break;
   }
+}
+
+/** References made so far by each workload (all its threads). */
+function groupReferences(world: World): number[] {
+  const out = new Array<number>(world.names.length).fill(0);
+  for (const t of world.tasks) out[t.group]! += t.references;
+  return out;
 }
 
 /** Loaded latency for this tick from the bandwidth each node used in the last one. */

@@ -18,7 +18,7 @@ export function makeTask(overrides: Partial<TaskResult> = {}): TaskResult {
     finished: true,
     oomKilled: false,
     residentPages: {},
-    residency: { timesMs: [], pages: [] },
+    residency: { timesMs: [], pages: [], references: [] },
     hitsByNode: {},
     fastTierHitRatio: 0,
     ...overrides,

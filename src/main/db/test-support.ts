@@ -143,6 +143,7 @@ export function makeResult(overrides: Partial<RunResult> = {}): RunResult {
         residentPages: { '0': 10, '1': 5 },
         residency: {
           timesMs: [0, 1000],
+          references: [0, 3000],
           pages: [
             [0, 0],
             [10, 5],
@@ -164,6 +165,7 @@ export function makeResult(overrides: Partial<RunResult> = {}): RunResult {
         residentPages: { '1': 20 },
         residency: {
           timesMs: [0, 1000],
+          references: [0, 1000],
           pages: [
             [0, 0],
             [0, 20],

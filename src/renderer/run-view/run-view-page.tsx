@@ -17,6 +17,7 @@ import { RunHeader } from './run-header.tsx';
 import { durationMsOf, nodeKindsOf, pageSizeOf } from '../scenario/document-facts.ts';
 import type { CounterMode } from './series.ts';
 import { TaskResidencyCharts } from './task-residency-charts.tsx';
+import { TaskThroughputChart } from './task-throughput-chart.tsx';
 import { TaskResults } from './task-results.tsx';
 
 export function RunViewPage(props: { runId: number }) {
@@ -114,6 +115,7 @@ export function RunViewPage(props: { runId: number }) {
               {(result) => (
                 <>
                   <TaskResults result={result()} pageSize={model.pageSize()} kinds={model.kinds()} />
+                  <TaskThroughputChart tasks={result().tasks} xMax={model.xMax()} />
                   <TaskResidencyCharts
                     tasks={result().tasks}
                     pageSize={model.pageSize()}
