@@ -150,6 +150,7 @@ describe('Tierlab in the browser', () => {
     const { page } = app;
     const fixture = new URL('../../../shared/fixtures/traces/ls_usr_bin.lackey.gz', import.meta.url).pathname;
     await page.getByTestId('nav-workloads').click();
+    await page.waitForSelector('[data-testid=workload-card-0]');
     const before = await page.locator('[data-testid^=workload-card-]').count();
     const [chooser] = await Promise.all([
       page.waitForEvent('filechooser'),
