@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countSamples, listRuns } from '../../src/main/db/index.ts';
-import { listScenarios } from '../../src/main/db/index.ts';
+import { listParts, listScenarios } from '../../src/main/db/index.ts';
 import { paintedPixels, startBrowserApp, type BrowserApp } from './browser-app.ts';
 
 let app: BrowserApp;
@@ -45,6 +45,10 @@ describe('Tierlab in the browser', () => {
     await page.waitForFunction(() =>
       document.querySelector('[data-testid=derived-watermarks]')?.textContent?.includes('393,216'),
     );
+    await page.getByTestId('save-machine-name').fill('optane 1.5G');
+    await page.getByTestId('save-machine').click();
+    await page.waitForSelector('[data-testid=saved-machine]');
+    expect(listParts(app.lab.db, 'machine').map((p) => p.name)).toEqual(['optane 1.5G']);
     await app.shot('machines');
   });
 
@@ -161,5 +165,19 @@ describe('Tierlab in the browser', () => {
     expect(await page.getByTestId(`workload-${before}-type`).inputValue()).toBe('trace');
     expect(await page.getByTestId('toast').last().textContent()).toMatch(/200,000 accesses, 137 pages/);
     await app.shot('workloads-trace');
+  });
+
+  it('loads a saved machine into another scenario', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-machines').click();
+    await page.getByTestId('preset-cxl-expander').click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=derived-demotion] tbody tr').length === 2,
+    );
+    await page.getByTestId('load-machine').click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=derived-demotion] tbody tr').length === 4,
+    );
+    expect(await page.getByTestId('node-0-capacity').inputValue()).toMatch(/1\.5 ?GiB/);
   });
 });

@@ -134,3 +134,39 @@ describe('trace import', () => {
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 });
+
+describe('reusable parts', () => {
+  it('keeps a named machine, workload list and policy, and hands back a deleted one for undo', async () => {
+    const api = inProcessClient(tempLab());
+    const s = smallScenario();
+    for (const [kind, document] of [
+      ['machine', s.machine],
+      ['workload', s.workload],
+      ['policy', s.policy],
+    ] as const) {
+      const saved = await api.call('part:save', { kind, name: `my ${kind}`, document });
+      expect(saved.ok).toBe(true);
+      expect((await api.call('part:list', { kind })).map((p) => p.name)).toEqual([`my ${kind}`]);
+    }
+    const [machine] = await api.call('part:list', { kind: 'machine' });
+    const gone = await api.call('part:delete', { kind: 'machine', id: machine!.id });
+    expect(gone.document).toEqual(s.machine);
+    expect(await api.call('part:list', { kind: 'machine' })).toEqual([]);
+  });
+
+  it('refuses an invalid machine or workload list, naming the field, and stores nothing', async () => {
+    const api = inProcessClient(tempLab());
+    const machine = structuredClone(smallScenario().machine) as { nodes: { capacity: string }[] };
+    machine.nodes[0]!.capacity = '-5MiB';
+    const bad = await api.call('part:save', { kind: 'machine', name: 'broken', document: machine });
+    expect(!bad.ok && bad.errors.map((e) => e.path)).toEqual(['machine.nodes[0].capacity']);
+    const badWorkload = await api.call('part:save', {
+      kind: 'workload',
+      name: 'w',
+      document: [{ name: 'x', type: 'usemen' }],
+    });
+    expect(!badWorkload.ok && badWorkload.errors[0]!.path).toBe('workload[0].type');
+    expect(await api.call('part:list', { kind: 'machine' })).toEqual([]);
+    expect(await api.call('part:list', { kind: 'workload' })).toEqual([]);
+  });
+});

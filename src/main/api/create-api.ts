@@ -11,12 +11,14 @@ import { exportHandlers } from './handlers/export.ts';
 import { machineHandlers } from './handlers/machine.ts';
 import { runHandlers } from './handlers/run.ts';
 import { scenarioHandlers } from './handlers/scenario.ts';
+import { partHandlers } from './handlers/part.ts';
 import { traceHandlers } from './handlers/trace.ts';
 
 const HANDLERS: Handlers<Channel> = {
   ...appHandlers,
   ...machineHandlers,
   ...scenarioHandlers,
+  ...partHandlers,
   ...runHandlers,
   ...compareHandlers,
   ...exportHandlers,

@@ -1,7 +1,7 @@
 // Request validation at the boundary: one zod schema per channel, so no handler sees a bad shape.
 import * as z from 'zod';
 import type { Channel } from '../../shared/api/contract.ts';
-import { RUN_STATUSES } from '../../shared/api/types.ts';
+import { PART_KINDS, RUN_STATUSES } from '../../shared/api/types.ts';
 
 const id = z.number().int().positive();
 const runIds = z.array(id).min(1).max(10_000);
@@ -15,6 +15,16 @@ export const REQUEST_SCHEMAS: Record<Channel, z.ZodType> = {
   'scenario:get': z.object({ id }).strict(),
   'scenario:save': z.object({ id: id.optional(), document: z.unknown() }).strict(),
   'scenario:delete': z.object({ id }).strict(),
+  'part:list': z.object({ kind: z.enum(PART_KINDS) }).strict(),
+  'part:save': z
+    .object({
+      kind: z.enum(PART_KINDS),
+      name: z.string().min(1).max(200),
+      document: z.unknown(),
+      id: id.optional(),
+    })
+    .strict(),
+  'part:delete': z.object({ kind: z.enum(PART_KINDS), id }).strict(),
   'run:start': z
     .object({
       scenarioId: id,

@@ -4,6 +4,7 @@ import { For } from 'solid-js';
 import { reconcile, unwrap } from 'solid-js/store';
 import { MEMORY_KINDS } from '../../shared/scenario/index.ts';
 import { parseSize } from '../../shared/units.ts';
+import { SavedParts } from '../parts/saved-parts.tsx';
 import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
 import type { DraftMachine } from '../scenario/draft.ts';
 import { useToast } from '../toast/toast-context.tsx';
@@ -111,6 +112,7 @@ export function MachinesPage() {
             <SwapFields />
           </div>
         </section>
+        <SavedParts kind="machine" current={snapshot} apply={(doc) => replaceMachine(doc as DraftMachine)} />
       </div>
       <aside class="column-side">
         <DerivedView derive={derive} pageSize={pageSize()} />

@@ -1,10 +1,15 @@
 // Policies: a preset (a kernel or a research system) and the knobs, by the kernel's own names, that
 // override it.
+import { reconcile, unwrap } from 'solid-js/store';
+import { SavedParts } from '../parts/saved-parts.tsx';
+import type { DraftPolicy } from '../scenario/draft.ts';
+import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { KnobTable } from './knob-table.tsx';
 import { PresetList } from './preset-list.tsx';
 
 export function PoliciesPage() {
+  const { draft, setDraft } = useScenarioDraft();
   return (
     <div class="page" data-testid="page-policies">
       <header class="page-header">
@@ -27,6 +32,11 @@ export function PoliciesPage() {
         </header>
         <KnobTable />
       </section>
+      <SavedParts
+        kind="policy"
+        current={() => unwrap(draft.policy)}
+        apply={(doc) => setDraft('policy', reconcile(doc as DraftPolicy))}
+      />
     </div>
   );
 }

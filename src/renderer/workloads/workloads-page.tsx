@@ -12,6 +12,7 @@ import { TIME_MS, parseQuantity } from '../units/quantity.ts';
 import { WorkloadCard } from './workload-card.tsx';
 import { newWorkload, uniqueName } from './workload-fields.ts';
 import { WorkloadTimeline } from './workload-timeline.tsx';
+import { SavedParts } from '../parts/saved-parts.tsx';
 import { importTrace } from './import-trace.ts';
 import { useApi } from '../api/api-context.tsx';
 
@@ -98,6 +99,7 @@ export function WorkloadsPage() {
         </button>
       </div>
       <ErrorSummary prefixes={['workload']} title="The workloads are not valid" />
+      <SavedParts kind="workload" current={copy} apply={(doc) => write(doc as DraftWorkload[])} />
       <Show
         when={list().length > 0}
         fallback={

@@ -1,6 +1,8 @@
 // The one API contract: every request and event by `domain:verb` name, with its payload types.
 // The Node side implements it once; Electron IPC, HTTP+WebSocket and in-process calls carry it.
 import type {
+  PartInfo,
+  PartKind,
   RunStatus,
   RunInfo,
   RunDetail,
@@ -21,6 +23,14 @@ export interface ApiRequests {
   'scenario:get': { req: { id: number }; res: ScenarioInfo };
   /** Creates (no id) or replaces (id) a scenario; rejected with every problem if invalid. */
   'scenario:save': { req: { id?: number; document: unknown }; res: Validation<ScenarioInfo> };
+  'part:list': { req: { kind: PartKind }; res: PartInfo[] };
+  /** Saves (or with id, replaces) a machine, workload list or policy under a name; invalid ones are refused. */
+  'part:save': {
+    req: { kind: PartKind; name: string; document: unknown; id?: number };
+    res: Validation<PartInfo>;
+  };
+  /** Deletes a part and returns it, so a client can offer undo by saving it again. */
+  'part:delete': { req: { kind: PartKind; id: number }; res: PartInfo };
   /** Deletes a scenario and returns it, so a client can offer undo by saving it again. */
   'scenario:delete': { req: { id: number }; res: ScenarioInfo };
   /** Queues one run per seed (or `repeat` runs with consecutive seeds from the scenario's). */
@@ -80,6 +90,9 @@ const CHANNEL_SET: Record<Channel, true> = {
   'scenario:get': true,
   'scenario:save': true,
   'scenario:delete': true,
+  'part:list': true,
+  'part:save': true,
+  'part:delete': true,
   'run:start': true,
   'run:cancel': true,
   'run:list': true,

@@ -103,3 +103,16 @@ export interface Comparison {
   /** The comparison as mmtests' compare-kernels prints it. */
   text: string;
 }
+
+export const PART_KINDS = ['machine', 'workload', 'policy'] as const;
+export type PartKind = (typeof PART_KINDS)[number];
+
+/** A reusable, named piece of a scenario: a machine, a workload list or a policy, as the file writes it. */
+export interface PartInfo {
+  id: number;
+  kind: PartKind;
+  name: string;
+  document: unknown;
+  createdAt: number;
+  updatedAt: number;
+}
