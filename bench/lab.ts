@@ -19,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'tierlab-bench-'));
  * a sample every tick, on the reclaim scenario (the fastest to simulate, so the worst ratio).
  */
 function benchPersistence(everyTick: boolean): void {
-  const s = resolve(BENCH_SCENARIOS[3]);
+  const s = resolve(BENCH_SCENARIOS[4]);
   if (everyTick) s.run.sampleEveryMs = s.run.tickMs;
   const db = openDatabase(join(dir, `persist-${everyTick}.db`));
   const run = createRun(db, { name: s.name, seed: 1, engineVersion: 'bench' });

@@ -46,6 +46,13 @@ export const BENCH_SCENARIOS: Json[] = [
     4000,
   ),
   scenario(
+    'promotion: NUMA balancing mode 2, a hot set 1.5x DRAM (hot 20% takes 80% of accesses)',
+    machine('1GiB', '4GiB'),
+    { demotion_enabled: true, numa_balancing: 2, scan_delay_ms: 0 },
+    [{ name: 'hot', type: 'hotset', size: '1536MiB', distribution: 'hot', cpu: 0 }],
+    4000,
+  ),
+  scenario(
     'promotion: NUMA balancing mode 2, zipf hot set twice the size of DRAM',
     machine('1GiB', '4GiB'),
     { demotion_enabled: true, numa_balancing: 2, scan_delay_ms: 0 },

@@ -7,7 +7,7 @@ import { accountResident, count, type Kernel } from './kernel.ts';
 import { lruAdd, lruMove } from './lru.ts';
 import { NIL, PTE_SWAPPED } from './mem-state.ts';
 import { allocPage, type AllocPolicy } from './page-alloc.ts';
-import { PG } from './page-flags.ts';
+import { NODE_MASK, PG } from './page-flags.ts';
 
 /**
  * Faults in `vpage` for a task. Returns the new pfn, or NIL if the allocation failed for good
@@ -46,7 +46,7 @@ export function handleFault(
     k.chargedNs += FAULT_BASE_NS + k.pageSize / k.machine.nodes[node]!.writeBandwidthGBps;
     k.traffic[node * 2 + 1]! += k.pageSize;
   }
-  m.flags[pfn] = flags;
+  m.flags[pfn] = flags | (m.flags[pfn]! & NODE_MASK);
   m.owner[pfn] = vpage;
   m.stamp[pfn] = 0;
   m.migratedAt[pfn] = 0;

@@ -42,7 +42,7 @@ describe('LRU lists', () => {
   it('keeps file pages on the file lists and counts dirty page cache', () => {
     const m = memory();
     const p = takeFreeFrame(m, 1);
-    m.flags[p] = PG.file | PG.dirty;
+    m.flags[p] = m.flags[p]! | PG.file | PG.dirty;
     lruAdd(m, p);
     expect(lruSize(m, 1, LRU_INACTIVE_FILE)).toBe(1);
     expect(m.nrDirty[1]).toBe(1);

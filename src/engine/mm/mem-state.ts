@@ -1,7 +1,7 @@
 // All per-page state of a simulated machine, as typed arrays sized once (structure of arrays):
 // page frames (pfn-indexed) and the page table (global vpage-indexed). 23 bytes per frame.
 import type { MachineLayout } from '../machine/types.ts';
-import { NR_LRU_LISTS } from './page-flags.ts';
+import { MAX_NODES, NODE_MASK, NODE_SHIFT, NR_LRU_LISTS } from './page-flags.ts';
 
 /** End of a list / no frame / no owner. */
 export const NIL = 0xffffffff;
@@ -51,14 +51,19 @@ export function createMemState(layout: MachineLayout, nrVpages: number): MemStat
     nrFrames += managedPages[n]!;
   }
   if (nrFrames >= PTE_SWAPPED - 1) throw new Error(`machine too large: ${nrFrames} page frames`);
+  if (nrNodes > MAX_NODES) throw new Error(`machine has ${nrNodes} nodes; at most ${MAX_NODES}`);
   const nodeOf = new Uint8Array(nrFrames);
-  for (let n = 0; n < nrNodes; n++) nodeOf.fill(n, nodeStart[n], nodeStart[n]! + managedPages[n]!);
+  const flags = new Uint16Array(nrFrames);
+  for (let n = 0; n < nrNodes; n++) {
+    nodeOf.fill(n, nodeStart[n], nodeStart[n]! + managedPages[n]!);
+    flags.fill(n << NODE_SHIFT, nodeStart[n], nodeStart[n]! + managedPages[n]!);
+  }
   return {
     nrNodes,
     nrFrames,
     nodeStart,
     managedPages,
-    flags: new Uint16Array(nrFrames),
+    flags,
     nodeOf,
     lruNext: new Uint32Array(nrFrames),
     lruPrev: new Uint32Array(nrFrames),
@@ -91,10 +96,10 @@ export function takeFreeFrame(m: MemState, n: number): number {
   return pfn;
 }
 
-/** Returns a frame to its node's free list. Postcondition: flags cleared, no owner. */
+/** Returns a frame to its node's free list. Postcondition: flags cleared but the node id, no owner. */
 export function putFreeFrame(m: MemState, pfn: number): void {
   const n = m.nodeOf[pfn]!;
-  m.flags[pfn] = 0;
+  m.flags[pfn] = m.flags[pfn]! & NODE_MASK;
   m.owner[pfn] = NIL;
   m.lruNext[pfn] = m.freeHead[n]!;
   m.freeHead[n] = pfn;

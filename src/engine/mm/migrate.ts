@@ -6,7 +6,7 @@ import { copyNs, MIGRATE_BASE_NS } from './costs.ts';
 import { accountResident, count, type Kernel } from './kernel.ts';
 import { lruAdd } from './lru.ts';
 import { putFreeFrame } from './mem-state.ts';
-import { PG } from './page-flags.ts';
+import { NODE_MASK, PG } from './page-flags.ts';
 
 /** Why a page moved (include/linux/migrate_mode.h names, plus user-space movers). */
 export const MR = {
@@ -59,7 +59,7 @@ export function migrateFolio(k: Kernel, src: number, dst: number, reason: number
   const crossesTiers = k.layout.tierOf[from] !== k.layout.tierOf[to];
   const flags = markTierMove(k, src, from, to, m.flags[src]! & ~PG.lru);
   m.migratedAt[dst] = crossesTiers ? Math.floor(k.nowNs / 1e6) : m.migratedAt[src]!;
-  m.flags[dst] = flags;
+  m.flags[dst] = (flags & ~NODE_MASK) | (m.flags[dst]! & NODE_MASK);
   m.owner[dst] = vpage;
   m.stamp[dst] = m.stamp[src]!;
   m.pte[vpage] = dst + 1;

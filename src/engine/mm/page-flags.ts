@@ -25,6 +25,14 @@ export const PG = {
   youngIdle: 1024,
 } as const;
 
+/**
+ * The frame's node id lives in the top five bits too (as page_to_nid() reads it from page->flags),
+ * so the hot loop finds a page's node without a second random read. Set once; writers keep it.
+ */
+export const NODE_SHIFT = 11;
+export const NODE_MASK = 0xf800;
+export const MAX_NODES = 32;
+
 /** LRU list indices, as enum lru_list in include/linux/mmzone.h. */
 export const LRU_INACTIVE_ANON = 0;
 export const LRU_ACTIVE_ANON = 1;

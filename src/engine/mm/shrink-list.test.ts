@@ -14,7 +14,7 @@ function kernelWithPages(n: number, flags: number, knobs = {}): Kernel {
   const { k } = buildWorld(twoTierScenario({ knobs }));
   for (let v = 0; v < n; v++) {
     const pfn = takeFreeFrame(k.m, 0);
-    k.m.flags[pfn] = flags;
+    k.m.flags[pfn] = k.m.flags[pfn]! | flags;
     k.m.owner[pfn] = v;
     k.m.pte[v] = pfn + 1;
     lruAdd(k.m, pfn);
@@ -72,7 +72,7 @@ describe('shrink_folio_list', () => {
   it('drops clean page cache without I/O', () => {
     const { k } = buildWorld(twoTierScenario());
     const pfn = takeFreeFrame(k.m, 0);
-    k.m.flags[pfn] = PG.file;
+    k.m.flags[pfn] = k.m.flags[pfn]! | PG.file;
     k.m.owner[pfn] = 5;
     k.m.pte[5] = pfn + 1;
     lruAdd(k.m, pfn);

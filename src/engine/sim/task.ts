@@ -3,7 +3,7 @@
 import type { AllocPolicy } from '../mm/page-alloc.ts';
 import type { Kernel } from '../mm/kernel.ts';
 import { PTE_SWAPPED } from '../mm/mem-state.ts';
-import { PG } from '../mm/page-flags.ts';
+import { NODE_SHIFT, PG } from '../mm/page-flags.ts';
 import type { RefSource } from '../workloads/types.ts';
 import { CACHE_LINE } from '../mm/costs.ts';
 import { slowReference } from './slow-reference.ts';
@@ -78,7 +78,6 @@ export function createTask(
 export function runTask(k: Kernel, t: Task, untilNs: number, slowdown: number): void {
   const pte = k.m.pte;
   const flags = k.m.flags;
-  const nodeOf = k.m.nodeOf;
   const latency = k.latency;
   const traffic = k.traffic;
   const buf = t.buf;
@@ -107,7 +106,7 @@ export function runTask(k: Kernel, t: Task, untilNs: number, slowdown: number): 
       const fl = flags[f]!;
       if ((fl & SLOW_FLAGS) === 0) {
         flags[f] = fl | PG.young | (w << DIRTY_SHIFT);
-        const n = nodeOf[f]!;
+        const n = fl >>> NODE_SHIFT;
         const i = n * 2 + w;
         clock += (latency[i]! + think) * slowdown;
         traffic[i]! += CACHE_LINE;

@@ -103,3 +103,16 @@ describe('the machine checks', () => {
     );
   });
 });
+
+describe('machine size', () => {
+  it('refuses more nodes than the engine models', () => {
+    const many = Array.from({ length: 33 }, (_, id) => ({
+      id,
+      memory: 'dram',
+      capacity: '64MiB',
+      cpus: id === 0 ? 1 : 0,
+    }));
+    const errors = errorsOf(editedExample([nodes, many], [['machine', 'distances'], undefined]));
+    expect(errors.map((e) => e.path)).toContain('machine.nodes');
+  });
+});

@@ -12,6 +12,9 @@ function isPowerOfTwo(n: number): boolean {
   return Number.isSafeInteger(n) && n > 0 && 2 ** Math.round(Math.log2(n)) === n;
 }
 
+/** The engine keeps a page's node id in five bits of its flags (as page->flags does). */
+export const MAX_NODES = 32;
+
 export function checkMachine(parts: ScenarioParts, report: Report): void {
   const { pageSize, nodes } = parts;
   const pageOk = pageSize !== undefined && isPowerOfTwo(pageSize) && pageSize >= MIN_PAGE_SIZE;
@@ -20,6 +23,9 @@ export function checkMachine(parts: ScenarioParts, report: Report): void {
   }
   const page = pageOk ? pageSize : undefined;
   if (nodes) checkNodes(nodes, page, report);
+  if (nodes && nodes.length > MAX_NODES) {
+    report('machine.nodes', `has ${nodes.length} nodes; Tierlab models at most ${MAX_NODES}`);
+  }
   if (nodes && parts.distances) checkDistances(parts.distances, nodes.length, report);
   if (page !== undefined && parts.swapCapacity !== undefined && parts.swapCapacity < page) {
     report(
