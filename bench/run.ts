@@ -2,10 +2,13 @@
 import { benchEngine } from './engine.ts';
 import { benchLab } from './lab.ts';
 import { benchQualitative } from './qualitative.ts';
+import { benchCharts } from './charts.ts';
 
 console.log(`Node ${process.version}\n`);
 await benchEngine();
 console.log('');
 await benchLab();
+console.log('');
+await benchCharts();
 console.log('');
 benchQualitative();

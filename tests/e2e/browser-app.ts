@@ -74,15 +74,18 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   };
 }
 
-/** Pixels a chart canvas has painted (non-transparent), read back from the canvas itself. */
+/**
+ * Pixels a chart canvas has painted (non-transparent), read back from the canvas itself. The code
+ * runs in the page, so it is passed as text: this file is also loaded by the Node-side bench.
+ */
 export async function paintedPixels(page: Page, testId: string): Promise<number> {
-  return page.evaluate((id) => {
-    const canvas = document.querySelector<HTMLCanvasElement>(`[data-testid=${id}]`);
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return 0;
+  return page.evaluate<number>(`(() => {
+    const canvas = document.querySelector('[data-testid=${testId}]');
+    const ctx = canvas && canvas.getContext('2d');
+    if (!ctx) return 0;
     const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
     let n = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
     return n;
-  }, testId);
+  })()`);
 }
