@@ -1,6 +1,7 @@
 // Compares groups of runs metric by metric against a baseline group, as compare-mmtests does: each
 // cell holds a group's summary and, outside the baseline, its % difference and significance mark.
 import type { RunResult } from '../../shared/result.ts';
+import type { VsBaseline } from '../../shared/api/types.ts';
 import { cidiff, isSignificant, pdiff, pndiff } from './diff.ts';
 import { DEFAULT_METRICS, resolveMetric, type Metric, type MetricOptions } from './metrics.ts';
 import { meanKindFor, summarise, type GroupSummary, type MeanKind } from './summary.ts';
@@ -17,18 +18,7 @@ export interface CompareOptions extends MetricOptions {
   metrics?: readonly string[];
 }
 
-/** Percentage differences to the baseline, positive when better (pdiff or pndiff per statistic). */
-export interface VsBaseline {
-  min: number;
-  mean: number;
-  stddev: number;
-  coeffvar: number;
-  max: number;
-  /** Difference of means over the facing confidence half-widths (Stat.pm cidiff); NaN without intervals. */
-  cidiff: number;
-  /** mmtests' `:SIG:`: the means' confidence intervals do not overlap. */
-  significant: boolean;
-}
+export type { VsBaseline };
 
 export interface ComparisonCell extends GroupSummary {
   /** Absent in the baseline's own cell. */

@@ -68,6 +68,19 @@ export interface SampleSeries {
   nodes?: Record<string, Record<string, number[]>>;
 }
 
+/** Percentage differences to the baseline, positive when better (mmtests' pdiff or pndiff per statistic). */
+export interface VsBaseline {
+  min: number;
+  mean: number;
+  stddev: number;
+  coeffvar: number;
+  max: number;
+  /** Difference of means over the facing confidence half-widths (Stat.pm cidiff); NaN without intervals. */
+  cidiff: number;
+  /** mmtests' `:SIG:`: the means' confidence intervals do not overlap. */
+  significant: boolean;
+}
+
 export interface ComparisonCell {
   n: number;
   min: number;
@@ -79,15 +92,7 @@ export interface ComparisonCell {
   /** The mean's 95% confidence interval; NaN bounds (null over JSON) with a single run. */
   ci: readonly [number | null, number | null];
   /** Against the baseline group, % signed so positive is better; absent in the baseline's cell. */
-  vsBaseline?: {
-    min: number;
-    mean: number;
-    stddev: number;
-    coeffvar: number;
-    max: number;
-    cidiff: number;
-    significant: boolean;
-  };
+  vsBaseline?: VsBaseline;
 }
 
 export interface ComparisonRow {
