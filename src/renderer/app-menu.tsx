@@ -7,21 +7,22 @@ import { electronBridge } from './api/bridge.ts';
 import { useRouter } from './router/router-context.tsx';
 import { useScenarioActions } from './scenarios/scenario-actions.ts';
 import { useToast } from './toast/toast-context.tsx';
+import { useImportTrace } from './workloads/use-import-trace.ts';
 
 export function AppMenu() {
   const actions = useScenarioActions();
   const router = useRouter();
   const toast = useToast();
+  const importTrace = useImportTrace();
   const handlers: Record<MenuAction, () => void> = {
     'scenario:new': () =>
       actions.replace(exampleScenarioFile(), null, 'Started a new scenario from the example.'),
     'scenario:open': () => void actions.importFile(),
     'scenario:save': () => void actions.save(),
-    'trace:import': () =>
-      toast.show({
-        message:
-          'Importing a lackey trace arrives with trace replay; until then add a “trace” workload and give its file.',
-      }),
+    'trace:import': () => {
+      router.navigate({ page: 'workloads' });
+      void importTrace();
+    },
     'export:csv': () => {
       const route = router.location().route;
       if (route.page !== 'run') router.navigate({ page: 'scenarios' });

@@ -13,15 +13,13 @@ import { WorkloadCard } from './workload-card.tsx';
 import { newWorkload, uniqueName } from './workload-fields.ts';
 import { WorkloadTimeline } from './workload-timeline.tsx';
 import { SavedParts } from '../parts/saved-parts.tsx';
-import { importTrace } from './import-trace.ts';
-import { useApi } from '../api/api-context.tsx';
+import { useImportTrace } from './use-import-trace.ts';
 
 const DEFAULT_DURATION_MS = 60_000;
 
 export function WorkloadsPage() {
   const { draft, setDraft } = useScenarioDraft();
   const toast = useToast();
-  const { client } = useApi();
   const list = () => draft.workload;
   const names = () => list().map((w) => w.name);
   const write = (next: DraftWorkload[]) => setDraft('workload', next);
@@ -40,21 +38,7 @@ export function WorkloadsPage() {
       timeoutMs: 8000,
     });
   };
-  const addTrace = async () => {
-    const imported = await toast.guard(() => importTrace(client));
-    if (!imported) return;
-    const w = {
-      ...newWorkload('trace', names()),
-      name: uniqueName(imported.name, names()),
-      file: imported.file,
-    };
-    write([...copy(), w]);
-    const c = imported.counts;
-    toast.show({
-      message: `Trace ${imported.name}: ${c.accesses.toLocaleString()} accesses, ${c.pages.toLocaleString()} pages of footprint.`,
-      kind: 'success',
-    });
-  };
+  const addTrace = useImportTrace();
   const move = (from: number, to: number) => {
     const next = copy();
     const [item] = next.splice(from, 1);
