@@ -8,6 +8,7 @@ import { buildWorld } from '../src/engine/sim/setup.ts';
 import { BENCH_SCENARIOS, BIG_MACHINE, TRACE_REPLAY } from './scenarios.ts';
 import { attachTraces } from '../src/main/trace/attach.ts';
 import { traceStats } from '../src/main/trace/read-trace.ts';
+import { LS_TRACE } from '../src/main/trace/fixture.ts';
 
 export function resolve(json: unknown): ResolvedScenario {
   const p = parseScenario(json);
@@ -65,9 +66,8 @@ export async function benchEngine(): Promise<void> {
 
 /** `tierlab trace stats` on the fixture: parse, exact LRU and MIN at three capacities. */
 async function benchTraceStats(): Promise<void> {
-  const file = new URL('../../shared/fixtures/traces/ls_usr_bin.lackey.gz', import.meta.url).pathname;
   const t0 = performance.now();
-  const stats = await traceStats(file);
+  const stats = await traceStats(LS_TRACE);
   const ms = performance.now() - t0;
   console.log(
     `trace stats on the fixture (${stats.accesses} accesses, ${stats.capacities.length} capacities): ${ms.toFixed(0)} ms (target < 1 s)`,

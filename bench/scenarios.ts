@@ -1,4 +1,6 @@
 // The fixed scenarios `npm run bench` measures. Each stresses a different path of the engine.
+import { LS_TRACE } from '../src/main/trace/fixture.ts';
+
 type Json = Record<string, unknown>;
 
 const machine = (dram: string, pmem: string, swap = true): Json => ({
@@ -99,7 +101,7 @@ export const TRACE_REPLAY: Json = scenario(
     {
       name: 'ls',
       type: 'trace',
-      file: new URL('../../shared/fixtures/traces/ls_usr_bin.lackey.gz', import.meta.url).pathname,
+      file: LS_TRACE,
       repeats: 200,
       cpu: 0,
     },

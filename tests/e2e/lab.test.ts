@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countSamples, listRuns } from '../../src/main/db/index.ts';
 import { listParts, listScenarios } from '../../src/main/db/index.ts';
+import { LS_TRACE } from '../../src/main/trace/fixture.ts';
 import { paintedPixels, startBrowserApp, type BrowserApp } from './browser-app.ts';
 
 let app: BrowserApp;
@@ -152,7 +153,6 @@ describe('Tierlab in the browser', () => {
 
   it('imports a lackey trace as a workload', async () => {
     const { page } = app;
-    const fixture = new URL('../../../shared/fixtures/traces/ls_usr_bin.lackey.gz', import.meta.url).pathname;
     await page.getByTestId('nav-workloads').click();
     await page.waitForSelector('[data-testid=workload-card-0]');
     const before = await page.locator('[data-testid^=workload-card-]').count();
@@ -160,7 +160,7 @@ describe('Tierlab in the browser', () => {
       page.waitForEvent('filechooser'),
       page.getByTestId('import-trace').click(),
     ]);
-    await chooser.setFiles(fixture);
+    await chooser.setFiles(LS_TRACE);
     await page.waitForSelector(`[data-testid=workload-card-${before}]`);
     expect(await page.getByTestId(`workload-${before}-type`).inputValue()).toBe('trace');
     expect(await page.getByTestId('toast').last().textContent()).toMatch(/200,000 accesses, 137 pages/);

@@ -5,6 +5,7 @@ import { CHANNELS } from '../../shared/api/contract.ts';
 import { COUNTERS } from '../../shared/vmstat.ts';
 import { readSamples } from '../db/index.ts';
 import { SERVED_CHANNELS } from './create-api.ts';
+import { LS_TRACE } from '../trace/fixture.ts';
 import { inProcessClient } from './in-process.ts';
 import { smallScenario, tempLab } from './test-lab.ts';
 
@@ -106,18 +107,15 @@ describe('the lab API, in process', () => {
 });
 
 describe('trace import', () => {
-  const FIXTURE = new URL('../../../../shared/fixtures/traces/ls_usr_bin.lackey.gz', import.meta.url)
-    .pathname;
-
   it('keeps an uploaded lackey trace beside the database and reports its counts', async () => {
     const lab = tempLab();
     const api = inProcessClient(lab);
     const { file, counts } = await api.call('trace:import', {
       name: 'ls.lackey.gz',
-      base64: readFileSync(FIXTURE).toString('base64'),
+      base64: readFileSync(LS_TRACE).toString('base64'),
     });
     expect(file.startsWith(join(dirname(lab.dbPath), 'traces'))).toBe(true);
-    expect(readFileSync(file)).toEqual(readFileSync(FIXTURE));
+    expect(readFileSync(file)).toEqual(readFileSync(LS_TRACE));
     expect([counts.accesses, counts.pageRefs, counts.pages, counts.pagesWritten]).toEqual([
       200000, 200002, 137, 43,
     ]);

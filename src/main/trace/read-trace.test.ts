@@ -1,55 +1,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { traceBounds } from '../../engine/trace/index.ts';
 import { defaultCapacities, loadTraceWorkload, traceStats, TraceError } from './read-trace.ts';
-
-const TRACES = fileURLToPath(new URL('../../../../shared/fixtures/traces/', import.meta.url));
-const FIXTURE = join(TRACES, 'ls_usr_bin.lackey.gz');
-
-interface OracleCapacity {
-  pages: number;
-  lru_hits: number;
-  lru_hit_ratio: number;
-  opt_hits: number;
-  opt_hit_ratio: number;
-}
-
-interface OracleTrace {
-  accesses: number;
-  loads: number;
-  stores: number;
-  modifies: number;
-  page_refs: number;
-  pages: number;
-  pages_written: number;
-  capacities: OracleCapacity[];
-}
-
-/** The oracle, renamed to our keys; it was computed independently of this code. */
-async function oracle() {
-  const text = await readFile(join(TRACES, 'ls_usr_bin.oracle.json'), 'utf8');
-  const o = (JSON.parse(text) as Record<string, OracleTrace>)['ls_usr_bin.lackey.gz']!;
-  return {
-    accesses: o.accesses,
-    loads: o.loads,
-    stores: o.stores,
-    modifies: o.modifies,
-    pageRefs: o.page_refs,
-    pages: o.pages,
-    pagesWritten: o.pages_written,
-    capacities: o.capacities.map((c) => ({
-      pages: c.pages,
-      lruHits: c.lru_hits,
-      lruHitRatio: c.lru_hit_ratio,
-      optHits: c.opt_hits,
-      optHitRatio: c.opt_hit_ratio,
-    })),
-  };
-}
+import { LS_TRACE, lsOracle } from './fixture.ts';
 
 let dir = '';
 beforeAll(async () => {
@@ -67,24 +23,24 @@ async function tempFile(name: string, content: string | Uint8Array): Promise<str
 
 describe('trace files', () => {
   it('reproduces the fixture oracle exactly: counts, footprint, and LRU and MIN hits per capacity', async () => {
-    const stats = await traceStats(FIXTURE);
-    expect(stats).toStrictEqual(await oracle());
+    const stats = await traceStats(LS_TRACE);
+    expect(stats).toStrictEqual(lsOracle());
     expect(JSON.stringify(Object.keys(stats))).toBe(
       '["accesses","loads","stores","modifies","pageRefs","pages","pagesWritten","capacities"]',
     );
   });
 
   it('gives the same answer for the plain text as for the gzip file, and for capacities given explicitly', async () => {
-    const plain = await tempFile('ls.lackey', gunzipSync(await readFile(FIXTURE)));
-    const expected = await oracle();
+    const plain = await tempFile('ls.lackey', gunzipSync(await readFile(LS_TRACE)));
+    const expected = lsOracle();
     const explicit = expected.capacities.map((c) => c.pages);
     expect(await traceStats(plain)).toStrictEqual(expected);
     expect(await traceStats(plain, explicit)).toStrictEqual(expected);
   });
 
   it('loads the fixture as a workload whose references give the same counts and bounds', async () => {
-    const w = await loadTraceWorkload(FIXTURE);
-    const expected = await oracle();
+    const w = await loadTraceWorkload(LS_TRACE);
+    const expected = lsOracle();
     expect(w.footprintPages).toBe(expected.pages);
     expect(w.refs.length).toBe(expected.pageRefs);
     let writes = 0;

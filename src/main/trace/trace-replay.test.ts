@@ -1,23 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../shared/scenario/parse.ts';
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import { attachTraces } from './attach.ts';
+import { LS_TRACE, lsOracle } from './fixture.ts';
 import { runToEnd } from '../../engine/sim/scenarios.fixture.ts';
-
-const FIXTURE = new URL('../../../../shared/fixtures/traces/ls_usr_bin.lackey.gz', import.meta.url).pathname;
-const ORACLE = JSON.parse(readFileSync(FIXTURE.replace('.lackey.gz', '.oracle.json'), 'utf8')) as Record<
-  string,
-  {
-    accesses: number;
-    loads: number;
-    stores: number;
-    modifies: number;
-    page_refs: number;
-    pages: number;
-    pages_written: number;
-  }
->;
 
 async function traceScenario(knobs: Record<string, unknown>, dram = '160KiB'): Promise<ResolvedScenario> {
   const p = parseScenario({
@@ -31,7 +17,7 @@ async function traceScenario(knobs: Record<string, unknown>, dram = '160KiB'): P
       ],
     },
     policy: { preset: 'linux', knobs: { min_free_kbytes: 128, ...knobs } },
-    workload: [{ name: 'ls', type: 'trace', file: FIXTURE, repeats: 20 }],
+    workload: [{ name: 'ls', type: 'trace', file: LS_TRACE, repeats: 20 }],
     run: { durationMs: 6000, tickMs: 10, sampleEveryMs: 100, seed: 1 },
   });
   if (!p.ok) throw new Error(JSON.stringify(p.errors));
@@ -43,17 +29,10 @@ describe('trace replay', () => {
   it('reports the trace counts of the fixture exactly as its oracle', async () => {
     const r = runToEnd(await traceScenario({}));
     const t = r.tasks[0]!.trace!;
-    const o = ORACLE['ls_usr_bin.lackey.gz']!;
-    expect([t.accesses, t.loads, t.stores, t.modifies, t.pageRefs, t.pages, t.pagesWritten]).toEqual([
-      o.accesses,
-      o.loads,
-      o.stores,
-      o.modifies,
-      o.page_refs,
-      o.pages,
-      o.pages_written,
-    ]);
-    expect(r.tasks[0]!.references).toBe(o.page_refs * 20);
+    const { capacities, ...counts } = lsOracle();
+    expect(capacities).toHaveLength(3);
+    expect(t).toMatchObject(counts);
+    expect(r.tasks[0]!.references).toBe(counts.pageRefs * 20);
   });
 
   it('never beats the optimal placement at the same fast-tier capacity, whatever the policy', async () => {
