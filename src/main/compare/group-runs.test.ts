@@ -8,9 +8,9 @@ describe('groupRuns', () => {
     const b1 = makeRun({ name: 'nobalance', seed: 1 });
     const a2 = makeRun({ name: 'numab', seed: 2 });
     const groups = groupRuns([
-      { scenarioHash: 'aaaa', result: a1 },
-      { scenarioHash: 'bbbb', result: b1 },
-      { scenarioHash: 'aaaa', result: a2 },
+      { runId: 1, scenarioHash: 'aaaa', result: a1 },
+      { runId: 2, scenarioHash: 'bbbb', result: b1 },
+      { runId: 3, scenarioHash: 'aaaa', result: a2 },
     ]);
     expect(groups.map((g) => g.label)).toEqual(['numab', 'nobalance']);
     expect(groups[0]?.results).toEqual([a1, a2]);
@@ -19,10 +19,21 @@ describe('groupRuns', () => {
 
   it('tells apart two scenarios with the same name by their hash', () => {
     const groups = groupRuns([
-      { scenarioHash: '0123456789abcdef', result: makeRun({ name: 'hotset' }) },
-      { scenarioHash: 'fedcba9876543210', result: makeRun({ name: 'hotset' }) },
+      { runId: 4, scenarioHash: '0123456789abcdef', result: makeRun({ name: 'hotset' }) },
+      { runId: 5, scenarioHash: 'fedcba9876543210', result: makeRun({ name: 'hotset' }) },
     ]);
     expect(groups.map((g) => g.label)).toEqual(['hotset@01234567', 'hotset@fedcba98']);
+  });
+
+  it('keeps a run without a scenario identity in a group of its own, with the run ids of each group', () => {
+    const groups = groupRuns([
+      { runId: 7, scenarioHash: null, result: makeRun({ name: 'imported' }) },
+      { runId: 8, scenarioHash: 'aaaa', result: makeRun({ name: 'a' }) },
+      { runId: 9, scenarioHash: null, result: makeRun({ name: 'imported' }) },
+      { runId: 10, scenarioHash: 'aaaa', result: makeRun({ name: 'a' }) },
+    ]);
+    expect(groups.map((g) => g.runIds)).toEqual([[7], [8, 10], [9]]);
+    expect(groups.map((g) => g.label)).toEqual(['imported@run:7', 'a', 'imported@run:9']);
   });
 
   it('gives no groups for no runs', () => {

@@ -4,8 +4,15 @@ import type { RunResult } from '../../shared/result.ts';
 import type { RunGroup } from './compare.ts';
 
 export interface HashedResult {
-  scenarioHash: string;
+  runId: number;
+  /** null for a run whose scenario identity is unknown: it forms a group of its own. */
+  scenarioHash: string | null;
   result: RunResult;
+}
+
+export interface RunIdGroup extends RunGroup {
+  runIds: number[];
+  scenarioHash: string | null;
 }
 
 /**
@@ -13,17 +20,24 @@ export interface HashedResult {
  * (so the first run given belongs to the default baseline), runs keep their given order inside a
  * group, and every label is unique: the scenario name, or `name@hash8` when two scenarios share it.
  */
-export function groupRuns(results: readonly HashedResult[]): RunGroup[] {
-  const byHash = new Map<string, { name: string; results: RunResult[] }>();
-  for (const { scenarioHash, result } of results) {
-    const group = byHash.get(scenarioHash);
-    if (group) group.results.push(result);
-    else byHash.set(scenarioHash, { name: result.name, results: [result] });
+export function groupRuns(results: readonly HashedResult[]): RunIdGroup[] {
+  const byKey = new Map<
+    string,
+    { name: string; scenarioHash: string | null; runIds: number[]; results: RunResult[] }
+  >();
+  for (const { runId, scenarioHash, result } of results) {
+    const key = scenarioHash ?? `run:${runId}`;
+    const group = byKey.get(key) ?? { name: result.name, scenarioHash, runIds: [], results: [] };
+    group.runIds.push(runId);
+    group.results.push(result);
+    byKey.set(key, group);
   }
   const nameCounts = new Map<string, number>();
-  for (const g of byHash.values()) nameCounts.set(g.name, (nameCounts.get(g.name) ?? 0) + 1);
-  return [...byHash].map(([hash, g]) => ({
-    label: (nameCounts.get(g.name) ?? 0) > 1 ? `${g.name}@${hash.slice(0, 8)}` : g.name,
+  for (const g of byKey.values()) nameCounts.set(g.name, (nameCounts.get(g.name) ?? 0) + 1);
+  return [...byKey].map(([key, g]) => ({
+    label: (nameCounts.get(g.name) ?? 0) > 1 ? `${g.name}@${(g.scenarioHash ?? key).slice(0, 8)}` : g.name,
     results: g.results,
+    runIds: g.runIds,
+    scenarioHash: g.scenarioHash,
   }));
 }
