@@ -8,7 +8,7 @@ import { buildWorld } from '../src/engine/sim/setup.ts';
 import { BENCH_SCENARIOS, BIG_MACHINE, TRACE_REPLAY } from './scenarios.ts';
 import { attachTraces } from '../src/main/trace/attach.ts';
 import { traceStats } from '../src/main/trace/read-trace.ts';
-import { LS_TRACE } from '../src/main/trace/fixture.ts';
+import { LS_TRACE } from '../tests/fixtures/lackey.ts';
 
 export function resolve(json: unknown): ResolvedScenario {
   const p = parseScenario(json);

@@ -1,5 +1,5 @@
 // The fixed scenarios `npm run bench` measures. Each stresses a different path of the engine.
-import { LS_TRACE } from '../src/main/trace/fixture.ts';
+import { LS_TRACE } from '../tests/fixtures/lackey.ts';
 
 type Json = Record<string, unknown>;
 

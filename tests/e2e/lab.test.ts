@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countSamples, listRuns } from '../../src/main/db/index.ts';
 import { listParts, listScenarios } from '../../src/main/db/index.ts';
-import { LS_TRACE } from '../../src/main/trace/fixture.ts';
+import { LS_TRACE } from '../fixtures/lackey.ts';
 import { paintedPixels, startBrowserApp, type BrowserApp } from './browser-app.ts';
 
 let app: BrowserApp;

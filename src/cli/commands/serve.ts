@@ -1,16 +1,13 @@
 // `tierlab serve [--port N] [--workers N] [--db PATH]`: web mode. The app's renderer and API on
 // 127.0.0.1 behind a per-launch token; prints the URL to open. Runs until interrupted.
 import { SERVE_USAGE } from '../usage.ts';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { closeLab, openLab } from '../../main/api/lab.ts';
 import { defaultDbPath } from '../../main/paths.ts';
 import { defaultPoolSize } from '../../main/runner/pool.ts';
 import { startWebServer } from '../../server/web-server.ts';
 import { intOption, parseCommandArgs } from '../args.ts';
 import { DB_OPTION } from '../lab.ts';
-
-const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+import { ensureRenderer } from '../ensure-renderer.ts';
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(
@@ -18,11 +15,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     { port: { type: 'string' }, workers: { type: 'string' }, ...DB_OPTION },
     SERVE_USAGE,
   );
-  const staticDir = existsSync(RENDERER_DIR) ? RENDERER_DIR : null;
-  if (!staticDir)
-    process.stderr.write(
-      'note: no built renderer in out/renderer (run `npm run build`); serving the API only\n',
-    );
+  const staticDir = ensureRenderer();
   const lab = openLab({
     dbPath: values.db ?? defaultDbPath(),
     workers: intOption('workers', values.workers, 1) ?? defaultPoolSize(),

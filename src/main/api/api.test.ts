@@ -5,7 +5,7 @@ import { CHANNELS } from '../../shared/api/contract.ts';
 import { COUNTERS } from '../../shared/vmstat.ts';
 import { readSamples } from '../db/index.ts';
 import { SERVED_CHANNELS } from './create-api.ts';
-import { LS_TRACE } from '../trace/fixture.ts';
+import { LS_TRACE } from '../../../tests/fixtures/lackey.ts';
 import { inProcessClient } from './in-process.ts';
 import { smallScenario, tempLab } from './test-lab.ts';
 

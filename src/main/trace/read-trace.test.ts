@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { traceBounds } from '../../engine/trace/index.ts';
 import { defaultCapacities, loadTraceWorkload, traceStats, TraceError } from './read-trace.ts';
-import { LS_TRACE, lsOracle } from './fixture.ts';
+import { LS_TRACE, lsOracle } from '../../../tests/fixtures/lackey.ts';
 
 let dir = '';
 beforeAll(async () => {

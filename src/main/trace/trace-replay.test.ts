@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../shared/scenario/parse.ts';
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import { attachTraces } from './attach.ts';
-import { LS_TRACE, lsOracle } from './fixture.ts';
+import { LS_TRACE, lsOracle } from '../../../tests/fixtures/lackey.ts';
 import { runToEnd } from '../../engine/sim/scenarios.fixture.ts';
 
 async function traceScenario(knobs: Record<string, unknown>, dram = '160KiB'): Promise<ResolvedScenario> {
