@@ -63,9 +63,15 @@ describe('tierlab CLI', () => {
     const lab = join(dir, 'merged.db');
     expect(tierlab('import', ...files, '--db', lab).stdout).toMatch(/4 imported, 0 already present/);
     expect(tierlab('import', ...files, '--db', lab).stdout).toMatch(/0 imported, 4 already present/);
-    const listed = JSON.parse(tierlab('list', '--json', '--db', lab).stdout) as { scenarioHash: string }[];
+    const listed = JSON.parse(tierlab('list', '--json', '--db', lab).stdout) as {
+      scenarioHash: string;
+      name: string;
+    }[];
     expect(listed).toHaveLength(4);
     expect(new Set(listed.map((r) => r.scenarioHash)).size).toBe(2);
+    expect(new Set(listed.map((r) => r.name.replace(/^.* \[/, '[')))).toEqual(
+      new Set(['[demotion_enabled=true]', '[demotion_enabled=false]']),
+    );
     const compared = tierlab('compare', '1-4', '--metrics', 'pswpout', '--db', lab);
     expect(compared.status, compared.stderr).toBe(0);
     expect(compared.stdout).toMatch(/Amean\s+pswpout/);

@@ -64,3 +64,28 @@ describe('sweep expansion', () => {
     expect(() => parseShard('3/3')).toThrow(/0 <= I < N/);
   });
 });
+
+describe('sweep arm names', () => {
+  it('name each arm by the scenario name and the settings it was swept on', () => {
+    const items = expandSweep(
+      { ...doc, name: 'usemem' },
+      7,
+      [parseSetting('policy.knobs.numa_balancing=0,2'), parseSetting('machine.nodes.0.capacity=1GiB')],
+      2,
+    );
+    expect(items.map((i) => (i.document as { name: string }).name)).toEqual([
+      'usemem [numa_balancing=0, machine.nodes.0.capacity=1GiB]',
+      'usemem [numa_balancing=0, machine.nodes.0.capacity=1GiB]',
+      'usemem [numa_balancing=2, machine.nodes.0.capacity=1GiB]',
+      'usemem [numa_balancing=2, machine.nodes.0.capacity=1GiB]',
+    ]);
+  });
+
+  it('keep the plain name when nothing is swept, and a swept name as given', () => {
+    expect((expandSweep({ ...doc, name: 'usemem' }, 7, [], 2)[0]!.document as { name: string }).name).toBe(
+      'usemem',
+    );
+    const named = expandSweep({ ...doc, name: 'usemem' }, 7, [parseSetting('name=a,b')]);
+    expect(named.map((i) => (i.document as { name: string }).name)).toEqual(['a', 'b']);
+  });
+});

@@ -57,6 +57,22 @@ export function setPath(doc: unknown, key: string, value: unknown): void {
   node[parts.at(-1)!] = value;
 }
 
+/** How a setting reads in an arm's name: a knob by its kernel name, anything else by its path. */
+function settingLabel(key: string, value: unknown): string {
+  const name = key.startsWith('policy.knobs.') ? key.slice('policy.knobs.'.length) : key;
+  return `${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`;
+}
+
+/**
+ * The scenario's name with the settings of one arm appended, so the runs of a sweep can be told
+ * apart wherever a run is named: `usemem [numa_balancing=2, machine.nodes.0.capacity=1GiB]`.
+ */
+export function armName(baseName: unknown, combo: Record<string, unknown>): string | undefined {
+  const labels = Object.entries(combo).map(([k, v]) => settingLabel(k, v));
+  if (labels.length === 0) return typeof baseName === 'string' ? baseName : undefined;
+  return `${typeof baseName === 'string' ? baseName : 'sweep'} [${labels.join(', ')}]`;
+}
+
 /**
  * Every combination of settings (the first --set varies slowest), each run `repeat` times with
  * consecutive seeds from the document's; with a shard, every count-th item from index on.
@@ -77,6 +93,8 @@ export function expandSweep(
       if (index % shard.count !== shard.index) continue;
       const doc = structuredClone(document);
       for (const [key, value] of Object.entries(combo)) setPath(doc, key, value);
+      const name = armName((document as { name?: unknown }).name, combo);
+      if (name !== undefined && !('name' in combo)) setPath(doc, 'name', name);
       const seed = (baseSeed + r) >>> 0;
       setPath(doc, 'run.seed', seed);
       items.push({ index, settings: combo, seed, document: doc });
