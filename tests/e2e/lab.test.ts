@@ -180,4 +180,21 @@ describe('Tierlab in the browser', () => {
     );
     expect(await page.getByTestId('node-0-capacity').inputValue()).toMatch(/1\.5 ?GiB/);
   });
+
+  it('drops the node list when a mempolicy goes back to default, leaving no error behind', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-workloads').click();
+    const mode = page.getByTestId('workload-0-mempolicy-mode');
+    const nodes = page.getByTestId('workload-0-mempolicy-nodes');
+    await mode.selectOption({ label: 'bind' });
+    await nodes.fill('0');
+    await mode.selectOption({ label: 'default (local first)' });
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid=workload-0-mempolicy-nodes]') as HTMLInputElement).value === '',
+    );
+    expect(await nodes.isDisabled()).toBe(true);
+    await page.getByTestId('nav-scenarios').click();
+    await page.waitForSelector('[data-testid=validation-status][data-state=valid]');
+  });
 });

@@ -1,7 +1,7 @@
 // Per-node LRU lists as doubly linked lists threaded through the frame arrays (lruNext/lruPrev).
 // New and rotated pages go to the head; reclaim takes from the tail, as list_add/lru_to_folio do.
 import { NIL, type MemState } from './mem-state.ts';
-import { PG, lruOf, NR_LRU_LISTS } from './page-flags.ts';
+import { PG, lruOf, NR_LRU_LISTS, type LruList } from './page-flags.ts';
 
 /** nr_dirty counts dirty page-cache pages; anon pages are always written to swap, dirty or not. */
 const DIRTY_FILE = PG.dirty | PG.file;
@@ -43,10 +43,10 @@ export function lruMove(m: MemState, pfn: number, set: number, clear: number): v
   lruAdd(m, pfn);
 }
 
-export function lruSize(m: MemState, node: number, lru: number): number {
+export function lruSize(m: MemState, node: number, lru: LruList): number {
   return m.lruSize[node * NR_LRU_LISTS + lru]!;
 }
 
-export function lruTailOf(m: MemState, node: number, lru: number): number {
+export function lruTailOf(m: MemState, node: number, lru: LruList): number {
   return m.lruTail[node * NR_LRU_LISTS + lru]!;
 }

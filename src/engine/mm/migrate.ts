@@ -16,6 +16,7 @@ export const MR = {
   damon: 3,
   syscall: 4,
 } as const;
+export type MigrateReason = (typeof MR)[keyof typeof MR];
 export const NR_MIGRATE_REASONS = 5;
 export const MIGRATE_REASON_NAMES: readonly MigrationReason[] = [
   'demotion',
@@ -51,7 +52,7 @@ function markTierMove(k: Kernel, src: number, from: number, to: number, flags: n
  * Moves isolated page `src` into the already allocated frame `dst` and puts `dst` on its node's LRU.
  * Postcondition: the PTE points at dst, src is free, flags (but PG_lru) carried over. Returns the cost.
  */
-export function migrateFolio(k: Kernel, src: number, dst: number, reason: number): number {
+export function migrateFolio(k: Kernel, src: number, dst: number, reason: MigrateReason): number {
   const m = k.m;
   const from = m.nodeOf[src]!;
   const to = m.nodeOf[dst]!;

@@ -6,7 +6,7 @@ import { STAT } from '../../shared/vmstat.ts';
 import { count, type Kernel } from './kernel.ts';
 import { lruDel } from './lru.ts';
 import { NIL, PTE_SWAPPED, putFreeFrame } from './mem-state.ts';
-import { migrateFolio } from './migrate.ts';
+import { migrateFolio, type MigrateReason } from './migrate.ts';
 import { getPageFromFreelist, zoneStatistics } from './page-alloc.ts';
 import { PG } from './page-flags.ts';
 import { wakeupKswapd } from './kswapd.ts';
@@ -42,7 +42,7 @@ export function movePage(
   k: Kernel,
   vpage: number,
   node: number,
-  reason: number,
+  reason: MigrateReason,
   local: number,
   mayReclaim = true,
 ): number {

@@ -33,13 +33,21 @@ export const NODE_SHIFT = 11;
 export const NODE_MASK = 0xf800;
 export const MAX_NODES = 32;
 
-/** LRU list indices, as enum lru_list in include/linux/mmzone.h. */
+/** LRU list indices, as enum lru_list in include/linux/mmzone.h (file lists follow the anon ones). */
+export type LruList = 0 | 1 | 2 | 3;
 export const LRU_INACTIVE_ANON = 0;
 export const LRU_ACTIVE_ANON = 1;
 export const LRU_INACTIVE_FILE = 2;
 export const LRU_ACTIVE_FILE = 3;
 export const NR_LRU_LISTS = 4;
+/** for_each_lru(). */
+export const LRU_LISTS: readonly LruList[] = [0, 1, 2, 3];
 
-export function lruOf(flags: number): number {
-  return (flags & PG.file ? LRU_INACTIVE_FILE : LRU_INACTIVE_ANON) + (flags & PG.active ? 1 : 0);
+/** is_file_lru(). */
+export function isFileLru(lru: LruList): boolean {
+  return lru >= LRU_INACTIVE_FILE;
+}
+
+export function lruOf(flags: number): LruList {
+  return ((flags & PG.file ? LRU_INACTIVE_FILE : LRU_INACTIVE_ANON) + (flags & PG.active ? 1 : 0)) as LruList;
 }

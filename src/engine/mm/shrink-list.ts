@@ -5,7 +5,7 @@ import { SCAN_ACTIVE_NS, SCAN_INACTIVE_NS, RECLAIM_PAGE_NS, SWAP_WRITE_QUEUE_DEP
 import { accountResident, count, type Kernel } from './kernel.ts';
 import { lruAdd, lruDel, lruTailOf } from './lru.ts';
 import { NIL, PTE_NONE, PTE_SWAPPED, putFreeFrame } from './mem-state.ts';
-import { PG } from './page-flags.ts';
+import { isFileLru, PG, type LruList } from './page-flags.ts';
 import { canDemote, demoteFolioList, demotionTargetContended, mayDemotePage } from './demote.ts';
 import { reclaimerStats, SWAP_CLUSTER_MAX, type ScanControl } from './scan-control.ts';
 
@@ -13,7 +13,7 @@ const isolated = new Uint32Array(SWAP_CLUSTER_MAX);
 const toDemote = new Uint32Array(SWAP_CLUSTER_MAX);
 
 /** Takes up to n pages from the tail of a list into `isolated`; returns how many. */
-function isolateLruFolios(k: Kernel, node: number, n: number, lru: number): number {
+function isolateLruFolios(k: Kernel, node: number, n: number, lru: LruList): number {
   let taken = 0;
   while (taken < n) {
     const pfn = lruTailOf(k.m, node, lru);
@@ -28,7 +28,7 @@ function isolateLruFolios(k: Kernel, node: number, n: number, lru: number): numb
  * shrink_active_list(): every scanned page goes to the inactive list (the referenced bits are
  * cleared by the rmap walk); only executable file pages would stay active, and we have none.
  */
-export function shrinkActiveList(k: Kernel, node: number, n: number, lru: number, sc: ScanControl): void {
+export function shrinkActiveList(k: Kernel, node: number, n: number, lru: LruList, sc: ScanControl): void {
   const taken = isolateLruFolios(k, node, n, lru);
   for (let i = 0; i < taken; i++) {
     const pfn = isolated[i]!;
@@ -43,10 +43,16 @@ export function shrinkActiveList(k: Kernel, node: number, n: number, lru: number
 }
 
 /** shrink_inactive_list(): isolate a batch from the tail and hand it to shrink_folio_list. */
-export function shrinkInactiveList(k: Kernel, node: number, n: number, lru: number, sc: ScanControl): number {
+export function shrinkInactiveList(
+  k: Kernel,
+  node: number,
+  n: number,
+  lru: LruList,
+  sc: ScanControl,
+): number {
   const taken = isolateLruFolios(k, node, n, lru);
   if (taken === 0) return 0;
-  const file = lru >= 2;
+  const file = isFileLru(lru);
   const stats = reclaimerStats(sc);
   count(k, node, stats.pgscan, taken);
   count(k, node, file ? STAT.pgscan_file : STAT.pgscan_anon, taken);

@@ -1,11 +1,23 @@
 // Node reclaim as mm/vmscan.c does it: shrink_node -> get_scan_count -> shrink_lruvec, with
 // kswapd, direct reclaim (try_to_free_pages) and node_reclaim as its callers.
 import type { Kernel } from './kernel.ts';
-import { LRU_ACTIVE_ANON, LRU_ACTIVE_FILE, LRU_INACTIVE_ANON, LRU_INACTIVE_FILE } from './page-flags.ts';
+import {
+  isFileLru,
+  LRU_ACTIVE_ANON,
+  LRU_ACTIVE_FILE,
+  LRU_INACTIVE_ANON,
+  LRU_INACTIVE_FILE,
+  LRU_LISTS,
+  type LruList,
+} from './page-flags.ts';
 import { lruSize } from './lru.ts';
 import { canDemote } from './demote.ts';
 import { shrinkActiveList, shrinkInactiveList } from './shrink-list.ts';
 import { SWAP_CLUSTER_MAX, scanControl, type ScanControl } from './scan-control.ts';
+
+/** zone_reclaim_mode bits (mm/internal.h): write dirty pages out, unmap mapped pages. */
+const RECLAIM_WRITE = 2;
+const RECLAIM_UNMAP = 4;
 
 /** NODE_RECLAIM_PRIORITY: node_reclaim starts scanning at 1/16 of the lists. */
 const NODE_RECLAIM_PRIORITY = 4;
@@ -17,9 +29,13 @@ export function canReclaimAnon(k: Kernel, node: number, sc: ScanControl | null):
 }
 
 /** inactive_is_low(): the inactive list is kept at least 1/sqrt(10 * GiB) of the active one. */
-export function inactiveIsLow(k: Kernel, node: number, inactiveLru: number): boolean {
+export function inactiveIsLow(
+  k: Kernel,
+  node: number,
+  inactiveLru: typeof LRU_INACTIVE_ANON | typeof LRU_INACTIVE_FILE,
+): boolean {
   const inactive = lruSize(k.m, node, inactiveLru);
-  const active = lruSize(k.m, node, inactiveLru + 1);
+  const active = lruSize(k.m, node, (inactiveLru + 1) as LruList);
   const gb = Math.floor(((inactive + active) * k.pageSize) / 2 ** 30);
   const ratio = gb ? Math.floor(Math.sqrt(10 * gb)) : 1;
   return inactive * ratio < active;
@@ -44,8 +60,8 @@ function getScanCount(
   else if (fileTiny) balance = 'anon';
   else if (cacheTrim) balance = 'file';
   else balance = 'fract';
-  for (let lru = 0; lru < 4; lru++) {
-    const file = lru >= LRU_INACTIVE_FILE;
+  for (const lru of LRU_LISTS) {
+    const file = isFileLru(lru);
     let scan = Math.floor(lruSize(k.m, node, lru) / 2 ** sc.priority);
     if (balance === 'fract') scan = Math.ceil((scan * (file ? 200 - swappiness : swappiness)) / 200);
     else if ((balance === 'file' && !file) || (balance === 'anon' && file)) scan = 0;
@@ -72,7 +88,7 @@ export function shrinkNode(k: Kernel, node: number, sc: ScanControl): void {
 
   let reclaimed = 0;
   while (nr[LRU_INACTIVE_ANON]! > 0 || nr[LRU_ACTIVE_FILE]! > 0 || nr[LRU_INACTIVE_FILE]! > 0) {
-    for (let lru = 0; lru < 4; lru++) {
+    for (const lru of LRU_LISTS) {
       const n = Math.min(nr[lru]!, SWAP_CLUSTER_MAX);
       if (n <= 0) continue;
       nr[lru]! -= n;
@@ -112,8 +128,8 @@ export function tryToFreePages(k: Kernel, zonelist: readonly number[], allowed: 
 export function nodeReclaim(k: Kernel, node: number, nrPages: number): number {
   const mode = k.knobs.zone_reclaim_mode;
   const sc = scanControl('direct', Math.max(nrPages, SWAP_CLUSTER_MAX), NODE_RECLAIM_PRIORITY);
-  sc.mayWritepage = (mode & 2) !== 0;
-  sc.mayUnmap = (mode & 4) !== 0;
+  sc.mayWritepage = (mode & RECLAIM_WRITE) !== 0;
+  sc.mayUnmap = (mode & RECLAIM_UNMAP) !== 0;
   if (
     !sc.mayUnmap &&
     lruSize(k.m, node, LRU_INACTIVE_FILE) + lruSize(k.m, node, LRU_ACTIVE_FILE) <=

@@ -2,7 +2,7 @@
 // without its latency feedback or task stops, so that a test can look into a mover's state as it runs.
 import { runKswapd } from '../mm/kswapd.ts';
 import type { World } from '../sim/setup.ts';
-import { runTask, TASK_RUNNING, TASK_WAITING } from '../sim/task.ts';
+import { runTask, TaskState } from '../sim/task.ts';
 
 const ROUND_NS = 100_000;
 
@@ -11,11 +11,11 @@ export function driveWorld(w: World, fromNs: number, untilNs: number, afterRound
   const { k, tasks } = w;
   for (let end = fromNs + ROUND_NS; end <= untilNs; end += ROUND_NS) {
     for (const t of tasks) {
-      if (t.state === TASK_WAITING && t.startNs < end) {
-        t.state = TASK_RUNNING;
+      if (t.state === TaskState.Waiting && t.startNs < end) {
+        t.state = TaskState.Running;
         t.clockNs = Math.max(t.clockNs, end - ROUND_NS);
       }
-      if (t.state === TASK_RUNNING) runTask(k, t, end, 1);
+      if (t.state === TaskState.Running) runTask(k, t, end, 1);
     }
     for (let n = 0; n < k.m.nrNodes; n++) runKswapd(k, n, end);
     for (const m of k.movers) m.run(k, end);

@@ -5,7 +5,7 @@ import { count, type Kernel, type OomHost } from '../mm/kernel.ts';
 import { lruDel } from '../mm/lru.ts';
 import { PTE_NONE, PTE_SWAPPED, putFreeFrame } from '../mm/mem-state.ts';
 import { PG } from '../mm/page-flags.ts';
-import { TASK_DONE, TASK_KILLED, TASK_RUNNING, TASK_STOPPED, type Task } from './task.ts';
+import { TaskState, type Task } from './task.ts';
 
 /** Footprint of workload `group`: its anonymous pages, resident or swapped. */
 function oomBadness(k: Kernel, group: number): number {
@@ -48,7 +48,9 @@ export function createOomKiller(tasks: Task[], names: string[]): OomHost {
       let victim = -1;
       let worst = 0;
       for (let g = 0; g < names.length; g++) {
-        const alive = tasks.some((t) => t.group === g && (t.state === TASK_RUNNING || t.state === TASK_DONE));
+        const alive = tasks.some(
+          (t) => t.group === g && (t.state === TaskState.Running || t.state === TaskState.Done),
+        );
         if (!alive) continue;
         const badness = oomBadness(k, g);
         if (badness > worst) {
@@ -59,9 +61,9 @@ export function createOomKiller(tasks: Task[], names: string[]): OomHost {
       if (victim < 0) return false;
       let cpu = 0;
       for (const t of tasks) {
-        if (t.group !== victim || t.state === TASK_STOPPED || t.state === TASK_KILLED) continue;
-        if (t.state !== TASK_DONE) t.endNs = k.nowNs;
-        t.state = TASK_KILLED;
+        if (t.group !== victim || t.state === TaskState.Stopped || t.state === TaskState.Killed) continue;
+        if (t.state !== TaskState.Done) t.endNs = k.nowNs;
+        t.state = TaskState.Killed;
         cpu = t.cpuNode;
       }
       freeWorkloadMemory(k, victim);

@@ -16,7 +16,7 @@ import { ENGINE_VERSION } from '../version.ts';
 import { readNodeCounters, type Sampler } from './sampler.ts';
 import { effectiveDemotion } from '../machine/memory-tiers.ts';
 import type { World } from './setup.ts';
-import { TASK_KILLED } from './task.ts';
+import { TaskState } from './task.ts';
 
 function named(row: Float64Array): Record<CounterName, number> {
   const out = {} as Record<CounterName, number>;
@@ -127,8 +127,8 @@ function taskResults(world: World, s: ResolvedScenario, simulatedMs: number, sam
       throughput: runNs > 0 ? references / (runNs / 1e9) : 0,
       meanLatencyNs: references > 0 ? busyNs / references : 0,
       runMs: runNs / 1e6,
-      finished: threads.every((t) => t.endNs >= 0 && t.state !== TASK_KILLED),
-      oomKilled: threads.some((t) => t.state === TASK_KILLED),
+      finished: threads.every((t) => t.endNs >= 0 && t.state !== TaskState.Killed),
+      oomKilled: threads.some((t) => t.state === TaskState.Killed),
       residentPages,
       residency,
       hitsByNode,

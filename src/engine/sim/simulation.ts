@@ -11,7 +11,7 @@ import { freeWorkloadMemory } from './oom.ts';
 import { buildResult } from './result.ts';
 import { createSampler, recordSample, takeSamples } from './sampler.ts';
 import { buildWorld, type World } from './setup.ts';
-import { runTask, TASK_DONE, TASK_KILLED, TASK_RUNNING, TASK_STOPPED, TASK_WAITING } from './task.ts';
+import { runTask, TaskState } from './task.ts';
 
 /** Length of one round of turns inside a tick. */
 const ROUND_NS = 100_000;
@@ -75,9 +75,9 @@ function tick(world: World, s: ResolvedScenario, t0: number, t1: number): void {
   const slowdown = cpuSlowdown(world);
   for (let end = Math.min(t0 + ROUND_NS, t1); ; end = Math.min(end + ROUND_NS, t1)) {
     for (const t of tasks) {
-      if (t.state !== TASK_RUNNING) continue;
+      if (t.state !== TaskState.Running) continue;
       runTask(k, t, end, slowdown[t.cpuNode]!);
-      if (t.state === TASK_DONE) {
+      if (t.state === TaskState.Done) {
         k.events.push({
           atMs: t.endNs / 1e6,
           kind: 'task_exit',
@@ -115,8 +115,8 @@ function startAndStopTasks(world: World, s: ResolvedScenario, t0: number): void 
   const { k, tasks, names } = world;
   for (const t of tasks) {
     const w = s.workload[t.group]!;
-    if (t.state === TASK_WAITING && t.startNs < t0 + 1) {
-      t.state = TASK_RUNNING;
+    if (t.state === TaskState.Waiting && t.startNs < t0 + 1) {
+      t.state = TaskState.Running;
       t.clockNs = Math.max(t.clockNs, t0);
       k.events.push({
         atMs: t.clockNs / 1e6,
@@ -125,10 +125,18 @@ function startAndStopTasks(world: World, s: ResolvedScenario, t0: number): void 
         detail: `thread ${t.id} started`,
       });
     }
-    if (w.stopMs !== null && t0 >= w.stopMs * 1e6 && (t.state === TASK_RUNNING || t.state === TASK_DONE)) {
-      if (t.state === TASK_RUNNING) t.endNs = t0;
-      t.state = TASK_STOPPED;
-      if (!tasks.some((o) => o.group === t.group && o.state !== TASK_STOPPED && o.state !== TASK_KILLED)) {
+    if (
+      w.stopMs !== null &&
+      t0 >= w.stopMs * 1e6 &&
+      (t.state === TaskState.Running || t.state === TaskState.Done)
+    ) {
+      if (t.state === TaskState.Running) t.endNs = t0;
+      t.state = TaskState.Stopped;
+      if (
+        !tasks.some(
+          (o) => o.group === t.group && o.state !== TaskState.Stopped && o.state !== TaskState.Killed,
+        )
+      ) {
         k.nowNs = t0;
         freeWorkloadMemory(k, t.group);
         k.events.push({
@@ -162,7 +170,7 @@ function startAndStopTasks(world: World, s: ResolvedScenario, t0: number): void 
 function numaScan(world: World, nowNs: number): void {
   const { k, tasks } = world;
   k.mms.forEach((mm, g) => {
-    const t = tasks.find((x) => x.group === g && x.state === TASK_RUNNING);
+    const t = tasks.find((x) => x.group === g && x.state === TaskState.Running);
     if (!t) return;
     k.nowNs = nowNs;
     t.clockNs += taskNumaWork(k, mm, k.numab.mm[g]!, nowNs / 1e6, t.cpuNode);
@@ -172,6 +180,6 @@ function numaScan(world: World, nowNs: number): void {
 /** Per CPU node: how much slower each task runs when more tasks than CPUs share the node. */
 function cpuSlowdown(world: World): number[] {
   const running = new Array<number>(world.k.m.nrNodes).fill(0);
-  for (const t of world.tasks) if (t.state === TASK_RUNNING) running[t.cpuNode]!++;
+  for (const t of world.tasks) if (t.state === TaskState.Running) running[t.cpuNode]!++;
   return world.k.machine.nodes.map((n, i) => Math.max(1, running[i]! / Math.max(1, n.cpus)));
 }

@@ -8,11 +8,19 @@ import type { RefSource } from '../workloads/types.ts';
 import { CACHE_LINE } from '../mm/costs.ts';
 import { slowReference } from './slow-reference.ts';
 
-export const TASK_WAITING: number = 0;
-export const TASK_RUNNING: number = 1;
-export const TASK_DONE: number = 2;
-export const TASK_KILLED: number = 3;
-export const TASK_STOPPED: number = 4;
+/** A thread's life; a branded number so states compare cheaply and cannot be mixed with counts. */
+export type TaskState = number & { readonly __taskState: unique symbol };
+export const TaskState = {
+  /** Before its workload's startMs. */
+  Waiting: 0 as TaskState,
+  Running: 1 as TaskState,
+  /** Its work ran out (a finite workload). */
+  Done: 2 as TaskState,
+  /** Chosen by the OOM killer. */
+  Killed: 3 as TaskState,
+  /** Its workload reached stopMs. */
+  Stopped: 4 as TaskState,
+} as const;
 
 /** References fetched from a workload per fill() call. */
 const BATCH = 1024;
@@ -31,7 +39,7 @@ export interface Task {
   buf: Uint32Array;
   len: number;
   cursor: number;
-  state: number;
+  state: TaskState;
   startNs: number;
   endNs: number;
   clockNs: number;
@@ -61,7 +69,7 @@ export function createTask(
     buf: new Uint32Array(BATCH),
     len: 0,
     cursor: 0,
-    state: TASK_WAITING,
+    state: TaskState.Waiting,
     startNs,
     endNs: -1,
     clockNs: startNs,
@@ -92,7 +100,7 @@ export function runTask(k: Kernel, t: Task, untilNs: number, slowdown: number): 
       len = t.source.fill(buf, BATCH, clock / 1e6);
       cursor = 0;
       if (len === 0) {
-        t.state = TASK_DONE;
+        t.state = TaskState.Done;
         t.endNs = clock;
         break;
       }

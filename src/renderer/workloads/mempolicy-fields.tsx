@@ -29,6 +29,12 @@ export function MempolicyFields(props: { index: number }) {
   };
   const path = (f: string) => `workload[${props.index}].mempolicy${f ? `.${f}` : ''}`;
   const set = (field: string, v: unknown) => {
+    // The default policy takes no nodes (set_mempolicy rejects a nodemask with MPOL_DEFAULT):
+    // going back to it drops the node list rather than leaving an error behind.
+    if (field === 'mode' && v === undefined) {
+      setDraft('workload', props.index, 'mempolicy', undefined);
+      return;
+    }
     const next = { ...policy(), [field]: v };
     const empty =
       next.mode === undefined && (next.nodes === undefined || (next.nodes as unknown[]).length === 0);
@@ -62,7 +68,8 @@ export function MempolicyFields(props: { index: number }) {
           toValue={(t) => (t.trim() === '' ? undefined : (parseNodeList(t) ?? t))}
           display={nodesText}
           onCommit={(v) => set('nodes', v)}
-          placeholder="none"
+          placeholder={policy().mode === undefined ? 'pick a mode first' : 'none'}
+          disabled={policy().mode === undefined && policy().nodes === undefined}
           data-testid={`workload-${props.index}-mempolicy-nodes`}
           data-path={path('nodes')}
         />
