@@ -2,7 +2,7 @@
 // through Chromium the way a person clicks. One session, steps in order, a screenshot per page.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countSamples, listRuns } from '../../src/main/db/index.ts';
+import { countSamples, getResult, importResult, listRuns } from '../../src/main/db/index.ts';
 import { listParts, listScenarios } from '../../src/main/db/index.ts';
 import { LS_TRACE } from '../fixtures/lackey.ts';
 import { paintedPixels, startBrowserApp, type BrowserApp } from './browser-app.ts';
@@ -179,6 +179,18 @@ describe('Tierlab in the browser', () => {
       () => document.querySelectorAll('[data-testid=derived-demotion] tbody tr').length === 4,
     );
     expect(await page.getByTestId('node-0-capacity').inputValue()).toMatch(/1\.5 ?GiB/);
+  });
+
+  it('says why a finished run imported without samples has no charts', async () => {
+    const { page } = app;
+    const [first] = await finishedRuns(1);
+    const stored = getResult(app.lab.db, first!.id)!;
+    const { runId } = importResult(app.lab.db, { ...stored.result, name: 'imported without samples' });
+    expect(countSamples(app.lab.db, runId)).toBe(0);
+    await app.open(`#/runs/${runId}`);
+    await page.waitForSelector('[data-testid=run-no-samples]');
+    expect(await page.$$('[data-testid=free-per-node]')).toHaveLength(0);
+    expect(await page.getByTestId('page-run').textContent()).not.toMatch(/No samples yet/);
   });
 
   it('drops the node list when a mempolicy goes back to default, leaving no error behind', async () => {

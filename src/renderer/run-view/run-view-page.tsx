@@ -103,9 +103,22 @@ export function RunViewPage(props: { runId: number }) {
                 <span class="error-text small">{model.samples.error()}</span>
               </Show>
             </div>
-            <RunCharts model={model} />
-            <CounterExplorer model={model} />
-            <NodeMemoryCharts model={model} />
+            <Show
+              when={live() || model.samples.loading() || sampleCount() > 0}
+              fallback={
+                <div class="empty-state" data-testid="run-no-samples">
+                  <p>
+                    This run has no stored samples, so there is no time series to draw: it was imported from a
+                    result file that carries none, or it ended before its first sample. What it stored of its
+                    result is below.
+                  </p>
+                </div>
+              }
+            >
+              <RunCharts model={model} />
+              <CounterExplorer model={model} />
+              <NodeMemoryCharts model={model} />
+            </Show>
             <Show
               when={detail()?.result}
               fallback={
