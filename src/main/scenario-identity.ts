@@ -12,3 +12,13 @@ export function scenarioIdentity(s: ResolvedScenario): string {
 export function withSeed(s: ResolvedScenario, seed: number): ResolvedScenario {
   return { ...s, run: { ...s.run, seed } };
 }
+
+/**
+ * The scenario file as the user wrote it, with one seed: what a run keeps as "the scenario it ran",
+ * so that "Edit a copy" gives back the file itself (defaults left implicit, multi-tenant unexpanded).
+ */
+export function documentWithSeed(document: unknown, seed: number): unknown {
+  const doc = structuredClone(document) as { run?: Record<string, unknown> };
+  doc.run = { ...doc.run, seed };
+  return doc;
+}

@@ -70,6 +70,18 @@ describe('the lab API, in process', () => {
     expect(table.text).toMatch(/pswpout/);
   });
 
+  it('keeps the scenario file a run ran as written, with its seed, so a copy round-trips', async () => {
+    const lab = tempLab(1);
+    const api = inProcessClient(lab);
+    const doc = smallScenario({ name: 'as written' });
+    const s = await saved(api, doc);
+    const [runId] = await runToEnd(api, s.id, 2).then((ids) => ids.slice(1));
+    const { scenario } = await api.call('run:get', { runId: runId! });
+    const run = (doc as { run?: Record<string, unknown> }).run ?? {};
+    const seed = (typeof run.seed === 'number' ? run.seed : 1) + 1;
+    expect(scenario).toEqual({ ...doc, run: { ...run, seed } });
+  });
+
   it('exports samples as CSV whose numbers equal the stored ones', async () => {
     const lab = tempLab();
     const api = inProcessClient(lab);

@@ -1,6 +1,5 @@
 // run:* — start, cancel, list and inspect runs, their samples, tags and notes.
 import { parseScenario } from '../../../shared/scenario/parse.ts';
-import { toScenarioFile } from '../../../shared/scenario/serialize.ts';
 import type { RunInfo, SampleSeries } from '../../../shared/api/types.ts';
 import { COUNTERS, type CounterName } from '../../../shared/vmstat.ts';
 import {
@@ -18,7 +17,7 @@ import {
   setRunNote,
   type Run,
 } from '../../db/index.ts';
-import { scenarioIdentity, withSeed } from '../../scenario-identity.ts';
+import { documentWithSeed, scenarioIdentity, withSeed } from '../../scenario-identity.ts';
 import { ApiError, notFound } from '../errors.ts';
 import type { Handlers } from '../handler.ts';
 import type { Lab } from '../lab.ts';
@@ -72,7 +71,7 @@ export const runHandlers: Handlers<
       const scenario = withSeed(p.scenario, seed);
       return lab.runs.enqueue({
         scenario,
-        document: toScenarioFile(scenario),
+        document: documentWithSeed(stored.document, seed),
         scenarioId,
         scenarioHash: hash,
       });
