@@ -82,6 +82,18 @@ describe('the lab API, in process', () => {
     expect(scenario).toEqual({ ...doc, run: { ...run, seed } });
   });
 
+  it('runs only traces imported into the lab, and starts nothing for a trace elsewhere', async () => {
+    const lab = tempLab(1);
+    const api = inProcessClient(lab);
+    const doc = smallScenario({ name: 'outside trace' }) as { workload: unknown[] };
+    doc.workload = [{ name: 'ls', type: 'trace', file: LS_TRACE, cpu: 0 }];
+    const s = await saved(api, doc);
+    await expect(api.call('run:start', { scenarioId: s.id })).rejects.toThrow(
+      /workload\[0\]\.file: only traces imported into the lab/,
+    );
+    expect(await api.call('run:list', {})).toHaveLength(0);
+  });
+
   it('exports samples as CSV whose numbers equal the stored ones', async () => {
     const lab = tempLab();
     const api = inProcessClient(lab);

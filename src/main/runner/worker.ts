@@ -37,10 +37,12 @@ async function runJob(job: ToWorker): Promise<void> {
     });
     post({ type: 'done', runId: job.runId, result, stopped });
   } catch (e) {
+    if (e instanceof Error && e.name !== 'TraceError') console.error(e.stack);
     post({
       type: 'error',
       runId: job.runId,
-      message: e instanceof Error ? (e.stack ?? e.message) : String(e),
+      // The run's error is shown to users: the message only. The stack goes to the host's log.
+      message: e instanceof Error ? e.message : String(e),
     });
   }
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +74,13 @@ describe('trace files', () => {
     corrupt.fill(0x55, 20, 40);
     const file = await tempFile('corrupt.gz', corrupt);
     await expect(traceStats(file)).rejects.toThrow('not a valid gzip file');
+  });
+
+  it('refuses a FIFO and a folder at once instead of blocking on them', async () => {
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    await expect(traceStats(fifo)).rejects.toThrow(`${fifo}: not a regular file`);
+    await expect(traceStats(dir)).rejects.toThrow(`${dir}: not a regular file`);
   });
 
   it('treats an empty file as an empty trace', async () => {

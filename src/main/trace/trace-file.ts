@@ -1,7 +1,7 @@
 // Reading a lackey trace file, plain or gzip (told apart by the magic bytes 1f 8b), as a stream of
 // text chunks into the engine's parser. Every failure becomes a TraceError naming the file.
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import {
@@ -34,6 +34,8 @@ async function isGzip(file: string): Promise<boolean> {
 }
 
 async function openText(file: string): Promise<Readable> {
+  // A FIFO or a device would block the read (and the run) beyond cancel; a folder cannot be read.
+  if (!(await stat(file)).isFile()) throw new TraceError(file, 'not a regular file');
   const gzip = await isGzip(file);
   const raw = createReadStream(file, { highWaterMark: READ_CHUNK });
   if (!gzip) return raw.setEncoding('latin1');
@@ -53,6 +55,7 @@ export async function parseTraceFile(file: string, pageSize: number, sink: RefSi
     for await (const chunk of await openText(file)) lackeyFeed(parser, chunk as string, sink);
     lackeyEnd(parser, sink);
   } catch (e) {
+    if (e instanceof TraceError) throw e;
     if (e instanceof LackeyError || e instanceof RangeError) throw new TraceError(file, e.message);
     const { code, message } = e as NodeJS.ErrnoException;
     if (typeof code !== 'string') throw e;

@@ -1,5 +1,7 @@
 // run:* — start, cancel, list and inspect runs, their samples, tags and notes.
+import { basename, resolve, sep } from 'node:path';
 import { parseScenario } from '../../../shared/scenario/parse.ts';
+import type { ResolvedScenario } from '../../../shared/scenario/resolved.ts';
 import type { RunInfo, SampleSeries } from '../../../shared/api/types.ts';
 import { COUNTERS, type CounterName } from '../../../shared/vmstat.ts';
 import {
@@ -22,6 +24,23 @@ import { ApiError, notFound } from '../errors.ts';
 import type { Handlers } from '../handler.ts';
 import type { Lab } from '../lab.ts';
 import { requireScenario } from './scenario.ts';
+import { labTracesDir } from './trace.ts';
+
+/**
+ * A run started through the API (the app, web mode) replays only traces imported into the lab:
+ * a scenario must not make the host read any file of the machine. The CLI's own `run FILE` may
+ * name any trace its user can read.
+ */
+function requireImportedTraces(lab: Lab, s: ResolvedScenario): void {
+  const dir = labTracesDir(lab) + sep;
+  s.workload.forEach((w, i) => {
+    if (w.type === 'trace' && !resolve(w.file).startsWith(dir))
+      throw new ApiError(
+        'invalid',
+        `workload[${i}].file: only traces imported into the lab can be run here (Import trace…), not ${basename(w.file)}`,
+      );
+  });
+}
 
 export function runInfo(lab: Lab, r: Run): RunInfo {
   return {
@@ -64,6 +83,7 @@ export const runHandlers: Handlers<
     const p = parseScenario(stored.document);
     if (!p.ok)
       throw new ApiError('invalid', `scenario ${scenarioId} is no longer valid: ${p.errors[0]!.message}`);
+    requireImportedTraces(lab, p.scenario);
     const base = p.scenario.run.seed;
     const list = seeds ?? Array.from({ length: repeat ?? 1 }, (_, i) => (base + i) >>> 0);
     const hash = scenarioIdentity(p.scenario);

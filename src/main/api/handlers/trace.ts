@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { parseTraceFile, TraceError } from '../../trace/trace-file.ts';
 import { ApiError } from '../errors.ts';
 import type { Handlers } from '../handler.ts';
+import type { Lab } from '../lab.ts';
 
 /** A file name that is safe on every platform, keeping the user's name recognisable. */
 function safeName(name: string): string {
@@ -16,12 +17,17 @@ function safeName(name: string): string {
   );
 }
 
+/** Where the lab keeps imported traces: beside its database. Only these can be run through the API. */
+export function labTracesDir(lab: Lab): string {
+  return join(dirname(lab.dbPath), 'traces');
+}
+
 export const traceHandlers: Handlers<'trace:import'> = {
   'trace:import': async (lab, { name, base64 }) => {
     const bytes = Buffer.from(base64, 'base64');
     if (bytes.length === 0) throw new ApiError('invalid', `${name}: the file is empty`);
     const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-    const dir = join(dirname(lab.dbPath), 'traces');
+    const dir = labTracesDir(lab);
     const file = join(dir, `${digest}-${safeName(name)}`);
     await mkdir(dir, { recursive: true });
     await writeFile(file, bytes);
