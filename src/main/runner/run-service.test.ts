@@ -3,6 +3,7 @@ import { parseScenario } from '../../shared/scenario/parse.ts';
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import type { ApiEvents } from '../../shared/api/contract.ts';
 import { countSamples, getResult, getRun, readSamples } from '../db/index.ts';
+import { sqliteOf } from '../db/connection.ts';
 import { openTempDatabase } from '../db/test-support.ts';
 import { RunService } from './run-service.ts';
 
@@ -93,6 +94,25 @@ describe('RunService', () => {
     expect(countSamples(db, second)).toBe(0);
     s.cancel(first);
     await s.waitFor(first);
+  });
+
+  it('fails only the run whose samples no longer fit on the disk, keeping what was stored', async () => {
+    const { db, s } = service(1);
+    const earlier = s.enqueue({ scenario: quick(), document: {} });
+    expect((await s.waitFor(earlier)).status).toBe('done');
+    const stored = countSamples(db, earlier);
+    // SQLite's own size cap stands in for a full disk: a write past it fails with SQLITE_FULL.
+    const sqlite = sqliteOf(db);
+    const pages = sqlite.pragma('page_count', { simple: true }) as number;
+    sqlite.pragma(`max_page_count = ${pages + 4}`);
+    const full = s.enqueue({ scenario: long(), document: {} });
+    const failed = await s.waitFor(full);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(/^disk full/);
+    expect(countSamples(db, earlier)).toBe(stored);
+    sqlite.pragma('max_page_count = 1073741823');
+    const next = s.enqueue({ scenario: quick(), document: {} });
+    expect((await s.waitFor(next)).status).toBe('done');
   });
 
   it('fails only the run of a worker that dies, and the pool keeps working', async () => {

@@ -47,6 +47,14 @@ interface Active {
   waiters: ((run: Run) => void)[];
 }
 
+/** The one-line reason a database write failed, "disk full" first when that is why. */
+function storageFailure(e: unknown): string {
+  const code = (e as { code?: unknown }).code;
+  const detail = e instanceof Error ? e.message : String(e);
+  if (code === 'SQLITE_FULL') return `disk full: the database could not store more of this run (${detail})`;
+  return `the database could not store this run: ${detail}`;
+}
+
 export class RunService {
   readonly pool: WorkerPool;
   private readonly db: Db;
@@ -117,6 +125,30 @@ export class RunService {
   onMessage(m: FromWorker): void {
     const a = this.active.get(m.runId);
     if (!a) return;
+    try {
+      this.handle(a, m);
+    } catch (e) {
+      this.failOnStorage(m.runId, e);
+    }
+  }
+
+  /**
+   * A write for one run failed (a full disk, a database gone read-only): that run alone fails,
+   * its worker is told to stop, and what was stored before stays. Nothing is thrown to the host.
+   */
+  private failOnStorage(runId: number, e: unknown): void {
+    const message = storageFailure(e);
+    const a = this.active.get(runId);
+    if (a) Atomics.store(a.control, 0, CONTROL_STOP);
+    try {
+      markRunFailed(this.db, runId, message);
+    } catch {
+      // Even the status could not be written: the run is marked interrupted when the lab next opens.
+    }
+    this.finish(runId, 'failed', message);
+  }
+
+  private handle(a: Active, m: FromWorker): void {
     switch (m.type) {
       case 'samples':
         return this.onSamples(m.runId, { nrNodes: m.nrNodes, timesMs: m.timesMs, values: m.values });
