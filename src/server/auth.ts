@@ -4,25 +4,28 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 export const TOKEN_HEADER = 'x-tierlab-token';
-export const TOKEN_COOKIE = 'tierlab_token';
+/** The cookie's name carries the port, so servers on two ports keep their own. */
+export function tokenCookie(port: number): string {
+  return `tierlab_token_${port}`;
+}
 
 export function newToken(): string {
   return randomBytes(24).toString('hex');
 }
 
-function cookieToken(req: IncomingMessage): string | null {
+function cookieToken(req: IncomingMessage, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, v] = part.trim().split('=');
-    if (k === TOKEN_COOKIE && v) return v;
+    if (k === name && v) return v;
   }
   return null;
 }
 
 /** The token the request presents, from the header, the `token` query parameter or the cookie. */
-export function presentedToken(req: IncomingMessage, url: URL): string | null {
+export function presentedToken(req: IncomingMessage, url: URL, port: number): string | null {
   const header = req.headers[TOKEN_HEADER];
   if (typeof header === 'string') return header;
-  return url.searchParams.get('token') ?? cookieToken(req);
+  return url.searchParams.get('token') ?? cookieToken(req, tokenCookie(port));
 }
 
 export function tokenMatches(presented: string | null, token: string): boolean {

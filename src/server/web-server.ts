@@ -7,7 +7,8 @@ import { CHANNELS } from '../shared/api/contract.ts';
 import { dispatch } from '../main/api/create-api.ts';
 import { errorBody } from '../main/api/errors.ts';
 import type { Lab } from '../main/api/lab.ts';
-import { hostAllowed, newToken, presentedToken, TOKEN_COOKIE, tokenMatches } from './auth.ts';
+import { hostAllowed, newToken, presentedToken, tokenCookie, tokenMatches } from './auth.ts';
+import { fromOwnPage, ownOrigins, readJsonBody, RequestError, setSecurityHeaders } from './request-guards.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface WebServerOptions {
@@ -25,61 +26,70 @@ export interface WebServer {
 }
 
 const STATUS = { invalid: 400, not_found: 404, conflict: 409, internal: 500 } as const;
-const MAX_BODY = 64 * 1024 * 1024;
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) throw new Error('request body too large');
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? (JSON.parse(text) as unknown) : {};
-}
-
 export async function startWebServer(lab: Lab, options: WebServerOptions = {}): Promise<WebServer> {
   const token = options.token ?? newToken();
   let port = options.port ?? 0;
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    setSecurityHeaders(res, port);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      decodeURIComponent(url.pathname);
+    } catch {
+      return send(res, 400, { error: 'malformed URL', code: 'invalid' });
+    }
     if (!hostAllowed(req, port)) return send(res, 403, { error: 'host not allowed', code: 'invalid' });
-    if (!tokenMatches(presentedToken(req, url), token))
+    if (!tokenMatches(presentedToken(req, url, port), token))
       return send(res, 401, { error: 'missing or wrong token', code: 'invalid' });
     if (url.pathname === '/api' && req.method === 'GET') return send(res, 200, { channels: CHANNELS });
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, { error: 'use POST', code: 'invalid' });
+      if (!fromOwnPage(req, port))
+        return send(res, 403, { error: 'requests from other sites are refused', code: 'invalid' });
       try {
-        const value = await dispatch(lab, url.pathname.slice(5), await readBody(req));
+        const value = await dispatch(lab, url.pathname.slice(5), await readJsonBody(req));
         return send(res, 200, { value });
       } catch (e) {
-        const body =
-          e instanceof SyntaxError
-            ? { error: `invalid JSON: ${e.message}`, code: 'invalid' as const }
-            : errorBody(e);
+        if (e instanceof RequestError) return send(res, e.status, { error: e.message, code: 'invalid' });
+        const body = errorBody(e);
         return send(res, STATUS[body.code], body);
       }
     }
     if (url.searchParams.has('token')) {
-      res.setHeader('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      // Named by the port: a server on another 127.0.0.1 port never sees or overwrites this cookie.
+      res.setHeader('set-cookie', `${tokenCookie(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     }
     if (options.staticDir && (await serveStatic(options.staticDir, url.pathname, res))) return;
     send(res, 404, { error: `nothing at ${url.pathname}`, code: 'not_found' });
   };
-  const server: Server = createServer((req, res) => void handle(req, res));
+  // No request may end the server: whatever a handler throws is answered, and logged in one line.
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      process.stderr.write(`tierlab serve: ${req.method} ${req.url}: ${(e as Error).message}\n`);
+      if (!res.headersSent) send(res, 500, { error: 'internal error', code: 'internal' });
+      else res.destroy();
+    });
+  });
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      socket.destroy();
+      return;
+    }
     if (
       url.pathname !== '/events' ||
       !hostAllowed(req, port) ||
-      !tokenMatches(presentedToken(req, url), token)
+      (req.headers.origin !== undefined && !ownOrigins(port).includes(req.headers.origin)) ||
+      !tokenMatches(presentedToken(req, url, port), token)
     ) {
       socket.destroy();
       return;
