@@ -27,6 +27,15 @@ export function ComparisonTable(props: ComparisonTableProps) {
                   <div>{g.label}</div>
                   <div class="muted small">
                     n={g.runIds.length}{' '}
+                    <Show when={g.partial}>
+                      <span
+                        class="badge warn"
+                        data-testid="compare-partial"
+                        title="a run that did not finish"
+                      >
+                        {g.partial}
+                      </span>{' '}
+                    </Show>
                     <Show when={i() !== c().baseline} fallback={<span class="badge">baseline</span>}>
                       <button
                         type="button"

@@ -101,8 +101,26 @@ export interface ComparisonRow {
   cells: ComparisonCell[];
 }
 
+/** Runs to compare; `baseline` indexes the groups as formed from `runIds` in order (0: the first run's). */
+export interface CompareRequest {
+  runIds: number[];
+  baseline?: number;
+  metrics?: string[];
+  /** Compare cancelled, failed and interrupted runs too, each in a group of its own; left out unless asked. */
+  includePartial?: boolean;
+}
+
 export interface Comparison {
-  groups: { label: string; runIds: number[]; scenarioHash: string | null }[];
+  /** The baseline group first, then the others in the order their first run was given. */
+  groups: {
+    label: string;
+    runIds: number[];
+    scenarioHash: string | null;
+    /** The status of a partial run's group (it holds that one run); absent for done runs. */
+    partial?: RunStatus;
+  }[];
+  /** Partial runs that were asked for but left out (includePartial unset). */
+  excluded: { runId: number; status: RunStatus }[];
   baseline: number;
   rows: ComparisonRow[];
   /** The comparison as mmtests' compare-kernels prints it. */
