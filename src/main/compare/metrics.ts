@@ -8,6 +8,8 @@ export interface Metric {
   label: string;
   unit: string;
   higherIsBetter: boolean;
+  /** Tier traffic: counted as a cost for the statistics, but not a regression to colour (see README). */
+  activity?: boolean;
   /** NaN when the run has nothing to measure (no references, no scans, no such task). */
   extract: (result: RunResult) => number;
 }
@@ -133,6 +135,7 @@ function builtInMetrics(pageSize: number): Metric[] {
       label: 'Promotion rate (migrations to a faster tier, every reason)',
       unit: 'MiB/s',
       higherIsBetter: false,
+      activity: true,
       extract: (r) => pagesToMibPerSec(tierTrafficPages(r, 'promote'), r, pageSize),
     },
     {
@@ -140,6 +143,7 @@ function builtInMetrics(pageSize: number): Metric[] {
       label: 'Demotion rate (migrations to a slower tier, every reason)',
       unit: 'MiB/s',
       higherIsBetter: false,
+      activity: true,
       extract: (r) => pagesToMibPerSec(tierTrafficPages(r, 'demote'), r, pageSize),
     },
     {
@@ -200,6 +204,7 @@ export function resolveMetric(id: string, opts: MetricOptions = {}): Metric | un
       label: `Migration rate for reason ${reason} (any nodes)`,
       unit: 'MiB/s',
       higherIsBetter: false,
+      activity: true,
       extract: (r) => pagesToMibPerSec(reasonPages(r, reason), r, opts.pageSize ?? 4096),
     };
   }

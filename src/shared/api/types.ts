@@ -79,6 +79,11 @@ export interface VsBaseline {
   cidiff: number;
   /** mmtests' `:SIG:`: the means' confidence intervals do not overlap. */
   significant: boolean;
+  /**
+   * The difference of means in units of the pooled stddev (Cohen's d), signed so positive is better;
+   * NaN when either group has one run or both have no spread. Shown so a reader can judge a `*`.
+   */
+  effectSize: number;
 }
 
 export interface ComparisonCell {
@@ -96,7 +101,8 @@ export interface ComparisonCell {
 }
 
 export interface ComparisonRow {
-  metric: { id: string; label: string; unit: string; higherIsBetter: boolean };
+  /** `activity`: tier traffic, neither good nor bad in itself (never coloured as a regression). */
+  metric: { id: string; label: string; unit: string; higherIsBetter: boolean; activity?: boolean };
   meanKind: 'amean' | 'hmean';
   cells: ComparisonCell[];
 }
