@@ -36,6 +36,7 @@ export async function compareCommand(argv: string[]): Promise<number> {
         .map((g, i) => `${i === table.baseline ? '*' : ' '} ${g.label}: runs ${g.runIds.join(',')}`)
         .join('\n') + '\n',
     );
+    for (const note of table.notes) process.stdout.write(`  note: ${note}\n`);
     for (const e of table.excluded) {
       process.stdout.write(`  left out run ${e.runId}: it is ${e.status} (--include-partial compares it)\n`);
     }

@@ -1,6 +1,6 @@
 // Compare: pick runs or whole groups of repeats; the mmtests-style statistics table against a
 // baseline group, one counter of every run over a shared time axis, and what differs in the scenarios.
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { useApi } from '../api/api-context.tsx';
 import { createCall } from '../primitives/create-call.ts';
 import { ExportButtons } from '../export/export-buttons.tsx';
@@ -99,6 +99,11 @@ export function ComparePage() {
             <p class="error-text" data-testid="compare-error">
               {call.error()}
             </p>
+          </Show>
+          <Show when={comparison()?.notes.length}>
+            <ul class="error-text small" data-testid="compare-notes">
+              <For each={comparison()?.notes}>{(note) => <li>{note}</li>}</For>
+            </ul>
           </Show>
           <Show when={comparison()?.excluded.length}>
             <p class="muted small" data-testid="compare-excluded">

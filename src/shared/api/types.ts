@@ -127,6 +127,8 @@ export interface Comparison {
   }[];
   /** Partial runs that were asked for but left out (includePartial unset). */
   excluded: { runId: number; status: RunStatus }[];
+  /** Runs a reader must not miss: heavy swapping, most throughput lost against the baseline. */
+  notes: string[];
   baseline: number;
   rows: ComparisonRow[];
   /** The comparison as mmtests' compare-kernels prints it. */

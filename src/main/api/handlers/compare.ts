@@ -2,6 +2,7 @@
 import type { CompareRequest, Comparison } from '../../../shared/api/types.ts';
 import {
   compareRuns,
+  comparisonNotes,
   groupRuns,
   type HashedResult,
   formatComparisonCsv,
@@ -23,7 +24,12 @@ import type { Lab } from '../lab.ts';
 export function buildComparison(
   lab: Lab,
   req: CompareRequest,
-): { table: ComparisonTable; groups: Comparison['groups']; excluded: Comparison['excluded'] } {
+): {
+  table: ComparisonTable;
+  groups: Comparison['groups'];
+  excluded: Comparison['excluded'];
+  notes: string[];
+} {
   const excluded: Comparison['excluded'] = [];
   const hashed: HashedResult[] = [];
   for (const id of req.runIds) {
@@ -54,15 +60,16 @@ export function buildComparison(
     scenarioHash,
     ...(partial !== undefined ? { partial } : {}),
   }));
-  return { table, groups, excluded };
+  return { table, groups, excluded, notes: comparisonNotes(list, 0) };
 }
 
 export const compareHandlers: Handlers<'compare:runs' | 'export:comparison'> = {
   'compare:runs': (lab, req) => {
-    const { table, groups, excluded } = buildComparison(lab, req);
+    const { table, groups, excluded, notes } = buildComparison(lab, req);
     return {
       groups,
       excluded,
+      notes,
       baseline: table.baseline,
       rows: table.rows.map((r) => ({ metric: r.metric, meanKind: r.meanKind, cells: r.cells })),
       text: formatComparisonText(table),
