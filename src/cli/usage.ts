@@ -1,6 +1,6 @@
 // One line of usage per command: the help text, kept apart so `tierlab --help` loads no command.
 export const COMPARE_USAGE =
-  'tierlab compare RUN... [--baseline RUN] [--metrics m1,m2] [--csv OUT] [--db PATH]';
+  'tierlab compare RUN... [--baseline RUN] [--metrics m1,m2] [--include-partial] [--csv OUT] [--db PATH]';
 export const EXPORT_USAGE = 'tierlab export RUN... --csv OUT [--results] [--db PATH]';
 export const IMPORT_USAGE = 'tierlab import FILE... [--db PATH]';
 export const LIST_USAGE = 'tierlab list [--status S] [--tag T] [--json] [--db PATH]';

@@ -55,13 +55,23 @@ export const REQUEST_SCHEMAS: Record<Channel, z.ZodType> = {
     .strict(),
   'run:note': z.object({ runId: id, text: z.string().max(100_000) }).strict(),
   'compare:runs': z
-    .object({ runIds, baseline: z.number().int().min(0).optional(), metrics: z.array(z.string()).optional() })
+    .object({
+      runIds,
+      baseline: z.number().int().min(0).optional(),
+      metrics: z.array(z.string()).optional(),
+      includePartial: z.boolean().optional(),
+    })
     .strict(),
   'trace:import': z.object({ name: z.string().min(1).max(255), base64: z.string().min(1) }).strict(),
   'export:samples': z.object({ runIds }).strict(),
   'export:results': z.object({ runIds }).strict(),
   'export:comparison': z
-    .object({ runIds, baseline: z.number().int().min(0).optional(), metrics: z.array(z.string()).optional() })
+    .object({
+      runIds,
+      baseline: z.number().int().min(0).optional(),
+      metrics: z.array(z.string()).optional(),
+      includePartial: z.boolean().optional(),
+    })
     .strict(),
 };
 

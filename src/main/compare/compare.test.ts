@@ -97,6 +97,25 @@ describe('compareRuns', () => {
     expect(cell(table, 'throughput', 0).vsBaseline?.mean).toBeCloseTo(10, 10);
   });
 
+  it('gives the effect size in pooled stddevs, signed so positive is better, and marks tier traffic as activity', () => {
+    const latencyRuns = (values: number[]): RunGroup['results'] =>
+      values.map((ns, i) => makeRun({ seed: i + 1, tasks: [makeTask({ meanLatencyNs: ns })] }));
+    // base Amean 12, stddev 2; other Amean 16, stddev 2: pooled sqrt((2 x 4 + 2 x 4) / 4) = 2,
+    // so 4 ns slower is d = -2 (lower latency is better).
+    const table = compareRuns(
+      [
+        { label: 'base', results: latencyRuns([10, 12, 14]) },
+        { label: 'slow', results: latencyRuns([14, 16, 18]) },
+      ],
+      { metrics: ['latency', 'demote-mibps'] },
+    );
+    expect(table.rows[0]!.cells[1]!.vsBaseline?.effectSize).toBeCloseTo(-2, 12);
+    expect(table.rows[0]!.metric.activity).toBeUndefined();
+    expect(table.rows[1]!.metric.activity).toBe(true);
+    // No spread in either group (no demotion at all): no effect size.
+    expect(table.rows[1]!.cells[1]!.vsBaseline?.effectSize).toBeNaN();
+  });
+
   it('shows the default metrics when none are asked for', () => {
     const table = compareRuns([throughputGroup('a', [1])]);
     expect(table.rows.map((r) => r.metric.id)).toEqual(DEFAULT_METRICS);

@@ -44,7 +44,15 @@ type PercentDiff = (value: number, base: number) => number;
  * Stat.pm stat_compare and Summarise.pm getStatCompareFunc: spread (stddev, coeffvar) is always
  * better lower (pndiff); min, mean and max follow the metric's direction.
  */
-function vsBaseline(cell: GroupSummary, base: GroupSummary, diff: PercentDiff): VsBaseline {
+/** Cohen's d with the pooled sample stddev; `sign` is +1 when higher is better, -1 otherwise. */
+function effectSize(cell: GroupSummary, base: GroupSummary, sign: 1 | -1): number {
+  const dof = cell.n + base.n - 2;
+  if (cell.n < 2 || base.n < 2) return NaN;
+  const pooled = Math.sqrt(((cell.n - 1) * cell.stddev ** 2 + (base.n - 1) * base.stddev ** 2) / dof);
+  return pooled > 0 ? (sign * (cell.mean - base.mean)) / pooled : NaN;
+}
+
+function vsBaseline(cell: GroupSummary, base: GroupSummary, diff: PercentDiff, sign: 1 | -1): VsBaseline {
   const bothHaveIntervals = !cell.ci.some(Number.isNaN) && !base.ci.some(Number.isNaN);
   const ratio = bothHaveIntervals ? cidiff(cell.mean, cell.ci, base.mean, base.ci) : NaN;
   return {
@@ -55,6 +63,7 @@ function vsBaseline(cell: GroupSummary, base: GroupSummary, diff: PercentDiff): 
     max: diff(cell.max, base.max),
     cidiff: ratio,
     significant: bothHaveIntervals && isSignificant(ratio),
+    effectSize: effectSize(cell, base, sign),
   };
 }
 
@@ -64,9 +73,17 @@ function compareMetric(metric: Metric, groups: readonly RunGroup[], baseline: nu
   const base = summaries[baseline]!;
   const diff = metric.higherIsBetter ? pdiff : pndiff;
   return {
-    metric: { id: metric.id, label: metric.label, unit: metric.unit, higherIsBetter: metric.higherIsBetter },
+    metric: {
+      id: metric.id,
+      label: metric.label,
+      unit: metric.unit,
+      higherIsBetter: metric.higherIsBetter,
+      ...(metric.activity ? { activity: true } : {}),
+    },
     meanKind,
-    cells: summaries.map((s, i) => (i === baseline ? s : { ...s, vsBaseline: vsBaseline(s, base, diff) })),
+    cells: summaries.map((s, i) =>
+      i === baseline ? s : { ...s, vsBaseline: vsBaseline(s, base, diff, metric.higherIsBetter ? 1 : -1) },
+    ),
   };
 }
 
@@ -84,7 +101,7 @@ export function compareRuns(groups: readonly RunGroup[], opts: CompareOptions = 
     if (!metric) {
       throw new Error(
         `unknown metric "${id}": use one of ${DEFAULT_METRICS.join(', ')}, ` +
-          'vmstat:<counter> or task:<name>:throughput',
+          'vmstat:<counter>, migrated-mibps:<reason> or task:<name>:throughput',
       );
     }
     return metric;

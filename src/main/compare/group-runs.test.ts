@@ -36,6 +36,17 @@ describe('groupRuns', () => {
     expect(groups.map((g) => g.label)).toEqual(['imported@run:7', 'a', 'imported@run:9']);
   });
 
+  it('keeps each partial run out of its scenario group, in a group of its own labelled with its status', () => {
+    const groups = groupRuns([
+      { runId: 1, scenarioHash: 'aaaa', result: makeRun({ name: 'a' }) },
+      { runId: 2, scenarioHash: 'aaaa', result: makeRun({ name: 'a' }), partial: 'cancelled' },
+      { runId: 3, scenarioHash: 'aaaa', result: makeRun({ name: 'a' }) },
+    ]);
+    expect(groups.map((g) => g.runIds)).toEqual([[1, 3], [2]]);
+    expect(groups.map((g) => g.label)).toEqual(['a', 'a [cancelled run 2]']);
+    expect(groups.map((g) => g.partial)).toEqual([undefined, 'cancelled']);
+  });
+
   it('gives no groups for no runs', () => {
     expect(groupRuns([])).toEqual([]);
   });

@@ -10,6 +10,7 @@ export type {
   VsBaseline,
 } from './compare.ts';
 export { groupRuns } from './group-runs.ts';
+export { comparisonNotes } from './notes.ts';
 export type { HashedResult } from './group-runs.ts';
 export { DEFAULT_METRICS, resolveMetric } from './metrics.ts';
 export type { Metric, MetricOptions } from './metrics.ts';

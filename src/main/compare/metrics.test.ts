@@ -11,8 +11,18 @@ const RUN = makeRun(
     ],
     nodes: [
       makeNode({ id: 0, topTier: true, anonPages: 300 }),
-      makeNode({ id: 1, memory: 'cxl', topTier: false, anonPages: 100 }),
+      makeNode({ id: 1, memory: 'cxl', tier: 8, topTier: false, anonPages: 100 }),
+      makeNode({ id: 2, memory: 'cxl', tier: 8, topTier: false, anonPages: 0 }),
     ],
+    migrations: [
+      { reason: 'numa_misplaced', from: 1, to: 0, pages: 256 },
+      { reason: 'damon', from: 2, to: 0, pages: 256 },
+      { reason: 'demotion', from: 0, to: 1, pages: 128 },
+      { reason: 'damon', from: 0, to: 2, pages: 512 },
+      { reason: 'daemon', from: 0, to: 1, pages: 128 },
+      { reason: 'syscall', from: 1, to: 2, pages: 1024 }, // within one tier: neither direction
+    ],
+    pingPong: { windowMs: 10_000, promotedThenDemoted: 4, demotedThenPromoted: 9 },
   },
   {
     pgpromote_success: 512,
@@ -47,13 +57,26 @@ describe('metrics', () => {
     expect(value('fast-tier-share')).toBe(75); // 300 of 400
   });
 
-  it('turn promoted pages into MiB per simulated second, with 4 KiB pages unless told', () => {
-    expect(value('promote-mibps')).toBe(1); // 512 x 4096 B = 2 MiB over 2 s
+  it('count every move to a faster tier as promotion whatever its reason, in MiB per simulated second', () => {
+    // numa_misplaced 256 + damon 256 = 512 pages x 4096 B = 2 MiB over 2 s
+    expect(value('promote-mibps')).toBe(1);
     expect(value('promote-mibps', 8192)).toBe(2);
   });
 
-  it('count every demotion path in the demotion rate', () => {
-    expect(value('demote-mibps')).toBe(0.5); // 256 pages = 1 MiB over 2 s
+  it('count every move to a slower tier as demotion whatever its reason, and none within a tier', () => {
+    // demotion 128 + damon 512 + daemon 128 = 768 pages = 3 MiB over 2 s
+    expect(value('demote-mibps')).toBe(1.5);
+  });
+
+  it('give the migration rate of one reason over any nodes', () => {
+    expect(value('migrated-mibps:damon')).toBe(1.5); // 256 + 512 pages = 3 MiB over 2 s
+    expect(value('migrated-mibps:syscall')).toBe(2); // 1024 pages = 4 MiB over 2 s
+    expect(value('migrated-mibps:demotion')).toBe(0.25); // 128 pages = 0.5 MiB over 2 s
+    expect(resolveMetric('migrated-mibps:teleport')).toBeUndefined();
+  });
+
+  it('count ping-pong pages in both directions', () => {
+    expect(value('ping-pong')).toBe(13); // 4 + 9
   });
 
   it('give kswapd efficiency as reclaimed over scanned, and none when nothing was scanned', () => {

@@ -1,6 +1,6 @@
 // The metric catalogue: what `tierlab compare` can put in a row, how to read each from a RunResult,
 // and which direction is better (that choice picks Hmean or Amean and pdiff or pndiff, as in mmtests).
-import type { RunResult } from '../../shared/result.ts';
+import type { MigrationReason, RunResult } from '../../shared/result.ts';
 import { COUNTERS, type CounterName } from '../../shared/vmstat.ts';
 
 export interface Metric {
@@ -8,6 +8,8 @@ export interface Metric {
   label: string;
   unit: string;
   higherIsBetter: boolean;
+  /** Tier traffic: counted as a cost for the statistics, but not a regression to colour (see README). */
+  activity?: boolean;
   /** NaN when the run has nothing to measure (no references, no scans, no such task). */
   extract: (result: RunResult) => number;
 }
@@ -32,6 +34,16 @@ export const DEFAULT_METRICS: readonly string[] = [
   'pswpout',
   'pswpin',
   'numa_miss',
+  'ping-pong',
+];
+
+/** Every migration reason the engine attributes; `migrated-mibps:<reason>` takes one of these. */
+export const MIGRATION_REASONS: readonly MigrationReason[] = [
+  'demotion',
+  'numa_misplaced',
+  'daemon',
+  'damon',
+  'syscall',
 ];
 
 function ratio(numerator: number, denominator: number): number {
@@ -60,6 +72,30 @@ function fastTierSharePct(result: RunResult): number {
 
 function pagesToMibPerSec(pages: number, result: RunResult, pageSize: number): number {
   return ratio((pages * pageSize) / MIB, result.simulatedMs / 1000);
+}
+
+type TierDirection = 'promote' | 'demote';
+
+/**
+ * Pages moved between tiers in one direction, from the result's per-reason attribution: a move to a
+ * node of a lower tier number (a faster tier) is promotion, to a higher one demotion, whatever moved
+ * it (reclaim, NUMA balancing, a daemon, DAMON, move_pages). Moves within a tier, or from or to a
+ * node the result does not describe, are neither.
+ */
+function tierTrafficPages(result: RunResult, direction: TierDirection): number {
+  const tierOf = new Map(result.nodes.map((n) => [n.id, n.tier]));
+  let pages = 0;
+  for (const flow of result.migrations) {
+    const from = tierOf.get(flow.from);
+    const to = tierOf.get(flow.to);
+    if (from === undefined || to === undefined || from === to) continue;
+    if (to < from === (direction === 'promote')) pages += flow.pages;
+  }
+  return pages;
+}
+
+function reasonPages(result: RunResult, reason: MigrationReason): number {
+  return result.migrations.reduce((sum, f) => (f.reason === reason ? sum + f.pages : sum), 0);
 }
 
 /**
@@ -96,22 +132,19 @@ function builtInMetrics(pageSize: number): Metric[] {
     },
     {
       id: 'promote-mibps',
-      label: 'Promotion rate (pgpromote_success)',
+      label: 'Promotion rate (migrations to a faster tier, every reason)',
       unit: 'MiB/s',
       higherIsBetter: false,
-      extract: (r) => pagesToMibPerSec(r.vmstat.pgpromote_success, r, pageSize),
+      activity: true,
+      extract: (r) => pagesToMibPerSec(tierTrafficPages(r, 'promote'), r, pageSize),
     },
     {
-      // Every demotion path counts, as the result summary's pgdemoteTotal does (src/main/db).
       id: 'demote-mibps',
-      label: 'Demotion rate (pgdemote_kswapd + _direct + _khugepaged + _proactive)',
+      label: 'Demotion rate (migrations to a slower tier, every reason)',
       unit: 'MiB/s',
       higherIsBetter: false,
-      extract: (r) => {
-        const v = r.vmstat;
-        const pages = v.pgdemote_kswapd + v.pgdemote_direct + v.pgdemote_khugepaged + v.pgdemote_proactive;
-        return pagesToMibPerSec(pages, r, pageSize);
-      },
+      activity: true,
+      extract: (r) => pagesToMibPerSec(tierTrafficPages(r, 'demote'), r, pageSize),
     },
     {
       // mmtests' "Kswapd efficiency" (MonitorMmtestsvmstat.pm): reclaimed / scanned * 100.
@@ -133,7 +166,18 @@ function builtInMetrics(pageSize: number): Metric[] {
     counterMetric('pswpout', 'pswpout', 'Pages swapped out'),
     counterMetric('pswpin', 'pswpin', 'Pages swapped in'),
     counterMetric('numa_miss', 'numa_miss', 'Allocations off the preferred node'),
+    {
+      id: 'ping-pong',
+      label: 'Pages moved back across tiers within the ping-pong window',
+      unit: 'pages',
+      higherIsBetter: false,
+      extract: (r) => r.pingPong.promotedThenDemoted + r.pingPong.demotedThenPromoted,
+    },
   ];
+}
+
+function isMigrationReason(name: string): name is MigrationReason {
+  return (MIGRATION_REASONS as readonly string[]).includes(name);
 }
 
 function isCounterName(name: string): name is CounterName {
@@ -142,7 +186,8 @@ function isCounterName(name: string): name is CounterName {
 
 /**
  * Resolves a metric id: a built-in id (DEFAULT_METRICS), `vmstat:<kernel counter name>` for any raw
- * counter (lower is better), or `task:<task name>:throughput`. Returns undefined for anything else.
+ * counter (lower is better), `migrated-mibps:<reason>` (MIGRATION_REASONS) or
+ * `task:<task name>:throughput`. Returns undefined for anything else.
  */
 export function resolveMetric(id: string, opts: MetricOptions = {}): Metric | undefined {
   const builtIn = builtInMetrics(opts.pageSize ?? 4096).find((m) => m.id === id);
@@ -150,6 +195,18 @@ export function resolveMetric(id: string, opts: MetricOptions = {}): Metric | un
   const counter = /^vmstat:(.+)$/.exec(id)?.[1];
   if (counter !== undefined) {
     return isCounterName(counter) ? counterMetric(id, counter, counter) : undefined;
+  }
+  const reason = /^migrated-mibps:(.+)$/.exec(id)?.[1];
+  if (reason !== undefined) {
+    if (!isMigrationReason(reason)) return undefined;
+    return {
+      id,
+      label: `Migration rate for reason ${reason} (any nodes)`,
+      unit: 'MiB/s',
+      higherIsBetter: false,
+      activity: true,
+      extract: (r) => pagesToMibPerSec(reasonPages(r, reason), r, opts.pageSize ?? 4096),
+    };
   }
   const task = /^task:(.+):throughput$/.exec(id)?.[1];
   if (task !== undefined) {

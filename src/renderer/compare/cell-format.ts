@@ -28,16 +28,44 @@ export interface CellText {
   /** `(   1.23%)` or `*  11.00%*`. */
   compare: string;
   significant: boolean;
-  /** Sign of the % change where positive is better; 0 for the baseline or no value. */
+  /** Sign of the % change where positive is better; 0 for the baseline, no value or a zero baseline. */
   direction: -1 | 0 | 1;
+  /** `d=+0.35`: the mean's difference in pooled stddevs (positive is better); empty elsewhere. */
+  effect: string;
 }
 
-export function formatCell(cell: ComparisonCell, key: StatKey, baseline: boolean): CellText {
+/**
+ * One cell; `base` is the baseline group's cell of the same row. Against a baseline of zero there is
+ * no percentage (mmtests prints -99% or 100%): the cell says `new` and is not coloured.
+ */
+export function formatCell(
+  cell: ComparisonCell,
+  key: StatKey,
+  baseline: boolean,
+  base?: ComparisonCell,
+): CellText {
   const value = num(cell[key]);
+  const d = key === 'mean' && !baseline ? num(cell.vsBaseline?.effectSize) : NaN;
+  const effect = Number.isNaN(d) ? '' : `d=${d >= 0 ? '+' : ''}${d.toFixed(2)}`;
+  if (!baseline && base && num(base[key]) === 0 && value !== 0 && !Number.isNaN(value)) {
+    return {
+      value: fixed(value, FIELD_WIDTH),
+      compare: `(${'new'.padStart(COMPARE_WIDTH)})`,
+      significant: false,
+      direction: 0,
+      effect,
+    };
+  }
   const pct = baseline ? (Number.isNaN(value) ? NaN : 0) : num(cell.vsBaseline?.[key]);
   const significant = key === 'mean' && cell.vsBaseline?.significant === true;
   const pctText = Number.isNaN(pct) ? '-'.padStart(COMPARE_WIDTH + 1) : `${fixed(pct, COMPARE_WIDTH)}%`;
   const [open, close] = significant ? ['*', '*'] : ['(', ')'];
   const direction = Number.isNaN(pct) || pct === 0 ? 0 : pct > 0 ? 1 : -1;
-  return { value: fixed(value, FIELD_WIDTH), compare: `${open}${pctText}${close}`, significant, direction };
+  return {
+    value: fixed(value, FIELD_WIDTH),
+    compare: `${open}${pctText}${close}`,
+    significant,
+    direction,
+    effect,
+  };
 }

@@ -1,6 +1,6 @@
 // Compare: pick runs or whole groups of repeats; the mmtests-style statistics table against a
 // baseline group, one counter of every run over a shared time axis, and what differs in the scenarios.
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { useApi } from '../api/api-context.tsx';
 import { createCall } from '../primitives/create-call.ts';
 import { ExportButtons } from '../export/export-buttons.tsx';
@@ -9,7 +9,7 @@ import type { CounterMode } from '../run-view/series.ts';
 import { useRuns } from '../runs/runs-context.tsx';
 import { ComparisonTable } from './comparison-table.tsx';
 import { OverlayChart } from './overlay-chart.tsx';
-import { groupRuns, parseRunIds } from './run-groups.ts';
+import { parseRunIds } from './run-groups.ts';
 import { RunPicker } from './run-picker.tsx';
 import { ScenarioDiffView } from './scenario-diff-view.tsx';
 
@@ -19,14 +19,21 @@ export function ComparePage() {
   const runs = useRuns();
   const query = () => router.location().query;
   const picked = () => parseRunIds(query().runs);
-  const groupCount = () => groupRuns(runs.runs.filter((r) => picked().includes(r.id))).length;
-  const baseline = () =>
-    Math.min(Math.max(0, Number(query().baseline ?? 0) || 0), Math.max(0, groupCount() - 1));
+  // The baseline is the group of the first run picked; "make baseline" moves a group's runs to the front.
+  const includePartial = () => query().partial === '1';
+  const makeBaseline = (i: number) => {
+    const first = comparison()?.groups[i]?.runIds ?? [];
+    const rest = picked().filter((id) => !first.includes(id));
+    router.setQuery({ runs: [...first, ...rest].join(',') });
+  };
   const counter = () => query().counter ?? 'pgdemote_kswapd';
   const stats = () => (query().stats === 'all' ? 'all' : 'mean');
   const mode = (): CounterMode => (query().mode === 'cumulative' ? 'cumulative' : 'rate');
   const call = createCall(
-    () => (picked().length > 0 && runs.loaded() ? { runIds: picked(), baseline: baseline() } : undefined),
+    () =>
+      picked().length > 0 && runs.loaded()
+        ? { runIds: picked(), includePartial: includePartial() }
+        : undefined,
     (req) => client.call('compare:runs', req),
   );
   const comparison = call.value;
@@ -48,7 +55,7 @@ export function ComparePage() {
             type="button"
             class="link small"
             disabled={picked().length === 0}
-            onClick={() => router.setQuery({ runs: undefined, baseline: undefined })}
+            onClick={() => router.setQuery({ runs: undefined })}
           >
             clear
           </button>
@@ -77,25 +84,38 @@ export function ComparePage() {
                 min, mean, stddev, max
               </button>
             </span>
-            <ExportButtons
-              runIds={picked()}
-              baseline={baseline()}
-              kinds={['comparison', 'samples', 'results']}
-            />
+            <label class="small" title="Cancelled, failed and interrupted runs, each in a group of its own">
+              <input
+                type="checkbox"
+                data-testid="compare-include-partial"
+                checked={includePartial()}
+                onChange={(e) => router.setQuery({ partial: e.currentTarget.checked ? '1' : undefined })}
+              />{' '}
+              include partial runs
+            </label>
+            <ExportButtons runIds={picked()} baseline={0} kinds={['comparison', 'samples', 'results']} />
           </header>
           <Show when={call.error()}>
             <p class="error-text" data-testid="compare-error">
               {call.error()}
             </p>
           </Show>
+          <Show when={comparison()?.notes.length}>
+            <ul class="error-text small" data-testid="compare-notes">
+              <For each={comparison()?.notes}>{(note) => <li>{note}</li>}</For>
+            </ul>
+          </Show>
+          <Show when={comparison()?.excluded.length}>
+            <p class="muted small" data-testid="compare-excluded">
+              Left out (not finished):{' '}
+              {comparison()
+                ?.excluded.map((e) => `run ${e.runId} ${e.status}`)
+                .join(', ')}
+              . Tick "include partial runs" to compare them.
+            </p>
+          </Show>
           <Show when={comparison()} fallback={<p class="muted">Comparing…</p>}>
-            {(c) => (
-              <ComparisonTable
-                comparison={c()}
-                stats={stats()}
-                onBaseline={(i) => router.setQuery({ baseline: String(i) })}
-              />
-            )}
+            {(c) => <ComparisonTable comparison={c()} stats={stats()} onBaseline={makeBaseline} />}
           </Show>
         </section>
         <OverlayChart

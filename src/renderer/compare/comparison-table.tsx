@@ -27,6 +27,15 @@ export function ComparisonTable(props: ComparisonTableProps) {
                   <div>{g.label}</div>
                   <div class="muted small">
                     n={g.runIds.length}{' '}
+                    <Show when={g.partial}>
+                      <span
+                        class="badge warn"
+                        data-testid="compare-partial"
+                        title="a run that did not finish"
+                      >
+                        {g.partial}
+                      </span>{' '}
+                    </Show>
                     <Show when={i() !== c().baseline} fallback={<span class="badge">baseline</span>}>
                       <button
                         type="button"
@@ -62,14 +71,39 @@ export function ComparisonTable(props: ComparisonTableProps) {
                     </td>
                     <For each={row.cells}>
                       {(cell, g) => {
-                        const text = () => formatCell(cell, stat.key, g() === c().baseline);
+                        const text = () =>
+                          formatCell(cell, stat.key, g() === c().baseline, row.cells[c().baseline]);
+                        // Tier traffic is activity, not a cost in itself: never coloured as better or worse.
+                        const tone = () =>
+                          !text().significant || row.metric.activity
+                            ? ''
+                            : text().direction > 0
+                              ? 'sig-better'
+                              : 'sig-worse';
                         return (
                           <td
-                            class={`num cell ${text().significant ? (text().direction > 0 ? 'sig-better' : 'sig-worse') : ''}`}
+                            class={`num cell ${tone()}`}
                             data-testid={text().significant ? 'compare-significant' : undefined}
+                            title={
+                              stat.key === 'mean' &&
+                              Number.isFinite(cell.ci[0]) &&
+                              Number.isFinite(cell.ci[1])
+                                ? `95% interval ${Number(cell.ci[0]).toFixed(2)} to ${Number(cell.ci[1]).toFixed(2)}`
+                                : undefined
+                            }
                           >
                             <span class="pre">{text().value}</span>{' '}
                             <span class="pre pct">{text().compare}</span>
+                            <Show when={text().effect}>
+                              {' '}
+                              <span
+                                class="muted small"
+                                data-testid="compare-effect"
+                                title="effect size: difference of means in pooled stddevs"
+                              >
+                                {text().effect}
+                              </span>
+                            </Show>
                           </td>
                         );
                       }}

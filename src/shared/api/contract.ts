@@ -11,6 +11,7 @@ import type {
   Validation,
   SampleSeries,
   Comparison,
+  CompareRequest,
 } from './types.ts';
 import type { TraceCounts } from '../scenario/resolved.ts';
 
@@ -45,7 +46,7 @@ export interface ApiRequests {
   'run:delete': { req: { runId: number }; res: { deleted: boolean } };
   'run:tag': { req: { runId: number; add?: string[]; remove?: string[] }; res: { tags: string[] } };
   'run:note': { req: { runId: number; text: string }; res: { text: string } };
-  'compare:runs': { req: { runIds: number[]; baseline?: number; metrics?: string[] }; res: Comparison };
+  'compare:runs': { req: CompareRequest; res: Comparison };
   'export:samples': { req: { runIds: number[] }; res: { filename: string; csv: string } };
   'export:results': { req: { runIds: number[] }; res: { filename: string; csv: string } };
   /**
@@ -54,7 +55,7 @@ export interface ApiRequests {
    */
   'trace:import': { req: { name: string; base64: string }; res: { file: string; counts: TraceCounts } };
   'export:comparison': {
-    req: { runIds: number[]; baseline?: number; metrics?: string[] };
+    req: CompareRequest;
     res: { filename: string; csv: string };
   };
 }

@@ -79,6 +79,11 @@ export interface VsBaseline {
   cidiff: number;
   /** mmtests' `:SIG:`: the means' confidence intervals do not overlap. */
   significant: boolean;
+  /**
+   * The difference of means in units of the pooled stddev (Cohen's d), signed so positive is better;
+   * NaN when either group has one run or both have no spread. Shown so a reader can judge a `*`.
+   */
+  effectSize: number;
 }
 
 export interface ComparisonCell {
@@ -96,13 +101,34 @@ export interface ComparisonCell {
 }
 
 export interface ComparisonRow {
-  metric: { id: string; label: string; unit: string; higherIsBetter: boolean };
+  /** `activity`: tier traffic, neither good nor bad in itself (never coloured as a regression). */
+  metric: { id: string; label: string; unit: string; higherIsBetter: boolean; activity?: boolean };
   meanKind: 'amean' | 'hmean';
   cells: ComparisonCell[];
 }
 
+/** Runs to compare; `baseline` indexes the groups as formed from `runIds` in order (0: the first run's). */
+export interface CompareRequest {
+  runIds: number[];
+  baseline?: number;
+  metrics?: string[];
+  /** Compare cancelled, failed and interrupted runs too, each in a group of its own; left out unless asked. */
+  includePartial?: boolean;
+}
+
 export interface Comparison {
-  groups: { label: string; runIds: number[]; scenarioHash: string | null }[];
+  /** The baseline group first, then the others in the order their first run was given. */
+  groups: {
+    label: string;
+    runIds: number[];
+    scenarioHash: string | null;
+    /** The status of a partial run's group (it holds that one run); absent for done runs. */
+    partial?: RunStatus;
+  }[];
+  /** Partial runs that were asked for but left out (includePartial unset). */
+  excluded: { runId: number; status: RunStatus }[];
+  /** Runs a reader must not miss: heavy swapping, most throughput lost against the baseline. */
+  notes: string[];
   baseline: number;
   rows: ComparisonRow[];
   /** The comparison as mmtests' compare-kernels prints it. */
