@@ -15,7 +15,13 @@ export function RunList() {
   const [filter, setFilter] = createSignal<RunFilter>({ status: '', tag: '', text: '' });
   const [selected, setSelected] = createSignal<ReadonlySet<number>>(new Set());
   const visible = createMemo(() => filterRuns(runs.runs, filter(), runs.hidden()));
-  const picked = () => visible().filter((r) => selected().has(r.id));
+  // In the order they were ticked: Compare takes the first picked run's group as its baseline.
+  const picked = () => {
+    const order = [...selected()];
+    return visible()
+      .filter((r) => selected().has(r.id))
+      .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  };
   const done = () => picked().filter((r) => r.status === 'done' || r.status === 'cancelled');
   const patch = (p: Partial<RunFilter>) => setFilter((f) => ({ ...f, ...p }));
   const select = (id: number, on: boolean) =>
