@@ -115,7 +115,7 @@ describe('tierlab CLI', () => {
       const u = new URL(url);
       const res = await fetch(`${u.origin}/api/app:info`, {
         method: 'POST',
-        headers: { 'x-tierlab-token': u.searchParams.get('token')! },
+        headers: { 'x-tierlab-token': u.searchParams.get('token')!, 'content-type': 'application/json' },
         body: '{}',
       });
       expect(res.status).toBe(200);

@@ -63,10 +63,14 @@ export function jsonDepth(text: string): number {
   return max;
 }
 
-/** Reads a JSON request body. Throws RequestError 415, 413 or 400 with the reason. */
+/** Reads a JSON request body (none is `{}`). Throws RequestError 415, 413 or 400 with the reason. */
 export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') throw new RequestError(415, 'send the body as application/json');
+  // An empty body needs no type (a tool calling a channel without arguments); any other must say JSON.
+  if (type !== 'application/json' && (type !== '' || Number(req.headers['content-length'] ?? 0) > 0))
+    throw new RequestError(415, 'send the body as application/json');
+  if (type !== 'application/json' && req.headers['transfer-encoding'] !== undefined)
+    throw new RequestError(415, 'send the body as application/json');
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req as AsyncIterable<Buffer>) {

@@ -89,6 +89,8 @@ describe('web mode under fault injection', () => {
       415,
     );
     expect(listRuns(lab.db, {})).toHaveLength(0);
+    // A tool calling a channel without arguments needs no content type.
+    expect((await raw(s, '/api/app:info', { method: 'POST' })).status).toBe(200);
     const own = { ...json, origin: `http://127.0.0.1:${s.port}`, 'sec-fetch-site': 'same-origin' };
     expect((await raw(s, '/api/app:info', { method: 'POST', headers: own })).status).toBe(200);
     expect(await stillUp()).toBe(200);
