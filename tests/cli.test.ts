@@ -37,6 +37,16 @@ describe('tierlab CLI', () => {
     expect(r.stderr).toMatch(/workload\[0\]\.cpu/);
   });
 
+  it('refuses a swept seed and a malformed --set with exit 2 and a message, not a stack', () => {
+    const file = scenarioFile('sweep-bad');
+    const seeds = tierlab('sweep', file, '--set', 'run.seed=1,2', '--quiet', '--db', join(dir, 'bad.db'));
+    expect(seeds.status).toBe(2);
+    expect(seeds.stderr).toMatch(/use --repeat/);
+    const bad = tierlab('sweep', file, '--set', 'novalue=', '--quiet', '--db', join(dir, 'bad.db'));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('spreads a sweep over shards whose result files import once into one database', () => {
     const file = scenarioFile('sweep');
     const out = join(dir, 'shards');

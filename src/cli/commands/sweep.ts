@@ -14,6 +14,15 @@ import { intOption, parseCommandArgs, UsageError } from '../args.ts';
 import { createProgress } from '../progress.ts';
 import { DB_OPTION, withLab } from '../lab.ts';
 
+/** A malformed --set or --shard is the user's to fix: exit 2 with the message, no stack. */
+function userInput<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
 function resolveAll(items: SweepItem[]): ResolvedScenario[] {
   const problems: string[] = [];
   const resolved = items.map((item) => {
@@ -41,8 +50,8 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   );
   if (positionals.length !== 1) throw new UsageError(`expected one scenario file\nusage: ${SWEEP_USAGE}`);
   const { scenario, document } = await readScenarioDocument(positionals[0]!);
-  const settings = (values.set ?? []).map(parseSetting);
-  const shard = values.shard ? parseShard(values.shard) : undefined;
+  const settings = (values.set ?? []).map((text) => userInput(() => parseSetting(text)));
+  const shard = values.shard ? userInput(() => parseShard(values.shard!)) : undefined;
   const items = expandSweep(
     document,
     scenario.run.seed,

@@ -19,6 +19,7 @@ describe('sweep expansion', () => {
     });
     expect(parseSetting('policy.knobs.demotion_enabled=true,false').values).toEqual([true, false]);
     expect(() => parseSetting('novalue=')).toThrow(/KEY=V1,V2/);
+    expect(() => parseSetting('run.seed=1,2,3')).toThrow(/use --repeat/);
   });
 
   it('sets dotted paths through arrays and creates missing objects', () => {

@@ -20,6 +20,11 @@ export function parseSetting(text: string): SweepSetting {
   const eq = text.indexOf('=');
   if (eq <= 0 || eq === text.length - 1) throw new Error(`--set wants KEY=V1,V2,... (got "${text}")`);
   const key = text.slice(0, eq).trim();
+  // Each combination's seeds come from --repeat; a swept seed would be overwritten by them.
+  if (key === 'run.seed')
+    throw new Error(
+      "--set run.seed: seeds are not swept with --set; use --repeat N for N seeds from the file's run.seed",
+    );
   const values = text
     .slice(eq + 1)
     .split(',')
