@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { IMPORT_USAGE } from '../usage.ts';
 import { RESULT_FORMAT, type RunResult } from '../../shared/result.ts';
+import { resultProblems } from '../../shared/result-schema.ts';
 import { importResult } from '../../main/db/index.ts';
 import { parseCommandArgs, UsageError } from '../args.ts';
 import { DB_OPTION, withLab } from '../lab.ts';
@@ -17,6 +18,11 @@ async function readResult(file: string): Promise<RunResult> {
   const format = (value as { format?: unknown } | null)?.format;
   if (format !== RESULT_FORMAT)
     throw new UsageError(`${file}: not a ${RESULT_FORMAT} file (format is ${JSON.stringify(format)})`);
+  const problems = resultProblems(value);
+  if (problems.length)
+    throw new UsageError(
+      `${file}: not a valid ${RESULT_FORMAT} file; nothing imported\n  ${problems.join('\n  ')}`,
+    );
   return value as RunResult;
 }
 

@@ -1,0 +1,76 @@
+// The `tierlab.result/1` format as a schema, for files that come from outside (`tierlab import`):
+// every field the lab reads later (show, compare, export) is checked here, so nonsense is refused
+// at the door with its JSON path instead of being stored and breaking those commands.
+import * as z from 'zod';
+import { RESULT_FORMAT } from './result.ts';
+
+const count = z.number().finite().nonnegative();
+const counters = z.record(z.string(), z.number().finite());
+const pageMap = z.record(z.string(), count);
+
+const nodeResult = z.looseObject({
+  id: z.number().int().nonnegative(),
+  memory: z.enum(['dram', 'pmem', 'cxl', 'hbm']),
+  tier: z.number().int().nonnegative(),
+  adistance: z.number().finite(),
+  topTier: z.boolean(),
+  demotionTargets: z.object({ preferred: z.array(z.number().int()), fallback: z.array(z.number().int()) }),
+  watermarks: z.object({ min: count, low: count, high: count, promo: count }),
+  capacityPages: count,
+  freePages: count,
+  anonPages: count,
+  filePages: count,
+  vmstat: counters,
+});
+
+const taskResult = z.looseObject({
+  name: z.string().min(1),
+  type: z.string().min(1),
+  threads: z.number().int().positive(),
+  references: count,
+  throughput: count,
+  meanLatencyNs: count,
+  runMs: count,
+  finished: z.boolean(),
+  oomKilled: z.boolean(),
+  residentPages: pageMap,
+  residency: z.object({
+    timesMs: z.array(z.number().finite()),
+    pages: z.array(z.array(count)),
+    references: z.array(count),
+  }),
+  hitsByNode: pageMap,
+  fastTierHitRatio: z.number().min(0).max(1),
+});
+
+export const runResultSchema = z.looseObject({
+  format: z.literal(RESULT_FORMAT),
+  name: z.string().min(1),
+  seed: z.number().int().nonnegative(),
+  engineVersion: z.string(),
+  simulatedMs: count,
+  wallMs: count,
+  vmstat: counters,
+  nodes: z.array(nodeResult).min(1),
+  tasks: z.array(taskResult),
+  events: z.array(z.looseObject({ atMs: z.number().finite(), kind: z.string(), detail: z.string() })),
+  migrations: z.array(
+    z.object({
+      reason: z.enum(['demotion', 'numa_misplaced', 'daemon', 'damon', 'syscall']),
+      from: z.number().int().nonnegative(),
+      to: z.number().int().nonnegative(),
+      pages: count,
+    }),
+  ),
+  pingPong: z.object({ windowMs: count, promotedThenDemoted: count, demotedThenPromoted: count }),
+  scenarioHash: z.string().optional(),
+});
+
+/** The first problems of a value that should be a result, each as `path: message`; [] when it is one. */
+export function resultProblems(value: unknown, max = 5): string[] {
+  const p = runResultSchema.safeParse(value);
+  if (p.success) return [];
+  return p.error.issues
+    .slice(0, max)
+    .map((i) => `${i.path.length ? i.path.join('.') : '(top)'}: ${i.message}`);
+}
