@@ -4,7 +4,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 export const TOKEN_HEADER = 'x-tierlab-token';
-/** The cookie's name carries the port, so servers on two ports keep their own. */
+/** The cookie's name carries the port: browsers send a host's cookies to all its ports. */
 export function tokenCookie(port: number): string {
   return `tierlab_token_${port}`;
 }

@@ -62,7 +62,8 @@ export async function startWebServer(lab: Lab, options: WebServerOptions = {}): 
       }
     }
     if (url.searchParams.has('token')) {
-      // Named by the port: a server on another 127.0.0.1 port never sees or overwrites this cookie.
+      // Browsers share a host's cookies across ports: the port in the name keeps two servers'
+      // tokens apart (the Origin check, not the cookie, is what stops other sites).
       res.setHeader('set-cookie', `${tokenCookie(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     }
     if (options.staticDir && (await serveStatic(options.staticDir, url.pathname, res))) return;
