@@ -3,6 +3,7 @@ import { LIST_USAGE } from '../usage.ts';
 import { RUN_STATUSES, type RunStatus } from '../../shared/api/types.ts';
 import { parseCommandArgs, UsageError } from '../args.ts';
 import { DB_OPTION, withLab } from '../lab.ts';
+import { printable } from '../printable.ts';
 
 export async function listCommand(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(
@@ -30,9 +31,9 @@ export async function listCommand(argv: string[]): Promise<number> {
   for (const r of runs) {
     const sim = r.simulatedMs === null ? '-' : `${(r.simulatedMs / 1000).toFixed(1)}s`;
     const wall = r.wallMs === null ? '-' : `${(r.wallMs / 1000).toFixed(2)}s`;
-    const tags = r.tags.length ? `  [${r.tags.join(', ')}]` : '';
+    const tags = r.tags.length ? `  [${printable(r.tags.join(', '))}]` : '';
     process.stdout.write(
-      `${String(r.id).padStart(5)}  ${r.status.padEnd(11)} ${String(r.seed).padStart(10)} ${sim.padStart(10)} ${wall.padStart(8)}  ${r.name}${tags}\n`,
+      `${String(r.id).padStart(5)}  ${r.status.padEnd(11)} ${String(r.seed).padStart(10)} ${sim.padStart(10)} ${wall.padStart(8)}  ${printable(r.name)}${tags}\n`,
     );
   }
   return 0;

@@ -3,6 +3,7 @@ import { SHOW_USAGE } from '../usage.ts';
 import { parseCommandArgs, UsageError } from '../args.ts';
 import { DB_OPTION, parseRunIds, withLab } from '../lab.ts';
 import { formatSummary } from '../summary.ts';
+import { printable } from '../printable.ts';
 
 export async function showCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(
@@ -21,9 +22,11 @@ export async function showCommand(argv: string[]): Promise<number> {
   }
   const r = detail.run;
   process.stdout.write(
-    `run ${r.id} ${r.status}${r.error ? `: ${r.error}` : ''}${r.tags.length ? ` [${r.tags.join(', ')}]` : ''}\n`,
+    printable(
+      `run ${r.id} ${r.status}${r.error ? `: ${r.error}` : ''}${r.tags.length ? ` [${r.tags.join(', ')}]` : ''}`,
+    ) + '\n',
   );
-  if (detail.note) process.stdout.write(`note: ${detail.note}\n`);
+  if (detail.note) process.stdout.write(`note: ${printable(detail.note)}\n`);
   if (detail.result) process.stdout.write(formatSummary(detail.result));
   return 0;
 }
