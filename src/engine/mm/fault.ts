@@ -8,6 +8,7 @@ import { lruAdd, lruMove } from './lru.ts';
 import { NIL, PTE_SWAPPED } from './mem-state.ts';
 import { allocPage, type AllocPolicy } from './page-alloc.ts';
 import { NODE_MASK, PG } from './page-flags.ts';
+import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 
 /**
  * Faults in `vpage` for a task. Returns the new pfn, or NIL if the allocation failed for good
@@ -53,6 +54,7 @@ export function handleFault(
   m.pte[vpage] = pfn + 1;
   lruAdd(m, pfn);
   accountResident(k, vpage, node, 1);
+  pageMoved(k, vpage, NOT_MAPPED, node);
   return pfn;
 }
 

@@ -12,6 +12,7 @@ import { findVma, type Vmas } from './vma.ts';
 import type { NumabState } from './numa-balancing-state.ts';
 import type { MmLayout } from './numa-balancing.ts';
 import type { Mover } from '../movers/types.ts';
+import type { ReferenceModel } from './reference-model.ts';
 
 export interface KswapdState {
   /** Woken and not yet balanced. */
@@ -83,6 +84,8 @@ export interface Kernel {
   demoteOrder: number[][];
   oom: OomHost;
   events: RunEvent[];
+  /** The rate engine's reference model; null in the exact engine, which plays every reference. */
+  refs: ReferenceModel | null;
 }
 
 export function count(k: Kernel, node: number, stat: number, n = 1): void {

@@ -1,5 +1,6 @@
 // All per-page state of a simulated machine, as typed arrays sized once (structure of arrays):
-// page frames (pfn-indexed) and the page table (global vpage-indexed). 23 bytes per frame.
+// page frames (pfn-indexed) and the page table (global vpage-indexed). 23 bytes per frame, 27 with the rate
+// engine's touch marks.
 import type { MachineLayout } from '../machine/types.ts';
 import { MAX_NODES, NODE_MASK, NODE_SHIFT, NR_LRU_LISTS } from './page-flags.ts';
 
@@ -26,6 +27,12 @@ export interface MemState {
   stamp: Uint32Array;
   /** When the page last moved between tiers (ms): how ping-pong is told from ordinary moves. */
   migratedAt: Uint32Array;
+  /**
+   * Rate engine only (empty otherwise): the draw count of the page's workload when its accessed
+   * and dirty bits were last settled. Float32 keeps a frame at 27 bytes; its rounding (1 part in
+   * 2^24) only matters for a page looked at again within ~1e-7 of its workload's draws.
+   */
+  touchMark: Float32Array;
   // Per node.
   /** Frames never handed out yet: node n's next one is nodeStart[n] + bumped[n]. */
   bumped: Uint32Array;
@@ -41,7 +48,7 @@ export interface MemState {
   pte: Uint32Array;
 }
 
-export function createMemState(layout: MachineLayout, nrVpages: number): MemState {
+export function createMemState(layout: MachineLayout, nrVpages: number, touchMarks = false): MemState {
   const nrNodes = layout.managedPages.length;
   const managedPages = Uint32Array.from(layout.managedPages);
   const nodeStart = new Uint32Array(nrNodes);
@@ -70,6 +77,7 @@ export function createMemState(layout: MachineLayout, nrVpages: number): MemStat
     owner: new Uint32Array(nrFrames).fill(NIL),
     stamp: new Uint32Array(nrFrames),
     migratedAt: new Uint32Array(nrFrames),
+    touchMark: new Float32Array(touchMarks ? nrFrames : 0),
     bumped: new Uint32Array(nrNodes),
     freeHead: new Uint32Array(nrNodes).fill(NIL),
     nrFree: Float64Array.from(layout.managedPages),

@@ -7,6 +7,7 @@ import { accountResident, count, type Kernel } from './kernel.ts';
 import { lruAdd } from './lru.ts';
 import { putFreeFrame } from './mem-state.ts';
 import { NODE_MASK, PG } from './page-flags.ts';
+import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 
 /** Why a page moved (include/linux/migrate_mode.h names, plus user-space movers). */
 export const MR = {
@@ -63,9 +64,11 @@ export function migrateFolio(k: Kernel, src: number, dst: number, reason: Migrat
   m.flags[dst] = (flags & ~NODE_MASK) | (m.flags[dst]! & NODE_MASK);
   m.owner[dst] = vpage;
   m.stamp[dst] = m.stamp[src]!;
+  if (m.touchMark.length > 0) m.touchMark[dst] = m.touchMark[src]!;
   m.pte[vpage] = dst + 1;
   accountResident(k, vpage, from, -1);
   accountResident(k, vpage, to, 1);
+  if (!(flags & PG.protnone)) pageMoved(k, vpage, from, to);
   putFreeFrame(m, src);
   lruAdd(m, dst);
   count(k, from, STAT.pgfree);

@@ -9,6 +9,7 @@ import { NUMA_BALANCING_MEMORY_TIERING, NUMA_BALANCING_NORMAL } from '../../shar
 import { count, type Kernel } from './kernel.ts';
 import { PTE_SWAPPED } from './mem-state.ts';
 import { PG } from './page-flags.ts';
+import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 import type { MmNumab } from './numa-balancing-state.ts';
 
 /** MAX_SCAN_WINDOW: never scan more than 2560 MB/s of PTEs. */
@@ -97,7 +98,8 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
       updateTaskScanPeriod(k, mm, st, nowMs);
       break;
     }
-    const e = pte[mm.base[region]! + offset]!;
+    const vpage = mm.base[region]! + offset;
+    const e = pte[vpage]!;
     walked++;
     virtpages--;
     if (e !== 0 && e < PTE_SWAPPED) {
@@ -105,6 +107,7 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
       const node = nodeOf[pfn]!;
       pages--;
       if ((normal || !topTier[node]) && !(flags[pfn]! & PG.protnone)) {
+        pageMoved(k, vpage, node, NOT_MAPPED); // settles its bits before the PTE stops seeing draws
         flags[pfn] = flags[pfn]! | PG.protnone;
         if (tiering && !topTier[node]) stamp[pfn] = nowMs;
         updates++;

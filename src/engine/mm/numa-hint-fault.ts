@@ -13,6 +13,7 @@ import type { MmNumab } from './numa-balancing-state.ts';
 import type { AllocPolicy } from './page-alloc.ts';
 import { zoneStatistics } from './page-alloc.ts';
 import { PG } from './page-flags.ts';
+import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 import { wakeupKswapd } from './kswapd.ts';
 import { shouldPromoteTiering } from './promotion-limits.ts';
 import { WMARK_HIGH, wmarkPages } from './watermark.ts';
@@ -32,6 +33,7 @@ export function doNumaPage(k: Kernel, p: AllocPolicy, st: MmNumab, pfn: number, 
   const m = k.m;
   m.flags[pfn] = m.flags[pfn]! & ~PG.protnone;
   const src = m.nodeOf[pfn]!;
+  pageMoved(k, m.owner[pfn]!, NOT_MAPPED, src);
   const local = p.localNode;
   k.chargedNs += HINT_FAULT_NS;
   count(k, local, STAT.pgfault);

@@ -3,9 +3,11 @@
 // still idle later only if nothing touched it since.
 import type { Kernel } from './kernel.ts';
 import { PG } from './page-flags.ts';
+import { syncAccessBits } from './reference-model.ts';
 
 /** page_idle_clear_pte_refs + folio_set_idle: start watching `pfn` for accesses. */
 export function markIdle(k: Kernel, pfn: number): void {
+  syncAccessBits(k, pfn);
   const fl = k.m.flags[pfn]!;
   k.m.flags[pfn] = (fl & PG.young ? (fl & ~PG.young) | PG.youngIdle : fl) | PG.idle;
 }
@@ -15,6 +17,7 @@ export function markIdle(k: Kernel, pfn: number): void {
  * young again, or mark_page_accessed cleared PG_idle). Leaves the page's state as it found it.
  */
 export function accessedSinceIdle(k: Kernel, pfn: number): boolean {
+  syncAccessBits(k, pfn);
   const fl = k.m.flags[pfn]!;
   return (fl & PG.young) !== 0 || (fl & PG.idle) === 0;
 }

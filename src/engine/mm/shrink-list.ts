@@ -8,6 +8,7 @@ import { NIL, PTE_NONE, PTE_SWAPPED, putFreeFrame } from './mem-state.ts';
 import { isFileLru, PG, type LruList } from './page-flags.ts';
 import { canDemote, demoteFolioList, demotionTargetContended, mayDemotePage } from './demote.ts';
 import { reclaimerStats, SWAP_CLUSTER_MAX, type ScanControl } from './scan-control.ts';
+import { NOT_MAPPED, pageMoved, syncAccessBits } from './reference-model.ts';
 
 const isolated = new Uint32Array(SWAP_CLUSTER_MAX);
 const toDemote = new Uint32Array(SWAP_CLUSTER_MAX);
@@ -32,6 +33,7 @@ export function shrinkActiveList(k: Kernel, node: number, n: number, lru: LruLis
   const taken = isolateLruFolios(k, node, n, lru);
   for (let i = 0; i < taken; i++) {
     const pfn = isolated[i]!;
+    syncAccessBits(k, pfn);
     const fl = k.m.flags[pfn]!;
     const referenced = (fl & (PG.young | PG.youngIdle)) !== 0;
     k.m.flags[pfn] = fl & ~(PG.young | PG.youngIdle | PG.active | (referenced ? PG.idle : 0));
@@ -73,6 +75,7 @@ const RECLAIM = 2;
  * reference that idle tracking moved into PG_young counts as a young PTE (folio_referenced).
  */
 function folioCheckReferences(k: Kernel, pfn: number): number {
+  syncAccessBits(k, pfn);
   const fl = k.m.flags[pfn]!;
   const referencedPtes = (fl & (PG.young | PG.youngIdle)) !== 0;
   const referencedFolio = (fl & PG.referenced) !== 0;
@@ -116,6 +119,7 @@ function pageoutOrDrop(k: Kernel, node: number, pfn: number, sc: ScanControl): b
     k.m.pte[vpage] = PTE_NONE;
   }
   accountResident(k, vpage, node, -1);
+  if (!(fl & PG.protnone)) pageMoved(k, vpage, node, NOT_MAPPED);
   putFreeFrame(k.m, pfn);
   count(k, node, STAT.pgfree);
   sc.costNs += RECLAIM_PAGE_NS;

@@ -15,7 +15,7 @@ export function driveWorld(w: World, fromNs: number, untilNs: number, afterRound
         t.state = TaskState.Running;
         t.clockNs = Math.max(t.clockNs, end - ROUND_NS);
       }
-      if (t.state === TaskState.Running) runTask(k, t, end, 1);
+      if (t.state === TaskState.Running) runTask(k, t, end, 1, w.rate);
     }
     for (let n = 0; n < k.m.nrNodes; n++) runKswapd(k, n, end);
     for (const m of k.movers) m.run(k, end);

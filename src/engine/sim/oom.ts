@@ -23,6 +23,7 @@ function oomBadness(k: Kernel, group: number): number {
  * Postcondition: its anon PTEs are none; its page-cache pages are untouched.
  */
 export function freeWorkloadMemory(k: Kernel, group: number): void {
+  k.refs?.release(k, group);
   const v = k.vmas;
   for (let r = 0; r < v.base.length; r++) {
     if (v.group[r] !== group || v.file[r]) continue;

@@ -88,7 +88,8 @@ function taskResults(world: World, s: ResolvedScenario, simulatedMs: number, sam
   const nrNodes = world.k.m.nrNodes;
   return s.workload.map((w, g) => {
     const threads = world.tasks.filter((t) => t.group === g);
-    const references = threads.reduce((sum, t) => sum + t.references, 0);
+    // The rate engine counts draws and hits in expectation (real numbers): whole ones are reported.
+    const references = Math.round(threads.reduce((sum, t) => sum + t.references, 0));
     let busyNs = 0;
     let first = Infinity;
     let last = 0;
@@ -111,8 +112,8 @@ function taskResults(world: World, s: ResolvedScenario, simulatedMs: number, sam
     const hitsByNode: Record<string, number> = {};
     let fastHits = 0;
     s.machine.nodes.forEach((node, n) => {
-      hitsByNode[String(node.id)] = hits[n]!;
-      if (world.k.layout.topTier[n]) fastHits += hits[n]!;
+      hitsByNode[String(node.id)] = Math.round(hits[n]!);
+      if (world.k.layout.topTier[n]) fastHits += Math.round(hits[n]!);
     });
     const residency = {
       timesMs: sampler.residencyTimes,

@@ -16,11 +16,14 @@ import type { MmLayout } from '../mm/numa-balancing.ts';
 import { createOomKiller } from './oom.ts';
 import { createMovers } from '../movers/index.ts';
 import { createTask, type Task } from './task.ts';
+import { RateModel } from '../rate/rate-model.ts';
 
 export interface World {
   k: Kernel;
   tasks: Task[];
   names: string[];
+  /** The rate engine's reference model, or null when the exact engine plays every reference. */
+  rate: RateModel | null;
 }
 
 /** Seeds for independent random streams, so adding a workload does not change another's draws. */
@@ -32,6 +35,7 @@ export function buildWorld(s: ResolvedScenario): World {
   const nrNodes = machine.nodes.length;
   const pageSize = machine.pageSize;
   const totalRam = machine.nodes.reduce((sum, n) => sum + n.capacityBytes, 0);
+  const rateEngine = s.run.engine === 'rate';
   const vmas = createVmas();
   const seeded = createRng(s.run.seed);
   const models = s.workload.map((w, g) => {
@@ -48,7 +52,7 @@ export function buildWorld(s: ResolvedScenario): World {
     for (const source of model.threads(bases, rng)) {
       const policy = makeAllocPolicy(nrNodes, w.cpu, w.mempolicy);
       const thinkNs = fastestReadNs * (1 / w.load - 1);
-      tasks.push(createTask(tasks.length, g, w.cpu, source, policy, w.startMs * 1e6, thinkNs, nrNodes));
+      tasks.push(createTask(tasks.length, g, w.cpu, source, policy, w.startMs * 1e6, thinkNs, nrNodes, rateEngine));
     }
   });
   const names = s.workload.map((w) => w.name);
@@ -58,7 +62,7 @@ export function buildWorld(s: ResolvedScenario): World {
     baseLatency[i * 2 + 1] = n.writeLatencyNs;
   });
   const k: Kernel = {
-    m: createMemState(layout, vmas.nrVpages),
+    m: createMemState(layout, vmas.nrVpages, rateEngine),
     vmas,
     mms: s.workload.map((_, g) => mmLayout(vmas, g)),
     numab: {
@@ -98,9 +102,12 @@ export function buildWorld(s: ResolvedScenario): World {
     ),
     oom: createOomKiller(tasks, names),
     events: [],
+    refs: null,
   };
+  const rate = rateEngine ? new RateModel(k, s.run.seed) : null;
+  k.refs = rate;
   k.movers = createMovers(k, s);
-  return { k, tasks, names };
+  return { k, tasks, names, rate };
 }
 
 /** [node * nrNodes + target]: target's zonelist restricted to node's lower-tier nodes. */

@@ -61,7 +61,7 @@ export function createSimulation(s: ResolvedScenario): Simulation {
     },
     takeSamples: () => takeSamples(sampler, world.k.m.nrNodes),
     latest: () => sampler.latest,
-    references: () => world.tasks.reduce((sum, t) => sum + t.references, 0),
+    references: () => Math.round(world.tasks.reduce((sum, t) => sum + t.references, 0)),
     result: (wallMs) => buildResult(world, s, sampler, nowNs / 1e6, wallMs),
   };
   return sim;
@@ -76,7 +76,7 @@ function tick(world: World, s: ResolvedScenario, t0: number, t1: number): void {
   for (let end = Math.min(t0 + ROUND_NS, t1); ; end = Math.min(end + ROUND_NS, t1)) {
     for (const t of tasks) {
       if (t.state !== TaskState.Running) continue;
-      runTask(k, t, end, slowdown[t.cpuNode]!);
+      runTask(k, t, end, slowdown[t.cpuNode]!, world.rate);
       if (t.state === TaskState.Done) {
         k.events.push({
           atMs: t.endNs / 1e6,
@@ -96,7 +96,8 @@ function tick(world: World, s: ResolvedScenario, t0: number, t1: number): void {
 function groupReferences(world: World): number[] {
   const out = new Array<number>(world.names.length).fill(0);
   for (const t of world.tasks) out[t.group]! += t.references;
-  return out;
+  // The rate engine counts draws in expectation: whole references are reported.
+  return out.map(Math.round);
 }
 
 /** Loaded latency for this tick from the bandwidth each node used in the last one. */

@@ -4,7 +4,10 @@ import type { AllocPolicy } from '../mm/page-alloc.ts';
 import type { Kernel } from '../mm/kernel.ts';
 import { PTE_SWAPPED } from '../mm/mem-state.ts';
 import { NODE_SHIFT, PG } from '../mm/page-flags.ts';
-import type { RefSource } from '../workloads/types.ts';
+import type { DrawSource, RefSource } from '../workloads/types.ts';
+import type { DrawDomain } from '../rate/draw-domain.ts';
+import type { RateModel } from '../rate/rate-model.ts';
+import { runDraws } from '../rate/run-draws.ts';
 import { CACHE_LINE } from '../mm/costs.ts';
 import { slowReference } from './slow-reference.ts';
 
@@ -35,6 +38,9 @@ export interface Task {
   group: number;
   cpuNode: number;
   source: RefSource;
+  /** Rate engine: the thread's independent-draw part (null: every reference is played). */
+  draws: DrawSource | null;
+  domain: DrawDomain | null;
   policy: AllocPolicy;
   buf: Uint32Array;
   len: number;
@@ -59,12 +65,15 @@ export function createTask(
   startNs: number,
   thinkNs: number,
   nrNodes: number,
+  rate: boolean,
 ): Task {
   return {
     id,
     group,
     cpuNode,
     source,
+    draws: rate ? (source.draws ?? null) : null,
+    domain: null,
     policy,
     buf: new Uint32Array(BATCH),
     len: 0,
@@ -81,9 +90,32 @@ export function createTask(
 
 /**
  * Runs task t until its clock reaches untilNs, it finishes, or it is killed. `slowdown` >= 1
- * stretches its time when more tasks than CPUs share its node. Allocates nothing per reference.
+ * stretches its time when more tasks than CPUs share its node. In the rate engine a thread with
+ * independent draws plays its sequential part reference by reference, then its draws by rate.
  */
-export function runTask(k: Kernel, t: Task, untilNs: number, slowdown: number): void {
+export function runTask(k: Kernel, t: Task, untilNs: number, slowdown: number, rate: RateModel | null): void {
+  const draws = t.draws;
+  if (draws === null || rate === null) {
+    playReferences(k, t, untilNs, slowdown, null);
+    return;
+  }
+  while (t.clockNs < untilNs && t.state === TaskState.Running) {
+    if (t.cursor < t.len || draws.sequentialLeft() > 0) playReferences(k, t, untilNs, slowdown, draws);
+    else runDraws(k, t, draws, (t.domain ??= rate.domainFor(k, draws.law, t.group)), untilNs, slowdown);
+  }
+}
+
+/**
+ * Plays t's references one by one (all of them, or with `sequential` only those before its draws).
+ * Allocates nothing per reference.
+ */
+function playReferences(
+  k: Kernel,
+  t: Task,
+  untilNs: number,
+  slowdown: number,
+  sequential: DrawSource | null,
+): void {
   const pte = k.m.pte;
   const flags = k.m.flags;
   const latency = k.latency;
@@ -97,7 +129,9 @@ export function runTask(k: Kernel, t: Task, untilNs: number, slowdown: number): 
   let len = t.len;
   while (clock < untilNs) {
     if (cursor === len) {
-      len = t.source.fill(buf, BATCH, clock / 1e6);
+      const max = sequential === null ? BATCH : Math.min(BATCH, sequential.sequentialLeft());
+      if (max === 0) break; // the sequential part is over: the draws take it from here
+      len = t.source.fill(buf, max, clock / 1e6);
       cursor = 0;
       if (len === 0) {
         t.state = TaskState.Done;

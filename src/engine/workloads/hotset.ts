@@ -5,7 +5,8 @@ import type { Rng } from '../random/rng.ts';
 import type { HotsetWorkload, HotPosition } from '../../shared/scenario/resolved.ts';
 import { placeHot } from './hotset-position.ts';
 import { forkRng, pagesFor, regionBase, shareOf, sliceStart } from './share.ts';
-import type { RefSource, WorkloadModel } from './types.ts';
+import { HotsetLaw } from './hotset-law.ts';
+import type { DrawSource, PageLaw, RefSource, WorkloadModel } from './types.ts';
 
 const UNIFORM = 0;
 const NORMAL = 1;
@@ -31,7 +32,9 @@ interface Shape {
   phases: readonly { atMs: number; hotPosition: HotPosition }[];
 }
 
-class HotsetThread implements RefSource {
+class HotsetThread implements RefSource, DrawSource {
+  readonly draws: DrawSource = this;
+  readonly law: PageLaw;
   private readonly base: number;
   private readonly s: Shape;
   private readonly rng: Rng;
@@ -45,8 +48,17 @@ class HotsetThread implements RefSource {
   private zipfOrigin = 0;
   private zipfDir = 1;
 
-  constructor(base: number, s: Shape, rng: Rng, popStart: number, popEnd: number, accesses: number) {
+  constructor(
+    base: number,
+    s: Shape,
+    law: PageLaw,
+    rng: Rng,
+    popStart: number,
+    popEnd: number,
+    accesses: number,
+  ) {
     this.base = base;
+    this.law = law;
     this.s = s;
     this.rng = rng;
     this.popNext = popStart;
@@ -76,6 +88,18 @@ class HotsetThread implements RefSource {
     }
     this.accessesLeft = left;
     return n;
+  }
+
+  sequentialLeft(): number {
+    return this.popEnd - this.popNext;
+  }
+
+  drawsLeft(): number {
+    return this.accessesLeft;
+  }
+
+  takeDraws(n: number): void {
+    this.accessesLeft = Math.max(0, this.accessesLeft - n);
   }
 
   /** A page offset in [0, pages) under the workload's distribution and the current placement. */
@@ -143,12 +167,13 @@ export function makeHotset(w: HotsetWorkload, pageSize: number, _totalRamBytes: 
     regions: [{ pages, file: false }],
     threads: (bases, rng) => {
       const base = regionBase(bases, 0);
+      const law = new HotsetLaw(w, base, pages, shape.hotPages, pageSize, shape.phases);
       const sources: RefSource[] = [];
       for (let t = 0; t < w.threads; t++) {
         const accesses = w.accesses === null ? Infinity : shareOf(w.accesses, t, w.threads);
         const popStart = sliceStart(pages, t, w.threads);
         const popEnd = sliceStart(pages, t + 1, w.threads);
-        sources.push(new HotsetThread(base, shape, forkRng(rng), popStart, popEnd, accesses));
+        sources.push(new HotsetThread(base, shape, law, forkRng(rng), popStart, popEnd, accesses));
       }
       return sources;
     },

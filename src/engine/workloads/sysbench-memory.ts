@@ -4,7 +4,8 @@ import { ZipfSampler, paretoInt, paretoPower, sysbenchGaussianInt } from '../ran
 import type { Rng } from '../random/rng.ts';
 import type { RandType, SysbenchMemoryWorkload } from '../../shared/scenario/resolved.ts';
 import { forkRng, pagesFor, regionBase } from './share.ts';
-import type { RefSource, RegionSpec, WorkloadModel } from './types.ts';
+import { SysbenchLaw } from './sysbench-law.ts';
+import type { DrawSource, PageLaw, RefSource, RegionSpec, WorkloadModel } from './types.ts';
 
 /** One reference stands for the accesses to one cache line. */
 export const CACHE_LINE = 64;
@@ -40,6 +41,7 @@ interface Shape {
 }
 
 class SysbenchThread implements RefSource {
+  readonly draws?: DrawSource;
   private readonly baseRef: number;
   private readonly shape: Shape;
   private readonly linesPerPage: number;
@@ -48,8 +50,9 @@ class SysbenchThread implements RefSource {
   private eventsLeft: number;
   private line = 0;
 
-  constructor(base: number, shape: Shape, rng: Rng) {
+  constructor(base: number, shape: Shape, rng: Rng, law: PageLaw | null) {
     this.baseRef = base * 2 + (shape.write ? 1 : 0);
+    if (law) this.draws = this.rndDraws(law);
     this.shape = shape;
     this.linesPerPage = Math.max(1, shape.pageSize / CACHE_LINE);
     this.wordsPerPage = shape.pageSize / WORD;
@@ -75,6 +78,21 @@ class SysbenchThread implements RefSource {
     this.eventsLeft = events;
     this.line = line;
     return n;
+  }
+
+  /** rnd events are independent word draws: each event is linesPerBlock of them. */
+  private rndDraws(law: PageLaw): DrawSource {
+    return {
+      law,
+      sequentialLeft: () => 0,
+      drawsLeft: () => this.eventsLeft * this.shape.linesPerBlock - this.line,
+      takeDraws: (n) => {
+        if (this.eventsLeft === Infinity) return;
+        const left = Math.max(0, this.eventsLeft * this.shape.linesPerBlock - this.line - n);
+        this.eventsLeft = Math.ceil(left / this.shape.linesPerBlock);
+        this.line = this.eventsLeft * this.shape.linesPerBlock - left;
+      },
+    };
   }
 
   /** sb_rand_default(0, words - 1) under --rand-type, as sysbench master's rnd events call it. */
@@ -128,8 +146,23 @@ export function makeSysbenchMemory(
     regions,
     threads: (bases, rng) => {
       const sources: RefSource[] = [];
+      const laws = regions.map((_, r) =>
+        mode === SEQ
+          ? null
+          : new SysbenchLaw(
+              regionBase(bases, r),
+              pages,
+              wordsPerBlock,
+              pageSize / WORD,
+              w.randType,
+              shape.power,
+              SYSBENCH_ZIPFIAN_EXP,
+              shape.write,
+            ),
+      );
       for (let t = 0; t < w.threads; t++) {
-        sources.push(new SysbenchThread(regionBase(bases, nRegions === 1 ? 0 : t), shape, forkRng(rng)));
+        const region = nRegions === 1 ? 0 : t;
+        sources.push(new SysbenchThread(regionBase(bases, region), shape, forkRng(rng), laws[region]!));
       }
       return sources;
     },

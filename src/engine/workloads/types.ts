@@ -15,6 +15,38 @@ export interface RefSource {
    * Returns 0 only when the thread's work is done. `nowMs` is simulated time (phase changes use it).
    */
   fill(buf: Uint32Array, max: number, nowMs: number): number;
+  /**
+   * Present when the thread's references after a sequential part are independent draws from a
+   * fixed law (the rate engine plays those by their probabilities instead of one by one).
+   */
+  readonly draws?: DrawSource;
+}
+
+/**
+ * A page's probability of being the next reference, over one region: p(offset) sums to 1. Shared
+ * by every thread drawing from the region; phase changes move it at set times.
+ */
+export interface PageLaw {
+  /** First global vpage of the region, and its size in pages. */
+  readonly base: number;
+  readonly pages: number;
+  /** Share of references that write. */
+  readonly writeShare: number;
+  p(offset: number): number;
+  /** Time (ms) of the next change of the law, or Infinity. */
+  nextChangeMs(): number;
+  /** Applies every change due at nowMs. */
+  advanceTo(nowMs: number): void;
+}
+
+/** The independent-draw half of a thread: fill() yields its sequential references first. */
+export interface DrawSource {
+  readonly law: PageLaw;
+  /** References fill() still yields before the draws begin (a populate pass). */
+  sequentialLeft(): number;
+  /** Draws still to make; Infinity until stopped. May be fractional in the rate engine. */
+  drawsLeft(): number;
+  takeDraws(n: number): void;
 }
 
 export interface WorkloadModel {

@@ -4,6 +4,7 @@ import type { Kernel } from '../../mm/kernel.ts';
 import { PTE_SWAPPED } from '../../mm/mem-state.ts';
 import type { MmLayout } from '../../mm/numa-balancing.ts';
 import { PG } from '../../mm/page-flags.ts';
+import { syncAccessBits } from '../../mm/reference-model.ts';
 
 /** Reading and clearing one present PTE's accessed bit, plus the daemon's bookkeeping of its score. */
 export const WALK_PTE_NS = 30;
@@ -28,6 +29,7 @@ export function walkIdlePages(k: Kernel, mm: MmLayout, refs: Uint8Array): number
       }
       // page-idle.ts's accessedSinceIdle then markIdle, inlined: this loop visits every page of
       // every watched process each interval. nr_walks is at most 255, so a score fits its byte.
+      syncAccessBits(k, e - 1);
       const fl = flags[e - 1]!;
       if (fl & PG.young || !(fl & PG.idle)) refs[v]!++;
       flags[e - 1] = (fl & PG.young ? (fl & ~PG.young) | PG.youngIdle : fl) | PG.idle;

@@ -1,0 +1,37 @@
+// Where the kernel observes references it did not see one by one. The exact engine plays every
+// reference, so the PTE bits are always current and these hooks do nothing (k.refs is null). The
+// rate engine (../rate) draws references by probability: it keeps, per page of an independent-draw
+// workload, the point since which its accessed and dirty bits are owed, and settles them when a
+// kernel path reads them. Every path that reads PG_young / PG_dirty / PG_idle of a mapped page
+// calls syncAccessBits first; every path that maps, unmaps, moves or PROT_NONEs a page reports it.
+import type { Kernel } from './kernel.ts';
+import { PTE_SWAPPED } from './mem-state.ts';
+import { PG } from './page-flags.ts';
+
+/** "Not served by the plain reference path": never touched, swapped out, or PROT_NONE. */
+export const NOT_MAPPED = -1;
+
+export interface ReferenceModel {
+  /** Sets the bits the draws since they were last settled would have set on this frame. */
+  syncAccessBits(k: Kernel, pfn: number): void;
+  /** vpage's plain-path node changed from `from` to `to` (either may be NOT_MAPPED). */
+  pageMoved(k: Kernel, vpage: number, from: number, to: number): void;
+  /** Workload `group` freed its memory (exit or OOM kill): its draws end. */
+  release(k: Kernel, group: number): void;
+}
+
+export function syncAccessBits(k: Kernel, pfn: number): void {
+  if (k.refs) k.refs.syncAccessBits(k, pfn);
+}
+
+/** The node whose frame a reference to vpage reaches without a fault, or NOT_MAPPED. */
+export function plainNode(k: Kernel, vpage: number): number {
+  const e = k.m.pte[vpage]!;
+  if (e === 0 || e >= PTE_SWAPPED) return NOT_MAPPED;
+  const fl = k.m.flags[e - 1]!;
+  return fl & PG.protnone ? NOT_MAPPED : k.m.nodeOf[e - 1]!;
+}
+
+export function pageMoved(k: Kernel, vpage: number, from: number, to: number): void {
+  if (k.refs && from !== to) k.refs.pageMoved(k, vpage, from, to);
+}

@@ -1,0 +1,122 @@
+// One region drawn from by independent references (one law), as the rate engine keeps it: how
+// many draws were made, the probability mass on each node's plainly mapped pages, and a heap of the
+// draw counts at which each waiting page (never touched, swapped out, PROT_NONE) is next drawn.
+import type { Kernel } from '../mm/kernel.ts';
+import { NIL, PTE_SWAPPED } from '../mm/mem-state.ts';
+import { PG } from '../mm/page-flags.ts';
+import { NOT_MAPPED, plainNode } from '../mm/reference-model.ts';
+import type { Rng } from '../random/rng.ts';
+import type { PageLaw } from '../workloads/types.ts';
+import { TouchHeap } from './touch-heap.ts';
+
+export class DrawDomain {
+  readonly law: PageLaw;
+  readonly group: number;
+  /** Draws made from the law so far, by all its threads: the clock of the independent reference model. */
+  drawn = 0;
+  /** Sum of p over the pages each node serves on the plain path: M_n. */
+  readonly mass: Float64Array;
+  /** Waiting pages by the draw count of their next touch (Exp(1) / p after they started waiting). */
+  readonly waits = new TouchHeap();
+  active = true;
+  /** The rate engine's stream: touches drawn for settling bits and waits, and an event's read or write. */
+  readonly rng: Rng;
+  /** One bit per page: it has an entry in `waits` (at most one, so no page is drawn twice as often). */
+  private readonly queued: Uint8Array;
+
+  constructor(k: Kernel, law: PageLaw, group: number, rng: Rng) {
+    this.law = law;
+    this.group = group;
+    this.rng = rng;
+    this.mass = new Float64Array(k.m.nrNodes);
+    this.queued = new Uint8Array((law.pages + 7) >> 3);
+    this.rebuild(k);
+  }
+
+  /**
+   * From scratch: every plainly mapped page starts owing nothing and adds its p to its node, every
+   * other page waits for its first draw. By memorylessness a fresh Exp(1) per waiting page is exact
+   * whenever the law changes too.
+   */
+  rebuild(k: Kernel): void {
+    const { law, mass } = this;
+    mass.fill(0);
+    this.waits.clear();
+    this.queued.fill(0);
+    const marks = k.m.touchMark;
+    for (let i = 0; i < law.pages; i++) {
+      const v = law.base + i;
+      const node = plainNode(k, v);
+      const p = law.p(i);
+      if (node === NOT_MAPPED) this.wait(v, p);
+      else {
+        mass[node]! += p;
+        marks[k.m.pte[v]! - 1] = this.drawn;
+      }
+    }
+  }
+
+  /** A phase change: settle every mapped page's bits under the old law, then start over under the new. */
+  changeLaw(k: Kernel, nowMs: number): void {
+    for (let i = 0; i < this.law.pages; i++) {
+      const v = this.law.base + i;
+      if (plainNode(k, v) !== NOT_MAPPED) this.settle(k, k.m.pte[v]! - 1, v);
+    }
+    this.law.advanceTo(nowMs);
+    this.rebuild(k);
+  }
+
+  /** Queues vpage's next touch unless it has one already (an entry stays valid: memoryless). */
+  wait(v: number, p: number): void {
+    const i = v - this.law.base;
+    const bit = 1 << (i & 7);
+    if (!(p > 0) || this.queued[i >> 3]! & bit) return;
+    this.queued[i >> 3]! |= bit;
+    this.waits.push(this.drawn - Math.log(1 - this.rng.float()) / p, v);
+  }
+
+  /** Pops the earliest wait; returns its vpage. */
+  popWait(): number {
+    const v = this.waits.minVpage();
+    this.waits.pop();
+    const i = v - this.law.base;
+    this.queued[i >> 3]! &= ~(1 << (i & 7));
+    return v;
+  }
+
+  /**
+   * The draws since the frame's bits were last settled touched it with probability 1 - e^(-p d)
+   * and wrote it with 1 - e^(-p w d) (d draws, write share w); one uniform decides both, so a
+   * write implies a touch. Sets PG_young / PG_dirty as those references would have.
+   */
+  settle(k: Kernel, pfn: number, v: number): void {
+    const flags = k.m.flags;
+    if (flags[pfn]! & PG.protnone) return; // waiting: its next touch is an event, not a draw
+    const marks = k.m.touchMark;
+    const d = this.drawn - marks[pfn]!;
+    marks[pfn] = this.drawn;
+    if (!(d > 0)) return;
+    const a = this.law.p(v - this.law.base) * d;
+    if (!(a > 0)) return;
+    const u = this.rng.float();
+    if (u >= -Math.expm1(-a)) return;
+    const written = u < -Math.expm1(-a * this.law.writeShare);
+    flags[pfn] = flags[pfn]! | PG.young | (written ? PG.dirty : 0);
+  }
+
+  /** Keeps M_n and the waits in step with a page's plain-path node changing. */
+  moved(k: Kernel, v: number, from: number, to: number): void {
+    const p = this.law.p(v - this.law.base);
+    const e = k.m.pte[v]!;
+    const pfn = e !== 0 && e < PTE_SWAPPED ? e - 1 : NIL;
+    if (from !== NOT_MAPPED) {
+      if (to === NOT_MAPPED && pfn !== NIL) this.settle(k, pfn, v);
+      this.mass[from] = Math.max(0, this.mass[from]! - p);
+    }
+    if (to === NOT_MAPPED) this.wait(v, p);
+    else {
+      this.mass[to]! += p;
+      if (from === NOT_MAPPED && pfn !== NIL) k.m.touchMark[pfn] = this.drawn;
+    }
+  }
+}

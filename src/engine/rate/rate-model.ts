@@ -1,0 +1,57 @@
+// The rate engine's ReferenceModel: which regions are drawn from independently (one DrawDomain per
+// law, created when its first thread starts drawing), and the kernel hooks routed to them.
+import type { Kernel } from '../mm/kernel.ts';
+import { NIL } from '../mm/mem-state.ts';
+import type { ReferenceModel } from '../mm/reference-model.ts';
+import { findVma } from '../mm/vma.ts';
+import { createRng, type Rng } from '../random/rng.ts';
+import type { PageLaw } from '../workloads/types.ts';
+import { DrawDomain } from './draw-domain.ts';
+
+/** Its own stream, so the draws of touches never shift the kernel's or a workload's random choices. */
+const RATE_STREAM = 0x85ebca6b;
+
+export class RateModel implements ReferenceModel {
+  private readonly rng: Rng;
+  /** Per VMA (region index): the domain drawing from it, if any is active. */
+  private readonly byRegion: (DrawDomain | null)[];
+  private readonly byLaw = new Map<PageLaw, DrawDomain>();
+
+  constructor(k: Kernel, seed: number) {
+    this.rng = createRng((seed ^ RATE_STREAM) >>> 0);
+    this.byRegion = k.vmas.base.map(() => null);
+  }
+
+  /** The domain of `law`, started (activated) on first use by a thread of workload `group`. */
+  domainFor(k: Kernel, law: PageLaw, group: number): DrawDomain {
+    let d = this.byLaw.get(law);
+    if (!d) {
+      d = new DrawDomain(k, law, group, this.rng);
+      this.byLaw.set(law, d);
+      if (law.pages > 0) this.byRegion[findVma(k.vmas, law.base)] = d;
+    }
+    return d;
+  }
+
+  private domainOf(k: Kernel, vpage: number): DrawDomain | null {
+    return this.byRegion[findVma(k.vmas, vpage)] ?? null;
+  }
+
+  syncAccessBits(k: Kernel, pfn: number): void {
+    const v = k.m.owner[pfn]!;
+    if (v === NIL) return;
+    this.domainOf(k, v)?.settle(k, pfn, v);
+  }
+
+  pageMoved(k: Kernel, vpage: number, from: number, to: number): void {
+    this.domainOf(k, vpage)?.moved(k, vpage, from, to);
+  }
+
+  release(k: Kernel, group: number): void {
+    for (const d of this.byLaw.values()) {
+      if (d.group !== group || !d.active) continue;
+      d.active = false;
+      this.byRegion[findVma(k.vmas, d.law.base)] = null;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+// The rate engine's loop for a thread in its independent-draw part. Between two events (the next
+// touch of a waiting page), every draw lands on a plainly mapped page, node n with probability
+// M_n / M: so n draws cost n * (sum of M_n / M * loaded latency + think) and add their hits and
+// traffic per node in expectation. At an event the drawn page takes the same path as one reference
+// of the exact engine (first-touch fault, swap-in, NUMA hint fault), at its interpolated time.
+import { CACHE_LINE } from '../mm/costs.ts';
+import type { Kernel } from '../mm/kernel.ts';
+import { slowReference } from '../sim/slow-reference.ts';
+import { TaskState, type Task } from '../sim/task.ts';
+import type { DrawSource } from '../workloads/types.ts';
+import type { DrawDomain } from './draw-domain.ts';
+import { plainNode, NOT_MAPPED } from '../mm/reference-model.ts';
+
+/** Below this many draws left, a thread's work is done (draw counts are real numbers here). */
+const DONE_EPSILON = 1e-9;
+
+export function runDraws(
+  k: Kernel,
+  t: Task,
+  src: DrawSource,
+  d: DrawDomain,
+  untilNs: number,
+  slowdown: number,
+): void {
+  const law = d.law;
+  if (law.nextChangeMs() <= t.clockNs / 1e6) d.changeLaw(k, t.clockNs / 1e6);
+  const mass = d.mass;
+  const nrNodes = mass.length;
+  const latency = k.latency;
+  const traffic = k.traffic;
+  const hits = t.hitsByNode;
+  const readShare = 1 - law.writeShare;
+  const writeShare = law.writeShare;
+  let clock = t.clockNs;
+  while (clock < untilNs) {
+    const left = src.drawsLeft();
+    if (left <= DONE_EPSILON) {
+      t.state = TaskState.Done;
+      t.endNs = clock;
+      break;
+    }
+    let total = 0;
+    let costNs = 0;
+    for (let n = 0; n < nrNodes; n++) {
+      const m = mass[n]!;
+      total += m;
+      costNs += m * (readShare * latency[n * 2]! + writeShare * latency[n * 2 + 1]!);
+    }
+    const gap = Math.max(0, d.waits.minKey() - d.drawn);
+    if (total > 0) {
+      const perDraw = (costNs / total + t.thinkNs) * slowdown;
+      const fit = (untilNs - clock) / perDraw;
+      const n = Math.min(gap, fit, left);
+      if (n > 0) {
+        clock += n * perDraw;
+        d.drawn += n;
+        src.takeDraws(n);
+        t.references += n;
+        for (let node = 0; node < nrNodes; node++) {
+          const share = (n * mass[node]!) / total;
+          hits[node]! += share;
+          traffic[node * 2]! += share * readShare * CACHE_LINE;
+          traffic[node * 2 + 1]! += share * writeShare * CACHE_LINE;
+        }
+      }
+      if (n === fit) {
+        clock = untilNs; // the round's time ran out (set exactly: rounding must not leave a sliver)
+        break;
+      }
+      if (n === left) continue; // the thread's work ran out
+    } else if (gap === Infinity) {
+      clock = untilNs; // nothing mapped and nothing waiting: no page has a chance to be drawn
+      break;
+    } else {
+      d.drawn += gap;
+    }
+    const v = d.popWait();
+    if (plainNode(k, v) !== NOT_MAPPED) continue; // mapped since it started waiting: an ordinary draw
+    const e = k.m.pte[v]!;
+    const w = d.rng.float() < writeShare ? 1 : 0;
+    k.nowNs = clock;
+    k.chargedNs = 0;
+    const ok = slowReference(k, t, v, w, e);
+    clock += (k.chargedNs + t.thinkNs) * slowdown;
+    if (!ok) break;
+    d.drawn += 1;
+    src.takeDraws(1);
+    t.references += 1;
+  }
+  t.clockNs = clock;
+}

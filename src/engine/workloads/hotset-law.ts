@@ -1,0 +1,87 @@
+// The probability of each page of a hot set under its distribution and current placement: the
+// law HotsetThread.pick() draws from, written out for the rate engine. Worked example, 100 pages,
+// 'hot' with hotFraction 0.2 and hotProbability 0.9 at the head: pages 0..19 have 0.9 / 20 = 0.045
+// each, pages 20..99 have 0.1 / 80 = 0.00125 each.
+import { HarmonicSums, normalMass } from '../random/cdf.ts';
+import type { HotPosition, HotsetWorkload } from '../../shared/scenario/resolved.ts';
+import { placeHot, type HotPlacement } from './hotset-position.ts';
+import type { PageLaw } from './types.ts';
+
+export class HotsetLaw implements PageLaw {
+  readonly base: number;
+  readonly pages: number;
+  readonly writeShare: number;
+  private readonly w: HotsetWorkload;
+  private readonly hotPages: number;
+  private readonly pageSize: number;
+  private readonly phases: readonly { atMs: number; hotPosition: HotPosition }[];
+  private nextPhase = 0;
+  private at: HotPlacement;
+  /** zipf: 1 / H(pages, s), the normalising constant. */
+  private readonly zipfNorm: number;
+  /** normal: 1 / P(0 <= X < pages), the truncation's normalising constant, for the current mean. */
+  private normalNorm = 1;
+
+  constructor(
+    w: HotsetWorkload,
+    base: number,
+    pages: number,
+    hotPages: number,
+    pageSize: number,
+    phases: readonly { atMs: number; hotPosition: HotPosition }[],
+  ) {
+    this.w = w;
+    this.base = base;
+    this.pages = pages;
+    this.hotPages = hotPages;
+    this.pageSize = pageSize;
+    this.phases = phases;
+    this.writeShare = 1 - w.readRatio;
+    this.zipfNorm = w.distribution === 'zipf' && pages > 0 ? 1 / new HarmonicSums(w.zipfS, pages).at(pages) : 0;
+    this.at = this.place(w.hotPosition);
+  }
+
+  nextChangeMs(): number {
+    return this.phases[this.nextPhase]?.atMs ?? Infinity;
+  }
+
+  advanceTo(nowMs: number): void {
+    for (let ph = this.phases[this.nextPhase]; ph !== undefined && ph.atMs <= nowMs; ph = this.phases[this.nextPhase]) {
+      this.at = this.place(ph.hotPosition);
+      this.nextPhase++;
+    }
+  }
+
+  p(i: number): number {
+    const { pages, hotPages, w, at } = this;
+    switch (w.distribution) {
+      case 'uniform':
+        return 1 / pages;
+      case 'hot': {
+        const cold = pages - hotPages;
+        const hot = i >= at.hotStart && i < at.hotStart + hotPages;
+        if (cold === 0) return 1 / hotPages;
+        return hot ? w.hotProbability / hotPages : (1 - w.hotProbability) / cold;
+      }
+      case 'zipf': {
+        // pick(): page = origin + dir * rank, wrapping past the end (dir 1 only).
+        const rank = at.zipfDir === 1 ? (i >= at.zipfOrigin ? i - at.zipfOrigin : i - at.zipfOrigin + pages) : at.zipfOrigin - i;
+        return Math.exp(-w.zipfS * Math.log(rank + 1)) * this.zipfNorm;
+      }
+      case 'normal': {
+        const sd = w.stddevFraction * pages;
+        if (!(sd > 0)) return i === Math.min(pages - 1, Math.max(0, Math.floor(at.mean))) ? 1 : 0;
+        return normalMass((i - at.mean) / sd, (i + 1 - at.mean) / sd) * this.normalNorm;
+      }
+    }
+  }
+
+  private place(position: HotPosition): HotPlacement {
+    const at = placeHot(position, this.pages, this.hotPages, this.pageSize);
+    const sd = this.w.stddevFraction * this.pages;
+    if (this.w.distribution === 'normal' && sd > 0) {
+      this.normalNorm = 1 / normalMass((0 - at.mean) / sd, (this.pages - at.mean) / sd);
+    }
+    return at;
+  }
+}
