@@ -105,6 +105,11 @@ export function runTask(k: Kernel, t: Task, untilNs: number, slowdown: number, r
   }
 }
 
+/** In its independent-draw part (rate engine): no sequential references left to play. */
+export function isDrawing(t: Task): boolean {
+  return t.draws !== null && t.cursor === t.len && t.draws.sequentialLeft() === 0;
+}
+
 /**
  * Plays t's references one by one (all of them, or with `sequential` only those before its draws).
  * Allocates nothing per reference.

@@ -1,0 +1,193 @@
+// The fixed corpus `npm run verify:engines` runs in both engines: every preset x every workload
+// drawn at random x every regime of reclaim, promotion and swap, on a small two-tier machine so an
+// exact run stays well under a second. Scenario files are written as users write them.
+import { PRESET_NAMES } from '../../shared/scenario/presets.ts';
+import { parseScenario } from '../../shared/scenario/parse.ts';
+
+type Json = Record<string, unknown>;
+
+/** DRAM size, in MiB: every workload is sized relative to it. */
+const DRAM_MIB = 24;
+const PMEM_MIB = 64;
+
+export const WORKLOAD_KINDS = ['hot', 'zipf', 'uniform', 'normal', 'sysbench-gaussian', 'sysbench-pareto', 'multi-tenant'] as const;
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+
+export const REGIMES = [
+  'fits',
+  '1.5x-unbound',
+  '1.5x-bound',
+  'swap-demotion-off',
+  'swap-demotion-on',
+  'slow-hot-nb1',
+  'slow-hot-nb2',
+  'phase-change',
+] as const;
+export type Regime = (typeof REGIMES)[number];
+
+export interface CorpusEntry {
+  name: string;
+  preset: string;
+  kind: WorkloadKind;
+  regime: Regime;
+  /** The scenario file, without run.engine and run.seed (the verifier sets both). */
+  file: Json;
+}
+
+const mib = (x: number): string => `${Math.round(x * 1024)}KiB`;
+
+/** The workload entry of `kind` at `sizeMiB`, named `name`. */
+function workload(kind: WorkloadKind, name: string, sizeMiB: number, extra: Json): Json {
+  const common = { name, cpu: 0, load: 0.5, ...extra };
+  switch (kind) {
+    case 'sysbench-gaussian':
+    case 'sysbench-pareto':
+      return {
+        ...common,
+        type: 'sysbench-memory',
+        blockSize: mib(sizeMiB),
+        totalSize: '1TiB',
+        accessMode: 'rnd',
+        randType: kind === 'sysbench-gaussian' ? 'gaussian' : 'pareto',
+        oper: 'write',
+        threads: kind === 'sysbench-gaussian' ? 2 : 1,
+      };
+    case 'multi-tenant':
+      return {
+        ...common,
+        type: 'multi-tenant',
+        vms: [
+          { name: 'a', size: mib(sizeMiB * 0.6), distribution: 'zipf' },
+          { name: 'b', size: mib(sizeMiB * 0.4), distribution: 'hot', load: 0.5 },
+        ],
+      };
+    default:
+      return {
+        ...common,
+        type: 'hotset',
+        size: mib(sizeMiB),
+        distribution: kind,
+        ...(kind === 'normal' ? { stddevFraction: 0.15 } : {}),
+      };
+  }
+}
+
+/** What each regime does to the machine, the knobs and the workloads. */
+function regimeParts(kind: WorkloadKind, regime: Regime): { swap: boolean; knobs: Json; workload: Json[] } {
+  const total = DRAM_MIB + PMEM_MIB;
+  switch (regime) {
+    case 'fits':
+      return { swap: false, knobs: {}, workload: [workload(kind, 'w', DRAM_MIB * 0.5, {})] };
+    case '1.5x-unbound':
+      return { swap: false, knobs: {}, workload: [workload(kind, 'w', DRAM_MIB * 1.5, {})] };
+    case '1.5x-bound':
+      return {
+        swap: true,
+        knobs: {},
+        workload: [workload(kind, 'w', DRAM_MIB * 1.5, { mempolicy: { mode: 'bind', nodes: [0] } })],
+      };
+    case 'swap-demotion-off':
+    case 'swap-demotion-on':
+      return {
+        swap: true,
+        knobs: { demotion_enabled: regime === 'swap-demotion-on' },
+        workload: [workload(kind, 'w', total * 1.15, {})],
+      };
+    case 'slow-hot-nb1':
+    case 'slow-hot-nb2': {
+      // A cold filler takes DRAM first, so the workload starting later lands in the slow tier.
+      const filler = { name: 'filler', type: 'usemem', size: mib(DRAM_MIB * 0.9), repeats: 1, cpu: 0 };
+      return {
+        swap: false,
+        knobs: { demotion_enabled: true, numa_balancing: regime === 'slow-hot-nb1' ? 1 : 2, scan_delay_ms: 0 },
+        workload: [filler, workload(kind, 'w', DRAM_MIB * 0.8, { startMs: 150 })],
+      };
+    }
+    case 'phase-change': {
+      // Hot sets move their hot part half-way; sysbench has no phases, so a second buffer takes over.
+      const knobs = { demotion_enabled: true, numa_balancing: 2, scan_delay_ms: 0 };
+      if (kind.startsWith('sysbench')) {
+        return {
+          swap: false,
+          knobs,
+          workload: [
+            workload(kind, 'w', DRAM_MIB * 0.8, { stopMs: 750 }),
+            workload(kind, 'w2', DRAM_MIB * 0.8, { startMs: 750 }),
+          ],
+        };
+      }
+      const phases = { hotPosition: 'tail', phases: [{ atMs: 750, hotPosition: 'head' }] };
+      return {
+        swap: false,
+        knobs,
+        workload: [workload(kind, 'w', DRAM_MIB * 1.5, kind === 'multi-tenant' ? {} : phases)],
+      };
+    }
+  }
+}
+
+export function corpusEntry(preset: string, kind: WorkloadKind, regime: Regime, durationMs = 1000): CorpusEntry {
+  const parts = regimeParts(kind, regime);
+  const name = `${preset} ${kind} ${regime}`;
+  return {
+    name,
+    preset,
+    kind,
+    regime,
+    file: {
+      format: 'tierlab.scenario/1',
+      name,
+      machine: {
+        pageSize: '4KiB',
+        nodes: [
+          { id: 0, memory: 'dram', capacity: `${DRAM_MIB}MiB`, cpus: 2 },
+          { id: 1, memory: 'pmem', capacity: `${PMEM_MIB}MiB`, cpus: 0 },
+        ],
+        ...(parts.swap ? { swap: { capacity: '64MiB', device: 'ssd' } } : {}),
+      },
+      policy: { preset, knobs: parts.knobs },
+      workload: parts.workload,
+      run: { durationMs, tickMs: 10, sampleEveryMs: 100 },
+    },
+  };
+}
+
+/** The knob that makes the regime what it is: a preset that refuses it cannot run the regime. */
+const DEFINING_KNOB: Partial<Record<Regime, string>> = {
+  'swap-demotion-off': 'demotion_enabled',
+  'swap-demotion-on': 'demotion_enabled',
+  'slow-hot-nb1': 'numa_balancing',
+  'slow-hot-nb2': 'numa_balancing',
+};
+
+/**
+ * The whole corpus: every preset x workload kind x regime. A knob the preset refuses (no-tiering
+ * keeps demotion off, for one) is left at the preset's value, unless it defines the regime: then
+ * the combination is listed as refused, with the preset's reason.
+ */
+export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string; reason: string }[] } {
+  const entries: CorpusEntry[] = [];
+  const refused: { name: string; reason: string }[] = [];
+  for (const preset of PRESET_NAMES) {
+    for (const kind of WORKLOAD_KINDS) {
+      for (const regime of REGIMES) {
+        const e = corpusEntry(preset, kind, regime);
+        const parsed = parseScenario(e.file);
+        if (parsed.ok) {
+          entries.push(e);
+          continue;
+        }
+        const knobs = { ...((e.file.policy as Json).knobs as Json) };
+        const bad = parsed.errors.map((x) => /^policy\.knobs\.(\w+)$/.exec(x.path)?.[1]);
+        const reason = parsed.errors.map((x) => `${x.path}: ${x.message}`).join('; ');
+        if (bad.some((k) => k === undefined || k === DEFINING_KNOB[regime])) {
+          refused.push({ name: e.name, reason });
+          continue;
+        }
+        for (const k of bad) delete knobs[k!];
+        entries.push({ ...e, file: { ...e.file, policy: { preset, knobs } } });
+      }
+    }
+  }
+  return { entries, refused };
+}

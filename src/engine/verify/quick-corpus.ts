@@ -1,0 +1,16 @@
+// The corpus `npm test` runs in both engines: one scenario per regime the rate engine must get
+// right (reclaim, swap, promotion modes 1 and 2, a phase change, several threads, multi-tenant).
+import { corpusEntry, type CorpusEntry } from './corpus.ts';
+
+export function quickCorpus(): CorpusEntry[] {
+  return [
+    corpusEntry('linux', 'hot', '1.5x-bound', 1000),
+    corpusEntry('linux', 'uniform', 'swap-demotion-on', 1000),
+    corpusEntry('linux-tiering', 'zipf', 'slow-hot-nb2', 1000),
+    corpusEntry('linux', 'normal', 'slow-hot-nb1', 1000),
+    corpusEntry('linux-tiering', 'hot', 'phase-change', 1000),
+    corpusEntry('tpp', 'sysbench-gaussian', '1.5x-unbound', 1000),
+    corpusEntry('wu-2018-daemon', 'multi-tenant', '1.5x-unbound', 1000),
+    corpusEntry('damon-tiering', 'sysbench-pareto', 'slow-hot-nb2', 1000),
+  ];
+}
