@@ -1,4 +1,7 @@
 // A one-line progress bar on stderr, drawn only when stderr is a terminal (so logs stay clean).
+import type { RunProgress } from '../shared/progress.ts';
+import { formatRemaining, remainingWallMs } from '../shared/run-pace.ts';
+
 export interface Progress {
   update(fraction: number, label: string): void;
   done(): void;
@@ -20,4 +23,9 @@ export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = pr
       if (active && last) stream.write('\r\x1b[K');
     },
   };
+}
+
+/** What one run's progress line says beside the bar: "12.5s simulated, ETA 3m 05s". */
+export function runProgressLabel(p: RunProgress): string {
+  return `${(p.simulatedMs / 1000).toFixed(1)}s simulated, ETA ${formatRemaining(remainingWallMs(p))}`;
 }

@@ -15,7 +15,7 @@ const HEADLINE = [
 
 export function formatSummary(r: RunResult, pageSize = 4096): string {
   const lines = [
-    `${r.name}: ${(r.simulatedMs / 1000).toFixed(1)}s simulated in ${(r.wallMs / 1000).toFixed(2)}s (seed ${r.seed}, engine ${r.engineVersion})`,
+    `${r.name}: ${(r.simulatedMs / 1000).toFixed(1)}s simulated in ${(r.wallMs / 1000).toFixed(2)}s (seed ${r.seed}, ${r.engine} engine ${r.engineVersion})`,
   ];
   for (const n of r.nodes) {
     const demote = n.demotionTargets.preferred.length

@@ -1,11 +1,15 @@
 // A scenario's identity for grouping: the hash of its canonical document without the seed, so
-// repeats of one experiment with different seeds form one group in `compare`.
+// repeats of one experiment with different seeds form one group in `compare`. The engine is part of
+// it: the same scenario under the rate and the exact engine is two experiments.
 import { toScenarioFile } from '../shared/scenario/serialize.ts';
 import type { ResolvedScenario } from '../shared/scenario/resolved.ts';
 import { contentHash } from './db/index.ts';
 
 export function scenarioIdentity(s: ResolvedScenario): string {
   const doc = toScenarioFile({ ...s, run: { ...s.run, seed: 0 } });
+  // Runs stored before run.engine existed were all exact, and were hashed without the field: leaving
+  // it out for "exact" keeps them in one group with the exact runs of today.
+  if (s.run.engine === 'exact') delete doc.run?.engine;
   return contentHash(doc);
 }
 

@@ -2,7 +2,14 @@
 // every field the lab reads later (show, compare, export) is checked here, so nonsense is refused
 // at the door with its JSON path instead of being stored and breaking those commands.
 import * as z from 'zod';
-import { RESULT_FORMAT } from './result.ts';
+import { RESULT_FORMAT, type RunResult } from './result.ts';
+import { RUN_ENGINES } from './scenario/schema.ts';
+
+/**
+ * The engine of a result that names none. Results written before `run.engine` existed have no
+ * `engine` field, and the exact engine was the only one then, so that is the engine that ran them.
+ */
+export const ENGINE_OF_OLDER_RESULTS = 'exact';
 
 const count = z.number().finite().nonnegative();
 const counters = z.record(z.string(), z.number().finite());
@@ -48,6 +55,8 @@ export const runResultSchema = z.looseObject({
   name: z.string().min(1),
   seed: z.number().int().nonnegative(),
   engineVersion: z.string(),
+  // Optional for older files (see ENGINE_OF_OLDER_RESULTS); a value that is there must be an engine.
+  engine: z.enum(RUN_ENGINES).optional(),
   simulatedMs: count,
   wallMs: count,
   vmstat: counters,
@@ -73,4 +82,9 @@ export function resultProblems(value: unknown, max = 5): string[] {
   return p.error.issues
     .slice(0, max)
     .map((i) => `${i.path.length ? i.path.join('.') : '(top)'}: ${i.message}`);
+}
+
+/** A result as this build reads it, whichever build wrote it: an older one gets its engine filled in. */
+export function withEngine(result: Omit<RunResult, 'engine'> & { engine?: RunResult['engine'] }): RunResult {
+  return { ...result, engine: result.engine ?? ENGINE_OF_OLDER_RESULTS };
 }

@@ -1,6 +1,6 @@
 // The result of one run (`tierlab.result/1`). Names marked fixed are a contract scripts rely on.
 import type { CounterName } from './vmstat.ts';
-import type { MemoryKind, TraceCounts } from './scenario/resolved.ts';
+import type { MemoryKind, RunEngine, TraceCounts } from './scenario/resolved.ts';
 
 export const RESULT_FORMAT = 'tierlab.result/1';
 
@@ -87,6 +87,8 @@ export interface RunResult {
   name: string;
   seed: number; // fixed
   engineVersion: string; // fixed
+  /** Which engine ran it (the scenario's run.engine). */
+  engine: RunEngine; // fixed
   simulatedMs: number; // fixed
   wallMs: number; // fixed
   vmstat: Record<CounterName, number>; // fixed

@@ -89,6 +89,8 @@ describe('Tierlab in the browser', () => {
     const [run] = await finishedRuns(1);
     await app.open(`#/runs/${run!.id}`);
     await page.waitForSelector('[data-testid=run-header][data-status=done]');
+    // The scenario leaves run.engine to its default, and the header says which engine ran.
+    expect(await page.getByTestId('run-engine').textContent()).toMatch(/^rate engine/);
     await page.waitForSelector('[data-testid=chart-canvas-free-per-node]');
     await page.waitForFunction(
       () =>

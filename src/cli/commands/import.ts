@@ -23,6 +23,8 @@ async function readResult(file: string): Promise<RunResult> {
     throw new UsageError(
       `${file}: not a valid ${RESULT_FORMAT} file; nothing imported\n  ${problems.join('\n  ')}`,
     );
+  // Stored as written, so importing the same file again stays a no-op; an older file without an
+  // engine reads back as run by the exact engine (getResult fills it in).
   return value as RunResult;
 }
 

@@ -7,7 +7,7 @@ import { toScenarioFile } from '../../shared/scenario/serialize.ts';
 import { getResult, saveScenario } from '../../main/db/index.ts';
 import { samplesCsv } from '../../main/api/handlers/export.ts';
 import { scenarioIdentity } from '../../main/scenario-identity.ts';
-import type { Progress } from '../progress.ts';
+import { runProgressLabel, type Progress } from '../progress.ts';
 import { withLab } from '../lab.ts';
 
 export async function runSaved(
@@ -21,7 +21,7 @@ export async function runSaved(
     const stored = saveScenario(lab.db, { name: scenario.name, document, runSettings: scenario.run });
     const stop = lab.events.subscribe((event, payload) => {
       if (event === 'run:progress' && 'fraction' in payload)
-        progress.update(payload.fraction, `${(payload.simulatedMs / 1000).toFixed(1)}s simulated`);
+        progress.update(payload.fraction, runProgressLabel(payload));
     });
     const runId = lab.runs.enqueue({
       scenario,

@@ -12,7 +12,7 @@ import { runScenario } from '../../main/runner/run-scenario.ts';
 import { attachTraces } from '../../main/trace/attach.ts';
 import { scenarioIdentity } from '../../main/scenario-identity.ts';
 import { intOption, parseCommandArgs, UsageError } from '../args.ts';
-import { createProgress } from '../progress.ts';
+import { createProgress, runProgressLabel } from '../progress.ts';
 import { formatSummary } from '../summary.ts';
 import { DB_OPTION } from '../lab.ts';
 import { runSaved } from './run-saved.ts';
@@ -47,7 +47,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     csv?.write(samplesCsvHeader());
     result = runScenario(scenario, {
       onSamples: (batch) => csv?.write(samplesCsvRows(batch)),
-      onProgress: (fraction, ms) => progress.update(fraction, `${(ms / 1000).toFixed(1)}s simulated`),
+      onProgress: (p) => progress.update(p.fraction, runProgressLabel(p)),
     }).result;
     if (csv) {
       csv.end();

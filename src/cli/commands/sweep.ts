@@ -12,6 +12,7 @@ import { defaultPoolSize } from '../../main/runner/pool.ts';
 import { expandSweep, parseSetting, parseShard, type SweepItem } from '../../main/sweep/expand.ts';
 import { intOption, parseCommandArgs, UsageError } from '../args.ts';
 import { createProgress } from '../progress.ts';
+import { formatRemaining, remainingWallMs } from '../../shared/run-pace.ts';
 import { DB_OPTION, withLab } from '../lab.ts';
 
 /** A malformed --set or --shard is the user's to fix: exit 2 with the message, no stack. */
@@ -66,11 +67,14 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   const progress = createProgress(!values.quiet);
   await withLab({ db: values.db, workers }, async ({ lab }) => {
     const fractions = new Map<number, number>();
+    // The sweep's own clock: its runs share the pool, so its time left follows from its overall pace.
+    const startedAt = performance.now();
     const stop = lab.events.subscribe((event, payload) => {
       if (event !== 'run:progress' || !('fraction' in payload)) return;
       fractions.set(payload.runId, payload.fraction);
-      const sum = [...fractions.values()].reduce((a, b) => a + b, 0);
-      progress.update(sum / items.length, `${items.length} runs, ${workers} workers`);
+      const fraction = [...fractions.values()].reduce((a, b) => a + b, 0) / items.length;
+      const left = formatRemaining(remainingWallMs({ fraction, wallMs: performance.now() - startedAt }));
+      progress.update(fraction, `${items.length} runs, ${workers} workers, ETA ${left}`);
     });
     const runIds = resolved.map((s, i) => {
       const stored = saveScenario(lab.db, { name: s.name, document: items[i]!.document, runSettings: s.run });

@@ -57,6 +57,7 @@ export function buildResult(
     name: s.name,
     seed: s.run.seed,
     engineVersion: ENGINE_VERSION,
+    engine: s.run.engine,
     simulatedMs,
     wallMs,
     vmstat: named(total),

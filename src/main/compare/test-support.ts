@@ -52,6 +52,7 @@ export function makeRun(
     name: 'hotset on dram+cxl',
     seed: 1,
     engineVersion: '0.1.0',
+    engine: 'rate',
     simulatedMs: 1000,
     wallMs: 10,
     vmstat: { ...zeroVmstat(), ...vmstat },

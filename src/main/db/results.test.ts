@@ -83,6 +83,15 @@ describe('importResult', () => {
     expect(listRuns(db)).toHaveLength(2);
   });
 
+  it('reads a result from before results named their engine as run by the exact engine, and stores it once', () => {
+    const { db } = openTempDatabase();
+    const older: Partial<RunResult> = makeResult();
+    delete older.engine;
+    const first = importResult(db, older as RunResult);
+    expect(getResult(db, first.runId)?.result).toEqual({ ...makeResult(), engine: 'exact' });
+    expect(importResult(db, older as RunResult)).toEqual({ runId: first.runId, imported: false });
+  });
+
   it('refuses a result of another format', () => {
     const { db } = openTempDatabase();
     const other = { ...makeResult(), format: 'tierlab.result/2' } as unknown as RunResult;

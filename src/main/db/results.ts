@@ -2,6 +2,7 @@
 // written elsewhere (`tierlab sweep --shard` on another machine). Importing is idempotent.
 import { asc, eq } from 'drizzle-orm';
 import { RESULT_FORMAT, type RunResult } from '../../shared/result.ts';
+import { withEngine } from '../../shared/result-schema.ts';
 import { ormOf, transaction, type Db } from './connection.ts';
 import { contentHash, fromJsonText, toJsonText } from './json.ts';
 import { summariseResult, type ResultSummary } from './result-summary.ts';
@@ -45,8 +46,10 @@ export function getResult(db: Db, runId: number): StoredResult | null {
   const row = ormOf(db).select().from(results).where(eq(results.runId, runId)).get();
   if (!row) return null;
   const { runId: id, result, contentHash: hash, ...summary } = row;
-  // Written by saveResult from a typed RunResult, so it is trusted as one.
-  return { runId: id, result: fromJsonText(result) as RunResult, contentHash: hash, summary };
+  // Written by saveResult from a typed RunResult (or imported after resultProblems found none), so it
+  // is trusted as one; one stored or imported before results named their engine gets it filled in.
+  const stored = withEngine(fromJsonText(result) as RunResult);
+  return { runId: id, result: stored, contentHash: hash, summary };
 }
 
 /**

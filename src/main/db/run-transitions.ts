@@ -4,6 +4,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { ormOf, type Db } from './connection.ts';
 import type { RunStatus } from '../../shared/api/types.ts';
+import type { RunProgress } from '../../shared/progress.ts';
 import { runs } from './schema.ts';
 
 export interface RunTimings {
@@ -37,9 +38,13 @@ export function markRunRunning(db: Db, id: number, startedAt = Date.now(), owner
   return transition(db, id, ['queued'], { status: 'running', startedAt, ownerPid });
 }
 
-/** While running: how far it is (0..1) and how much simulated time has passed. */
-export function setRunProgress(db: Db, id: number, progress: number, simulatedMs: number): boolean {
-  return transition(db, id, ['running'], { progress, simulatedMs });
+/** While running: how far it is (0..1), and how much simulated and wall time has passed. */
+export function setRunProgress(db: Db, id: number, p: Omit<RunProgress, 'references'>): boolean {
+  return transition(db, id, ['running'], {
+    progress: p.fraction,
+    simulatedMs: p.simulatedMs,
+    wallMs: p.wallMs,
+  });
 }
 
 /** running -> done, progress 1. */

@@ -48,15 +48,16 @@ describe('runs', () => {
   it('go queued -> running -> done with timings, progress only while running', () => {
     const { db } = openTempDatabase();
     const { id } = createRun(db, base);
-    expect(setRunProgress(db, id, 0.5, 10)).toBe(false);
+    expect(setRunProgress(db, id, { fraction: 0.5, simulatedMs: 10, wallMs: 1 })).toBe(false);
     expect(markRunRunning(db, id, 2000, 4242)).toBe(true);
-    expect(setRunProgress(db, id, 0.5, 500)).toBe(true);
+    expect(setRunProgress(db, id, { fraction: 0.5, simulatedMs: 500, wallMs: 40 })).toBe(true);
     expect(getRun(db, id)).toMatchObject({
       status: 'running',
       startedAt: 2000,
       ownerPid: 4242,
       progress: 0.5,
       simulatedMs: 500,
+      wallMs: 40,
     });
     expect(markRunDone(db, id, { finishedAt: 3000, wallMs: 812.5, simulatedMs: 1000 })).toBe(true);
     expect(getRun(db, id)).toMatchObject({

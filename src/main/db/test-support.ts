@@ -125,6 +125,7 @@ export function makeResult(overrides: Partial<RunResult> = {}): RunResult {
     name: 'hotset on dram+cxl',
     seed: 7,
     engineVersion: '0.1.0',
+    engine: 'rate',
     simulatedMs: 1000,
     wallMs: 120.5,
     vmstat: { ...zeroVmstat(), pgpromote_success: 300, pgdemote_kswapd: 40, pgdemote_direct: 2, oom_kill: 0 },

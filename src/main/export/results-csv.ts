@@ -17,6 +17,7 @@ const LEADING = [
   'status',
   'seed',
   'engine_version',
+  'engine',
   'simulated_ms',
   'wall_ms',
 ];
@@ -41,6 +42,7 @@ export function resultsCsvRow(row: ResultRow): string {
     row.status,
     r.seed,
     r.engineVersion,
+    r.engine,
     r.simulatedMs,
     r.wallMs,
     references,

@@ -2,6 +2,7 @@
 // transferables; cancellation is a shared flag, because a worker busy in the engine reads no messages.
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import type { RunResult } from '../../shared/result.ts';
+import type { RunProgress } from '../../shared/progress.ts';
 
 export interface RunJob {
   type: 'run';
@@ -15,14 +16,7 @@ export type ToWorker = RunJob;
 
 export type FromWorker =
   | { type: 'samples'; runId: number; nrNodes: number; timesMs: Float64Array; values: Float64Array }
-  | {
-      type: 'progress';
-      runId: number;
-      fraction: number;
-      simulatedMs: number;
-      latest: Float64Array;
-      references: number;
-    }
+  | ({ type: 'progress'; runId: number; latest: Float64Array } & RunProgress)
   | { type: 'done'; runId: number; result: RunResult; stopped: boolean }
   | { type: 'error'; runId: number; message: string };
 

@@ -3,11 +3,12 @@
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import type { SampleBatch } from '../../shared/samples.ts';
 import type { RunResult } from '../../shared/result.ts';
+import type { RunProgress } from '../../shared/progress.ts';
 import { createSimulation } from '../../engine/index.ts';
 
 export interface RunHooks {
-  /** After each slice: the fraction done, simulated ms, the latest machine-wide counters, references so far. */
-  onProgress?(fraction: number, simulatedMs: number, latest: Float64Array, references: number): void;
+  /** After each slice: how far the run is, and the latest machine-wide counters (ordered as COUNTERS). */
+  onProgress?(progress: RunProgress, latest: Float64Array): void;
   /** Called with each batch of sample rows as it is produced. */
   onSamples?(batch: SampleBatch): void;
   /** Checked between slices; returning true stops the run early. */
@@ -47,7 +48,13 @@ export function runScenario(
       const batch = sim.takeSamples();
       if (batch) hooks.onSamples?.(batch);
     }
-    hooks.onProgress?.(sim.nowMs / sim.durationMs, sim.nowMs, sim.latest(), sim.references());
+    const progress: RunProgress = {
+      fraction: sim.nowMs / sim.durationMs,
+      simulatedMs: sim.nowMs,
+      wallMs: clock() - started,
+      references: sim.references(),
+    };
+    hooks.onProgress?.(progress, sim.latest());
   }
   const batch = sim.takeSamples();
   if (batch) hooks.onSamples?.(batch);

@@ -156,13 +156,14 @@ export class RunService {
         const now = performance.now();
         if (now - a.lastProgressAt < PROGRESS_EVERY_MS && m.fraction < 1) return;
         a.lastProgressAt = now;
-        setRunProgress(this.db, m.runId, m.fraction, m.simulatedMs);
+        setRunProgress(this.db, m.runId, m);
         this.emit('run:progress', {
           runId: m.runId,
           fraction: m.fraction,
           simulatedMs: m.simulatedMs,
-          latest: Array.from(m.latest),
+          wallMs: m.wallMs,
           references: m.references,
+          latest: Array.from(m.latest),
         });
         return;
       }

@@ -25,15 +25,8 @@ async function runJob(job: ToWorker): Promise<void> {
           { type: 'samples', runId: job.runId, nrNodes: b.nrNodes, timesMs: b.timesMs, values: b.values },
           [b.timesMs.buffer as ArrayBuffer, b.values.buffer as ArrayBuffer],
         ),
-      onProgress: (fraction, simulatedMs, latest, references) =>
-        post({
-          type: 'progress',
-          runId: job.runId,
-          fraction,
-          simulatedMs,
-          latest: Float64Array.from(latest),
-          references,
-        }),
+      onProgress: (progress, latest) =>
+        post({ type: 'progress', runId: job.runId, ...progress, latest: Float64Array.from(latest) }),
     });
     post({ type: 'done', runId: job.runId, result, stopped });
   } catch (e) {

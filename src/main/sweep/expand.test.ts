@@ -82,6 +82,18 @@ describe('sweep arm names', () => {
     ]);
   });
 
+  it("name the engine an arm runs, and set it in that arm's run settings", () => {
+    const items = expandSweep({ ...doc, name: 'usemem' }, 7, [parseSetting('run.engine=rate,exact')]);
+    expect(items.map((i) => (i.document as { name: string }).name)).toEqual([
+      'usemem [run.engine=rate]',
+      'usemem [run.engine=exact]',
+    ]);
+    expect(items.map((i) => (i.document as { run: { engine: string } }).run.engine)).toEqual([
+      'rate',
+      'exact',
+    ]);
+  });
+
   it('keep the plain name when nothing is swept, and a swept name as given', () => {
     expect((expandSweep({ ...doc, name: 'usemem' }, 7, [], 2)[0]!.document as { name: string }).name).toBe(
       'usemem',

@@ -1,18 +1,24 @@
 // What differs between the compared groups' scenarios: every setting by its dotted path, one column
-// per group (its first run's scenario as it ran, with every knob's value in effect).
+// per group (its first run's scenario as it ran, with every knob's value and the engine in effect).
 import { createSignal, For, Show } from 'solid-js';
 import type { Comparison } from '../../shared/api/types.ts';
 import { useApi } from '../api/api-context.tsx';
 import { createCall } from '../primitives/create-call.ts';
 import { getPreset, presetKnobs } from '../../shared/scenario/index.ts';
-import { diffScenarios, withEffectiveKnobs } from './scenario-diff.ts';
+import { diffScenarios, withEffectiveKnobs, withEngineThatRan } from './scenario-diff.ts';
 
 export function ScenarioDiffView(props: { groups: Comparison['groups'] }) {
   const { client } = useApi();
   const [all, setAll] = createSignal(false);
   const docs = createCall(
     () => props.groups.map((g) => g.runIds[0]).filter((id): id is number => id !== undefined),
-    (ids) => Promise.all(ids.map(async (runId) => (await client.call('run:get', { runId })).scenario)),
+    (ids) =>
+      Promise.all(
+        ids.map(async (runId) => {
+          const { scenario, result } = await client.call('run:get', { runId });
+          return withEngineThatRan(scenario, result?.engine);
+        }),
+      ),
   );
   const effective = (doc: unknown) =>
     withEffectiveKnobs(doc, (name) => {

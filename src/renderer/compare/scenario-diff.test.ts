@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffScenarios, flatten, withEffectiveKnobs } from './scenario-diff.ts';
+import { diffScenarios, flatten, withEffectiveKnobs, withEngineThatRan } from './scenario-diff.ts';
 
 describe('scenario diff', () => {
   it('flattens documents to dotted paths', () => {
@@ -35,5 +35,21 @@ describe('effective knobs', () => {
     expect(rows.filter((r) => r.differs).map((r) => [r.path, ...r.values])).toEqual([
       ['policy.knobs.demotion_enabled', 'true', 'false'],
     ]);
+  });
+});
+
+describe('the engine that ran', () => {
+  it('shows as a run.engine row, also for a scenario that left it to its default', () => {
+    const rows = diffScenarios([
+      withEngineThatRan({ run: { seed: 1 } }, 'rate'),
+      withEngineThatRan({ run: { engine: 'exact', seed: 1 } }, 'exact'),
+    ]);
+    expect(rows.filter((r) => r.differs).map((r) => [r.path, ...r.values])).toEqual([
+      ['run.engine', '"rate"', '"exact"'],
+    ]);
+  });
+
+  it('leaves a run without a result as its scenario says', () => {
+    expect(withEngineThatRan({ run: { seed: 1 } }, undefined)).toEqual({ run: { seed: 1 } });
   });
 });

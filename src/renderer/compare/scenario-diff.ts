@@ -50,3 +50,13 @@ export function withEffectiveKnobs(
   if (!base) return doc;
   return { ...d, policy: { ...d.policy, preset, knobs: { ...base, ...d.policy?.knobs } } };
 }
+
+/**
+ * The document with run.engine set to the engine that ran it (from its result), so a scenario that
+ * leaves the engine to its default, or one written before run.engine existed, compares as it ran.
+ */
+export function withEngineThatRan(doc: unknown, engine: string | undefined): unknown {
+  if (typeof doc !== 'object' || doc === null || engine === undefined) return doc;
+  const d = doc as { run?: Record<string, unknown> };
+  return { ...d, run: { ...d.run, engine } };
+}

@@ -1,6 +1,7 @@
 // The run at the top of its view: status and progress, seed and timings, actions, tags and note.
 import { Show } from 'solid-js';
 import type { RunInfo } from '../../shared/api/types.ts';
+import type { RunEngine } from '../../shared/scenario/resolved.ts';
 import { useApi } from '../api/api-context.tsx';
 import { ExportButtons } from '../export/export-buttons.tsx';
 import { useRouter } from '../router/router-context.tsx';
@@ -13,7 +14,14 @@ import { useToast } from '../toast/toast-context.tsx';
 import { formatMs } from '../units/quantity.ts';
 import { createLiveThroughput } from './create-live-throughput.ts';
 
-export function RunHeader(props: { run: RunInfo; note: string; scenario: unknown; durationMs?: number }) {
+export function RunHeader(props: {
+  run: RunInfo;
+  note: string;
+  scenario: unknown;
+  durationMs?: number;
+  /** The engine that ran it (from its result), or that will run it (from its scenario). */
+  engine: RunEngine;
+}) {
   const { client } = useApi();
   const toast = useToast();
   const router = useRouter();
@@ -35,7 +43,7 @@ export function RunHeader(props: { run: RunInfo; note: string; scenario: unknown
       </div>
       <div class="run-facts">
         <div class="run-progress">
-          <ProgressBar runId={r().id} fraction={r().progress} status={r().status} />
+          <ProgressBar runId={r().id} fraction={r().progress} status={r().status} wallMs={r().wallMs} />
         </div>
         <span>
           simulated <b>{formatMs(r().simulatedMs ?? 0)}</b>
@@ -54,7 +62,9 @@ export function RunHeader(props: { run: RunInfo; note: string; scenario: unknown
             <b>{((throughput() ?? 0) / 1e6).toFixed(2)}</b> M refs/s now
           </span>
         </Show>
-        <span class="muted">engine {r().engineVersion}</span>
+        <span data-testid="run-engine">
+          <b>{props.engine}</b> engine <span class="muted">{r().engineVersion}</span>
+        </span>
       </div>
       <Show when={r().error}>
         <p class="error-text" data-testid="run-error">

@@ -14,7 +14,7 @@ import { NodeMemoryCharts } from './node-memory-charts.tsx';
 import type { RunViewModel } from './run-context.ts';
 import { RunCharts } from './run-charts.tsx';
 import { RunHeader } from './run-header.tsx';
-import { durationMsOf, nodeKindsOf, pageSizeOf } from '../scenario/document-facts.ts';
+import { durationMsOf, engineOf, nodeKindsOf, pageSizeOf } from '../scenario/document-facts.ts';
 import type { CounterMode } from './series.ts';
 import { TaskResidencyCharts } from './task-residency-charts.tsx';
 import { TaskThroughputChart } from './task-throughput-chart.tsx';
@@ -75,6 +75,7 @@ export function RunViewPage(props: { runId: number }) {
               note={detail()?.note ?? ''}
               scenario={detail()?.scenario}
               durationMs={durationMsOf(detail()?.scenario)}
+              engine={detail()?.result?.engine ?? engineOf(detail()?.scenario)}
             />
             <div class="button-row">
               <span class="segmented" role="group" aria-label="Counter mode">

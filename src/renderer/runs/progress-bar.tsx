@@ -1,8 +1,20 @@
-// A run's progress: simulated time done over the run's duration, coloured by status.
+// A run's progress: simulated time done over the run's duration, coloured by status. Given the wall
+// time so far (the run view), a live run's bar also says how long it has left.
 import type { RunStatus } from '../../shared/api/types.ts';
+import { formatRemaining, remainingWallMs } from '../../shared/run-pace.ts';
 
-export function ProgressBar(props: { runId: number; fraction: number; status: RunStatus }) {
+export function ProgressBar(props: {
+  runId: number;
+  fraction: number;
+  status: RunStatus;
+  wallMs?: number | null;
+}) {
   const pct = () => Math.round(Math.min(1, Math.max(0, props.fraction)) * 100);
+  const live = () => props.status === 'running' || props.status === 'queued';
+  const eta = () =>
+    props.wallMs === undefined
+      ? ''
+      : ` · ETA ${formatRemaining(remainingWallMs({ fraction: props.fraction, wallMs: props.wallMs ?? 0 }))}`;
   return (
     <div
       class={`progress status-${props.status}`}
@@ -16,8 +28,8 @@ export function ProgressBar(props: { runId: number; fraction: number; status: Ru
       data-status={props.status}
     >
       <div class="progress-fill" style={{ width: `${pct()}%` }} />
-      <span class="progress-text">
-        {props.status === 'running' || props.status === 'queued' ? `${pct()}%` : props.status}
+      <span class="progress-text" data-testid="progress-text">
+        {live() ? `${pct()}%${eta()}` : props.status}
       </span>
     </div>
   );

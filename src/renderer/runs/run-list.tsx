@@ -99,6 +99,7 @@ export function RunList() {
               <th>progress</th>
               <th class="num">simulated</th>
               <th class="num">wall</th>
+              <th class="num">speed</th>
               <th>tags</th>
               <th />
             </tr>

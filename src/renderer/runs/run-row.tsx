@@ -5,6 +5,7 @@ import { useApi } from '../api/api-context.tsx';
 import { hrefFor } from '../router/routes.ts';
 import { useToast } from '../toast/toast-context.tsx';
 import { formatMs } from '../units/quantity.ts';
+import { formatSpeed } from '../../shared/run-pace.ts';
 import { useDeleteRun } from './delete-run.ts';
 import { ProgressBar } from './progress-bar.tsx';
 import { RunTags } from './run-tags.tsx';
@@ -64,6 +65,9 @@ export function RunRow(props: RunRowProps) {
       </td>
       <td class="num">{r().simulatedMs === null ? '–' : formatMs(r().simulatedMs ?? 0)}</td>
       <td class="num">{r().wallMs === null ? '–' : formatMs(Math.round(r().wallMs ?? 0))}</td>
+      <td class="num" data-testid="run-speed" title="simulated seconds per wall second">
+        {r().wallMs === null ? '–' : formatSpeed(r().simulatedMs ?? 0, r().wallMs ?? 0)}
+      </td>
       <td>
         <RunTags runId={r().id} tags={r().tags} />
       </td>

@@ -48,7 +48,7 @@ export function RunsProvider(props: ParentProps) {
   createApiEvent('run:progress', (e) => {
     const i = indexOf(e.runId);
     if (i < 0) return refreshSoon();
-    setRuns(i, { progress: e.fraction, simulatedMs: e.simulatedMs, status: 'running' });
+    setRuns(i, { progress: e.fraction, simulatedMs: e.simulatedMs, wallMs: e.wallMs, status: 'running' });
   });
   createOnReconnect(refreshSoon);
   onMount(() => void toast.guard(refresh));

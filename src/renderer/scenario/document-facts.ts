@@ -1,6 +1,8 @@
 // Facts the run view needs from the scenario document a run ran with (a `tierlab.scenario/1` file).
 import { parseSize } from '../../shared/units.ts';
 import { isRecord } from './draft.ts';
+import type { RunEngine } from '../../shared/scenario/resolved.ts';
+import { RUN_ENGINES } from '../../shared/scenario/schema.ts';
 
 export function pageSizeOf(doc: unknown): number {
   const m = isRecord(doc) && isRecord(doc.machine) ? doc.machine : {};
@@ -10,6 +12,12 @@ export function pageSizeOf(doc: unknown): number {
 export function durationMsOf(doc: unknown): number | undefined {
   const run = isRecord(doc) && isRecord(doc.run) ? doc.run : {};
   return typeof run.durationMs === 'number' ? run.durationMs : undefined;
+}
+
+/** The engine the document asks for: its run.engine, else the default, "rate". */
+export function engineOf(doc: unknown): RunEngine {
+  const run = isRecord(doc) && isRecord(doc.run) ? doc.run : {};
+  return RUN_ENGINES.find((e) => e === run.engine) ?? 'rate';
 }
 
 export function nodeKindsOf(doc: unknown): string[] {

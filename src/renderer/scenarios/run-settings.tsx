@@ -1,6 +1,9 @@
-// The run's settings: simulated duration, tick, sampling interval and seed, times in ms or s.
+// The run's settings: the engine, simulated duration, tick, sampling interval and seed, times in ms or s.
 import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
 import { QuantityField } from '../ui/quantity-field.tsx';
+import { SelectField } from '../ui/choice-fields.tsx';
+import { RUN_ENGINES } from '../../shared/scenario/schema.ts';
+import type { RunEngine } from '../../shared/scenario/resolved.ts';
 import { TIME_MS, formatMs, parseQuantity } from '../units/quantity.ts';
 
 const ms = (t: string) => parseQuantity(t, TIME_MS);
@@ -13,6 +16,15 @@ export function RunSettings() {
   const samples = () => Math.floor(num(draft.run.durationMs, 60_000) / num(draft.run.sampleEveryMs, 100)) + 1;
   return (
     <div class="field-grid">
+      <SelectField
+        label="Engine"
+        path="run.engine"
+        value={RUN_ENGINES.find((e) => e === draft.run.engine)}
+        options={RUN_ENGINES}
+        emptyLabel="default (rate)"
+        onChange={(engine: RunEngine | undefined) => setDraft('run', 'engine', engine)}
+        testid="run-engine"
+      />
       <QuantityField
         label="Duration"
         unit="ms"

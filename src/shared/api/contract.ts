@@ -14,6 +14,7 @@ import type {
   CompareRequest,
 } from './types.ts';
 import type { TraceCounts } from '../scenario/resolved.ts';
+import type { RunProgress } from '../progress.ts';
 
 export interface ApiRequests {
   'app:info': { req: Record<string, never>; res: { engineVersion: string; dbPath: string; workers: number } };
@@ -62,17 +63,8 @@ export interface ApiRequests {
 
 export interface ApiEvents {
   'run:status': { runId: number; status: RunStatus; error: string | null };
-  /**
-   * `latest`: machine-wide counters of the newest sample, ordered as COUNTERS; `references`: page
-   * references all tasks have made so far (live throughput is its rate over simulated time).
-   */
-  'run:progress': {
-    runId: number;
-    fraction: number;
-    simulatedMs: number;
-    latest: number[];
-    references: number;
-  };
+  /** `latest`: machine-wide counters of the newest sample, ordered as COUNTERS. */
+  'run:progress': { runId: number; latest: number[] } & RunProgress;
   /** New machine-wide sample rows of a running run, for live charts (rows ordered as COUNTERS). */
   'run:samples': { runId: number; timesMs: number[]; rows: number[][] };
 }

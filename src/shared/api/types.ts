@@ -16,6 +16,7 @@ export interface RunInfo {
   queuedAt: number;
   startedAt: number | null;
   finishedAt: number | null;
+  /** Wall time the run took; while it runs, the wall time so far. */
   wallMs: number | null;
   simulatedMs: number | null;
   progress: number;

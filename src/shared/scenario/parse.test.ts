@@ -50,7 +50,7 @@ describe('parseScenario', () => {
         random: false,
       },
     ]);
-    expect(s.run).toEqual({ durationMs: 60000, tickMs: 10, sampleEveryMs: 100, seed: 1 });
+    expect(s.run).toEqual({ engine: 'rate', durationMs: 60000, tickMs: 10, sampleEveryMs: 100, seed: 1 });
   });
 
   it('fills every default a minimal file leaves out', () => {
@@ -87,7 +87,7 @@ describe('parseScenario', () => {
       stepBytes: 4096,
       mempolicy: { mode: 'default', nodes: [] },
     });
-    expect(s.run).toEqual({ durationMs: 60000, tickMs: 10, sampleEveryMs: 100, seed: 1 });
+    expect(s.run).toEqual({ engine: 'rate', durationMs: 60000, tickMs: 10, sampleEveryMs: 100, seed: 1 });
   });
 
   it('takes the swap device defaults unless the file overrides them', () => {

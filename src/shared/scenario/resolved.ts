@@ -166,7 +166,11 @@ export type ResolvedWorkload =
   | HotsetWorkload
   | TraceWorkload;
 
+/** Which simulation engine runs the scenario: "rate" (the default) or "exact", the only engine before `run.engine` existed. */
+export type RunEngine = 'rate' | 'exact';
+
 export interface RunSettings {
+  engine: RunEngine;
   durationMs: number;
   tickMs: number;
   sampleEveryMs: number;

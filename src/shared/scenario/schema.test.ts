@@ -103,6 +103,7 @@ const CASES: [string, Edit, string, string][] = [
     'must be at most 4294967295 (got 4294967296)',
   ],
   ['a fractional seed', [['run', 'seed'], 1.5], 'run.seed', 'must be a whole number (got 1.5)'],
+  ['an unknown engine', [['run', 'engine'], 'fast'], 'run.engine', 'must be "rate" or "exact" (got "fast")'],
 ];
 
 describe('the scenario schema', () => {
@@ -138,6 +139,11 @@ describe('the scenario schema', () => {
       ['run', 'unknown field "ticks" (did you mean "tickMs"?)'],
       ['', 'unknown field "comment"'],
     ]);
+  });
+
+  it('runs the rate engine unless run.engine says otherwise', () => {
+    expect(resolves(editedExample()).run.engine).toBe('rate');
+    expect(resolves(editedExample([['run', 'engine'], 'exact'])).run.engine).toBe('exact');
   });
 
   it('accepts sizes as bytes, binary units and fractions of a unit', () => {

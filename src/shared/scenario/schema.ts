@@ -7,6 +7,7 @@ import { closest, show } from './errors.ts';
 import { knobsSchema } from './knob-schema.ts';
 import { nodeIdSchema, positiveSchema, sizeSchema, strict } from './fields.ts';
 import { workloadSchema } from './workload-schema.ts';
+import type { RunEngine } from './resolved.ts';
 
 export const SCENARIO_FORMAT = 'tierlab.scenario/1';
 
@@ -61,7 +62,10 @@ export const policySchema = strict('a policy', {
   knobs: knobsSchema.default(() => ({})),
 });
 
+export const RUN_ENGINES = ['rate', 'exact'] as const satisfies readonly RunEngine[];
+
 export const runSchema = strict('run settings', {
+  engine: z.enum(RUN_ENGINES).default('rate'),
   durationMs: positiveSchema.default(60_000),
   tickMs: positiveSchema.default(10),
   sampleEveryMs: positiveSchema.default(100),

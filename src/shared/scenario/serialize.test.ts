@@ -143,7 +143,7 @@ function everything(): ResolvedScenario {
         data: null,
       },
     ],
-    run: { durationMs: 1000, tickMs: 1, sampleEveryMs: 5, seed: 4294967295 },
+    run: { engine: 'exact', durationMs: 1000, tickMs: 1, sampleEveryMs: 5, seed: 4294967295 },
   };
 }
 

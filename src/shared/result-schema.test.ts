@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { RESULT_FORMAT, type RunResult } from './result.ts';
+import { resultProblems, withEngine } from './result-schema.ts';
+
+/** The smallest result the schema takes: one node, no tasks. */
+function smallResult(): Record<string, unknown> {
+  return {
+    format: RESULT_FORMAT,
+    name: 'r',
+    seed: 1,
+    engineVersion: '0.1.0',
+    engine: 'rate',
+    simulatedMs: 1000,
+    wallMs: 10,
+    vmstat: {},
+    nodes: [
+      {
+        id: 0,
+        memory: 'dram',
+        tier: 4,
+        adistance: 576,
+        topTier: true,
+        demotionTargets: { preferred: [], fallback: [] },
+        watermarks: { min: 1, low: 2, high: 3, promo: 4 },
+        capacityPages: 256,
+        freePages: 128,
+        anonPages: 128,
+        filePages: 0,
+        vmstat: {},
+      },
+    ],
+    tasks: [],
+    events: [],
+    migrations: [],
+    pingPong: { windowMs: 10_000, promotedThenDemoted: 0, demotedThenPromoted: 0 },
+  };
+}
+
+describe('the result schema', () => {
+  it('accepts a result that names its engine, and keeps that engine', () => {
+    const result = { ...smallResult(), engine: 'exact' };
+    expect(resultProblems(result)).toEqual([]);
+    expect(withEngine(result as unknown as RunResult).engine).toBe('exact');
+  });
+
+  it('accepts an older result without an engine, which the exact engine ran', () => {
+    const older = smallResult();
+    delete older.engine;
+    expect(resultProblems(older)).toEqual([]);
+    expect(withEngine(older as unknown as RunResult).engine).toBe('exact');
+  });
+
+  it('refuses an engine it does not know, naming the field', () => {
+    expect(resultProblems({ ...smallResult(), engine: 'fast' })).toEqual([
+      'engine: Invalid option: expected one of "rate"|"exact"',
+    ]);
+  });
+});
