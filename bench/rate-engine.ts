@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunResult } from '../src/shared/result.ts';
 import { closeLab, openLab } from '../src/main/api/lab.ts';
-import { runScenarioOnce } from '../src/engine/verify/run-once.ts';
+import { runScenarioOnce } from './run-once.ts';
 import { resolve } from './engine.ts';
 import { RATE_SCENARIOS } from './rate-scenarios.ts';
 

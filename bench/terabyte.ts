@@ -1,6 +1,6 @@
 // Child process of the rate bench: a 1 TiB machine (256 GiB DRAM + 768 GiB CXL, 4 KiB pages) runs a
 // 600 GiB zipf hot set under linux-tiering for 10 simulated minutes; prints wall time and peak RSS.
-import { runScenarioOnce } from '../src/engine/verify/run-once.ts';
+import { runScenarioOnce } from './run-once.ts';
 import { resolve } from './engine.ts';
 
 const json = {

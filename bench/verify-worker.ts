@@ -1,7 +1,7 @@
 // One verify:engines worker thread: runs the scenarios it is sent and posts back each result.
 import { parentPort } from 'node:worker_threads';
 import { parseScenario } from '../src/shared/scenario/parse.ts';
-import { runScenarioOnce } from '../src/engine/verify/run-once.ts';
+import { runScenarioOnce } from './run-once.ts';
 
 export interface VerifyJob {
   index: number;
@@ -11,9 +11,8 @@ export interface VerifyJob {
 }
 
 parentPort!.on('message', (job: VerifyJob) => {
-  const file = { ...job.file, run: { ...(job.file.run as object), seed: job.seed } }; // TEMP
+  const file = { ...job.file, run: { ...(job.file.run as object), engine: job.engine, seed: job.seed } };
   const parsed = parseScenario(file);
   if (!parsed.ok) throw new Error(`${String(job.file.name)}: ${JSON.stringify(parsed.errors)}`);
-  (parsed.scenario.run as { engine?: string }).engine = job.engine; // TEMP until schema merge
   parentPort!.postMessage(runScenarioOnce(parsed.scenario));
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from './simulation.ts';
-import { runToEnd, twoTierScenario } from './scenarios.fixture.ts';
+import type { RunEngine } from '../../shared/scenario/resolved.ts';
+import { ENGINES, runToEnd, twoTierScenario } from './scenarios.fixture.ts';
 
 const threeNodes = [
   { id: 0, memory: 'dram', capacity: '64MiB', cpus: 1 },
@@ -9,8 +10,11 @@ const threeNodes = [
 ];
 const bound = { size: '112MiB', mempolicy: { mode: 'bind', nodes: [0] } };
 
-function allSamples(seed: number): string {
-  const s = twoTierScenario({ workload: { type: 'hotset', size: '80MiB', accesses: 200000 }, run: { seed } });
+function allSamples(seed: number, engine: RunEngine): string {
+  const s = twoTierScenario({
+    workload: { type: 'hotset', size: '80MiB', accesses: 200000 },
+    run: { seed, engine },
+  });
   const sim = createSimulation(s);
   const parts: string[] = [];
   while (!sim.done) {
@@ -22,19 +26,42 @@ function allSamples(seed: number): string {
 }
 
 describe('determinism', () => {
-  it('gives byte-identical results and samples for the same scenario and seed', () => {
-    const s = twoTierScenario({ workload: { type: 'hotset', size: '80MiB', accesses: 200000 } });
-    expect(JSON.stringify(runToEnd(s))).toBe(JSON.stringify(runToEnd(structuredClone(s))));
-    expect(allSamples(3)).toBe(allSamples(3));
-  });
+  it.each(ENGINES)(
+    'gives byte-identical results and samples for the same scenario, seed and engine (%s)',
+    (engine) => {
+      const s = twoTierScenario({
+        workload: { type: 'hotset', size: '80MiB', accesses: 200000 },
+        run: { engine },
+      });
+      expect(JSON.stringify(runToEnd(s))).toBe(JSON.stringify(runToEnd(structuredClone(s))));
+      expect(allSamples(3, engine)).toBe(allSamples(3, engine));
+    },
+  );
 
-  it('changes what a random workload does when the seed changes', () => {
+  it('changes what a random workload does when the seed changes (exact: which pages it touches)', () => {
     // Which pages a hot set touches is random: the share of slow-node references, so the latency, moves.
     const latency = (seed: number) =>
       runToEnd(
-        twoTierScenario({ workload: { type: 'hotset', size: '80MiB', accesses: 200000 }, run: { seed } }),
+        twoTierScenario({
+          workload: { type: 'hotset', size: '80MiB', accesses: 200000 },
+          run: { seed, engine: 'exact' },
+        }),
       ).tasks[0]!.meanLatencyNs;
     expect(latency(3)).not.toBe(latency(4));
+  });
+
+  it('changes what reclaim finds referenced when the seed changes (rate: the settled accessed bits)', () => {
+    // The rate engine's draws decide which pages reclaim finds young: what it swaps out moves.
+    const swapped = (seed: number) =>
+      runToEnd(
+        twoTierScenario({
+          knobs: { demotion_enabled: false },
+          workload: { type: 'hotset', size: '96MiB', mempolicy: { mode: 'bind', nodes: [0] } },
+          run: { seed, engine: 'rate' },
+        }),
+      ).vmstat.pswpout;
+    expect(swapped(3)).toBeGreaterThan(0);
+    expect(swapped(3)).not.toBe(swapped(4));
   });
 
   it('spreads demotion over equally near targets at random, differently per seed', () => {

@@ -1,118 +1,121 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../shared/result.ts';
-import { runToEnd, twoTierScenario } from './scenarios.fixture.ts';
+import { ENGINES, runToEnd, twoTierScenario } from './scenarios.fixture.ts';
 
-/** A cold filler takes DRAM first; a hot set starting later lands mostly on PMEM. */
-function promotion(knobs: Record<string, unknown>, durationMs = 4000): RunResult {
-  const s = twoTierScenario({
-    nodes: [
-      { id: 0, memory: 'dram', capacity: '128MiB', cpus: 2 },
-      { id: 1, memory: 'pmem', capacity: '512MiB', cpus: 0 },
-    ],
-    knobs: { demotion_enabled: true, ...knobs },
-    workload: { type: 'usemem', size: '120MiB', repeats: 1 },
-    run: { durationMs },
-  });
-  const hot = structuredClone(s.workload[0]!);
-  s.workload.push({
-    ...hot,
-    name: 'hot',
-    type: 'hotset',
-    sizeBytes: 192 * 2 ** 20,
-    distribution: 'hot',
-    hotFraction: 0.1,
-    hotProbability: 0.95,
-    zipfS: 1,
-    stddevFraction: 0.1,
-    hotPosition: 'tail',
-    readRatio: 0.8,
-    accesses: null,
-    phases: [],
-    startMs: 200,
-  });
-  return runToEnd(s);
-}
+// Every behaviour holds in both engines.
+describe.each(ENGINES)('%s engine', (engine) => {
+  /** A cold filler takes DRAM first; a hot set starting later lands mostly on PMEM. */
+  function promotion(knobs: Record<string, unknown>, durationMs = 4000): RunResult {
+    const s = twoTierScenario({
+      nodes: [
+        { id: 0, memory: 'dram', capacity: '128MiB', cpus: 2 },
+        { id: 1, memory: 'pmem', capacity: '512MiB', cpus: 0 },
+      ],
+      knobs: { demotion_enabled: true, ...knobs },
+      workload: { type: 'usemem', size: '120MiB', repeats: 1 },
+      run: { durationMs },
+    });
+    const hot = structuredClone(s.workload[0]!);
+    s.workload.push({
+      ...hot,
+      name: 'hot',
+      type: 'hotset',
+      sizeBytes: 192 * 2 ** 20,
+      distribution: 'hot',
+      hotFraction: 0.1,
+      hotProbability: 0.95,
+      zipfS: 1,
+      stddevFraction: 0.1,
+      hotPosition: 'tail',
+      readRatio: 0.8,
+      accesses: null,
+      phases: [],
+      startMs: 200,
+    });
+    return runToEnd(s, engine);
+  }
 
-const promoted = (r: RunResult) => r.vmstat.pgpromote_success;
-let mode2: RunResult | undefined;
-/** The default tiering run, shared by the tests that only read it. */
-const tiering = (): RunResult => (mode2 ??= promotion({ numa_balancing: 2 }));
+  const promoted = (r: RunResult) => r.vmstat.pgpromote_success;
+  let mode2: RunResult | undefined;
+  /** The default tiering run, shared by the tests that only read it. */
+  const tiering = (): RunResult => (mode2 ??= promotion({ numa_balancing: 2 }));
 
-describe('NUMA balancing promotion', () => {
-  it('promotes hot slow-tier pages in tiering mode 2 and never in mode 0', () => {
-    const off = promotion({ numa_balancing: 0 });
-    const on = tiering();
-    expect(off.vmstat.numa_hint_faults + promoted(off)).toBe(0);
-    expect(on.vmstat.numa_pte_updates).toBeGreaterThan(0);
-    expect(on.vmstat.numa_hint_faults).toBeGreaterThan(0);
-    expect(promoted(on)).toBeGreaterThan(0);
-    expect(on.vmstat.numa_pages_migrated).toBeGreaterThanOrEqual(promoted(on));
-    // Only pages that passed the hot check (or the free-space bypass) are promoted.
-    expect(promoted(on)).toBeLessThanOrEqual(
-      on.vmstat.pgpromote_candidate + on.vmstat.pgpromote_candidate_nrl,
-    );
-    expect(on.tasks[1]!.residentPages['0']).toBeGreaterThan(off.tasks[1]!.residentPages['0']!);
-  });
+  describe('NUMA balancing promotion', () => {
+    it('promotes hot slow-tier pages in tiering mode 2 and never in mode 0', () => {
+      const off = promotion({ numa_balancing: 0 });
+      const on = tiering();
+      expect(off.vmstat.numa_hint_faults + promoted(off)).toBe(0);
+      expect(on.vmstat.numa_pte_updates).toBeGreaterThan(0);
+      expect(on.vmstat.numa_hint_faults).toBeGreaterThan(0);
+      expect(promoted(on)).toBeGreaterThan(0);
+      expect(on.vmstat.numa_pages_migrated).toBeGreaterThanOrEqual(promoted(on));
+      // Only pages that passed the hot check (or the free-space bypass) are promoted.
+      expect(promoted(on)).toBeLessThanOrEqual(
+        on.vmstat.pgpromote_candidate + on.vmstat.pgpromote_candidate_nrl,
+      );
+      expect(on.tasks[1]!.residentPages['0']).toBeGreaterThan(off.tasks[1]!.residentPages['0']!);
+    });
 
-  it('does not scan top-tier pages in mode 2, so there are no local hint faults', () => {
-    expect(tiering().vmstat.numa_hint_faults_local).toBe(0);
-  });
+    it('does not scan top-tier pages in mode 2, so there are no local hint faults', () => {
+      expect(tiering().vmstat.numa_hint_faults_local).toBe(0);
+    });
 
-  it('caps promotion at the rate limit per second', () => {
-    const limitMBps = 4;
-    const r = promotion({ numa_balancing: 2, numa_balancing_promote_rate_limit_MBps: limitMBps });
-    const pagesPerSecond = (limitMBps * 2 ** 20) / 4096;
-    // One window per second of run, plus the first window's start.
-    expect(promoted(r)).toBeGreaterThan(0);
-    expect(promoted(r)).toBeLessThanOrEqual(pagesPerSecond * (4 + 1));
-  });
+    it('caps promotion at the rate limit per second', () => {
+      const limitMBps = 4;
+      const r = promotion({ numa_balancing: 2, numa_balancing_promote_rate_limit_MBps: limitMBps });
+      const pagesPerSecond = (limitMBps * 2 ** 20) / 4096;
+      // One window per second of run, plus the first window's start.
+      expect(promoted(r)).toBeGreaterThan(0);
+      expect(promoted(r)).toBeLessThanOrEqual(pagesPerSecond * (4 + 1));
+    });
 
-  it('promotes fewer pages with a lower hot threshold', () => {
-    const loose = tiering();
-    const strict = promotion({ numa_balancing: 2, hot_threshold_ms: 5 });
-    expect(promoted(strict)).toBeLessThan(promoted(loose));
-  });
+    it('promotes fewer pages with a lower hot threshold', () => {
+      const loose = tiering();
+      const strict = promotion({ numa_balancing: 2, hot_threshold_ms: 5 });
+      expect(promoted(strict)).toBeLessThan(promoted(loose));
+    });
 
-  it('wakes kswapd on the fast node when promotion finds no headroom, so demotion makes room', () => {
-    const r = tiering();
-    expect(r.nodes[0]!.vmstat.pgdemote_kswapd).toBeGreaterThan(0);
-    expect(r.tasks[0]!.residentPages['1']).toBeGreaterThan(0);
-  });
-});
-
-describe('migration attribution', () => {
-  it('attributes every migrated page to a reason, adding up to pgmigrate_success', () => {
-    const r = tiering();
-    const total = r.migrations.reduce((sum, m) => sum + m.pages, 0);
-    expect(total).toBe(r.vmstat.pgmigrate_success);
-    const byReason = (reason: string) =>
-      r.migrations.filter((m) => m.reason === reason).reduce((s, m) => s + m.pages, 0);
-    expect(byReason('numa_misplaced')).toBe(r.vmstat.numa_pages_migrated);
-    expect(byReason('demotion')).toBe(r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct);
-    expect(r.migrations.filter((m) => m.reason === 'demotion').every((m) => m.from === 0 && m.to === 1)).toBe(
-      true,
-    );
-  });
-
-  it('counts pages promoted and demoted again within the window as ping-pong', () => {
-    const r = tiering();
-    expect(r.pingPong.windowMs).toBe(10_000);
-    expect(r.pingPong.promotedThenDemoted).toBeGreaterThan(0);
-    expect(r.pingPong.promotedThenDemoted).toBeLessThanOrEqual(
-      r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct,
-    );
-    expect(promotion({ numa_balancing: 0 }).pingPong).toEqual({
-      windowMs: 10_000,
-      promotedThenDemoted: 0,
-      demotedThenPromoted: 0,
+    it('wakes kswapd on the fast node when promotion finds no headroom, so demotion makes room', () => {
+      const r = tiering();
+      expect(r.nodes[0]!.vmstat.pgdemote_kswapd).toBeGreaterThan(0);
+      expect(r.tasks[0]!.residentPages['1']).toBeGreaterThan(0);
     });
   });
 
-  it("records each task's residency per node over time, ending where the run ends", () => {
-    const r = tiering();
-    const hot = r.tasks[1]!;
-    expect(hot.residency.timesMs).toHaveLength(hot.residency.pages.length);
-    expect(hot.residency.pages[0]).toEqual([0, 0]);
-    expect(hot.residency.pages.at(-1)).toEqual([hot.residentPages['0'], hot.residentPages['1']]);
+  describe('migration attribution', () => {
+    it('attributes every migrated page to a reason, adding up to pgmigrate_success', () => {
+      const r = tiering();
+      const total = r.migrations.reduce((sum, m) => sum + m.pages, 0);
+      expect(total).toBe(r.vmstat.pgmigrate_success);
+      const byReason = (reason: string) =>
+        r.migrations.filter((m) => m.reason === reason).reduce((s, m) => s + m.pages, 0);
+      expect(byReason('numa_misplaced')).toBe(r.vmstat.numa_pages_migrated);
+      expect(byReason('demotion')).toBe(r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct);
+      expect(
+        r.migrations.filter((m) => m.reason === 'demotion').every((m) => m.from === 0 && m.to === 1),
+      ).toBe(true);
+    });
+
+    it('counts pages promoted and demoted again within the window as ping-pong', () => {
+      const r = tiering();
+      expect(r.pingPong.windowMs).toBe(10_000);
+      expect(r.pingPong.promotedThenDemoted).toBeGreaterThan(0);
+      expect(r.pingPong.promotedThenDemoted).toBeLessThanOrEqual(
+        r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct,
+      );
+      expect(promotion({ numa_balancing: 0 }).pingPong).toEqual({
+        windowMs: 10_000,
+        promotedThenDemoted: 0,
+        demotedThenPromoted: 0,
+      });
+    });
+
+    it("records each task's residency per node over time, ending where the run ends", () => {
+      const r = tiering();
+      const hot = r.tasks[1]!;
+      expect(hot.residency.timesMs).toHaveLength(hot.residency.pages.length);
+      expect(hot.residency.pages[0]).toEqual([0, 0]);
+      expect(hot.residency.pages.at(-1)).toEqual([hot.residentPages['0'], hot.residentPages['1']]);
+    });
   });
 });

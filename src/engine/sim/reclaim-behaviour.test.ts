@@ -1,78 +1,86 @@
 import { describe, expect, it } from 'vitest';
-import { runToEnd, twoTierScenario } from './scenarios.fixture.ts';
+import { ENGINES, runToEnd, twoTierScenario } from './scenarios.fixture.ts';
 
-const bind0 = { mempolicy: { mode: 'bind', nodes: [0] } };
+// Every behaviour holds in both engines.
+describe.each(ENGINES)('%s engine', (engine) => {
+  const bind0 = { mempolicy: { mode: 'bind', nodes: [0] } };
 
-describe('reclaim and demotion on a DRAM + PMEM machine', () => {
-  it('never reclaims when the workload fits in DRAM', () => {
-    const r = runToEnd(twoTierScenario({ workload: { size: '32MiB', ...bind0 } }));
-    const vm = r.vmstat;
-    expect(vm.pgscan_kswapd + vm.pgscan_direct + vm.pgsteal_kswapd + vm.pgsteal_direct).toBe(0);
-    expect(vm.pgdemote_kswapd + vm.pswpout + vm.allocstall_normal).toBe(0);
-    expect(r.tasks[0]!.residentPages).toEqual({ '0': 8192, '1': 0 });
-  });
+  describe('reclaim and demotion on a DRAM + PMEM machine', () => {
+    it('never reclaims when the workload fits in DRAM', () => {
+      const r = runToEnd(twoTierScenario({ workload: { size: '32MiB', ...bind0 } }), engine);
+      const vm = r.vmstat;
+      expect(vm.pgscan_kswapd + vm.pgscan_direct + vm.pgsteal_kswapd + vm.pgsteal_direct).toBe(0);
+      expect(vm.pgdemote_kswapd + vm.pswpout + vm.allocstall_normal).toBe(0);
+      expect(r.tasks[0]!.residentPages).toEqual({ '0': 8192, '1': 0 });
+    });
 
-  it('demotes a 1.5x DRAM overcommit bound to DRAM and does not swap while PMEM has room', () => {
-    const r = runToEnd(twoTierScenario({ workload: { size: '96MiB', ...bind0 } }));
-    expect(r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct).toBeGreaterThan(0);
-    expect(r.vmstat.pswpout).toBe(0);
-    expect(r.vmstat.pgmigrate_success).toBe(r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct);
-    expect(r.tasks[0]!.residentPages['1']).toBeGreaterThan(0);
-    expect(r.tasks[0]!.finished).toBe(true);
-  });
+    it('demotes a 1.5x DRAM overcommit bound to DRAM and does not swap while PMEM has room', () => {
+      const r = runToEnd(twoTierScenario({ workload: { size: '96MiB', ...bind0 } }), engine);
+      expect(r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct).toBeGreaterThan(0);
+      expect(r.vmstat.pswpout).toBe(0);
+      expect(r.vmstat.pgmigrate_success).toBe(r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct);
+      expect(r.tasks[0]!.residentPages['1']).toBeGreaterThan(0);
+      expect(r.tasks[0]!.finished).toBe(true);
+    });
 
-  it('counts demotion on the source node only', () => {
-    const r = runToEnd(twoTierScenario({ workload: { size: '96MiB', ...bind0 } }));
-    const [dram, pmem] = r.nodes;
-    expect(dram!.vmstat.pgdemote_kswapd + dram!.vmstat.pgdemote_direct).toBeGreaterThan(0);
-    expect(pmem!.vmstat.pgdemote_kswapd + pmem!.vmstat.pgdemote_direct).toBe(0);
-  });
+    it('counts demotion on the source node only', () => {
+      const r = runToEnd(twoTierScenario({ workload: { size: '96MiB', ...bind0 } }), engine);
+      const [dram, pmem] = r.nodes;
+      expect(dram!.vmstat.pgdemote_kswapd + dram!.vmstat.pgdemote_direct).toBeGreaterThan(0);
+      expect(pmem!.vmstat.pgdemote_kswapd + pmem!.vmstat.pgdemote_direct).toBe(0);
+    });
 
-  it('swaps the same overcommit when demotion is off', () => {
-    const r = runToEnd(
-      twoTierScenario({ knobs: { demotion_enabled: false }, workload: { size: '96MiB', ...bind0 } }),
-    );
-    expect(r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct).toBe(0);
-    expect(r.vmstat.pswpout).toBeGreaterThan(0);
-    expect(r.tasks[0]!.residentPages['1']).toBe(0);
-  });
+    it('swaps the same overcommit when demotion is off', () => {
+      const r = runToEnd(
+        twoTierScenario({ knobs: { demotion_enabled: false }, workload: { size: '96MiB', ...bind0 } }),
+        engine,
+      );
+      expect(r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct).toBe(0);
+      expect(r.vmstat.pswpout).toBeGreaterThan(0);
+      expect(r.tasks[0]!.residentPages['1']).toBe(0);
+    });
 
-  it('OOM-kills the task when demotion is off and there is no swap', () => {
-    const r = runToEnd(
-      twoTierScenario({
-        swap: false,
-        knobs: { demotion_enabled: false },
-        workload: { size: '96MiB', ...bind0 },
-      }),
-    );
-    expect(r.vmstat.oom_kill).toBe(1);
-    expect(r.tasks[0]!.oomKilled).toBe(true);
-    expect(r.events.some((e) => e.kind === 'oom_kill' && e.task === 'hog')).toBe(true);
-    // The victim's memory is freed: DRAM is free again but for what was never used.
-    expect(r.nodes[0]!.anonPages).toBe(0);
-  });
+    it('OOM-kills the task when demotion is off and there is no swap', () => {
+      const r = runToEnd(
+        twoTierScenario({
+          swap: false,
+          knobs: { demotion_enabled: false },
+          workload: { size: '96MiB', ...bind0 },
+        }),
+        engine,
+      );
+      expect(r.vmstat.oom_kill).toBe(1);
+      expect(r.tasks[0]!.oomKilled).toBe(true);
+      expect(r.events.some((e) => e.kind === 'oom_kill' && e.task === 'hog')).toBe(true);
+      // The victim's memory is freed: DRAM is free again but for what was never used.
+      expect(r.nodes[0]!.anonPages).toBe(0);
+    });
 
-  it('overflows an unbound overcommit to PMEM through the zonelist fallback', () => {
-    const r = runToEnd(twoTierScenario({ knobs: { demotion_enabled: false }, workload: { size: '96MiB' } }));
-    expect(r.vmstat.numa_miss).toBeGreaterThan(0);
-    expect(r.nodes[1]!.vmstat.numa_miss).toBe(r.vmstat.numa_miss);
-    expect(r.nodes[0]!.vmstat.numa_foreign).toBe(r.vmstat.numa_miss);
-    expect(r.tasks[0]!.residentPages['1']).toBeGreaterThan(0);
-    expect(r.vmstat.pswpout).toBe(0);
-  });
+    it('overflows an unbound overcommit to PMEM through the zonelist fallback', () => {
+      const r = runToEnd(
+        twoTierScenario({ knobs: { demotion_enabled: false }, workload: { size: '96MiB' } }),
+        engine,
+      );
+      expect(r.vmstat.numa_miss).toBeGreaterThan(0);
+      expect(r.nodes[1]!.vmstat.numa_miss).toBe(r.vmstat.numa_miss);
+      expect(r.nodes[0]!.vmstat.numa_foreign).toBe(r.vmstat.numa_miss);
+      expect(r.tasks[0]!.residentPages['1']).toBeGreaterThan(0);
+      expect(r.vmstat.pswpout).toBe(0);
+    });
 
-  it('keeps kswapd balancing to the high watermark after the workload is done', () => {
-    const s = twoTierScenario({ workload: { size: '96MiB', ...bind0 } });
-    const r = runToEnd(s);
-    const dram = r.nodes[0]!;
-    expect(dram.freePages).toBeGreaterThan(dram.watermarks.high);
-  });
+    it('keeps kswapd balancing to the high watermark after the workload is done', () => {
+      const s = twoTierScenario({ workload: { size: '96MiB', ...bind0 } });
+      const r = runToEnd(s, engine);
+      const dram = r.nodes[0]!;
+      expect(dram.freePages).toBeGreaterThan(dram.watermarks.high);
+    });
 
-  it('a pre-2019 kernel cannot demote even with the knob on', () => {
-    const s = twoTierScenario({ workload: { size: '96MiB', ...bind0 } });
-    s.policy.preset = 'no-tiering';
-    const r = runToEnd(s);
-    expect(r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct).toBe(0);
-    expect(r.vmstat.pswpout).toBeGreaterThan(0);
+    it('a pre-2019 kernel cannot demote even with the knob on', () => {
+      const s = twoTierScenario({ workload: { size: '96MiB', ...bind0 } });
+      s.policy.preset = 'no-tiering';
+      const r = runToEnd(s, engine);
+      expect(r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct).toBe(0);
+      expect(r.vmstat.pswpout).toBeGreaterThan(0);
+    });
   });
 });

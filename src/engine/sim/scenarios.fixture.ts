@@ -1,6 +1,7 @@
 // Small scenarios for engine tests, written as users write scenario files and parsed the real way.
 import { parseScenario } from '../../shared/scenario/parse.ts';
-import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
+import type { ResolvedScenario, RunEngine } from '../../shared/scenario/resolved.ts';
+import { RUN_ENGINES } from '../../shared/scenario/schema.ts';
 import type { RunResult } from '../../shared/result.ts';
 import { createSimulation } from './simulation.ts';
 
@@ -32,9 +33,12 @@ export function twoTierScenario(
   return parsed.scenario;
 }
 
-/** Runs a scenario to its end; wallMs is fixed so results compare byte for byte. */
-export function runToEnd(s: ResolvedScenario): RunResult {
-  const sim = createSimulation(s);
+/** Both engines, for behaviour tests that must hold in each (`describe.each(ENGINES)`). */
+export const ENGINES: readonly RunEngine[] = RUN_ENGINES;
+
+/** Runs a scenario to its end (in `engine`, else its own); wallMs is fixed so results compare byte for byte. */
+export function runToEnd(s: ResolvedScenario, engine?: RunEngine): RunResult {
+  const sim = createSimulation(engine ? { ...s, run: { ...s.run, engine } } : s);
   sim.advance(s.run.durationMs);
   return sim.result(0);
 }
