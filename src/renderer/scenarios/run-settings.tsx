@@ -3,7 +3,6 @@ import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
 import { QuantityField } from '../ui/quantity-field.tsx';
 import { SelectField } from '../ui/choice-fields.tsx';
 import { RUN_ENGINES } from '../../shared/scenario/schema.ts';
-import type { RunEngine } from '../../shared/scenario/resolved.ts';
 import { TIME_MS, formatMs, parseQuantity } from '../units/quantity.ts';
 
 const ms = (t: string) => parseQuantity(t, TIME_MS);
@@ -22,7 +21,7 @@ export function RunSettings() {
         value={RUN_ENGINES.find((e) => e === draft.run.engine)}
         options={RUN_ENGINES}
         emptyLabel="default (rate)"
-        onChange={(engine: RunEngine | undefined) => setDraft('run', 'engine', engine)}
+        onChange={set('engine')}
         testid="run-engine"
       />
       <QuantityField
