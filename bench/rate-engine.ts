@@ -42,10 +42,14 @@ function benchScenarios(): void {
 }
 
 function benchTerabyte(): void {
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('./terabyte.ts', import.meta.url))], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(new URL('./terabyte.ts', import.meta.url))],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   process.stdout.write(child.stdout);
   if (child.status !== 0) console.log(`  the 1 TiB run failed (exit ${child.status ?? child.signal})`);
 }
@@ -63,7 +67,9 @@ async function benchSweep(): Promise<void> {
     await Promise.all(ids.map((id) => lab.runs.waitFor(id)));
     const ms = performance.now() - t0;
     await closeLab(lab);
-    console.log(`sweep of 64 runs of "${s.name}" (60 simulated s each): ${(ms / 1000).toFixed(1)} s (target < 120 s)`);
+    console.log(
+      `sweep of 64 runs of "${s.name}" (60 simulated s each): ${(ms / 1000).toFixed(1)} s (target < 120 s)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

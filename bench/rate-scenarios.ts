@@ -26,7 +26,14 @@ const hot = (size: string, extra: Json = {}): Json => ({
 /** A cold filler that takes DRAM first, so a hot set started after it lands in the slow tier. */
 const filler: Json = { name: 'filler', type: 'usemem', size: '240MiB', repeats: 1, cpu: 0 };
 
-const scenario = (name: string, preset: string, knobs: Json, workload: Json[], swap = false, durationMs = 60_000): Json => ({
+const scenario = (
+  name: string,
+  preset: string,
+  knobs: Json,
+  workload: Json[],
+  swap = false,
+  durationMs = 60_000,
+): Json => ({
   format: 'tierlab.scenario/1',
   name,
   machine: machine(swap),
@@ -46,14 +53,23 @@ export const RATE_SCENARIOS: Json[] = [
     [hot('384MiB', { mempolicy: { mode: 'bind', nodes: [0] } })],
     true,
   ),
-  scenario('NUMA balancing 1, hot set in the slow tier', 'linux', { demotion_enabled: true, numa_balancing: 1 }, [
+  scenario(
+    'NUMA balancing 1, hot set in the slow tier',
+    'linux',
+    { demotion_enabled: true, numa_balancing: 1 },
+    [filler, hot('256MiB', { startMs: 2000 })],
+  ),
+  scenario('NUMA balancing 2, hot set in the slow tier', 'linux-tiering', {}, [
     filler,
     hot('256MiB', { startMs: 2000 }),
   ]),
-  scenario('NUMA balancing 2, hot set in the slow tier', 'linux-tiering', {}, [filler, hot('256MiB', { startMs: 2000 })]),
-  scenario('swap: zipf hot set past DRAM + PMEM, demotion off', 'linux', { demotion_enabled: false }, [
-    hot('1152MiB', { distribution: 'zipf' }),
-  ], true),
+  scenario(
+    'swap: zipf hot set past DRAM + PMEM, demotion off',
+    'linux',
+    { demotion_enabled: false },
+    [hot('1152MiB', { distribution: 'zipf' })],
+    true,
+  ),
   scenario('page-cache stream: grep 1 GiB twice beside a hot set', 'linux', { demotion_enabled: true }, [
     hot('128MiB'),
     { name: 'grep', type: 'grep', corpus: '1GiB', passes: 2, cpu: 0 },

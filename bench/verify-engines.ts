@@ -22,13 +22,22 @@ const { entries, refused } = flag('--quick') ? { entries: quickCorpus(), refused
 const corpus = entries.filter((e) => !only || e.name.includes(only));
 const jobs: VerifyJob[] = corpus.flatMap((e, index) =>
   ['exact', 'rate'].flatMap((engine) =>
-    Array.from({ length: seeds }, (_, i) => ({ index, file: e.file, engine: engine as 'exact' | 'rate', seed: i + 1 })),
+    Array.from({ length: seeds }, (_, i) => ({
+      index,
+      file: e.file,
+      engine: engine as 'exact' | 'rate',
+      seed: i + 1,
+    })),
   ),
 );
 // Exact runs first, longest-first scheduling keeps both cores busy to the end.
 jobs.sort((a, b) => (a.engine === b.engine ? 0 : a.engine === 'exact' ? -1 : 1));
 
-const results = corpus.map(() => ({ exact: [] as RunResult[], rate: [] as RunResult[], wall: { exact: 0, rate: 0 } }));
+const results = corpus.map(() => ({
+  exact: [] as RunResult[],
+  rate: [] as RunResult[],
+  wall: { exact: 0, rate: 0 },
+}));
 const total = jobs.length;
 const started = performance.now();
 let done = 0;

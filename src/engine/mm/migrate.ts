@@ -7,7 +7,7 @@ import { accountResident, count, type Kernel } from './kernel.ts';
 import { lruAdd } from './lru.ts';
 import { putFreeFrame } from './mem-state.ts';
 import { NODE_MASK, PG } from './page-flags.ts';
-import { NOT_MAPPED, pageMoved } from './reference-model.ts';
+import { pageMoved } from './reference-model.ts';
 
 /** Why a page moved (include/linux/migrate_mode.h names, plus user-space movers). */
 export const MR = {

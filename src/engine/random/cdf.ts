@@ -22,7 +22,9 @@ export function erfc(x: number): number {
                   (0.09678418 +
                     t *
                       (-0.18628806 +
-                        t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+                        t *
+                          (0.27886807 +
+                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   return x >= 0 ? r : 2 - r;
 }
@@ -92,7 +94,7 @@ export class HarmonicSums {
     const s = this.s;
     const f = (x: number) => Math.exp(-s * Math.log(x));
     const integral = Math.abs(s - 1) < 1e-12 ? Math.log(b / a) : (b ** (1 - s) - a ** (1 - s)) / (1 - s);
-    const d1 = (x: number) => -s * f(x) / x;
+    const d1 = (x: number) => (-s * f(x)) / x;
     const d3 = (x: number) => (-s * (s + 1) * (s + 2) * f(x)) / (x * x * x);
     return integral + (f(b) - f(a)) / 2 + (d1(b) - d1(a)) / 12 - (d3(b) - d3(a)) / 720;
   }

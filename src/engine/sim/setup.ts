@@ -52,7 +52,9 @@ export function buildWorld(s: ResolvedScenario): World {
     for (const source of model.threads(bases, rng)) {
       const policy = makeAllocPolicy(nrNodes, w.cpu, w.mempolicy);
       const thinkNs = fastestReadNs * (1 / w.load - 1);
-      tasks.push(createTask(tasks.length, g, w.cpu, source, policy, w.startMs * 1e6, thinkNs, nrNodes, rateEngine));
+      tasks.push(
+        createTask(tasks.length, g, w.cpu, source, policy, w.startMs * 1e6, thinkNs, nrNodes, rateEngine),
+      );
     }
   });
   const names = s.workload.map((w) => w.name);

@@ -101,7 +101,8 @@ function tick(world: World, s: ResolvedScenario, t0: number, t1: number): void {
 
 function roundNs(world: World): number {
   // Movers (DAMON, the daemon) work in steps timed within rounds: they keep the fine rounds.
-  if (world.rate === null || world.k.movers.length > 0 || world.k.kswapd.some((s) => s.awake)) return ROUND_NS;
+  if (world.rate === null || world.k.movers.length > 0 || world.k.kswapd.some((s) => s.awake))
+    return ROUND_NS;
   for (const t of world.tasks) if (t.state === TaskState.Running && !isDrawing(t)) return ROUND_NS;
   return QUIET_ROUND_NS;
 }

@@ -7,7 +7,16 @@ const run = (pgfault: number, latency: number) =>
   ({
     vmstat: { pgfault },
     pingPong: { promotedThenDemoted: 0, demotedThenPromoted: 0 },
-    tasks: [{ name: 't', references: 0, throughput: 0, meanLatencyNs: latency, fastTierHitRatio: 0, residentPages: {} }],
+    tasks: [
+      {
+        name: 't',
+        references: 0,
+        throughput: 0,
+        meanLatencyNs: latency,
+        fastTierHitRatio: 0,
+        residentPages: {},
+      },
+    ],
   }) as unknown as RunResult;
 
 describe('engine agreement', () => {
@@ -25,6 +34,10 @@ describe('engine agreement', () => {
     const lat = rows.find((r) => r.figure === 't.mean_latency_ns')!;
     expect(lat.seA).toBeCloseTo(5, 12);
     expect(lat.allowed).toBeCloseTo(17.1, 12);
-    expect(compareFigures([run(0, 100), run(0, 100)], [run(0, 103), run(0, 103)]).find((r) => r.figure === 't.mean_latency_ns')!.pass).toBe(false);
+    expect(
+      compareFigures([run(0, 100), run(0, 100)], [run(0, 103), run(0, 103)]).find(
+        (r) => r.figure === 't.mean_latency_ns',
+      )!.pass,
+    ).toBe(false);
   });
 });

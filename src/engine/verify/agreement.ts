@@ -13,7 +13,8 @@ export function runFigures(r: RunResult): Map<string, number> {
     out.set(`${t.name}.throughput`, t.throughput);
     out.set(`${t.name}.mean_latency_ns`, t.meanLatencyNs);
     out.set(`${t.name}.fast_tier_hit_ratio`, t.fastTierHitRatio);
-    for (const [node, pages] of Object.entries(t.residentPages)) out.set(`${t.name}.resident_pages.${node}`, pages);
+    for (const [node, pages] of Object.entries(t.residentPages))
+      out.set(`${t.name}.resident_pages.${node}`, pages);
   }
   return out;
 }

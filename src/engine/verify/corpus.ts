@@ -10,7 +10,15 @@ type Json = Record<string, unknown>;
 const DRAM_MIB = 24;
 const PMEM_MIB = 64;
 
-export const WORKLOAD_KINDS = ['hot', 'zipf', 'uniform', 'normal', 'sysbench-gaussian', 'sysbench-pareto', 'multi-tenant'] as const;
+export const WORKLOAD_KINDS = [
+  'hot',
+  'zipf',
+  'uniform',
+  'normal',
+  'sysbench-gaussian',
+  'sysbench-pareto',
+  'multi-tenant',
+] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 export const REGIMES = [
@@ -99,7 +107,11 @@ function regimeParts(kind: WorkloadKind, regime: Regime): { swap: boolean; knobs
       const filler = { name: 'filler', type: 'usemem', size: mib(DRAM_MIB * 0.9), repeats: 1, cpu: 0 };
       return {
         swap: false,
-        knobs: { demotion_enabled: true, numa_balancing: regime === 'slow-hot-nb1' ? 1 : 2, scan_delay_ms: 0 },
+        knobs: {
+          demotion_enabled: true,
+          numa_balancing: regime === 'slow-hot-nb1' ? 1 : 2,
+          scan_delay_ms: 0,
+        },
         workload: [filler, workload(kind, 'w', DRAM_MIB * 0.8, { startMs: 150 })],
       };
     }
@@ -126,7 +138,12 @@ function regimeParts(kind: WorkloadKind, regime: Regime): { swap: boolean; knobs
   }
 }
 
-export function corpusEntry(preset: string, kind: WorkloadKind, regime: Regime, durationMs = 1000): CorpusEntry {
+export function corpusEntry(
+  preset: string,
+  kind: WorkloadKind,
+  regime: Regime,
+  durationMs = 1000,
+): CorpusEntry {
   const parts = regimeParts(kind, regime);
   const name = `${preset} ${kind} ${regime}`;
   return {

@@ -37,7 +37,8 @@ export class HotsetLaw implements PageLaw {
     this.pageSize = pageSize;
     this.phases = phases;
     this.writeShare = 1 - w.readRatio;
-    this.zipfNorm = w.distribution === 'zipf' && pages > 0 ? 1 / new HarmonicSums(w.zipfS, pages).at(pages) : 0;
+    this.zipfNorm =
+      w.distribution === 'zipf' && pages > 0 ? 1 / new HarmonicSums(w.zipfS, pages).at(pages) : 0;
     this.at = this.place(w.hotPosition);
   }
 
@@ -46,7 +47,11 @@ export class HotsetLaw implements PageLaw {
   }
 
   advanceTo(nowMs: number): void {
-    for (let ph = this.phases[this.nextPhase]; ph !== undefined && ph.atMs <= nowMs; ph = this.phases[this.nextPhase]) {
+    for (
+      let ph = this.phases[this.nextPhase];
+      ph !== undefined && ph.atMs <= nowMs;
+      ph = this.phases[this.nextPhase]
+    ) {
       this.at = this.place(ph.hotPosition);
       this.nextPhase++;
     }
@@ -65,7 +70,12 @@ export class HotsetLaw implements PageLaw {
       }
       case 'zipf': {
         // pick(): page = origin + dir * rank, wrapping past the end (dir 1 only).
-        const rank = at.zipfDir === 1 ? (i >= at.zipfOrigin ? i - at.zipfOrigin : i - at.zipfOrigin + pages) : at.zipfOrigin - i;
+        const rank =
+          at.zipfDir === 1
+            ? i >= at.zipfOrigin
+              ? i - at.zipfOrigin
+              : i - at.zipfOrigin + pages
+            : at.zipfOrigin - i;
         return Math.exp(-w.zipfS * Math.log(rank + 1)) * this.zipfNorm;
       }
       case 'normal': {

@@ -113,7 +113,10 @@ describe('page laws', () => {
   }
 
   it('leave sysbench seq without draws: it is played reference by reference', () => {
-    const [t] = makeSysbenchMemory({ ...sysbench('uniform'), accessMode: 'seq' }, PAGE, 0).threads([0], createRng(1));
+    const [t] = makeSysbenchMemory({ ...sysbench('uniform'), accessMode: 'seq' }, PAGE, 0).threads(
+      [0],
+      createRng(1),
+    );
     expect(t!.draws).toBeUndefined();
   });
 });
