@@ -11,13 +11,9 @@ import { closeLab, openLab } from '../src/main/api/lab.ts';
 import { runScenarioOnce } from './run-once.ts';
 import { resolve } from './engine.ts';
 import { RATE_SCENARIOS } from './rate-scenarios.ts';
+import { withEngine } from './scenarios.ts';
 
 type Json = Record<string, unknown>;
-
-export const withEngine = (json: Json, engine: 'rate' | 'exact'): Json => ({
-  ...json,
-  run: { ...(json.run as Json), engine },
-});
 
 function fastest(json: Json, tries: number): RunResult {
   let best: RunResult | null = null;

@@ -3,6 +3,12 @@ import { LS_TRACE } from '../tests/fixtures/lackey.ts';
 
 type Json = Record<string, unknown>;
 
+/** The scenario with `run.engine` set: the per-reference figures are the exact engine's. */
+export const withEngine = (json: Json, engine: 'rate' | 'exact'): Json => ({
+  ...json,
+  run: { ...(json.run as Json), engine },
+});
+
 const machine = (dram: string, pmem: string, swap = true): Json => ({
   pageSize: '4KiB',
   nodes: [

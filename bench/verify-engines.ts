@@ -18,8 +18,10 @@ const option = (name: string) => {
 };
 const seeds = Number(option('--seeds') ?? 5);
 const only = option('--only');
-const { entries, refused } = flag('--quick') ? { entries: quickCorpus(), refused: [] } : fullCorpus();
-const corpus = entries.filter((e) => !only || e.name.includes(only));
+const full = flag('--quick') ? { entries: quickCorpus(), refused: [] } : fullCorpus();
+const picked = (e: { name: string }) => !only || e.name.includes(only);
+const corpus = full.entries.filter(picked);
+const refused = full.refused.filter(picked);
 const jobs: VerifyJob[] = corpus.flatMap((e, index) =>
   ['exact', 'rate'].flatMap((engine) =>
     Array.from({ length: seeds }, (_, i) => ({

@@ -86,6 +86,24 @@ export interface Kernel {
   events: RunEvent[];
   /** The rate engine's reference model; null in the exact engine, which plays every reference. */
   refs: ReferenceModel | null;
+  /** The current round of turns (sim/simulation.ts): tasks run until endNs; see cutRound. */
+  round: { startNs: number; endNs: number };
+}
+
+/** Length of one fine round of turns, the exact engine's always. */
+export const FINE_ROUND_NS = 100_000;
+
+/**
+ * Ends the current round at the first fine-round boundary after atNs. A kswapd woken inside one
+ * of the rate engine's long quiet rounds then starts when it would have in fine rounds, instead of
+ * letting the tasks allocate on to the round's end (verify:engines caught direct reclaim taking
+ * over kswapd's share when the rounds ran on).
+ */
+export function cutRound(k: Kernel, atNs: number): void {
+  const r = k.round;
+  if (atNs < r.startNs || atNs >= r.endNs) return;
+  const fine = Math.max(1, Math.ceil((atNs - r.startNs) / FINE_ROUND_NS));
+  r.endNs = Math.min(r.endNs, r.startNs + fine * FINE_ROUND_NS);
 }
 
 export function count(k: Kernel, node: number, stat: number, n = 1): void {

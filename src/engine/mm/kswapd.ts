@@ -1,14 +1,14 @@
 // kswapd, one per node: woken when an allocation dips below WMARK_LOW, reclaims (and demotes) until
 // pgdat_balanced(), then tries to sleep. Modelled as a resumable balance_pgdat() with its own clock.
 import { STAT } from '../../shared/vmstat.ts';
-import { count, type Kernel } from './kernel.ts';
+import { count, cutRound, type Kernel } from './kernel.ts';
 import { MAX_RECLAIM_RETRIES } from './page-alloc.ts';
 import { DEF_PRIORITY, SWAP_CLUSTER_MAX, scanControl } from './scan-control.ts';
 import { shrinkNode } from './vmscan.ts';
 import { pgdatBalanced } from './watermark.ts';
 
 /** The short nap (HZ/10) kswapd takes before sleeping for good; a wake-up inside it is premature. */
-const SHORT_SLEEP_NS = 100e6;
+export const SHORT_SLEEP_NS = 100e6;
 /** Least time one balance step takes, so a kswapd that finds nothing to scan still moves on. */
 const MIN_STEP_NS = 1000;
 
@@ -18,6 +18,7 @@ export function wakeupKswapd(k: Kernel, node: number): void {
   if (pgdatBalanced(k, node)) k.demotionContended[node] = 0;
   if (s.awake || s.failures >= MAX_RECLAIM_RETRIES || pgdatBalanced(k, node)) return;
   s.awake = true;
+  cutRound(k, k.nowNs);
   if (s.sleptAtNs >= 0 && k.nowNs - s.sleptAtNs < SHORT_SLEEP_NS)
     count(k, node, STAT.kswapd_low_wmark_hit_quickly);
   s.sleptAtNs = -1;

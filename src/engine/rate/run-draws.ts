@@ -83,6 +83,7 @@ export function runDraws(
     const ok = slowReference(k, t, v, w, e);
     clock += (k.chargedNs + t.thinkNs) * slowdown;
     if (!ok) break;
+    untilNs = Math.min(untilNs, k.round.endNs); // a kswapd it woke may have cut the round
     d.drawn += 1;
     src.takeDraws(1);
     t.references += 1;

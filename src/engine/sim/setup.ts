@@ -105,6 +105,7 @@ export function buildWorld(s: ResolvedScenario): World {
     oom: createOomKiller(tasks, names),
     events: [],
     refs: null,
+    round: { startNs: 0, endNs: Infinity },
   };
   const rate = rateEngine ? new RateModel(k, s.run.seed) : null;
   k.refs = rate;

@@ -4,8 +4,8 @@ import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import type { SampleBatch } from '../../shared/samples.ts';
 import type { RunResult } from '../../shared/result.ts';
 import { loadedLatency } from '../mm/costs.ts';
-import type { Kernel } from '../mm/kernel.ts';
-import { runKswapd } from '../mm/kswapd.ts';
+import { FINE_ROUND_NS, type Kernel } from '../mm/kernel.ts';
+import { runKswapd, SHORT_SLEEP_NS } from '../mm/kswapd.ts';
 import { taskNumaWork } from '../mm/numa-balancing.ts';
 import { freeWorkloadMemory } from './oom.ts';
 import { buildResult } from './result.ts';
@@ -13,13 +13,14 @@ import { createSampler, recordSample, takeSamples } from './sampler.ts';
 import { buildWorld, type World } from './setup.ts';
 import { isDrawing, runTask, TaskState } from './task.ts';
 
-/** Length of one round of turns inside a tick. */
-const ROUND_NS = 100_000;
 /**
- * Rate engine: a round while no kswapd is awake, no mover runs and every running task is drawing
- * (no sequential references, no reclaim under way) lasts this long, so quiet stretches cost 10x fewer turns. A
- * kswapd woken in such a round starts at its end, up to 1 ms late; verify:engines checks that no
- * counter moves beyond the engines' spread for it.
+ * Rate engine: a round while no kswapd is awake or in its short nap, no mover runs and every
+ * running task is drawing (no sequential references) lasts this long, so quiet stretches cost
+ * fewer turns. Waking a kswapd ends the round at the next fine boundary (cutRound), and several
+ * tasks take the round in fine steps so that none has run past the cut; a kswapd that slept less
+ * than its nap ago keeps the rounds fine, since under steady pressure it wakes every few hundred
+ * microseconds (verify:engines caught each of these: TPP's pageoutrun, direct reclaim taking
+ * kswapd's share, and a two-thread hot set's placement).
  */
 const QUIET_ROUND_NS = 1_000_000;
 
@@ -75,37 +76,58 @@ export function createSimulation(s: ResolvedScenario): Simulation {
 }
 
 function tick(world: World, s: ResolvedScenario, t0: number, t1: number): void {
-  const { k, tasks } = world;
+  const { k } = world;
   updateLatency(k, t1 - t0);
   startAndStopTasks(world, s, t0);
   if (k.knobs.numa_balancing) numaScan(world, t0);
   const slowdown = cpuSlowdown(world);
-  for (let end = Math.min(t0 + roundNs(world), t1); ; end = Math.min(end + roundNs(world), t1)) {
-    for (const t of tasks) {
-      if (t.state !== TaskState.Running) continue;
-      runTask(k, t, end, slowdown[t.cpuNode]!, world.rate);
-      if (t.state === TaskState.Done) {
-        k.events.push({
-          atMs: t.endNs / 1e6,
-          kind: 'task_exit',
-          task: world.names[t.group]!,
-          detail: `thread ${t.id} finished its work`,
-        });
-      }
+  for (let start = t0; start < t1;) {
+    // A kswapd woken during the tasks' turns may end the round early (cutRound).
+    k.round.startNs = start;
+    k.round.endNs = Math.min(start + roundNs(world, start), t1);
+    // Several tasks take a long round in fine steps, so none runs ahead of a cut.
+    const step = runningTasks(world) > 1 ? FINE_ROUND_NS : Infinity;
+    for (let sub = start; sub < k.round.endNs;) {
+      sub = Math.min(sub + step, k.round.endNs);
+      runTasks(world, sub, slowdown);
     }
+    const end = k.round.endNs;
     for (let n = 0; n < k.m.nrNodes; n++) runKswapd(k, n, end);
     for (const mover of k.movers) mover.run(k, end);
-    if (end >= t1) break;
+    start = end;
   }
 }
 
-function roundNs(world: World): number {
+function runTasks(world: World, untilNs: number, slowdown: number[]): void {
+  const { k } = world;
+  for (const t of world.tasks) {
+    if (t.state !== TaskState.Running) continue;
+    runTask(k, t, untilNs, slowdown[t.cpuNode]!, world.rate);
+    if (t.state === TaskState.Done) {
+      k.events.push({
+        atMs: t.endNs / 1e6,
+        kind: 'task_exit',
+        task: world.names[t.group]!,
+        detail: `thread ${t.id} finished its work`,
+      });
+    }
+  }
+}
+
+const runningTasks = (world: World) => world.tasks.filter((t) => t.state === TaskState.Running).length;
+
+function roundNs(world: World, startNs: number): number {
   // Movers (DAMON, the daemon) work in steps timed within rounds: they keep the fine rounds.
-  if (world.rate === null || world.k.movers.length > 0 || world.k.kswapd.some((s) => s.awake))
-    return ROUND_NS;
-  for (const t of world.tasks) if (t.state === TaskState.Running && !isDrawing(t)) return ROUND_NS;
+  const { k } = world;
+  if (world.rate === null || k.movers.length > 0 || k.kswapd.some((s) => s.awake || napping(s, startNs)))
+    return FINE_ROUND_NS;
+  for (const t of world.tasks) if (t.state === TaskState.Running && !isDrawing(t)) return FINE_ROUND_NS;
   return QUIET_ROUND_NS;
 }
+
+/** A kswapd that went to sleep less than its short nap ago: it may be woken again at any time. */
+const napping = (s: { sleptAtNs: number }, nowNs: number) =>
+  s.sleptAtNs >= 0 && nowNs - s.sleptAtNs < SHORT_SLEEP_NS;
 
 /** References made so far by each workload (all its threads). */
 function groupReferences(world: World): number[] {

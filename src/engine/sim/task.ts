@@ -99,9 +99,14 @@ export function runTask(k: Kernel, t: Task, untilNs: number, slowdown: number, r
     playReferences(k, t, untilNs, slowdown, null);
     return;
   }
-  while (t.clockNs < untilNs && t.state === TaskState.Running) {
-    if (t.cursor < t.len || draws.sequentialLeft() > 0) playReferences(k, t, untilNs, slowdown, draws);
-    else runDraws(k, t, draws, (t.domain ??= rate.domainFor(k, draws.law, t.group)), untilNs, slowdown);
+  // The round may be cut short while the task runs (a kswapd woken by its fault: cutRound).
+  for (
+    let until = untilNs;
+    t.clockNs < until && t.state === TaskState.Running;
+    until = Math.min(until, k.round.endNs)
+  ) {
+    if (t.cursor < t.len || draws.sequentialLeft() > 0) playReferences(k, t, until, slowdown, draws);
+    else runDraws(k, t, draws, (t.domain ??= rate.domainFor(k, draws.law, t.group)), until, slowdown);
   }
 }
 

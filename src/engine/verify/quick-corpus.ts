@@ -1,11 +1,14 @@
 // The corpus `npm test` runs in both engines: one scenario per regime the rate engine must get
-// right (reclaim, swap, promotion modes 1 and 2, a phase change, several threads, multi-tenant).
+// right (reclaim, swap, promotion modes 1 and 2, a phase change, several threads, multi-tenant),
+// and the two that caught kswapd starting late in long rounds (TPP's pageoutrun, pareto's
+// direct reclaim).
 import { corpusEntry, type CorpusEntry } from './corpus.ts';
 
 export function quickCorpus(): CorpusEntry[] {
   return [
     corpusEntry('linux', 'hot', '1.5x-bound', 1000),
-    corpusEntry('linux', 'uniform', 'swap-demotion-on', 1000),
+    corpusEntry('tpp', 'uniform', 'swap-demotion-on', 1000),
+    corpusEntry('linux', 'sysbench-pareto', 'swap-demotion-off', 1000),
     corpusEntry('linux-tiering', 'zipf', 'slow-hot-nb2', 1000),
     corpusEntry('linux', 'normal', 'slow-hot-nb1', 1000),
     corpusEntry('linux-tiering', 'hot', 'phase-change', 1000),
