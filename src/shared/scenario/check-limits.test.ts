@@ -110,6 +110,17 @@ const CASES: [string, Edit[], string[]][] = [
     ],
   ],
   [
+    'a latency and a bandwidth past what HMAT reports',
+    [
+      [[...nodes, 1, 'readLatencyNs'], 2 ** 53],
+      [[...nodes, 1, 'writeBandwidthGBps'], 1e300],
+    ],
+    [
+      'machine.nodes[1].readLatencyNs: must be at most 4294967295 ns, what HMAT reports in an unsigned int (got 9007199254740992)',
+      'machine.nodes[1].writeBandwidthGBps: must be at most 4294967.295 GB/s, what HMAT reports as an unsigned int of MB/s (got 1e+300)',
+    ],
+  ],
+  [
     'a page larger than 1GiB',
     [[['machine', 'pageSize'], '2GiB']],
     [

@@ -25,11 +25,13 @@ function count(n: number): string {
 /** `page` is the machine's page size when it is valid, else the checks that need it are skipped. */
 export function checkLimits(parts: ScenarioParts, page: number | undefined, report: Report): void {
   if (page !== undefined && parts.nodes) checkFrames(parts.nodes, page, report);
-  checkThreadsAndPages(parts, page, report);
+  // Threads multiply a workload's pages: with too many, its pages say nothing more.
+  const threadsFit = parts.workload ? checkThreads(parts.workload, report) : true;
+  if (page !== undefined && threadsFit) checkVirtualPages(parts, page, report);
   if (parts.run) checkRunLength(parts.run, parts.nodes?.length ?? 1, report);
 }
 
-/** "(at most 2147483646 page frames = 8TiB less 8KiB at 4KiB pages)": exact, where "about 8TiB" would read as 8TiB. */
+/** "(at most 2147483646 page frames = 8TiB less 8KiB at 4KiB pages)": "about 8TiB" would read as 8TiB. */
 function framesLimit(page: number): string {
   const shortOf = 2 ** 31 - MAX_PAGE_FRAMES;
   const bytes = `${aboutBytes(2 ** 31 * page)} less ${showBytes(shortOf * page)}`;
@@ -85,56 +87,53 @@ function sizing(w: ParsedWorkload, ramBytes: number): { field: string; text: str
   }
 }
 
-/**
- * Threads first: an entry over the thread limit is not also measured in pages, since its threads
- * multiply them. Then each entry's pages, then all entries' (one vpage space for every workload).
- */
-function checkThreadsAndPages(parts: ScenarioParts, page: number | undefined, report: Report): void {
-  const ramBytes = (parts.nodes ?? []).reduce((sum, n) => sum + (n?.capacity ?? 0), 0);
-  const pagesLimit =
-    page === undefined
-      ? ''
-      : `(at most ${MAX_VIRTUAL_PAGES} virtual pages = ${aboutBytes(MAX_VIRTUAL_PAGES * page)} at ` +
-        `${showBytes(page)} pages, over all workloads)`;
+/** Threads per entry, then in all; false when some entry alone has too many. */
+function checkThreads(workload: NonNullable<ScenarioParts['workload']>, report: Report): boolean {
   let threads = 0;
-  let pages = 0;
   let eachFits = true;
-  parts.workload?.forEach((w, i) => {
+  workload.forEach((w, i) => {
     if (w?.common.threads === undefined) return;
-    const at = `workload[${i}]`;
     const tasks = workloadThreads(w.common.threads, w.whole);
     threads += tasks;
-    if (tasks > MAX_THREADS) {
-      eachFits = false;
-      const what =
-        tasks === w.common.threads ? `${tasks}` : `${w.common.threads} in each VM, ${tasks} in all,`;
-      report(
-        `${at}.threads`,
-        `${what} is more than the engine runs (at most ${MAX_THREADS} threads over all workloads)`,
-      );
-      return;
-    }
-    if (page === undefined || !w.whole) return;
-    const mapped = workloadVirtualPages(w.whole, page, ramBytes);
-    pages += mapped;
-    if (mapped > MAX_VIRTUAL_PAGES) {
-      eachFits = false;
-      const { field, text } = sizing(w.whole, ramBytes);
-      report(`${at}.${field}`, `${text} is more than the engine can hold ${pagesLimit}`);
-    }
+    if (tasks <= MAX_THREADS) return;
+    eachFits = false;
+    const what = tasks === w.common.threads ? `${tasks}` : `${w.common.threads} in each VM, ${tasks} in all,`;
+    report(
+      `workload[${i}].threads`,
+      `${what} is more than the engine runs (at most ${MAX_THREADS} threads over all workloads)`,
+    );
   });
-  if (!eachFits) return;
-  if (threads > MAX_THREADS) {
+  if (eachFits && threads > MAX_THREADS) {
     report(
       'workload',
       `together the workloads run ${threads} threads; the engine runs at most ${MAX_THREADS}`,
     );
   }
-  if (page !== undefined && pages > MAX_VIRTUAL_PAGES) {
+  return eachFits;
+}
+
+/** Virtual pages per entry, then in all: every workload's regions share one vpage space. */
+function checkVirtualPages(parts: ScenarioParts, page: number, report: Report): void {
+  const ramBytes = (parts.nodes ?? []).reduce((sum, n) => sum + (n?.capacity ?? 0), 0);
+  const limit =
+    `(at most ${MAX_VIRTUAL_PAGES} virtual pages = ${aboutBytes(MAX_VIRTUAL_PAGES * page)} at ` +
+    `${showBytes(page)} pages, over all workloads)`;
+  let pages = 0;
+  let eachFits = true;
+  parts.workload?.forEach((w, i) => {
+    if (!w?.whole) return;
+    const mapped = workloadVirtualPages(w.whole, page, ramBytes);
+    pages += mapped;
+    if (mapped <= MAX_VIRTUAL_PAGES) return;
+    eachFits = false;
+    const { field, text } = sizing(w.whole, ramBytes);
+    report(`workload[${i}].${field}`, `${text} is more than the engine can hold ${limit}`);
+  });
+  if (eachFits && pages > MAX_VIRTUAL_PAGES) {
     report(
       'workload',
       `together the workloads map ${pages} virtual pages (${aboutBytes(pages * page)}), ` +
-        `more than the engine can hold ${pagesLimit}`,
+        `more than the engine can hold ${limit}`,
     );
   }
 }

@@ -41,6 +41,12 @@ export const MAX_ADISTANCE = 2 ** 31 - 1;
 export const MEMTIER_CHUNK_BITS = 7;
 
 /**
+ * HMAT hands node performance to the kernel as unsigned ints (struct access_coordinate): latency
+ * in ns, bandwidth in MB/s. Firmware cannot report more, and the adistance arithmetic wraps at it.
+ */
+export const MAX_HMAT_VALUE = 2 ** 32 - 1;
+
+/**
  * The engine's watermark arithmetic shifts the page size as a 32-bit int (pageSize >> 10); 1GiB is
  * also the largest page x86-64 maps (a PUD).
  */

@@ -7,7 +7,7 @@ import { closest, show } from './errors.ts';
 import { knobsSchema } from './knob-schema.ts';
 import { nodeIdSchema, positiveSchema, sizeSchema, strict } from './fields.ts';
 import { workloadSchema } from './workload-schema.ts';
-import { MAX_ADISTANCE, MAX_DURATION_MS, MEMTIER_CHUNK_BITS } from './limits.ts';
+import { MAX_ADISTANCE, MAX_DURATION_MS, MAX_HMAT_VALUE, MEMTIER_CHUNK_BITS } from './limits.ts';
 import type { RunEngine } from './resolved.ts';
 
 export const SCENARIO_FORMAT = 'tierlab.scenario/1';
@@ -32,15 +32,26 @@ const adistanceSchema = z
       `(got ${show(issue.input)})`,
   });
 
+/** Latency and bandwidth as HMAT can report them: unsigned ints of ns and MB/s. */
+const latencySchema = positiveSchema.max(MAX_HMAT_VALUE, {
+  error: (issue) =>
+    `must be at most ${MAX_HMAT_VALUE} ns, what HMAT reports in an unsigned int (got ${show(issue.input)})`,
+});
+const bandwidthSchema = positiveSchema.max(MAX_HMAT_VALUE / 1000, {
+  error: (issue) =>
+    `must be at most ${MAX_HMAT_VALUE / 1000} GB/s, what HMAT reports as an unsigned int of MB/s ` +
+    `(got ${show(issue.input)})`,
+});
+
 export const nodeSchema = strict('a node', {
   id: nodeIdSchema,
   memory: z.enum(MEMORY_KINDS),
   capacity: sizeSchema,
   cpus: z.number().int().min(0),
-  readLatencyNs: positiveSchema.optional(),
-  writeLatencyNs: positiveSchema.optional(),
-  readBandwidthGBps: positiveSchema.optional(),
-  writeBandwidthGBps: positiveSchema.optional(),
+  readLatencyNs: latencySchema.optional(),
+  writeLatencyNs: latencySchema.optional(),
+  readBandwidthGBps: bandwidthSchema.optional(),
+  writeBandwidthGBps: bandwidthSchema.optional(),
   adistance: adistanceSchema.optional(),
   hmat: z.boolean().default(true),
 });
