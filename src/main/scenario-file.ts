@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { resolveTracePaths } from './trace/attach.ts';
 import { formatScenarioErrors, parseScenarioText } from '../shared/scenario/index.ts';
+import { encodingError } from '../shared/scenario/text-encoding.ts';
 import type { ResolvedScenario } from '../shared/scenario/resolved.ts';
 
 export class ScenarioFileError extends Error {
@@ -19,15 +20,18 @@ export interface ScenarioFileContents {
 }
 
 export async function readScenarioDocument(file: string): Promise<ScenarioFileContents> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (e) {
     throw new ScenarioFileError(
       file,
       `  cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );
   }
+  const notText = encodingError(bytes);
+  if (notText) throw new ScenarioFileError(file, formatScenarioErrors([notText]));
+  const text = bytes.toString('utf8');
   const parsed = parseScenarioText(text);
   if (!parsed.ok) throw new ScenarioFileError(file, formatScenarioErrors(parsed.errors));
   resolveTracePaths(parsed.scenario, dirname(file));

@@ -29,7 +29,7 @@ export class DrawDomain {
     this.group = group;
     this.rng = rng;
     this.mass = new Float64Array(k.m.nrNodes);
-    this.queued = new Uint8Array((law.pages + 7) >> 3);
+    this.queued = new Uint8Array(Math.ceil(law.pages / 8));
     this.rebuild(k);
   }
 

@@ -1,6 +1,7 @@
 // Machine checks that need more than one field: node ids in order, a node with CPUs, capacities
 // of at least a page, a power-of-two page size, and a SLIT-shaped distance matrix.
 import { showBytes } from './errors.ts';
+import { MAX_PAGE_SIZE } from './limits.ts';
 import { LOCAL_DISTANCE, MAX_REMOTE_DISTANCE, MIN_REMOTE_DISTANCE } from './memory-kinds.ts';
 import type { Report } from './check.ts';
 import type { ScenarioParts } from './salvage.ts';
@@ -15,13 +16,27 @@ function isPowerOfTwo(n: number): boolean {
 /** The engine keeps a page's node id in five bits of its flags (as page->flags does). */
 export const MAX_NODES = 32;
 
+/** The page size when the machine's is one the engine runs, else undefined. */
+export function validPageSize(pageSize: number | undefined): number | undefined {
+  const ok =
+    pageSize !== undefined &&
+    isPowerOfTwo(pageSize) &&
+    pageSize >= MIN_PAGE_SIZE &&
+    pageSize <= MAX_PAGE_SIZE;
+  return ok ? pageSize : undefined;
+}
+
 export function checkMachine(parts: ScenarioParts, report: Report): void {
   const { pageSize, nodes } = parts;
-  const pageOk = pageSize !== undefined && isPowerOfTwo(pageSize) && pageSize >= MIN_PAGE_SIZE;
-  if (pageSize !== undefined && !pageOk) {
-    report('machine.pageSize', `must be a power of two of at least 4KiB (got ${showBytes(pageSize)})`);
+  const page = validPageSize(pageSize);
+  if (pageSize !== undefined && page === undefined) {
+    report(
+      'machine.pageSize',
+      pageSize > MAX_PAGE_SIZE
+        ? `must be at most 1GiB, the largest page x86-64 maps; the engine shifts page sizes as 32-bit ints (got ${showBytes(pageSize)})`
+        : `must be a power of two of at least 4KiB (got ${showBytes(pageSize)})`,
+    );
   }
-  const page = pageOk ? pageSize : undefined;
   if (nodes) checkNodes(nodes, page, report);
   if (nodes && nodes.length > MAX_NODES) {
     report('machine.nodes', `has ${nodes.length} nodes; Tierlab models at most ${MAX_NODES}`);

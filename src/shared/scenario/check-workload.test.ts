@@ -68,6 +68,37 @@ const CASES: [string, Edit[], string[]][] = [
     ['workload[1].name: duplicate name "memhog" (also workload[0]); results name tasks by it'],
   ],
   [
+    'a workload named like the task of a multi-tenant VM',
+    [
+      [[...wl0, 'name'], 'mt/a'],
+      [['workload', 1], { name: 'mt', type: 'multi-tenant', cpu: 0, vms: [{ name: 'a', size: '1GiB' }] }],
+    ],
+    [
+      'workload[1].vms[0].name: duplicate task name "mt/a" (also workload[0].name); results name tasks by it, and each VM of a multi-tenant workload runs as a task named <workload>/<vm>',
+    ],
+  ],
+  [
+    'an unnamed VM whose task a later workload names',
+    [
+      [['workload', 1], { name: 'mt', type: 'multi-tenant', cpu: 0, vms: [{ size: '1GiB' }] }],
+      [['workload', 2], { name: 'mt/vm0', type: 'grep', corpus: '1GiB' }],
+    ],
+    [
+      'workload[2].name: duplicate task name "mt/vm0" (also workload[1].vms[0]); results name tasks by it, and each VM of a multi-tenant workload runs as a task named <workload>/<vm>',
+    ],
+  ],
+  [
+    'a duplicate name too long to echo whole',
+    [
+      [['workload', 1], { name: 'memhog', type: 'grep', corpus: '1GiB' }],
+      [[...wl0, 'name'], 'n'.repeat(100)],
+      [['workload', 1, 'name'], 'n'.repeat(100)],
+    ],
+    [
+      `workload[1].name: duplicate name "${'n'.repeat(60)}"…(100 bytes) (also workload[0]); results name tasks by it`,
+    ],
+  ],
+  [
     'a hot set placed past its region',
     [[['workload', 1], hotset({ hotPosition: '64MiB' })]],
     ['workload[1].hotPosition: must lie inside the 64MiB region (got offset 64MiB)'],

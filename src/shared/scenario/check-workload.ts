@@ -1,6 +1,6 @@
 // Workload checks against the machine and each other: unique names, a CPU node that exists and has
 // CPUs, mempolicy nodes that exist in the number the mode needs, start before stop, offsets in range.
-import { showBytes } from './errors.ts';
+import { quote, showBytes } from './errors.ts';
 import type { HotPosition } from './resolved.ts';
 import type { Report } from './check.ts';
 import type { ScenarioParts, WorkloadPart } from './salvage.ts';
@@ -14,23 +14,68 @@ function missingNode(id: number, nodes: Nodes): string {
 }
 
 export function checkWorkloads(parts: ScenarioParts, report: Report): void {
-  const firstByName = new Map<string, number>();
+  checkNames(parts.workload ?? [], report);
   parts.workload?.forEach((w, i) => {
     if (!w) return;
     const at = `workload[${i}]`;
-    const { name, startMs, stopMs } = w.common;
-    if (name !== undefined) {
-      const first = firstByName.get(name);
-      if (first === undefined) firstByName.set(name, i);
-      else
-        report(`${at}.name`, `duplicate name "${name}" (also workload[${first}]); results name tasks by it`);
-    }
+    const { startMs, stopMs } = w.common;
     if (parts.nodes) checkPlacement(w.common, at, parts.nodes, report);
     if (startMs !== undefined && stopMs != null && stopMs <= startMs) {
       report(`${at}.stopMs`, `must be later than startMs (${startMs}) (got ${stopMs})`);
     }
     if (w.whole?.type === 'hotset') checkHotset(w.whole, at, report);
     if (w.whole?.type === 'multi-tenant') checkTenants(w.whole, at, report);
+  });
+}
+
+/** A task's name and the path of the field that gives it, with the entry it belongs to. */
+interface TaskName {
+  task: string;
+  path: string;
+  entry: number;
+}
+
+/** The tasks an entry runs: itself, or `<name>/<vm>` per VM of a multi-tenant entry (vm0, vm1, ...). */
+function taskNames(name: string, w: WorkloadPart, i: number): TaskName[] {
+  if (w.whole?.type !== 'multi-tenant') return [{ task: name, path: `workload[${i}].name`, entry: i }];
+  return w.whole.vms.map((vm, j) => ({
+    task: `${name}/${vm.name ?? `vm${j}`}`,
+    path: `workload[${i}].vms[${j}]${vm.name === undefined ? '' : '.name'}`,
+    entry: i,
+  }));
+}
+
+/**
+ * Results name tasks, so entry names must differ and so must the tasks they run: a workload named
+ * "mt/a" and the VM "a" of a multi-tenant "mt" would be two tasks of one name. Two VMs of one entry
+ * are checkTenants' to report.
+ */
+function checkNames(workload: readonly (WorkloadPart | undefined)[], report: Report): void {
+  const firstByName = new Map<string, number>();
+  const firstByTask = new Map<string, TaskName>();
+  workload.forEach((w, i) => {
+    const name = w?.common.name;
+    if (!w || name === undefined) return;
+    const first = firstByName.get(name);
+    if (first !== undefined) {
+      report(
+        `workload[${i}].name`,
+        `duplicate name ${quote(name)} (also workload[${first}]); results name tasks by it`,
+      );
+      return;
+    }
+    firstByName.set(name, i);
+    for (const t of taskNames(name, w, i)) {
+      const other = firstByTask.get(t.task);
+      if (!other) firstByTask.set(t.task, t);
+      else if (other.entry !== t.entry) {
+        report(
+          t.path,
+          `duplicate task name ${quote(t.task)} (also ${other.path}); results name tasks by it, ` +
+            'and each VM of a multi-tenant workload runs as a task named <workload>/<vm>',
+        );
+      }
+    }
   });
 }
 
@@ -41,7 +86,7 @@ function checkTenants(w: ParsedWorkload & { type: 'multi-tenant' }, at: string, 
     const name = vm.name ?? `vm${j}`;
     const first = seen.get(name);
     if (first === undefined) seen.set(name, j);
-    else report(`${at}.vms[${j}].name`, `duplicate VM name "${name}" (also vms[${first}])`);
+    else report(`${at}.vms[${j}].name`, `duplicate VM name ${quote(name)} (also vms[${first}])`);
   });
 }
 
@@ -54,7 +99,7 @@ function checkPlacement(
   if (cpu !== undefined) {
     if (cpu >= nodes.length) report(`${at}.cpu`, missingNode(cpu, nodes));
     else if (nodes[cpu]?.cpus === 0) {
-      const task = name === undefined ? 'this workload' : `"${name}"`;
+      const task = name === undefined ? 'this workload' : quote(name);
       report(`${at}.cpu`, `node ${cpu} has no CPUs to run ${task} on; its "cpus" is 0`);
     }
   }

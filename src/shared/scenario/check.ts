@@ -1,10 +1,12 @@
-// Checks that relate fields to each other (node ids, CPUs, distances, mempolicies, time steps),
-// run after the schema on whatever parts of the file it could read, so every problem is reported.
+// Checks that relate fields to each other (node ids, CPUs, distances, mempolicies, time steps, the
+// engine's limits), run after the schema on whatever parts of the file it could read, so every
+// problem is reported.
 import { NUMA_BALANCING_MEMORY_TIERING, type Knobs } from './knobs.ts';
 import { getPreset, presetKnobs } from './presets.ts';
 import type { ScenarioError } from './errors.ts';
 import type { ScenarioParts } from './salvage.ts';
-import { checkMachine } from './check-machine.ts';
+import { checkMachine, validPageSize } from './check-machine.ts';
+import { checkLimits } from './check-limits.ts';
 import { checkWorkloads } from './check-workload.ts';
 
 export type Report = (path: string, message: string) => void;
@@ -17,6 +19,7 @@ export function checkScenario(parts: ScenarioParts): ScenarioError[] {
   if (parts.preset !== undefined) checkPolicy(parts.preset, parts.knobs, report);
   checkWorkloads(parts, report);
   if (parts.run) checkRun(parts.run, report);
+  checkLimits(parts, validPageSize(parts.pageSize), report);
   return errors;
 }
 

@@ -9,12 +9,18 @@ export interface ScenarioError {
   message: string;
 }
 
+/** Characters of a long name or string that a message echoes. */
+const CLIP_CHARS = 60;
+/** Unknown keys named one by one in a message; the rest are counted. */
+const NAMED_KEYS = 5;
+
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
-    else out += `[${JSON.stringify(String(key))}]`;
+    else if (typeof key === 'string' && key.length <= CLIP_CHARS && /^[A-Za-z_$][\w$]*$/.test(key))
+      out += out ? `.${key}` : key;
+    else out += `[${quote(String(key))}]`;
   }
   return out;
 }
@@ -24,9 +30,29 @@ export function formatScenarioErrors(errors: readonly ScenarioError[]): string {
   return errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n');
 }
 
+/** "10 MB": the size of a long text as UTF-8, for the end of a clipped one. */
+function textSize(text: string): string {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair is 4 bytes in UTF-8: 2 for each half.
+    bytes += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 2 : 3;
+  }
+  if (bytes < 1000) return `${bytes} bytes`;
+  const [value, unit] = bytes < 1e6 ? [bytes / 1e3, 'KB'] : [bytes / 1e6, 'MB'];
+  return `${Number(value.toPrecision(3))} ${unit}`;
+}
+
+/** A string as a message quotes it: in full up to 60 characters, else its start and its size. */
+export function quote(text: string): string {
+  if (text.length <= CLIP_CHARS) return JSON.stringify(text);
+  return `${JSON.stringify(text.slice(0, CLIP_CHARS))}…(${textSize(text)})`;
+}
+
 /** A value as it appeared in the file, short enough for a message. */
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
+  if (typeof value === 'string' && value.length > CLIP_CHARS) return quote(value);
   const text = JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
@@ -36,12 +62,19 @@ export function showBytes(bytes: number): string {
   return exactSizeText(bytes) ?? `${bytes} bytes`;
 }
 
-/** The known name closest to a misspelt one, if it is close enough to be a likely typo. */
+/**
+ * The known name closest to a misspelt one, if it is close enough to be a likely typo. A candidate
+ * whose length differs by the distance to beat cannot win (each extra character is an edit), so a
+ * 10 MB name costs one length comparison per candidate, not an edit-distance table.
+ */
 export function closest(name: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
+  let lower: string | undefined;
   for (const candidate of known) {
-    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (Math.abs(name.length - candidate.length) >= bestDistance) continue;
+    lower ??= name.toLowerCase();
+    const d = editDistance(lower, candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
   return best;
@@ -70,11 +103,15 @@ export function unknownKeysMessage(
   noun: string,
   listing: string,
 ): string {
-  const named = keys.map((k) => {
+  const named = keys.slice(0, NAMED_KEYS).map((k) => {
     const guess = closest(k, known);
-    return guess ? `"${k}" (did you mean "${guess}"?)` : `"${k}"`;
+    return guess ? `${quote(k)} (did you mean "${guess}"?)` : quote(k);
   });
-  return `unknown ${noun}${keys.length > 1 ? 's' : ''} ${named.join(', ')}; ${listing} ${known.join(', ')}`;
+  return `unknown ${noun}${keys.length > 1 ? 's' : ''} ${named.join(', ')}${moreKeys(keys)}; ${listing} ${known.join(', ')}`;
+}
+
+function moreKeys(keys: readonly string[]): string {
+  return keys.length > NAMED_KEYS ? ` and ${keys.length - NAMED_KEYS} more` : '';
 }
 
 const NOUNS: Record<string, string> = {
@@ -123,7 +160,7 @@ export const issueMessage: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_value':
       return `must be ${oneOf(issue.values.map((v) => JSON.stringify(v)))}${got}`;
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.slice(0, NAMED_KEYS).map(quote).join(', ')}${moreKeys(issue.keys)}`;
     case 'invalid_union':
       return issue.input === undefined ? 'is required' : `is not valid here${got}`;
     default:

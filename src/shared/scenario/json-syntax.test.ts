@@ -50,4 +50,13 @@ describe('findJsonSyntaxError', () => {
       expect([text, findJsonSyntaxError(text) === null]).toEqual([text, valid]);
     }
   });
+
+  it('stops at 64 levels instead of recursing through a deep, broken text', () => {
+    expect(findJsonSyntaxError('['.repeat(100_000))).toEqual({
+      line: 1,
+      column: 65,
+      reason: 'lists and objects nested more than 64 levels deep; a scenario file may nest at most 64',
+    });
+    expect(findJsonSyntaxError(`${'['.repeat(64)}${']'.repeat(64)}`)).toBeNull();
+  });
 });

@@ -1,5 +1,6 @@
 // Finds where a JSON text goes wrong, by line and column. JSON.parse's own messages differ between
 // engines and often omit the position (V8: "Unexpected token '}', ... is not valid JSON").
+import { MAX_NESTING } from './limits.ts';
 
 export interface JsonSyntaxError {
   /** 1-based, as editors count. */
@@ -10,9 +11,14 @@ export interface JsonSyntaxError {
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
-/** The first syntax error in `text`, or null if it is valid JSON. */
+/**
+ * The first syntax error in `text`, or null if it is valid JSON. Lists and objects nested more
+ * than MAX_NESTING deep count as an error too: the finder recurses once per level, and a scenario
+ * file refuses such nesting anyway.
+ */
 export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
   let pos = 0;
+  let depth = 0;
   let failure: { at: number; reason: string } | null = null;
   const fail = (reason: string): false => {
     failure ??= { at: pos, reason };
@@ -52,8 +58,20 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
     return value();
   }
 
-  /** An object or array: `item` separated by commas, no trailing comma. */
+  /** An object or array, at most MAX_NESTING deep. */
   function list(close: string, item: () => boolean): boolean {
+    if (++depth > MAX_NESTING) {
+      return fail(
+        `lists and objects nested more than ${MAX_NESTING} levels deep; a scenario file may nest at most ${MAX_NESTING}`,
+      );
+    }
+    const ok = items(close, item);
+    depth--;
+    return ok;
+  }
+
+  /** `item` separated by commas, no trailing comma, then `close`. */
+  function items(close: string, item: () => boolean): boolean {
     pos++;
     skipSpace();
     if (text.charAt(pos) === close) return advance(1);

@@ -3,6 +3,7 @@
 import { checkScenario } from './check.ts';
 import { fromIssues, issueMessage, type ScenarioError } from './errors.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
+import { nestingError } from './nesting.ts';
 import { resolveScenario } from './resolve.ts';
 import type { ResolvedScenario } from './resolved.ts';
 import { salvage } from './salvage.ts';
@@ -12,6 +13,8 @@ export type ParseResult = { ok: true; scenario: ResolvedScenario } | { ok: false
 
 /** Validates a parsed JSON value as a `tierlab.scenario/1` file, reporting every problem found. */
 export function parseScenario(input: unknown): ParseResult {
+  const tooDeep = nestingError(input);
+  if (tooDeep) return { ok: false, errors: [tooDeep] };
   const file = scenarioFileSchema.safeParse(input, { error: issueMessage });
   const errors = file.success ? [] : fromIssues(file.error.issues);
   errors.push(...checkScenario(salvage(input)));

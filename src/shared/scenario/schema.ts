@@ -7,6 +7,7 @@ import { closest, show } from './errors.ts';
 import { knobsSchema } from './knob-schema.ts';
 import { nodeIdSchema, positiveSchema, sizeSchema, strict } from './fields.ts';
 import { workloadSchema } from './workload-schema.ts';
+import { MAX_ADISTANCE, MAX_DURATION_MS, MAX_HMAT_VALUE, MEMTIER_CHUNK_BITS } from './limits.ts';
 import type { RunEngine } from './resolved.ts';
 
 export const SCENARIO_FORMAT = 'tierlab.scenario/1';
@@ -19,16 +20,39 @@ function formatMessage(input: unknown): string {
   return `must be "${SCENARIO_FORMAT}" (got ${show(input)})`;
 }
 
+/** An explicit abstract distance: the kernel's int range that keeps tiers at 0 and up, in order. */
+const adistanceSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_ADISTANCE, {
+    error: (issue) =>
+      `must be at most ${MAX_ADISTANCE}: adistance is an int in the kernel, and its tier ` +
+      `(adistance >> ${MEMTIER_CHUNK_BITS}) runs from memory_tier0 to memory_tier${MAX_ADISTANCE >> MEMTIER_CHUNK_BITS} ` +
+      `(got ${show(issue.input)})`,
+  });
+
+/** Latency and bandwidth as HMAT can report them: unsigned ints of ns and MB/s. */
+const latencySchema = positiveSchema.max(MAX_HMAT_VALUE, {
+  error: (issue) =>
+    `must be at most ${MAX_HMAT_VALUE} ns, what HMAT reports in an unsigned int (got ${show(issue.input)})`,
+});
+const bandwidthSchema = positiveSchema.max(MAX_HMAT_VALUE / 1000, {
+  error: (issue) =>
+    `must be at most ${MAX_HMAT_VALUE / 1000} GB/s, what HMAT reports as an unsigned int of MB/s ` +
+    `(got ${show(issue.input)})`,
+});
+
 export const nodeSchema = strict('a node', {
   id: nodeIdSchema,
   memory: z.enum(MEMORY_KINDS),
   capacity: sizeSchema,
   cpus: z.number().int().min(0),
-  readLatencyNs: positiveSchema.optional(),
-  writeLatencyNs: positiveSchema.optional(),
-  readBandwidthGBps: positiveSchema.optional(),
-  writeBandwidthGBps: positiveSchema.optional(),
-  adistance: z.number().int().min(0).optional(),
+  readLatencyNs: latencySchema.optional(),
+  writeLatencyNs: latencySchema.optional(),
+  readBandwidthGBps: bandwidthSchema.optional(),
+  writeBandwidthGBps: bandwidthSchema.optional(),
+  adistance: adistanceSchema.optional(),
   hmat: z.boolean().default(true),
 });
 
@@ -66,7 +90,13 @@ export const RUN_ENGINES = ['rate', 'exact'] as const satisfies readonly RunEngi
 
 export const runSchema = strict('run settings', {
   engine: z.enum(RUN_ENGINES).default('rate'),
-  durationMs: positiveSchema.default(60_000),
+  durationMs: positiveSchema
+    .max(MAX_DURATION_MS, {
+      error: (issue) =>
+        `must be at most ${MAX_DURATION_MS} (about 49.7 days): pages keep times as 32-bit milliseconds ` +
+        `(got ${show(issue.input)})`,
+    })
+    .default(60_000),
   tickMs: positiveSchema.default(10),
   sampleEveryMs: positiveSchema.default(100),
   /** Seeds the engine's 32-bit RNG. */
