@@ -119,6 +119,11 @@ describe('tierlab CLI', () => {
     const r = tierlab('run', scenarioFile('saved'), '--save', '--db', db, '--json', join(dir, 'r.json'));
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/saved as run 1/);
+    // The list gives each run's simulated time per wall second beside its times.
+    const [header, row] = tierlab('list', '--db', db).stdout.trim().split('\n');
+    expect(header).toMatch(/simulated\s+wall\s+speed\s+name/);
+    const [, sim, wall, speed] = /(\d+\.\d)s\s+(\d+\.\d\d)s\s+(\d+(?:\.\d+)?)x/.exec(row!)!;
+    expect(Number(speed)).toBeCloseTo(Number(sim) / Number(wall), -1);
     const result = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as {
       scenarioHash: string;
       format: string;

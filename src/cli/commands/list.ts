@@ -4,6 +4,7 @@ import { RUN_STATUSES, type RunStatus } from '../../shared/api/types.ts';
 import { parseCommandArgs, UsageError } from '../args.ts';
 import { DB_OPTION, withLab } from '../lab.ts';
 import { printable } from '../printable.ts';
+import { formatSpeed } from '../../shared/run-pace.ts';
 
 export async function listCommand(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs(
@@ -26,14 +27,15 @@ export async function listCommand(argv: string[]): Promise<number> {
     return 0;
   }
   process.stdout.write(
-    `${'id'.padStart(5)}  ${'status'.padEnd(11)} ${'seed'.padStart(10)} ${'simulated'.padStart(10)} ${'wall'.padStart(8)}  name\n`,
+    `${'id'.padStart(5)}  ${'status'.padEnd(11)} ${'seed'.padStart(10)} ${'simulated'.padStart(10)} ${'wall'.padStart(8)} ${'speed'.padStart(6)}  name\n`,
   );
   for (const r of runs) {
     const sim = r.simulatedMs === null ? '-' : `${(r.simulatedMs / 1000).toFixed(1)}s`;
     const wall = r.wallMs === null ? '-' : `${(r.wallMs / 1000).toFixed(2)}s`;
+    const speed = r.simulatedMs === null || r.wallMs === null ? '-' : formatSpeed(r.simulatedMs, r.wallMs);
     const tags = r.tags.length ? `  [${printable(r.tags.join(', '))}]` : '';
     process.stdout.write(
-      `${String(r.id).padStart(5)}  ${r.status.padEnd(11)} ${String(r.seed).padStart(10)} ${sim.padStart(10)} ${wall.padStart(8)}  ${printable(r.name)}${tags}\n`,
+      `${String(r.id).padStart(5)}  ${r.status.padEnd(11)} ${String(r.seed).padStart(10)} ${sim.padStart(10)} ${wall.padStart(8)} ${speed.padStart(6)}  ${printable(r.name)}${tags}\n`,
     );
   }
   return 0;
