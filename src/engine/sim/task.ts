@@ -116,8 +116,8 @@ export function isDrawing(t: Task): boolean {
 }
 
 /**
- * Plays t's references one by one (all of them, or with `sequential` only those before its draws).
- * Allocates nothing per reference.
+ * Plays t's references page by page (all of them, or with `sequential` only those before its
+ * draws), consecutive references to one page as one event. Allocates nothing per reference.
  */
 function playReferences(
   k: Kernel,
@@ -160,10 +160,19 @@ function playReferences(
         flags[f] = fl | PG.young | (w << DIRTY_SHIFT);
         const n = fl >>> NODE_SHIFT;
         const i = n * 2 + w;
-        clock += (latency[i]! + think) * slowdown;
-        traffic[i]! += CACHE_LINE;
-        hits[n]!++;
-        refs++;
+        const costNs = (latency[i]! + think) * slowdown;
+        // The same reference again (a walk's next cache line of this page) is one event with it:
+        // the page stays mapped and young, and nothing else runs in between. As many as start
+        // before the round ends, as one by one.
+        let same = 1;
+        while (cursor < len && buf[cursor] === r && clock + same * costNs < untilNs) {
+          cursor++;
+          same++;
+        }
+        clock += same * costNs;
+        traffic[i]! += same * CACHE_LINE;
+        hits[n]! += same;
+        refs += same;
         continue;
       }
     }
