@@ -1,13 +1,15 @@
-// Opens (or creates) the lab database file: refuses files that are not this build's, then sets the
-// connection up (WAL, foreign keys, busy timeout) and applies pending migrations.
+// Opens (or creates) the lab database file: refuses places and files that are not this build's, then
+// sets the connection up (WAL, foreign keys, busy timeout) and applies pending migrations.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { applyMigrations } from './apply-migrations.ts';
 import { connect, type Db } from './connection.ts';
+import { checkDatabasePlace } from './database-place.ts';
 import { inspectDatabaseFile } from './inspect-file.ts';
 import { TIERLAB_APPLICATION_ID } from './marker.ts';
 import { DEFAULT_MIGRATIONS_FOLDER, readKnownMigrations } from './migrations-folder.ts';
+import { openReadOnly } from './open-read-only.ts';
 
 export interface OpenOptions {
   /** Defaults to the repository's migrations/; a bundled app passes the folder it ships. */
@@ -22,14 +24,20 @@ export interface OpenOptions {
 }
 
 /**
- * Opens `path`, creating it (and its folder) when absent. Throws DatabaseRefusedError, leaving the file
- * as it was, when it is not SQLite, is corrupt, belongs to another application, or comes from a newer
- * Tierlab. Does not touch runs: the host calls markInterruptedRuns once at start.
+ * Opens `path`, creating it (and its folder) when absent; a file this process may not write (or whose
+ * folder it may not write) is opened read-only (`db.readOnly`). Throws DatabaseRefusedError, leaving
+ * the file as it was, when the path is a folder or cannot be created, or the file is not SQLite, is
+ * corrupt, belongs to another application, comes from a newer Tierlab, or fails to migrate.
+ * Does not touch runs: the host calls markInterruptedRuns once at start.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const folder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
   const known = readKnownMigrations(folder);
-  const state = inspectDatabaseFile(path, known, options.quickCheck ?? true);
+  const quickCheck = options.quickCheck ?? true;
+  const place = checkDatabasePlace(path);
+  if (place.exists && place.readOnlyBecause !== null)
+    return connect(path, openReadOnly(path, known, quickCheck), place.readOnlyBecause);
+  const state = inspectDatabaseFile(path, known, quickCheck);
   if (state === 'absent') mkdirSync(dirname(path), { recursive: true });
 
   const sqlite = new Database(path);
@@ -39,7 +47,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     // NORMAL is durable against crashes of the app in WAL mode; only a power cut can lose the last commits.
     sqlite.pragma('synchronous = NORMAL');
     if (state !== 'tierlab') sqlite.pragma(`application_id = ${TIERLAB_APPLICATION_ID}`);
-    applyMigrations(sqlite, folder, known.length);
+    applyMigrations(sqlite, path, folder, known);
     sqlite.pragma('foreign_keys = ON');
     return connect(path, sqlite);
   } catch (error) {

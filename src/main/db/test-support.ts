@@ -9,6 +9,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -28,6 +29,19 @@ export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tierlab-db-test-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/**
+ * A fresh tmpfs at a temporary folder, filled by `fill`, then remounted read-only: as root, chmod stops
+ * no write, and this is how a read-only place can be had. Unmounted after the test. Null where mount
+ * is not permitted (not root, or no CAP_SYS_ADMIN in a container), so callers skip.
+ */
+export function readOnlyMount(fill: (dir: string) => void): string | null {
+  const dir = tempDir();
+  if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', dir]).status !== 0) return null;
+  cleanups.push(() => void spawnSync('umount', ['-l', dir]));
+  fill(dir);
+  return spawnSync('mount', ['-o', 'remount,ro', dir]).status === 0 ? dir : null;
 }
 
 /** Opens a new database in a fresh temporary folder; closed and deleted after the test. */
