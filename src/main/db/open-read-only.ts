@@ -49,7 +49,10 @@ function openInPlaceOrSnapshot(path: string): Database.Database {
     return sqlite;
   } catch (error) {
     sqlite.close();
-    if ((error as { code?: unknown }).code !== 'SQLITE_CANTOPEN' || !inWalMode(path)) throw error;
+    // CANTOPEN where no -shm can be made at all, READONLY where the folder is only not ours to write.
+    const code = String((error as { code?: unknown }).code);
+    const noIndex = code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_READONLY');
+    if (!noIndex || !inWalMode(path)) throw error;
     return openSnapshot(path);
   }
 }

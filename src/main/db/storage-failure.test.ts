@@ -18,7 +18,7 @@ describe('storage failures', () => {
       /^\/labs\/x\.db is busy: /,
     );
     expect(describeStorageFailure(db(), sqliteError('SQLITE_IOERR_WRITE', 'disk I/O error'))).toBe(
-      'cannot write to /labs/x.db: disk I/O error (SQLITE_IOERR_WRITE)',
+      'cannot use /labs/x.db: disk I/O error (SQLITE_IOERR_WRITE)',
     );
   });
 

@@ -41,7 +41,10 @@ export function readOnlyMount(fill: (dir: string) => void): string | null {
   if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', dir]).status !== 0) return null;
   cleanups.push(() => void spawnSync('umount', ['-l', dir]));
   fill(dir);
-  return spawnSync('mount', ['-o', 'remount,ro', dir]).status === 0 ? dir : null;
+  // Mounting was permitted, so a failing remount (a file still open for writing) is the test's fault.
+  const remount = spawnSync('mount', ['-o', 'remount,ro', dir], { encoding: 'utf8' });
+  if (remount.status !== 0) throw new Error(`remounting ${dir} read-only failed: ${remount.stderr}`);
+  return dir;
 }
 
 /** Opens a new database in a fresh temporary folder; closed and deleted after the test. */
