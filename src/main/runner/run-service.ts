@@ -117,10 +117,8 @@ export class RunService {
   }
 
   async close(): Promise<void> {
-    for (const runId of [...this.active.keys()]) {
-      markRunFailed(this.db, runId, 'Tierlab was closed before the run finished.');
-      this.finish(runId, 'failed', 'closed');
-    }
+    for (const runId of [...this.active.keys()])
+      this.fail(runId, 'Tierlab was closed before the run finished.');
     await this.pool.close();
   }
 
