@@ -47,33 +47,6 @@ describe('tierlab CLI', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('imports nothing from a result file that breaks the format, naming the file and the field', () => {
-    const good = join(dir, 'good.result.json');
-    expect(tierlab('run', scenarioFile('to-break'), '--quiet', '--json', good).status).toBe(0);
-    const result = JSON.parse(readFileSync(good, 'utf8')) as Record<string, unknown>;
-    const task = (result.tasks as Record<string, unknown>[])[0]!;
-    const broken: [string, Record<string, unknown>, RegExp][] = [
-      ['no-tasks', { ...result, tasks: undefined }, /tasks/],
-      ['no-vmstat', { ...result, vmstat: undefined }, /vmstat/],
-      ['no-name', { ...result, name: undefined }, /name/],
-      ['seed', { ...result, seed: 'abc' }, /seed/],
-      ['simulated', { ...result, simulatedMs: 'x' }, /simulatedMs/],
-      ['throughput', { ...result, tasks: [{ ...task, throughput: 'fast' }] }, /tasks\.0\.throughput/],
-      ['nodes', { ...result, nodes: null }, /nodes/],
-    ];
-    const db = join(dir, 'imports.db');
-    for (const [name, value, field] of broken) {
-      const file = join(dir, `${name}.result.json`);
-      writeFileSync(file, JSON.stringify(value));
-      const r = tierlab('import', good, file, '--db', db);
-      expect(r.status, name).toBe(2);
-      expect(r.stderr).toContain(file);
-      expect(r.stderr).toMatch(field);
-    }
-    expect(JSON.parse(tierlab('list', '--json', '--db', db).stdout)).toEqual([]);
-    expect(tierlab('import', good, '--db', db).status).toBe(0);
-  });
-
   it('spreads a sweep over shards whose result files import once into one database', () => {
     const file = scenarioFile('sweep');
     const out = join(dir, 'shards');

@@ -22,14 +22,25 @@ const COMMANDS: Record<string, Command> = {
   serve: { usage: U.SERVE_USAGE, load: () => import('./commands/serve.ts'), entry: 'serveCommand' },
 };
 
-/** Errors whose message is for the user as it stands: printed without a stack, exit status 2. */
-const USER_ERRORS = new Set([
-  'UsageError',
-  'ScenarioFileError',
-  'DatabaseRefusedError',
-  'ApiError',
-  'TraceError',
-]);
+/**
+ * Errors whose message is for the user as it stands, printed without a stack, and their exit status:
+ * 2 for what the user can fix (arguments, files, the database's place), 1 for a run that failed.
+ * Anything else is a bug and keeps its stack.
+ */
+const USER_ERRORS: Record<string, number> = {
+  UsageError: 2,
+  ScenarioFileError: 2,
+  DatabaseRefusedError: 2,
+  DatabaseWriteError: 2,
+  ApiError: 2,
+  TraceError: 2,
+  RunFailedError: 1,
+};
+
+function exitStatusOf(e: unknown): number | undefined {
+  if (e instanceof UsageError) return 2;
+  return e instanceof Error && Object.hasOwn(USER_ERRORS, e.name) ? USER_ERRORS[e.name] : undefined;
+}
 
 function help(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}`);
@@ -58,12 +69,17 @@ export async function main(argv: string[]): Promise<number> {
     const run = (await command.load())[command.entry] as (argv: string[]) => Promise<number>;
     return await run(rest);
   } catch (e) {
-    if (e instanceof UsageError || (e instanceof Error && USER_ERRORS.has(e.name))) {
-      process.stderr.write(`tierlab ${verb}: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    const status = exitStatusOf(e);
+    if (status === undefined) throw e;
+    process.stderr.write(`tierlab ${verb}: ${(e as Error).message}\n`);
+    return status;
   }
 }
+
+// `tierlab list | head` closes stdout early: that ends the command quietly, as for any Unix tool.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
 
 process.exitCode = await main(process.argv.slice(2));

@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { listRuns } from '../main/db/index.ts';
 import { smallScenario, tempLab } from '../main/api/test-lab.ts';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from './request-guards.ts';
-import { startWebServer, type WebServer } from './web-server.ts';
+import { ListenError, startWebServer, type WebServer } from './web-server.ts';
 
 const servers: WebServer[] = [];
 afterEach(async () => {
@@ -148,6 +148,17 @@ describe('web mode under fault injection', () => {
     );
     expect(replies.filter((r) => r.status === 200)).toHaveLength(100);
     expect(replies.filter((r) => r.status === 400)).toHaveLength(100);
+    expect(await stillUp()).toBe(200);
+  });
+
+  it('refuses a port another server holds with a ListenError naming the address, and the lab stays usable', async () => {
+    const { lab, s, stillUp } = await labServer();
+    const second = startWebServer(lab, { port: s.port });
+    await expect(second).rejects.toThrow(ListenError);
+    await expect(second).rejects.toThrow(
+      `127.0.0.1:${s.port} is not available: another process is listening on it (EADDRINUSE)`,
+    );
+    expect(lab.events.nrListeners).toBe(1);
     expect(await stillUp()).toBe(200);
   });
 });

@@ -25,6 +25,31 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
+/** The server could not take its port (in use, not permitted): one line naming the address. */
+export class ListenError extends Error {
+  override readonly name = 'ListenError';
+  readonly port: number;
+  readonly code: string;
+  constructor(port: number, code: string) {
+    const why = code === 'EADDRINUSE' ? 'another process is listening on it' : 'it cannot be used';
+    super(`127.0.0.1:${port} is not available: ${why} (${code})`);
+    this.port = port;
+    this.code = code;
+  }
+}
+
+/** Resolves once listening on 127.0.0.1; rejects with ListenError when the port cannot be had. */
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: NodeJS.ErrnoException) => reject(new ListenError(port, error.code ?? 'error'));
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', fail);
+      resolve();
+    });
+  });
+}
+
 const STATUS = { invalid: 400, not_found: 404, conflict: 409, internal: 500 } as const;
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -101,7 +126,13 @@ export async function startWebServer(lab: Lab, options: WebServerOptions = {}): 
     const text = JSON.stringify({ event, payload });
     for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(text);
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  try {
+    await listen(server, port);
+  } catch (error) {
+    unsubscribe();
+    wss.close();
+    throw error;
+  }
   port = (server.address() as AddressInfo).port;
   return {
     port,

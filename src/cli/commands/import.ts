@@ -21,7 +21,7 @@ async function readResult(file: string): Promise<RunResult> {
   const problems = resultProblems(value);
   if (problems.length)
     throw new UsageError(
-      `${file}: not a valid ${RESULT_FORMAT} file; nothing imported\n  ${problems.join('\n  ')}`,
+      `${file}: not a valid ${RESULT_FORMAT} file, nothing imported (${problems.join('; ')})`,
     );
   // Stored as written, so importing the same file again stays a no-op; an older file without an
   // engine reads back as run by the exact engine (getResult fills it in).

@@ -9,6 +9,7 @@ import { samplesCsv } from '../../main/api/handlers/export.ts';
 import { scenarioIdentity } from '../../main/scenario-identity.ts';
 import { runProgressLabel, type Progress } from '../progress.ts';
 import { withLab } from '../lab.ts';
+import { RunFailedError } from '../run-failed.ts';
 
 export async function runSaved(
   scenario: ResolvedScenario,
@@ -31,7 +32,7 @@ export async function runSaved(
     });
     const run = await lab.runs.waitFor(runId);
     stop();
-    if (run.status !== 'done') throw new Error(`run ${runId} ${run.status}: ${run.error ?? ''}`);
+    if (run.status !== 'done') throw new RunFailedError(`run ${runId} ${run.status}: ${run.error ?? ''}`);
     if (csvPath) await writeFile(csvPath, samplesCsv(lab, [runId], false));
     return { runId, result: getResult(lab.db, runId)!.result };
   });

@@ -14,6 +14,7 @@ import { intOption, parseCommandArgs, UsageError } from '../args.ts';
 import { createProgress } from '../progress.ts';
 import { formatRemaining, remainingWallMs } from '../../shared/run-pace.ts';
 import { DB_OPTION, withLab } from '../lab.ts';
+import { RunFailedError } from '../run-failed.ts';
 
 /** A malformed --set or --shard is the user's to fix: exit 2 with the message, no stack. */
 function userInput<T>(parse: () => T): T {
@@ -108,7 +109,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
         );
     }
     if (runs.some((r) => r.status !== 'done'))
-      throw new Error('some runs did not finish; see `tierlab list --status failed`');
+      throw new RunFailedError('some runs did not finish; see `tierlab list --status failed`');
   });
   return 0;
 }

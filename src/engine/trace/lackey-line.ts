@@ -16,12 +16,25 @@ export class LackeyError extends Error {
   readonly text: string;
   constructor(line: number, text: string, reason = 'malformed lackey line') {
     const shown = text.length > 80 ? `${text.slice(0, 80)}...` : text;
-    super(`line ${line}: ${reason}: ${JSON.stringify(shown)}`);
+    // JSON escapes the C0 controls; bytes from 0x7f up (binary garbage read as latin1) become \xNN,
+    // so a garbage line cannot send a terminal control sequence with the message.
+    const quoted = JSON.stringify(shown).replace(
+      /[\u007f-\u00ff]/g,
+      (c) => `\\x${c.charCodeAt(0).toString(16)}`,
+    );
+    super(`line ${line}: ${reason}: ${quoted}`);
     this.name = 'LackeyError';
     this.line = line;
     this.text = text;
   }
 }
+
+/**
+ * One instruction's access: lackey reports loads and stores of at most a vector register, and helper
+ * effects such as XSAVE of a few KiB. A size beyond this is not lackey output, and would make one
+ * line a flood of page references (` L 0,999999999` spans 244,141 pages).
+ */
+export const MAX_ACCESS_BYTES = 1 << 20;
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -79,6 +92,8 @@ export function parseAccess(s: string, start: number, end: number, lineNo: numbe
   for (let c = s.charCodeAt(i); i < e && c >= 0x30 && c <= 0x39; c = s.charCodeAt(++i))
     size = size * 10 + (c - 0x30);
   if (i !== e || i === sizeStart || i - sizeStart > 9 || size === 0) throw malformed(s, start, end, lineNo);
+  if (size > MAX_ACCESS_BYTES)
+    throw new LackeyError(lineNo, s.slice(start, end), `an access of more than ${MAX_ACCESS_BYTES} bytes`);
   out.kind = kind;
   out.size = size;
   return true;

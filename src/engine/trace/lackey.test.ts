@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createLackeyParser, lackeyCounts, lackeyEnd, lackeyFeed, LackeyError } from './lackey.ts';
+import {
+  createLackeyParser,
+  lackeyCounts,
+  lackeyEnd,
+  lackeyFeed,
+  LackeyError,
+  TraceLimitError,
+} from './lackey.ts';
+import { MAX_ACCESS_BYTES } from './lackey-line.ts';
+import { pagesById } from './page-ids.ts';
 
 /** Parses `chunks` in order and returns every reference as [dense id, write] plus the counts. */
 function parse(chunks: string[], pageSize = 4096) {
@@ -8,7 +17,7 @@ function parse(chunks: string[], pageSize = 4096) {
   const sink = (batch: Uint32Array): void => void refs.push(...batch);
   for (const c of chunks) lackeyFeed(p, c, sink);
   lackeyEnd(p, sink);
-  const pages = [...p.idOf.keys()];
+  const pages = pagesById(p.idOf);
   return { refs: refs.map((r) => [pages[r >>> 1], r & 1]), counts: lackeyCounts(p) };
 }
 
@@ -120,6 +129,39 @@ describe('lackey parsing', () => {
     lackeyFeed(p, ' L 1000,4\n L 10', () => {});
     lackeyFeed(p, '00,', () => {});
     expect(() => lackeyEnd(p, () => {})).toThrow('line 2: malformed lackey line: " L 1000,"');
+  });
+
+  it('takes an access of up to 1 MiB and refuses a larger one, which no instruction makes', () => {
+    expect(parse([` L 0,${MAX_ACCESS_BYTES}\n`]).counts.pageRefs).toBe(256);
+    const feed = (): void => lackeyFeed(createLackeyParser(), ' L 1000,4\n L 0,999999999\n', () => {});
+    expect(feed).toThrow(`line 2: an access of more than ${MAX_ACCESS_BYTES} bytes: " L 0,999999999"`);
+  });
+
+  it('stops at its reference limit, naming the limit and the line that passed it', () => {
+    const limits = { maxReferences: 10, maxPages: 100 };
+    const exactly = createLackeyParser(4096, limits);
+    lackeyFeed(exactly, ' L 0,4\n'.repeat(10), () => {});
+    expect(exactly.counts.pageRefs).toBe(10);
+    // The 11th reference is the second page of line 10's access.
+    const feed = (): void =>
+      lackeyFeed(createLackeyParser(4096, limits), ' L 0,4\n'.repeat(9) + ' L ffe,4\n', () => {});
+    expect(feed).toThrow(TraceLimitError);
+    expect(feed).toThrow(
+      'line 10: the trace goes past 10 page references, the most Tierlab reads from one trace',
+    );
+  });
+
+  it('stops at its footprint limit, naming the limit and the line that passed it', () => {
+    const p = createLackeyParser(4096, { maxReferences: 1000, maxPages: 3 });
+    expect(() => lackeyFeed(p, ' L 0,4\n S 1000,4\n L 0,4\n M 2000,4\n L 3000,4\n', () => {})).toThrow(
+      'line 5: the trace goes past 3 distinct pages, the most Tierlab reads from one trace',
+    );
+  });
+
+  it('shows a binary line with its bytes escaped, so a message cannot carry a terminal control sequence', () => {
+    const garbage = '\u001b[2J\u009b6n\u00ff L';
+    const feed = (): void => lackeyFeed(createLackeyParser(), `${garbage}\n`, () => {});
+    expect(feed).toThrow('line 1: malformed lackey line: "\\u001b[2J\\x9b6n\\xff L"');
   });
 
   it('refuses a page size that is not a power of two', () => {

@@ -1,23 +1,45 @@
 // Valgrind lackey `--trace-mem=yes` parsing, fed text in chunks of any size: each data access
 // becomes one page reference per page it spans, numbered by dense page id (first seen, first id).
-// Memory grows with the footprint (one Map entry and one byte per page), never with the trace.
+// Memory grows with the footprint (a hash table slot and one byte per page), never with the trace.
+// References and footprint are capped (TraceLimits), so a small file cannot ask for unbounded work.
 import { LackeyError, parseAccess, type Access } from './lackey-line.ts';
+import { createPageIds, pageIdOf, type PageIds } from './page-ids.ts';
 import type { RefSink, TraceCounts } from './types.ts';
 
 export { LackeyError } from './lackey-line.ts';
 
+/** How much one trace may hold; past either, parsing stops with a TraceLimitError. */
+export interface TraceLimits {
+  /** Page references in the whole trace (a host replaying it keeps 4 bytes for each). */
+  maxReferences: number;
+  /** Distinct pages, the footprint. */
+  maxPages: number;
+}
+
+/**
+ * 2^26 references are 256 MiB as a replayed workload and a few seconds to parse (the fixture holds
+ * 2^18); 2^24 pages are a 64 GiB footprint of 4 KiB pages, 1 to 2 GiB of parser and bounds state.
+ * Example: ` L 0,1048576` (the largest access) spans 256 pages, so 262,144 such
+ * lines, 3.4 MB of text that gzip packs into 7 KB, reach the reference limit.
+ */
+export const TRACE_LIMITS: Readonly<TraceLimits> = { maxReferences: 2 ** 26, maxPages: 2 ** 24 };
+
+/** A trace larger than its TraceLimits: the message names the limit and the line it was passed at. */
+export class TraceLimitError extends RangeError {
+  override readonly name = 'TraceLimitError';
+}
+
 const TWO_POW_32 = 4294967296;
-/** Dense ids are stored as `id * 2 + write` in a Uint32Array. */
-const MAX_PAGES = 2 ** 31;
 const BATCH = 4096;
 /** A partial line longer than this is not lackey output (its lines are under 40 characters). */
 const MAX_LINE = 4096;
 
 export interface LackeyParser {
   readonly pageSize: number;
+  readonly limits: Readonly<TraceLimits>;
   /** 2^32 / pageSize: how many pages one unit of an address's high 32 bits spans. */
   readonly pagesPerHigh: number;
-  readonly idOf: Map<number, number>;
+  readonly idOf: PageIds;
   /** Per dense id: 1 once the page was stored to or modified. */
   written: Uint8Array;
   /** The previous reference's page and id: most references repeat it, so they skip the Map. */
@@ -32,13 +54,20 @@ export interface LackeyParser {
   readonly access: Access;
 }
 
-export function createLackeyParser(pageSize = 4096): LackeyParser {
+export function createLackeyParser(
+  pageSize = 4096,
+  limits: Readonly<TraceLimits> = TRACE_LIMITS,
+): LackeyParser {
   if (!Number.isInteger(Math.log2(pageSize)) || pageSize < 1 || pageSize > 2 ** 30)
     throw new RangeError(`page size must be a power of two from 1 to 2^30 (got ${pageSize})`);
+  // Dense ids are stored as `id * 2 + write` in a Uint32Array.
+  if (!(limits.maxPages <= 2 ** 31 && limits.maxReferences <= Number.MAX_SAFE_INTEGER))
+    throw new RangeError(`trace limits out of range: ${JSON.stringify(limits)}`);
   return {
     pageSize,
+    limits,
     pagesPerHigh: TWO_POW_32 / pageSize,
-    idOf: new Map(),
+    idOf: createPageIds(),
     written: new Uint8Array(1024),
     lastPage: -1,
     lastId: -1,
@@ -123,19 +152,17 @@ function lackeyLine(p: LackeyParser, s: string, start: number, end: number, sink
 }
 
 function pageRef(p: LackeyParser, page: number, write: number, sink: RefSink): void {
+  if (p.counts.pageRefs === p.limits.maxReferences)
+    throw tooLarge(p, `${p.limits.maxReferences} page references`);
   let id = p.lastId;
   if (page !== p.lastPage) {
-    const known = p.idOf.get(page);
-    if (known === undefined) {
-      id = p.idOf.size;
-      if (id >= MAX_PAGES) throw new RangeError(`trace footprint exceeds ${MAX_PAGES} pages`);
-      p.idOf.set(page, id);
-      if (id >= p.written.length) {
-        const grown = new Uint8Array(p.written.length * 2);
-        grown.set(p.written);
-        p.written = grown;
-      }
-    } else id = known;
+    id = pageIdOf(p.idOf, page);
+    if (id === p.limits.maxPages) throw tooLarge(p, `${p.limits.maxPages} distinct pages`);
+    if (id >= p.written.length) {
+      const grown = new Uint8Array(p.written.length * 2);
+      grown.set(p.written);
+      p.written = grown;
+    }
     p.lastPage = page;
     p.lastId = id;
   }
@@ -146,4 +173,10 @@ function pageRef(p: LackeyParser, page: number, write: number, sink: RefSink): v
   p.counts.pageRefs++;
   p.out[p.nOut++] = id * 2 + write;
   if (p.nOut === p.out.length) lackeyFlush(p, sink);
+}
+
+function tooLarge(p: LackeyParser, limit: string): TraceLimitError {
+  return new TraceLimitError(
+    `line ${p.lineNo}: the trace goes past ${limit}, the most Tierlab reads from one trace`,
+  );
 }

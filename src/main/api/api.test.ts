@@ -3,10 +3,12 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/api/contract.ts';
 import { COUNTERS } from '../../shared/vmstat.ts';
-import { readSamples } from '../db/index.ts';
+import { openDatabase, readSamples } from '../db/index.ts';
 import { SERVED_CHANNELS } from './create-api.ts';
 import { LS_TRACE } from '../../../tests/fixtures/lackey.ts';
 import { inProcessClient } from './in-process.ts';
+import { readOnlyMount } from '../db/test-support.ts';
+import { closeLab, openLab } from './lab.ts';
 import { smallScenario, tempLab } from './test-lab.ts';
 
 async function saved(api: ReturnType<typeof inProcessClient>, doc: Record<string, unknown>) {
@@ -29,6 +31,21 @@ async function runToEnd(api: ReturnType<typeof inProcessClient>, scenarioId: num
 }
 
 describe('the lab API, in process', () => {
+  it('reads a lab on a read-only mount, and answers a write with why it cannot be made, naming the file', async (ctx) => {
+    const mount = readOnlyMount((dir) => openDatabase(join(dir, 'lab.db')).close());
+    if (!mount) return ctx.skip('mounting a read-only tmpfs is not permitted here');
+    const lab = openLab({ dbPath: join(mount, 'lab.db'), workers: 0 });
+    try {
+      const api = inProcessClient(lab);
+      expect(await api.call('run:list', {})).toEqual([]);
+      await expect(api.call('scenario:save', { document: smallScenario() })).rejects.toThrow(
+        `${join(mount, 'lab.db')} is read-only (the file is not writable, EROFS): nothing was written`,
+      );
+    } finally {
+      await closeLab(lab);
+    }
+  });
+
   it('serves every channel of the contract', () => {
     expect([...SERVED_CHANNELS].sort()).toEqual([...CHANNELS].sort());
   });

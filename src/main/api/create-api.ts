@@ -1,6 +1,7 @@
 // The API's one implementation: validates each request at the boundary, then calls its handler.
 // Every transport (in-process, Electron IPC, HTTP) goes through `dispatch`.
 import { CHANNELS, isChannel, type Channel, type Res } from '../../shared/api/contract.ts';
+import { asStorageError } from '../db/index.ts';
 import { ApiError } from './errors.ts';
 import type { Handlers } from './handler.ts';
 import type { Lab } from './lab.ts';
@@ -33,5 +34,10 @@ export async function dispatch(lab: Lab, channel: string, payload: unknown): Pro
   const parsed = REQUEST_SCHEMAS[channel].safeParse(payload ?? {});
   if (!parsed.success) throw new ApiError('invalid', `${channel}: ${describeIssues(parsed.error)}`);
   const handler = HANDLERS[channel] as (lab: Lab, req: unknown) => Res<Channel> | Promise<Res<Channel>>;
-  return handler(lab, parsed.data);
+  try {
+    return await handler(lab, parsed.data);
+  } catch (e) {
+    // A write the database's place refuses (read-only, full) is said naming the file, in every transport.
+    throw asStorageError(lab.db, e);
+  }
 }

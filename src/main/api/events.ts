@@ -10,6 +10,11 @@ export class EventHub {
     for (const l of this.listeners) l(event, payload);
   };
 
+  /** Subscribers now: a transport that failed to start must leave none behind. */
+  get nrListeners(): number {
+    return this.listeners.size;
+  }
+
   /** Subscribes to every event; returns the unsubscribe function. */
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);

@@ -1,6 +1,7 @@
 // The lab: one open database, one run service and one event hub, shared by every transport.
-import { openDatabase, type Db } from '../db/index.ts';
+import { asStorageError, openDatabase, type Db } from '../db/index.ts';
 import { RunService } from '../runner/run-service.ts';
+import type { ResourceLimits } from 'node:worker_threads';
 import { EventHub } from './events.ts';
 
 export interface Lab {
@@ -14,20 +15,29 @@ export interface LabOptions {
   dbPath: string;
   workers?: number;
   workerUrl?: URL | string;
+  /** Limits for each run's worker thread; Node's defaults when absent. */
+  resourceLimits?: ResourceLimits;
   /** Where the SQL migrations are; the bundled app passes its own copy. */
   migrationsFolder?: string;
 }
 
+/** Throws DatabaseRefusedError for a database it will not open, DatabaseWriteError when marking runs fails. */
 export function openLab(options: LabOptions): Lab {
   const db = openDatabase(options.dbPath, { migrationsFolder: options.migrationsFolder });
   const events = new EventHub();
-  const runs = new RunService({
-    db,
-    workers: options.workers,
-    workerUrl: options.workerUrl,
-    emit: events.emit,
-  });
-  return { db, dbPath: options.dbPath, runs, events };
+  try {
+    const runs = new RunService({
+      db,
+      workers: options.workers,
+      workerUrl: options.workerUrl,
+      resourceLimits: options.resourceLimits,
+      emit: events.emit,
+    });
+    return { db, dbPath: options.dbPath, runs, events };
+  } catch (error) {
+    db.close();
+    throw asStorageError(db, error);
+  }
 }
 
 export async function closeLab(lab: Lab): Promise<void> {

@@ -7,6 +7,8 @@ import * as schema from './schema.ts';
 export interface Db {
   /** The database file. */
   readonly path: string;
+  /** Why it was opened read-only (every write fails), e.g. "the file is not writable, EROFS"; null when writable. */
+  readonly readOnlyBecause: string | null;
   /** Closes the connection; using the handle afterwards throws. Idempotent. */
   close(): void;
 }
@@ -21,9 +23,10 @@ interface Connection {
 // A WeakMap rather than fields on Db keeps drizzle's types out of every signature outside this folder.
 const connections = new WeakMap<Db, Connection>();
 
-export function connect(path: string, sqlite: Database.Database): Db {
+export function connect(path: string, sqlite: Database.Database, readOnlyBecause: string | null = null): Db {
   const db: Db = {
     path,
+    readOnlyBecause,
     close() {
       const connection = connections.get(db);
       if (!connection) return;

@@ -3,6 +3,7 @@
 export { openDatabase, type OpenOptions } from './open-database.ts';
 export { transaction, type Db } from './connection.ts';
 export { DatabaseRefusedError, type RefusalReason } from './refused-error.ts';
+export { DatabaseWriteError, asStorageError, describeStorageFailure } from './storage-failure.ts';
 export { DEFAULT_MIGRATIONS_FOLDER } from './migrations-folder.ts';
 export { TIERLAB_APPLICATION_ID } from './marker.ts';
 export { contentHash } from './json.ts';

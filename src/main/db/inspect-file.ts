@@ -19,7 +19,7 @@ export function inspectDatabaseFile(
   let sqlite: Database.Database | undefined;
   try {
     sqlite = new Database(path, { readonly: true, fileMustExist: true });
-    return classify(sqlite, path, known, quickCheck);
+    return inspectConnection(sqlite, path, known, quickCheck);
   } catch (error) {
     sqlite?.close();
     sqlite = undefined;
@@ -30,11 +30,25 @@ export function inspectDatabaseFile(
   }
 }
 
+/** The same decision over a connection already open (read-only) on the file at `path`. */
+export function inspectConnection(
+  sqlite: Database.Database,
+  path: string,
+  known: readonly KnownMigration[],
+  quickCheck = true,
+): FileState {
+  try {
+    return classify(sqlite, path, known, quickCheck);
+  } catch (error) {
+    throw asRefusal(error, path);
+  }
+}
+
 // A read-only connection to a WAL database creates empty -wal and -shm files and cannot remove them on
 // close. When refusing, remove the ones this inspection created, so the folder is as it was.
-const SIDECARS = ['-wal', '-shm'] as const;
+export const SIDECARS = ['-wal', '-shm'] as const;
 
-function removeOwnSidecars(path: string, existedBefore: readonly string[]): void {
+export function removeOwnSidecars(path: string, existedBefore: readonly string[]): void {
   for (const suffix of SIDECARS) {
     const file = path + suffix;
     if (existedBefore.includes(suffix) || !existsSync(file)) continue;
@@ -111,7 +125,7 @@ function checkGeneration(
   }
 }
 
-function pragmaNumber(sqlite: Database.Database, name: string): number {
+export function pragmaNumber(sqlite: Database.Database, name: string): number {
   return Number(sqlite.pragma(name, { simple: true }));
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import {
   migrationsPlus,
   migrationsPrefix,
   openTempDatabase,
+  readOnlyMount,
   tempDir,
 } from './test-support.ts';
 
@@ -169,17 +170,82 @@ describe('openDatabase', () => {
     expect(error.message).toContain('00000000000000_late_merge');
   });
 
-  it('passes on errors that are not about the file, such as a folder where the file should be', () => {
-    const dir = tempDir();
-    const path = join(dir, 'a-folder');
-    mkdirSync(path);
-    expect(() => openDatabase(path)).toThrow();
-    expect(() => openDatabase(path)).not.toThrow(DatabaseRefusedError);
+  it('refuses a database whose migration fails midway, rolling all of it back and leaving the file as it was', () => {
+    const { path, dir } = closedTierlabFile();
+    // The first statement applies, the second fails: `runs` has a `name` already, as after a
+    // change half made by hand or by a tool that does not use a transaction.
+    const folder = migrationsPlus(
+      '99999999999999_half',
+      'CREATE TABLE `extra` (`id` integer);--> statement-breakpoint\nALTER TABLE `runs` ADD `name` text;',
+    );
+    const error = expectRefused(path, dir, 'migration-failed', folder);
+    expect(error.message).toContain('99999999999999_half (duplicate column name: name)');
+    expect(error.message).not.toContain('\n');
+    const db = openDatabase(path);
+    try {
+      expect(getRun(db, 1)?.name).toBe('r');
+      const tables = sqliteOf(db).prepare("SELECT name FROM sqlite_master WHERE name = 'extra'").all();
+      expect(tables).toEqual([]);
+    } finally {
+      db.close();
+    }
   });
 
   it('throws a clear error when a closed handle is used', () => {
     const { db } = openTempDatabase();
     db.close();
     expect(() => getRun(db, 1)).toThrow(/is closed/);
+  });
+});
+
+describe('openDatabase and where the file is', () => {
+  it('refuses a folder, naming it, and leaves it as it was', () => {
+    const dir = tempDir();
+    const path = join(dir, 'a-folder');
+    mkdirSync(path);
+    expect(() => openDatabase(path)).toThrow(`Tierlab will not open ${path}: it is a folder, not a file.`);
+    expect(readdirSync(path)).toEqual([]);
+  });
+
+  it('refuses a device such as /dev/null', () => {
+    expect(() => openDatabase('/dev/null')).toThrow(expect.objectContaining({ reason: 'not-a-file' }));
+  });
+
+  it('refuses a path that runs through a regular file, naming the file in the way', () => {
+    const dir = tempDir();
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'notes');
+    for (const path of [join(file, 'lab.db'), join(file, 'deeper', 'lab.db')]) {
+      expect(() => openDatabase(path)).toThrow(
+        `Tierlab cannot create ${path}: ${file} is a file, not a folder.`,
+      );
+    }
+    expect(readFileSync(file, 'utf8')).toBe('notes');
+  });
+
+  it('refuses to create a database in a read-only folder, naming the folder', (ctx) => {
+    const dir = readOnlyMount(() => {});
+    if (!dir) return ctx.skip('mounting a read-only tmpfs is not permitted here');
+    const path = join(dir, 'sub', 'lab.db');
+    expect(() => openDatabase(path)).toThrow(
+      `Tierlab cannot create ${path}: the folder ${dir} is read-only (EROFS).`,
+    );
+  });
+
+  it('opens a database on a read-only mount read-only: its runs read back, and it says why it cannot be written', (ctx) => {
+    const dir = readOnlyMount((d) => copyFileSync(closedTierlabFile().path, join(d, 'lab.db')));
+    if (!dir) return ctx.skip('mounting a read-only tmpfs is not permitted here');
+    const path = join(dir, 'lab.db');
+    const db = openDatabase(path);
+    try {
+      expect(db.readOnlyBecause).toBe('the file is not writable, EROFS');
+      expect(getRun(db, 1)?.name).toBe('r');
+      expect(() => createRun(db, { name: 'x', seed: 1, engineVersion: 'test' })).toThrow(
+        expect.objectContaining({ code: 'SQLITE_READONLY' }),
+      );
+    } finally {
+      db.close();
+    }
+    expect(readdirSync(dir)).toEqual(['lab.db']);
   });
 });

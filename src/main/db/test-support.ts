@@ -9,6 +9,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -27,6 +28,22 @@ afterEach(() => {
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tierlab-db-test-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/**
+ * A fresh tmpfs at a temporary folder, filled by `fill`, then remounted read-only: as root, chmod stops
+ * no write, and this is how a read-only place can be had. Unmounted after the test. Null where mount
+ * is not permitted (not root, or no CAP_SYS_ADMIN in a container), so callers skip.
+ */
+export function readOnlyMount(fill: (dir: string) => void): string | null {
+  const dir = tempDir();
+  if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', dir]).status !== 0) return null;
+  cleanups.push(() => void spawnSync('umount', ['-l', dir]));
+  fill(dir);
+  // Mounting was permitted, so a failing remount (a file still open for writing) is the test's fault.
+  const remount = spawnSync('mount', ['-o', 'remount,ro', dir], { encoding: 'utf8' });
+  if (remount.status !== 0) throw new Error(`remounting ${dir} read-only failed: ${remount.stderr}`);
   return dir;
 }
 

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { DatabaseRefusedError, type RefusalReason } from '../db/index.ts';
 import { describeRefusal } from './database-refusal.ts';
 
-const REASONS: RefusalReason[] = ['not-a-database', 'corrupt', 'foreign', 'newer', 'migration-order'];
+const REASONS: RefusalReason[] = [
+  'not-a-database',
+  'corrupt',
+  'foreign',
+  'newer',
+  'migration-order',
+  'migration-failed',
+  'not-a-file',
+  'cannot-create',
+  'read-only',
+];
 const PATH = '/home/u/.config/Tierlab/tierlab.db';
 
 describe('describeRefusal', () => {

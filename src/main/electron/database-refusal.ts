@@ -1,5 +1,5 @@
-// The words of the dialog shown when the lab database is refused: which file, why, and what the user
-// can do. The file itself is never changed, and the dialog says so.
+// The words of the dialog shown when the lab database is refused: which file (or place), why, and what
+// the user can do. The file itself is never changed, and the dialog says so.
 import type { RefusalReason } from '../db/index.ts';
 
 export interface Refusal {
@@ -20,6 +20,10 @@ const HEADLINE: Record<RefusalReason, string> = {
   foreign: 'This file belongs to another application.',
   newer: 'This database was written by a newer Tierlab.',
   'migration-order': "This database's schema history does not match this Tierlab's.",
+  'migration-failed': 'This database could not be brought up to date.',
+  'not-a-file': 'This is not a database file.',
+  'cannot-create': 'A new database cannot be made here.',
+  'read-only': 'This database is read-only and cannot be opened as it is.',
 };
 
 const ADVICE: Record<RefusalReason, string> = {
@@ -28,6 +32,10 @@ const ADVICE: Record<RefusalReason, string> = {
   foreign: '',
   newer: 'Update Tierlab to open it. ',
   'migration-order': '',
+  'migration-failed': '',
+  'not-a-file': '',
+  'cannot-create': 'Choose a folder you can write to. ',
+  'read-only': 'Open it once where it can be written. ',
 };
 
 /** The database layer's own words without the path it repeats: "It is corrupt (...). The file was left untouched." */

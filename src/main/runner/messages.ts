@@ -20,4 +20,11 @@ export type FromWorker =
   | { type: 'done'; runId: number; result: RunResult; stopped: boolean }
   | { type: 'error'; runId: number; message: string };
 
+/** Sent once by a worker when it starts, before any job: what the pool reports if it runs out of memory. */
+export interface WorkerReady {
+  type: 'ready';
+  /** V8's heap_size_limit in the worker, MiB (resourceLimits and --max-old-space-size both shape it). */
+  heapLimitMb: number;
+}
+
 export const CONTROL_STOP = 1;

@@ -1,3 +1,4 @@
+import type { ResourceLimits } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../shared/scenario/parse.ts';
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
@@ -12,7 +13,11 @@ afterEach(async () => {
   for (const s of services.splice(0)) await s.close();
 });
 
-function scenario(durationMs: number, workload: Record<string, unknown>): ResolvedScenario {
+function scenario(
+  durationMs: number,
+  workload: Record<string, unknown>,
+  run: Record<string, number> = {},
+): ResolvedScenario {
   const p = parseScenario({
     format: 'tierlab.scenario/1',
     name: 'service test',
@@ -25,7 +30,7 @@ function scenario(durationMs: number, workload: Record<string, unknown>): Resolv
     },
     policy: { preset: 'linux', knobs: { demotion_enabled: true } },
     workload: [{ name: 'w', cpu: 0, ...workload }],
-    run: { durationMs, tickMs: 10, sampleEveryMs: 100, seed: 5 },
+    run: { durationMs, tickMs: 10, sampleEveryMs: 100, seed: 5, ...run },
   });
   if (!p.ok) throw new Error(JSON.stringify(p.errors));
   return p.scenario;
@@ -36,10 +41,19 @@ const quick = () =>
 /** Runs for many wall seconds: a hot set that never finishes over a long simulated time. */
 const long = () => scenario(600_000, { type: 'hotset', size: '32MiB' });
 
-function service(workers = 1) {
+/** Keeps every sample's residency for the result: heap that grows for as long as the run goes on. */
+const hungry = () =>
+  scenario(100_000_000, { type: 'hotset', size: '32MiB' }, { tickMs: 10, sampleEveryMs: 10 });
+
+function service(workers = 1, resourceLimits?: ResourceLimits) {
   const { db } = openTempDatabase();
   const events: { name: string; payload: unknown }[] = [];
-  const s = new RunService({ db, workers, emit: (name, payload) => events.push({ name, payload }) });
+  const s = new RunService({
+    db,
+    workers,
+    resourceLimits,
+    emit: (name, payload) => events.push({ name, payload }),
+  });
   services.push(s);
   return { db, s, events };
 }
@@ -126,6 +140,31 @@ describe('RunService', () => {
     const next = s.enqueue({ scenario: quick(), document: {} });
     expect((await s.waitFor(next)).status).toBe('done');
     expect(getRun(db, doomed)!.status).toBe('failed');
+  });
+
+  it('fails a run whose worker runs out of memory, saying so with its limits, and keeps what it stored', async () => {
+    const { db, s } = service(1, { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 });
+    const id = s.enqueue({ scenario: hungry(), document: {} });
+    const failed = await s.waitFor(id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toMatch(
+      /^the engine ran out of memory: its worker's heap reached its \d+ MiB limit \(resourceLimits maxOldGenerationSizeMb=16, maxYoungGenerationSizeMb=4\)$/,
+    );
+    expect(countSamples(db, id)).toBeGreaterThan(0);
+    const next = s.enqueue({ scenario: quick(), document: {} });
+    expect((await s.waitFor(next)).status).toBe('done');
+  });
+
+  it('fails each run once when its worker cannot even start, and starts no workers meanwhile', async () => {
+    // About 12 MiB are needed to load the engine; V8 itself aborts the process below 4.
+    const { s } = service(1, { maxOldGenerationSizeMb: 6 });
+    for (let i = 0; i < 2; i++) {
+      const failed = await s.waitFor(s.enqueue({ scenario: quick(), document: {} }));
+      expect(failed.status).toBe('failed');
+      expect(failed.error).toMatch(/^the engine ran out of memory: its worker's heap reached its limit/);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(s.pool.nrWorkers).toBe(0);
+    }
   });
 
   it('gives the same stored numbers for the same scenario and seed', async () => {

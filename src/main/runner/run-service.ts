@@ -1,5 +1,6 @@
 // The run service: queues runs, hands them to the worker pool, persists what comes back (one
 // transaction per sample batch), publishes progress, and records how every run ended.
+import type { ResourceLimits } from 'node:worker_threads';
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import type { ApiEvents, EventName } from '../../shared/api/contract.ts';
 import { globalRow, sampleRows, type SampleBatch } from '../../shared/samples.ts';
@@ -7,6 +8,7 @@ import { ENGINE_VERSION } from '../../engine/index.ts';
 import {
   appendSampleBatch,
   createRun,
+  describeStorageFailure,
   getRun,
   markInterruptedRuns,
   markRunCancelled,
@@ -27,6 +29,8 @@ export interface RunServiceOptions {
   db: Db;
   workers?: number;
   workerUrl?: URL | string;
+  /** Per worker thread; see PoolOptions. */
+  resourceLimits?: ResourceLimits;
   emit?: EventSink;
 }
 
@@ -48,11 +52,9 @@ interface Active {
 }
 
 /** The one-line reason a database write failed, "disk full" first when that is why. */
-function storageFailure(e: unknown): string {
-  const code = (e as { code?: unknown }).code;
+function storageFailure(db: Db, e: unknown): string {
   const detail = e instanceof Error ? e.message : String(e);
-  if (code === 'SQLITE_FULL') return `disk full: the database could not store more of this run (${detail})`;
-  return `the database could not store this run: ${detail}`;
+  return describeStorageFailure(db, e) ?? `the database could not store this run: ${detail}`;
 }
 
 export class RunService {
@@ -64,8 +66,12 @@ export class RunService {
   constructor(options: RunServiceOptions) {
     this.db = options.db;
     this.emit = options.emit ?? (() => {});
-    markInterruptedRuns(this.db);
-    this.pool = new WorkerPool(options.workers ?? defaultPoolSize(), this, options.workerUrl);
+    // A read-only lab cannot mark anything; its runs show as the file has them.
+    if (this.db.readOnlyBecause === null) markInterruptedRuns(this.db);
+    this.pool = new WorkerPool(options.workers ?? defaultPoolSize(), this, {
+      workerUrl: options.workerUrl,
+      resourceLimits: options.resourceLimits,
+    });
   }
 
   /** Queues one run of the scenario (its own seed). Returns the run id. */
@@ -111,15 +117,17 @@ export class RunService {
   }
 
   async close(): Promise<void> {
-    for (const runId of [...this.active.keys()]) {
-      markRunFailed(this.db, runId, 'Tierlab was closed before the run finished.');
-      this.finish(runId, 'failed', 'closed');
-    }
+    for (const runId of [...this.active.keys()])
+      this.fail(runId, 'Tierlab was closed before the run finished.');
     await this.pool.close();
   }
 
   onStart(runId: number): void {
-    if (markRunRunning(this.db, runId)) this.emit('run:status', { runId, status: 'running', error: null });
+    try {
+      if (markRunRunning(this.db, runId)) this.emit('run:status', { runId, status: 'running', error: null });
+    } catch (e) {
+      this.failOnStorage(runId, e);
+    }
   }
 
   onMessage(m: FromWorker): void {
@@ -137,9 +145,13 @@ export class RunService {
    * its worker is told to stop, and what was stored before stays. Nothing is thrown to the host.
    */
   private failOnStorage(runId: number, e: unknown): void {
-    const message = storageFailure(e);
     const a = this.active.get(runId);
     if (a) Atomics.store(a.control, 0, CONTROL_STOP);
+    this.fail(runId, storageFailure(this.db, e));
+  }
+
+  /** Marks the run failed with `message` as far as the database allows, and ends it. */
+  private fail(runId: number, message: string): void {
     try {
       markRunFailed(this.db, runId, message);
     } catch {
@@ -182,8 +194,7 @@ export class RunService {
 
   onWorkerLost(runId: number, reason: string): void {
     if (!this.active.has(runId)) return;
-    markRunFailed(this.db, runId, `The worker running it died: ${reason}`);
-    this.finish(runId, 'failed', reason);
+    this.fail(runId, reason);
   }
 
   private onSamples(runId: number, batch: SampleBatch): void {

@@ -1,18 +1,21 @@
 // A worker thread: runs one scenario at a time through the engine and streams what it produces.
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import type { FromWorker, ToWorker } from './messages.ts';
+import type { FromWorker, ToWorker, WorkerReady } from './messages.ts';
 import { CONTROL_STOP } from './messages.ts';
+import { allocationFailureMessage, isAllocationFailure } from './out-of-memory.ts';
 import { runScenario } from './run-scenario.ts';
 import { attachTraces } from '../trace/attach.ts';
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
-function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
+function post(message: FromWorker | WorkerReady, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(message, transfer);
 }
 
 port.on('message', (job: ToWorker) => void runJob(job));
+post({ type: 'ready', heapLimitMb: Math.round(getHeapStatistics().heap_size_limit / 2 ** 20) });
 
 async function runJob(job: ToWorker): Promise<void> {
   const control = new Int32Array(job.control);
@@ -30,12 +33,14 @@ async function runJob(job: ToWorker): Promise<void> {
     });
     post({ type: 'done', runId: job.runId, result, stopped });
   } catch (e) {
-    if (e instanceof Error && e.name !== 'TraceError') console.error(e.stack);
-    post({
-      type: 'error',
-      runId: job.runId,
-      // The run's error is shown to users: the message only. The stack goes to the host's log.
-      message: e instanceof Error ? e.message : String(e),
-    });
+    post({ type: 'error', runId: job.runId, message: runError(e) });
   }
+}
+
+/** The run's error is shown to users: one line. An unexpected error's stack goes to the host's log. */
+function runError(e: unknown): string {
+  if (isAllocationFailure(e)) return allocationFailureMessage(e as RangeError);
+  if (!(e instanceof Error)) return String(e);
+  if (e.name !== 'TraceError') console.error(e.stack);
+  return e.message;
 }

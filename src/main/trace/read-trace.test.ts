@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { traceBounds } from '../../engine/trace/index.ts';
-import { defaultCapacities, loadTraceWorkload, traceStats, TraceError } from './read-trace.ts';
+import {
+  defaultCapacities,
+  loadTraceWorkload,
+  TRACE_FILE_LIMITS,
+  traceStats,
+  TraceError,
+} from './read-trace.ts';
 import { LS_TRACE, lsOracle } from '../../../tests/fixtures/lackey.ts';
 
 let dir = '';
@@ -81,6 +87,58 @@ describe('trace files', () => {
     execFileSync('mkfifo', [fifo]);
     await expect(traceStats(fifo)).rejects.toThrow(`${fifo}: not a regular file`);
     await expect(traceStats(dir)).rejects.toThrow(`${dir}: not a regular file`);
+  });
+
+  it('refuses a 631-byte gzip file whose one repeated line would be 4.9e9 references, at its first line', async () => {
+    const bomb = await tempFile('wide.lackey.gz', gzipSync(' L 0,999999999\n'.repeat(20_000), { level: 9 }));
+    expect((await readFile(bomb)).length).toBeLessThan(1000);
+    await expect(traceStats(bomb)).rejects.toThrow(`${bomb}: line 1: an access of more than 1048576 bytes`);
+    await expect(loadTraceWorkload(bomb)).rejects.toThrow(TraceError);
+  });
+
+  it('refuses, within seconds, a 7 KB gzip file that expands past the reference limit, naming the file and the limit', async () => {
+    const lines = TRACE_FILE_LIMITS.maxReferences / 256 + 1000;
+    const bomb = await tempFile('bomb.lackey.gz', gzipSync(' L 0,1048576\n'.repeat(lines), { level: 9 }));
+    expect((await readFile(bomb)).length).toBeLessThan(10_000);
+    const started = performance.now();
+    await expect(loadTraceWorkload(bomb)).rejects.toThrow(
+      `${bomb}: line ${TRACE_FILE_LIMITS.maxReferences / 256 + 1}: the trace goes past 67108864 page references`,
+    );
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
+  it('refuses text past its byte limit, and a footprint past its page limit, naming each limit', async () => {
+    const small = { maxReferences: 1000, maxPages: 10, maxBytes: 4096 };
+    const blank = await tempFile('blank.lackey.gz', gzipSync('\n'.repeat(1 << 20)));
+    await expect(traceStats(blank, [1], 4096, small)).rejects.toThrow(
+      `${blank}: more than 4096 bytes of text, the most Tierlab reads from one trace`,
+    );
+    const wide = await tempFile('wide.lackey', ' S 0,65536\n');
+    await expect(loadTraceWorkload(wide, 4096, small)).rejects.toThrow(
+      `${wide}: line 1: the trace goes past 10 distinct pages`,
+    );
+  });
+
+  it('reports binary garbage, text that is not lackey output and a truncated gzip file in one line each', async () => {
+    const garbage = Uint8Array.from({ length: 3000 }, (_, i) => (i * 151 + 7) % 256);
+    const whole = gzipSync(' L 1000,4\n'.repeat(100_000));
+    const files = [
+      [await tempFile('garbage.bin', garbage), 'line 1: malformed lackey line'],
+      [await tempFile('readme.txt', 'Tierlab\n=======\n'), 'line 1: malformed lackey line: "Tierlab"'],
+      [
+        await tempFile('cut.gz', whole.subarray(0, whole.length >> 1)),
+        'not a valid gzip file (unexpected end of file)',
+      ],
+    ] as const;
+    for (const [file, message] of files) {
+      const failure = await traceStats(file).then(
+        () => null,
+        (e: unknown) => e as Error,
+      );
+      expect(failure, file).toBeInstanceOf(TraceError);
+      expect(failure!.message).toContain(`${file}: ${message}`);
+      expect(failure!.message).not.toMatch(/[\n\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    }
   });
 
   it('treats an empty file as an empty trace', async () => {

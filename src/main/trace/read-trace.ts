@@ -2,9 +2,9 @@
 // O(footprint)), and a whole trace loaded as the reference sequence a trace workload replays.
 import { boundsFeed, boundsResult, createBounds } from '../../engine/trace/index.ts';
 import type { CapacityBound, TraceCounts, TraceStats } from '../../engine/trace/index.ts';
-import { parseTraceFile, TraceError } from './trace-file.ts';
+import { parseTraceFile, TRACE_FILE_LIMITS, TraceError, type TraceFileLimits } from './trace-file.ts';
 
-export { TraceError } from './trace-file.ts';
+export { TraceError, TRACE_FILE_LIMITS, type TraceFileLimits } from './trace-file.ts';
 
 export interface TraceWorkload {
   footprintPages: number;
@@ -34,39 +34,49 @@ export async function traceStats(
   file: string,
   capacities?: readonly number[],
   pageSize = DEFAULT_PAGE_SIZE,
+  limits: Readonly<TraceFileLimits> = TRACE_FILE_LIMITS,
 ): Promise<TraceStats> {
   for (const c of capacities ?? [])
     if (!Number.isSafeInteger(c) || c < 0) throw new RangeError(`capacity must be pages >= 0 (got ${c})`);
   if (capacities) {
     const b = createBounds(capacities);
-    const counts = await parseTraceFile(file, pageSize, (refs) => boundsFeed(b, refs));
+    const counts = await parseTraceFile(file, pageSize, (refs) => boundsFeed(b, refs), limits);
     return toStats(counts, boundsResult(b));
   }
-  const first = await parseTraceFile(file, pageSize, () => {});
+  const first = await parseTraceFile(file, pageSize, () => {}, limits);
   const b = createBounds(defaultCapacities(first.pages));
-  const counts = await parseTraceFile(file, pageSize, (refs) => boundsFeed(b, refs));
+  const counts = await parseTraceFile(file, pageSize, (refs) => boundsFeed(b, refs), limits);
   if (counts.pageRefs !== first.pageRefs) throw new TraceError(file, 'the file changed while it was read');
   return toStats(counts, boundsResult(b));
 }
 
-/** The whole reference sequence in memory (4 bytes per reference), for replay as a workload. */
-export async function loadTraceWorkload(file: string, pageSize = DEFAULT_PAGE_SIZE): Promise<TraceWorkload> {
+/** The whole reference sequence in memory (4 bytes per reference, at most limits.maxReferences), for replay. */
+export async function loadTraceWorkload(
+  file: string,
+  pageSize = DEFAULT_PAGE_SIZE,
+  limits: Readonly<TraceFileLimits> = TRACE_FILE_LIMITS,
+): Promise<TraceWorkload> {
   const chunks: Uint32Array[] = [];
   let chunk = new Uint32Array(CHUNK_REFS);
   let used = 0;
-  const stats = await parseTraceFile(file, pageSize, (batch) => {
-    for (let from = 0; from < batch.length;) {
-      if (used === chunk.length) {
-        chunks.push(chunk);
-        chunk = new Uint32Array(CHUNK_REFS);
-        used = 0;
+  const stats = await parseTraceFile(
+    file,
+    pageSize,
+    (batch) => {
+      for (let from = 0; from < batch.length;) {
+        if (used === chunk.length) {
+          chunks.push(chunk);
+          chunk = new Uint32Array(CHUNK_REFS);
+          used = 0;
+        }
+        const n = Math.min(batch.length - from, chunk.length - used);
+        chunk.set(batch.subarray(from, from + n), used);
+        used += n;
+        from += n;
       }
-      const n = Math.min(batch.length - from, chunk.length - used);
-      chunk.set(batch.subarray(from, from + n), used);
-      used += n;
-      from += n;
-    }
-  });
+    },
+    limits,
+  );
   chunks.push(chunk.subarray(0, used));
   const refs = new Uint32Array(stats.pageRefs);
   let at = 0;

@@ -10,8 +10,9 @@ import {
   lackeyEnd,
   lackeyFeed,
   LackeyError,
+  TRACE_LIMITS,
 } from '../../engine/trace/index.ts';
-import type { RefSink, TraceCounts } from '../../engine/trace/index.ts';
+import type { RefSink, TraceCounts, TraceLimits } from '../../engine/trace/index.ts';
 
 export class TraceError extends Error {
   constructor(file: string, detail: string) {
@@ -21,6 +22,14 @@ export class TraceError extends Error {
 }
 
 const READ_CHUNK = 1 << 20;
+
+/** The parser's limits, and the text it reads (after gunzip): blank or instruction lines make no references. */
+export interface TraceFileLimits extends TraceLimits {
+  maxBytes: number;
+}
+
+/** 16 GiB: about 2^28 references' worth of lackey text with its instruction lines. */
+export const TRACE_FILE_LIMITS: Readonly<TraceFileLimits> = { ...TRACE_LIMITS, maxBytes: 2 ** 34 };
 
 async function isGzip(file: string): Promise<boolean> {
   const fh = await open(file, 'r');
@@ -42,17 +51,37 @@ async function openText(file: string): Promise<Readable> {
   const gunzip = createGunzip({ chunkSize: 256 * 1024 });
   // pipe() does not forward a read error; destroying the gunzip stream ends the iteration with it.
   raw.on('error', (e) => gunzip.destroy(e));
+  // Nor does destroying the gunzip stream (a refused trace) close the file.
+  gunzip.on('close', () => raw.destroy());
   return raw.pipe(gunzip).setEncoding('latin1');
 }
 
 /**
  * Streams `file` through a fresh parser, handing every batch of references to `sink`.
- * Throws TraceError for a missing or unreadable file, bad gzip data, or a malformed line (with its number).
+ * Throws TraceError for a missing or unreadable file, bad gzip data, a malformed line (with its number),
+ * or a trace past `limits` (naming the limit).
  */
-export async function parseTraceFile(file: string, pageSize: number, sink: RefSink): Promise<TraceCounts> {
-  const parser = createLackeyParser(pageSize);
+export async function parseTraceFile(
+  file: string,
+  pageSize: number,
+  sink: RefSink,
+  limits: Readonly<TraceFileLimits> = TRACE_FILE_LIMITS,
+): Promise<TraceCounts> {
+  const parser = createLackeyParser(pageSize, limits);
+  let bytes = 0;
   try {
-    for await (const chunk of await openText(file)) lackeyFeed(parser, chunk as string, sink);
+    const text = await openText(file);
+    for await (const chunk of text) {
+      // latin1: one character per byte.
+      bytes += (chunk as string).length;
+      if (bytes > limits.maxBytes) {
+        throw new TraceError(
+          file,
+          `more than ${limits.maxBytes} bytes of text, the most Tierlab reads from one trace`,
+        );
+      }
+      lackeyFeed(parser, chunk as string, sink);
+    }
     lackeyEnd(parser, sink);
   } catch (e) {
     if (e instanceof TraceError) throw e;
