@@ -5,7 +5,7 @@ import { useApi } from '../api/api-context.tsx';
 import { createCall } from '../primitives/create-call.ts';
 import { ExportButtons } from '../export/export-buttons.tsx';
 import { useRouter } from '../router/router-context.tsx';
-import type { CounterMode } from '../run-view/series.ts';
+import { parseNodeId, type CounterMode } from '../run-view/series.ts';
 import { useRuns } from '../runs/runs-context.tsx';
 import { ComparisonTable } from './comparison-table.tsx';
 import { OverlayChart } from './overlay-chart.tsx';
@@ -126,8 +126,10 @@ export function ComparePage() {
           }}
           counter={counter()}
           mode={mode()}
+          node={parseNodeId(query().node)}
           onCounter={(name) => router.setQuery({ counter: name })}
           onMode={(m) => router.setQuery({ mode: m === 'rate' ? undefined : m })}
+          onNode={(n) => router.setQuery({ node: n === null ? undefined : String(n) })}
         />
         <ScenarioDiffView groups={comparison()?.groups ?? []} />
       </Show>

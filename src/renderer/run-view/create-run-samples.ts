@@ -1,6 +1,7 @@
 // A run's samples for its charts: the history from `run:samples`, then rows appended live from
 // `run:samples` events. Per-node columns are not pushed live, so they are re-read every few seconds
-// while the run is going. The arrays are mutated in place; `version` says when to redraw.
+// while the run is going; the memory gauges always, other counters once a chart asks for them
+// (needNodeCounters). The arrays are mutated in place; `version` says when to redraw.
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import { COUNTERS } from '../../shared/vmstat.ts';
 import { createApiEvent, useApi } from '../api/api-context.tsx';
@@ -15,7 +16,7 @@ export interface SampleData {
   timesMs: number[];
   counters: Record<string, number[]>;
   nodeTimesMs: number[];
-  /** By node id, then counter (NODE_COUNTERS only). */
+  /** By node id, then counter (NODE_COUNTERS, and those asked for with needNodeCounters). */
   nodes: Record<string, Record<string, number[]>>;
 }
 
@@ -24,6 +25,8 @@ export interface RunSamples {
   version: Accessor<number>;
   loading: Accessor<boolean>;
   error: Accessor<string | null>;
+  /** Reads these counters per node too, from now on; names already read (or not counters) are skipped. */
+  needNodeCounters(names: readonly string[]): void;
 }
 
 export function createRunSamples(runId: number, live: Accessor<boolean>): RunSamples {
@@ -49,8 +52,13 @@ export function createRunSamples(runId: number, live: Accessor<boolean>): RunSam
       COUNTERS.forEach((name, c) => (data.counters[name] ??= []).push(rows[r]?.[c] ?? 0));
     });
   };
+  const nodeCounters = new Set(NODE_COUNTERS);
+  // Only the newest read lands: an older one may answer later, with fewer counters.
+  let nodeRead = 0;
   const loadNodes = async () => {
-    const s = await client.call('run:samples', { runId, counters: NODE_COUNTERS, nodes: true });
+    const ticket = ++nodeRead;
+    const s = await client.call('run:samples', { runId, counters: [...nodeCounters], nodes: true });
+    if (ticket !== nodeRead) return;
     data.nodeTimesMs = s.timesMs;
     data.nodes = s.nodes ?? {};
     bump();
@@ -88,5 +96,13 @@ export function createRunSamples(runId: number, live: Accessor<boolean>): RunSam
   );
   // When the run ends, read everything once more: the last rows and per-node columns are then final.
   createEffect(on(live, (isLive, wasLive) => wasLive && !isLive && void loadAll()));
-  return { data, version, loading, error };
+  const needNodeCounters = (names: readonly string[]) => {
+    const known = COUNTERS as readonly string[];
+    const missing = names.filter((n) => known.includes(n) && !nodeCounters.has(n));
+    if (missing.length === 0) return;
+    for (const n of missing) nodeCounters.add(n);
+    // While the history loads, its own per-node read comes after and takes the new names along.
+    if (!loading()) loadNodes().catch((e: unknown) => setError(describeError(e)));
+  };
+  return { data, version, loading, error, needNodeCounters };
 }

@@ -1,14 +1,16 @@
 // Each node's memory as stacked areas: anon, file and free pages in MiB, from the per-node samples.
+// Anon is drawn in the node's colour and file in a lighter shade of it; free is grey, as everywhere.
 import { For, Show } from 'solid-js';
+import { FREE_COLOUR, nodeColour, tint } from '../charts/chart-theme.ts';
 import type { Series } from '../charts/series-types.ts';
 import { TimeChart } from '../charts/time-chart.tsx';
 import type { RunViewModel } from './run-context.ts';
-import { thin, toPoints } from './series.ts';
+import { nodeLabel, thin, toPoints } from './series.ts';
 
-const STACK = [
-  { counter: 'nr_anon_pages', label: 'anon' },
-  { counter: 'nr_file_pages', label: 'file' },
-  { counter: 'nr_free_pages', label: 'free' },
+const STACK: { counter: string; label: string; colour: (node: number) => string; dashed?: boolean }[] = [
+  { counter: 'nr_anon_pages', label: 'anon', colour: nodeColour },
+  { counter: 'nr_file_pages', label: 'file', colour: (node) => tint(nodeColour(node), 0.45) },
+  { counter: 'nr_free_pages', label: 'free', colour: () => FREE_COLOUR, dashed: true },
 ];
 /** Stacked areas cannot be decimated (their x values must line up), so they are thinned evenly. */
 const MAX_POINTS = 1500;
@@ -25,6 +27,8 @@ export function NodeMemoryCharts(props: { model: RunViewModel }) {
     return STACK.map((s) => ({
       label: s.label,
       points: thin(toPoints(d.nodeTimesMs, d.nodes[id]?.[s.counter] ?? [], mib), MAX_POINTS),
+      color: s.colour(Number(id)),
+      dashed: s.dashed,
     }));
   };
   return (
@@ -38,11 +42,12 @@ export function NodeMemoryCharts(props: { model: RunViewModel }) {
           <For each={nodeIds()}>
             {(id) => (
               <TimeChart
-                title={`node${id} ${(props.model.kinds()[Number(id)] ?? '').toUpperCase()}`}
+                title={nodeLabel(Number(id), props.model.kinds()[Number(id)])}
                 unit="MiB"
                 stacked
                 series={series(id)}
                 xMax={props.model.xMax()}
+                zoom={props.model.zoom()}
                 testid={`node-memory-${id}`}
               />
             )}

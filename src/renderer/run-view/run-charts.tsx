@@ -1,10 +1,11 @@
 // The run's headline charts: free memory per node, demotion and promotion, hint faults, fast-tier
 // share, reclaim, and faults, redrawn as samples arrive.
 import { For } from 'solid-js';
+import { nodeColour } from '../charts/chart-theme.ts';
 import type { Series } from '../charts/series-types.ts';
 import { TimeChart } from '../charts/time-chart.tsx';
 import type { RunViewModel } from './run-context.ts';
-import { counterPoints, counterUnit, fastTierShare, toPoints } from './series.ts';
+import { counterPoints, counterUnit, fastTierShare, nodeLabel, toPoints } from './series.ts';
 
 const PANELS: { id: string; title: string; counters: string[]; dashed?: string[] }[] = [
   {
@@ -44,9 +45,12 @@ export function RunCharts(props: { model: RunViewModel }) {
   const freePerNode = (): Series[] => {
     const d = data();
     const mib = props.model.pageSize() / 1048576;
+    // Each line is a node, so it takes the node's colour; dashed, as free memory is everywhere.
     return Object.entries(d.nodes).map(([id, cols]) => ({
-      label: `node${id} ${(props.model.kinds()[Number(id)] ?? '').toUpperCase()}`,
+      label: nodeLabel(Number(id), props.model.kinds()[Number(id)]),
       points: toPoints(d.nodeTimesMs, cols.nr_free_pages ?? [], mib),
+      color: nodeColour(Number(id)),
+      dashed: true,
     }));
   };
   const share = (): Series[] => {
@@ -65,6 +69,7 @@ export function RunCharts(props: { model: RunViewModel }) {
         unit="MiB"
         series={freePerNode()}
         xMax={props.model.xMax()}
+        zoom={props.model.zoom()}
         testid="free-per-node"
       />
       <TimeChart
@@ -72,6 +77,7 @@ export function RunCharts(props: { model: RunViewModel }) {
         unit="% of anon pages"
         series={share()}
         xMax={props.model.xMax()}
+        zoom={props.model.zoom()}
         testid="fast-tier-share"
         empty="No anonymous memory yet."
       />
@@ -82,6 +88,7 @@ export function RunCharts(props: { model: RunViewModel }) {
             unit={counterUnit(p.counters, props.model.mode())}
             series={counterSeries(p.counters, p.dashed)}
             xMax={props.model.xMax()}
+            zoom={props.model.zoom()}
             testid={p.id}
           />
         )}

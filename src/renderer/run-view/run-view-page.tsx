@@ -1,7 +1,9 @@
 // One run: live charts while it runs (samples pushed by the lab), then its results. Counters are drawn
-// as rates per second or cumulative; gauges always as they are. Mounted once per run id (keyed).
-import { createEffect, on, Show, untrack } from 'solid-js';
+// as rates per second or cumulative; gauges always as they are. Its time charts zoom together unless
+// that is switched off. Mounted once per run id (keyed).
+import { createEffect, createSignal, on, Show, untrack } from 'solid-js';
 import { useApi } from '../api/api-context.tsx';
+import { createZoom } from '../charts/create-zoom.ts';
 import { createCall } from '../primitives/create-call.ts';
 import { useRouter } from '../router/router-context.tsx';
 import { useRuns } from '../runs/runs-context.tsx';
@@ -33,6 +35,8 @@ export function RunViewPage(props: { runId: number }) {
   const detail = call.value;
   createEffect(on(live, (isLive, wasLive) => wasLive && !isLive && call.refetch()));
   const mode = (): CounterMode => (router.location().query.mode === 'cumulative' ? 'cumulative' : 'rate');
+  const [zoomTogether, setZoomTogether] = createSignal(true);
+  const sharedZoom = createZoom();
   const model: RunViewModel = {
     runId: untrack(() => props.runId),
     samples: createRunSamples(
@@ -48,6 +52,7 @@ export function RunViewPage(props: { runId: number }) {
     },
     kinds: () => nodeKindsOf(detail()?.scenario),
     topTier: createTopTier(detail),
+    zoom: () => (zoomTogether() ? sharedZoom : undefined),
   };
   const sampleCount = () => {
     model.samples.version();
@@ -100,6 +105,15 @@ export function RunViewPage(props: { runId: number }) {
                 {model.samples.loading() ? 'loading samples…' : `${sampleCount().toLocaleString()} samples`}
                 {live() ? ' · live' : ''}
               </span>
+              <label class="small" title="Zooming one time chart zooms every time chart of this run">
+                <input
+                  type="checkbox"
+                  data-testid="zoom-together"
+                  checked={zoomTogether()}
+                  onChange={(e) => setZoomTogether(e.currentTarget.checked)}
+                />{' '}
+                zoom charts together
+              </label>
               <Show when={model.samples.error()}>
                 <span class="error-text small">{model.samples.error()}</span>
               </Show>
@@ -129,12 +143,13 @@ export function RunViewPage(props: { runId: number }) {
               {(result) => (
                 <>
                   <TaskResults result={result()} pageSize={model.pageSize()} kinds={model.kinds()} />
-                  <TaskThroughputChart tasks={result().tasks} xMax={model.xMax()} />
+                  <TaskThroughputChart tasks={result().tasks} xMax={model.xMax()} zoom={model.zoom()} />
                   <TaskResidencyCharts
                     tasks={result().tasks}
                     pageSize={model.pageSize()}
                     kinds={model.kinds()}
                     xMax={model.xMax()}
+                    zoom={model.zoom()}
                   />
                   <MigrationsPanel result={result()} pageSize={model.pageSize()} />
                 </>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterPoints, counterUnit, fastTierShare, thin, toRate } from './series.ts';
+import { counterPoints, counterUnit, fastTierShare, nodeLabel, parseNodeId, thin, toRate } from './series.ts';
 
 describe('run series', () => {
   it('turns a cumulative counter into a per-second rate', () => {
@@ -38,5 +38,19 @@ describe('run series', () => {
     const points = Array.from({ length: 10 }, (_, i) => ({ x: i, y: i }));
     const out = thin(points, 4);
     expect(out.map((p) => p.x)).toEqual([0, 3, 6, 9]);
+  });
+
+  it('names nodes by id and kind', () => {
+    expect(nodeLabel(1, 'pmem')).toBe('node1 PMEM');
+    expect(nodeLabel(3)).toBe('node3');
+  });
+
+  it('reads a node from the address, anything else being machine-wide', () => {
+    expect(parseNodeId('0')).toBe(0);
+    expect(parseNodeId('12')).toBe(12);
+    expect(parseNodeId(undefined)).toBeNull();
+    expect(parseNodeId('all')).toBeNull();
+    expect(parseNodeId('-1')).toBeNull();
+    expect(parseNodeId('1.5')).toBeNull();
   });
 });

@@ -77,3 +77,13 @@ export function thin(points: Point[], max: number): Point[] {
   if (last && out[out.length - 1] !== last) out.push(last);
   return out;
 }
+
+/** How a node is named in legends and titles: "node1 PMEM", or "node1" when its kind is unknown. */
+export function nodeLabel(id: number, kind?: string): string {
+  return kind ? `node${id} ${kind.toUpperCase()}` : `node${id}`;
+}
+
+/** A node id from the address ("?node=1"); anything else is machine-wide (null). */
+export function parseNodeId(text: string | undefined): number | null {
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
+}

@@ -1,9 +1,12 @@
-// Where each task's pages lived over the run: resident MiB per node, stacked, one chart per task.
+// Where each task's pages lived over the run: resident MiB per node, stacked in the nodes' colours,
+// one chart per task.
 import { For, Show } from 'solid-js';
 import type { TaskResult } from '../../shared/result.ts';
+import { nodeColour } from '../charts/chart-theme.ts';
+import type { ZoomControl } from '../charts/create-zoom.ts';
 import type { Series } from '../charts/series-types.ts';
 import { TimeChart } from '../charts/time-chart.tsx';
-import { thin, toPoints } from './series.ts';
+import { nodeLabel, thin, toPoints } from './series.ts';
 
 const MAX_POINTS = 1500;
 
@@ -12,7 +15,8 @@ function residencySeries(task: TaskResult, pageSize: number, kinds: string[]): S
   const nodes = r.pages[0]?.length ?? 0;
   const mib = pageSize / 1048576;
   return Array.from({ length: nodes }, (_, node) => ({
-    label: `node${node} ${(kinds[node] ?? '').toUpperCase()}`,
+    label: nodeLabel(node, kinds[node]),
+    color: nodeColour(node),
     points: thin(
       toPoints(
         r.timesMs,
@@ -29,6 +33,7 @@ export function TaskResidencyCharts(props: {
   pageSize: number;
   kinds: string[];
   xMax?: number;
+  zoom?: ZoomControl;
 }) {
   const withHistory = () => props.tasks.filter((t) => (t.residency?.timesMs.length ?? 0) > 0);
   return (
@@ -47,6 +52,7 @@ export function TaskResidencyCharts(props: {
                 stacked
                 series={residencySeries(task, props.pageSize, props.kinds)}
                 xMax={props.xMax}
+                zoom={props.zoom}
                 testid={`task-residency-${i()}`}
               />
             )}

@@ -2,13 +2,16 @@
 import { For, Show } from 'solid-js';
 import type { RunResult } from '../../shared/result.ts';
 import { BarChart } from '../charts/bar-chart.tsx';
+import { nodeColour } from '../charts/chart-theme.ts';
 import { formatCount, formatMs, pagesToMiB, trim } from '../units/quantity.ts';
+import { nodeLabel } from './series.ts';
 
 export function TaskResults(props: { result: RunResult; pageSize: number; kinds: string[] }) {
   const nodeIds = () => props.result.nodes.map((n) => n.id);
   const residency = () =>
     nodeIds().map((id) => ({
-      label: `node${id} ${(props.kinds[id] ?? '').toUpperCase()}`,
+      label: nodeLabel(id, props.kinds[id]),
+      color: nodeColour(id),
       values: props.result.tasks.map((t) => pagesToMiB(t.residentPages[String(id)] ?? 0, props.pageSize)),
     }));
   return (

@@ -2,6 +2,7 @@
 // cumulative counts the result keeps beside residency (samples carry only kernel counters).
 import { Show } from 'solid-js';
 import type { TaskResult } from '../../shared/result.ts';
+import type { ZoomControl } from '../charts/create-zoom.ts';
 import type { Point, Series } from '../charts/series-types.ts';
 import { TimeChart } from '../charts/time-chart.tsx';
 import { thin } from './series.ts';
@@ -18,7 +19,7 @@ function throughputPoints(task: TaskResult): Point[] {
   return thin(out, MAX_POINTS);
 }
 
-export function TaskThroughputChart(props: { tasks: TaskResult[]; xMax?: number }) {
+export function TaskThroughputChart(props: { tasks: TaskResult[]; xMax?: number; zoom?: ZoomControl }) {
   const series = (): Series[] =>
     props.tasks
       .filter((t) => (t.residency?.references?.length ?? 0) > 1)
@@ -31,6 +32,7 @@ export function TaskThroughputChart(props: { tasks: TaskResult[]; xMax?: number 
           unit="M refs/s"
           series={series()}
           xMax={props.xMax}
+          zoom={props.zoom}
           testid="task-throughput"
         />
       </section>
