@@ -2,7 +2,6 @@
 // import trace, export CSV). In web mode there is no menu and this does nothing.
 import { onCleanup } from 'solid-js';
 import type { MenuAction } from '../shared/api/bridge.ts';
-import { exampleScenarioFile } from '../shared/scenario/index.ts';
 import { electronBridge } from './api/bridge.ts';
 import { useRouter } from './router/router-context.tsx';
 import { useScenarioActions } from './scenarios/scenario-actions.ts';
@@ -15,8 +14,7 @@ export function AppMenu() {
   const toast = useToast();
   const importTrace = useImportTrace();
   const handlers: Record<MenuAction, () => void> = {
-    'scenario:new': () =>
-      actions.replace(exampleScenarioFile(), null, 'Started a new scenario from the example.'),
+    'scenario:new': () => actions.newFromExample(),
     'scenario:open': () => void actions.importFile(),
     'scenario:save': () => void actions.save(),
     'trace:import': () => {

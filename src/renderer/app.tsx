@@ -24,6 +24,8 @@ const NAV: { page: Page; label: string; key: string }[] = [
   { page: 'compare', label: 'Compare', key: 'c' },
 ];
 
+const DRAFT_STATE = { saved: 'saved', example: 'example, not saved', unsaved: 'unsaved changes' } as const;
+
 const runIdOf = (r: Route) => (r.page === 'run' ? r.runId : undefined);
 
 function GlobalKeys() {
@@ -46,7 +48,7 @@ function GlobalKeys() {
 function Nav() {
   const router = useRouter();
   const { socket, kind } = useApi();
-  const { draft, dirty } = useScenarioDraft();
+  const { draft, state } = useScenarioDraft();
   const current = () => {
     const r = router.location().route;
     return r.page === 'run' ? 'scenarios' : r.page;
@@ -74,7 +76,9 @@ function Nav() {
         <div class="draft-status" title="The scenario being composed; kept across reloads">
           <span class="muted small">Draft</span>
           <span class="draft-name">{draft.name || 'untitled'}</span>
-          <span class="muted small">{dirty() ? 'unsaved changes' : 'saved'}</span>
+          <span class="muted small" data-testid="draft-state" data-state={state()}>
+            {DRAFT_STATE[state()]}
+          </span>
         </div>
         <HelpPopover />
         <span class={`conn conn-${socket()}`} data-testid="connection" title="Live events from the lab">

@@ -1,5 +1,6 @@
 // The vmstat counters the engine keeps, under the kernel's exact names (mm/vmstat.c vmstat_text[]),
 // because users grep for them. Every counter is kept per node; /proc/vmstat is the sum over nodes.
+// A counter the kernel has no name for is declared in DERIVED, and the UI says so next to it.
 
 /** Gauges: a page count at the moment of sampling (node_stat_item / zone_stat_item). */
 export const GAUGES = [
@@ -11,6 +12,7 @@ export const GAUGES = [
   'nr_anon_pages',
   'nr_file_pages',
   'nr_dirty',
+  // Derived (see DERIVED): the name is a stored column and CSV header, so it stays.
   'nr_swap_used',
 ] as const;
 
@@ -67,6 +69,19 @@ export const EVENTS = [
 
 export const COUNTERS = [...GAUGES, ...EVENTS] as const;
 export type CounterName = (typeof COUNTERS)[number];
+
+/**
+ * Counters that are not in /proc/vmstat, with where their value would come from on a real machine.
+ * Their names are kept (samples columns, CSV headers and result files use them); the UI shows them
+ * as derived, e.g. "nr_swap_used (derived)".
+ */
+export const DERIVED: Readonly<Partial<Record<CounterName, { from: string }>>> = {
+  nr_swap_used: {
+    from:
+      'swap in use machine-wide, SwapTotal - SwapFree of /proc/meminfo in pages; the kernel keeps no ' +
+      'per-node swap count, so it is carried on node 0',
+  },
+};
 export const NR_COUNTERS = COUNTERS.length;
 
 /** Index of each counter in a per-node stats row, e.g. `STAT.pgscan_kswapd`. */
@@ -76,4 +91,14 @@ export const STAT = Object.fromEntries(COUNTERS.map((name, i) => [name, i])) as 
 
 export function isGauge(name: string): boolean {
   return (GAUGES as readonly string[]).includes(name);
+}
+
+/** What a derived counter stands for, or undefined for the kernel's own counters. */
+export function derivedFrom(name: string): string | undefined {
+  return DERIVED[name as CounterName]?.from;
+}
+
+/** The name as the UI shows it: the kernel's own, or ours marked "(derived)". */
+export function counterLabel(name: string): string {
+  return derivedFrom(name) === undefined ? name : `${name} (derived)`;
 }

@@ -30,3 +30,9 @@ export function describeError(e: unknown): string {
   }
   return String(e);
 }
+
+/** Whether the call failed because what it names does not exist (a deleted scenario, say). */
+export function isNotFound(e: unknown): boolean {
+  if (e instanceof ApiCallError) return e.code === 'not_found';
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'not_found';
+}

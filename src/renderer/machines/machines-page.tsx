@@ -49,8 +49,9 @@ export function MachinesPage() {
         <header class="page-header">
           <h1>Machine</h1>
           <p class="muted">
-            Nodes 0..n-1 as the firmware lists them. Sizes take KiB/MiB/GiB (“384MiB”, “1.5 GiB”), latencies
-            ns, bandwidths GB/s; empty fields use the memory kind's defaults shown in grey.
+            Nodes 0..n-1 as the firmware lists them. Sizes are binary, as the kernel reads “1G”: K/KiB, M/MiB,
+            G/GiB (“384MiB”, “1.5G”); kB/MB/GB are refused, since SI means 1000 and /proc/meminfo's kB 1024.
+            Latencies in ns, bandwidths GB/s; empty fields use the memory kind's defaults shown in grey.
           </p>
         </header>
         <section class="panel">

@@ -1,6 +1,7 @@
-// The optional swap device: none, or a capacity and a device kind with its page I/O times.
+// The optional swap device: none, or a capacity (in whole pages) and a device kind with its page I/O times.
 import { Show } from 'solid-js';
 import { SWAP_DEVICE_DEFAULTS, SWAP_DEVICES, type SwapDevice } from '../../shared/scenario/index.ts';
+import { parseSize } from '../../shared/units.ts';
 import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
 import { SelectField } from '../ui/choice-fields.tsx';
 import { SizeField } from '../ui/quantity-field.tsx';
@@ -29,6 +30,7 @@ export function SwapFields() {
           path="machine.swap.capacity"
           value={swap()?.capacity}
           onCommit={(v) => setDraft('machine', 'swap', 'capacity', v as string)}
+          pageSize={parseSize(draft.machine.pageSize ?? 4096) ?? 4096}
           testid="swap-capacity"
         />
       </Show>

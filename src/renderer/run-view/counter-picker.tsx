@@ -1,6 +1,6 @@
-// Any vmstat counter, found by typing part of its kernel name; gauges and events marked.
+// Any vmstat counter, found by typing part of its kernel name; gauges, events and derived counters marked.
 import { createSignal, For } from 'solid-js';
-import { COUNTERS, isGauge } from '../../shared/vmstat.ts';
+import { COUNTERS, derivedFrom, isGauge } from '../../shared/vmstat.ts';
 import { createShortcut } from '../shortcuts/shortcuts-context.tsx';
 
 export function CounterPicker(props: { picked: string[]; onChange: (picked: string[]) => void }) {
@@ -31,7 +31,7 @@ export function CounterPicker(props: { picked: string[]; onChange: (picked: stri
         <For each={matches()} fallback={<li class="muted">No counter has “{query()}” in its name.</li>}>
           {(name) => (
             <li>
-              <label>
+              <label title={derivedFrom(name) && `Not a kernel counter: ${derivedFrom(name)}`}>
                 <input
                   type="checkbox"
                   checked={props.picked.includes(name)}
@@ -39,7 +39,10 @@ export function CounterPicker(props: { picked: string[]; onChange: (picked: stri
                   onChange={(e) => toggle(name, e.currentTarget.checked)}
                 />
                 <code>{name}</code>
-                <span class="muted small">{isGauge(name) ? 'gauge' : 'event'}</span>
+                <span class="muted small">
+                  {isGauge(name) ? 'gauge' : 'event'}
+                  {derivedFrom(name) && ', derived'}
+                </span>
               </label>
             </li>
           )}

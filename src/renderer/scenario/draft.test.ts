@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleScenarioFile } from '../../shared/scenario/index.ts';
-import { documentFromDraft, draftFromDocument, isDraftScenario } from './draft.ts';
+import { documentFromDraft, draftFromDocument, draftJson, isDraftScenario } from './draft.ts';
 
 describe('scenario drafts', () => {
   it('round-trips a scenario file unchanged', () => {
@@ -31,5 +31,12 @@ describe('scenario drafts', () => {
     const doc = documentFromDraft(draft) as { run: object; machine: { nodes: object[] } };
     expect(doc.run).not.toHaveProperty('tickMs');
     expect(doc.machine.nodes[1]).not.toHaveProperty('readLatencyNs');
+  });
+
+  it('compares a stored document as the editor will save it, so opening it changes nothing', () => {
+    const stored = { name: 'no run settings', machine: { nodes: [] }, policy: { preset: 'linux' } };
+    const opened = draftFromDocument(stored);
+    expect(JSON.stringify(documentFromDraft(opened))).toBe(draftJson(stored));
+    expect(JSON.stringify(documentFromDraft(stored))).not.toBe(draftJson(stored));
   });
 });

@@ -87,3 +87,12 @@ export function documentFromDraft(value: unknown): unknown {
   }
   return out;
 }
+
+/**
+ * The JSON a draft of `doc` saves, to compare drafts with what was loaded or stored: `doc` goes
+ * through the same draft round trip, so a saved document with no `run` is not "changed" by the
+ * empty run settings the editor adds.
+ */
+export function draftJson(doc: unknown): string {
+  return JSON.stringify(documentFromDraft(draftFromDocument(doc)));
+}

@@ -22,7 +22,7 @@ export function ScenarioList() {
   );
   createEffect(
     on(
-      () => draft.meta.savedJson,
+      () => [draft.meta.scenarioId, draft.meta.savedJson],
       () => void refetch(),
       { defer: true },
     ),

@@ -1,6 +1,7 @@
 // Select and checkbox fields over stored values.
 import { For } from 'solid-js';
 import { Field, type FieldFrameProps } from './field.tsx';
+import { fieldErrorId, useHasError } from './field-error.tsx';
 
 export interface SelectFieldProps<T extends string | number> extends FieldFrameProps {
   value: T | undefined;
@@ -14,11 +15,14 @@ export interface SelectFieldProps<T extends string | number> extends FieldFrameP
 
 export function SelectField<T extends string | number>(props: SelectFieldProps<T>) {
   const indexOf = () => (props.value === undefined ? -1 : props.options.indexOf(props.value));
+  const invalid = useHasError(() => props.path);
   return (
     <Field {...props}>
       <select
         data-testid={props.testid}
         data-path={props.path}
+        aria-invalid={invalid()}
+        aria-describedby={invalid() ? fieldErrorId(props.path) : undefined}
         value={String(indexOf())}
         onChange={(e) => {
           const i = Number(e.currentTarget.value);
@@ -41,6 +45,7 @@ export interface CheckFieldProps extends FieldFrameProps {
 }
 
 export function CheckField(props: CheckFieldProps) {
+  const invalid = useHasError(() => props.path);
   return (
     <Field {...props} class={`field-check ${props.class ?? ''}`}>
       <input
@@ -48,6 +53,8 @@ export function CheckField(props: CheckFieldProps) {
         checked={props.checked}
         data-testid={props.testid}
         data-path={props.path}
+        aria-invalid={invalid()}
+        aria-describedby={invalid() ? fieldErrorId(props.path) : undefined}
         onChange={(e) => props.onChange(e.currentTarget.checked)}
       />
     </Field>

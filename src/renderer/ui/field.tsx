@@ -9,6 +9,8 @@ export interface FieldFrameProps {
   path?: string;
   /** The field's own parse problem, shown at once instead of the validator's. */
   local?: string | null;
+  /** The field is a list typed in one input: its items' problems (`path[1]`) show here too. */
+  list?: boolean;
   hint?: JSX.Element;
   title?: string;
   class?: string;
@@ -27,7 +29,7 @@ export function Field(props: ParentProps<FieldFrameProps>) {
       <Show when={props.hint && !props.local}>
         <span class="field-hint">{props.hint}</span>
       </Show>
-      <FieldError path={props.path} local={props.local} />
+      <FieldError path={props.path} local={props.local} list={props.list} />
     </label>
   );
 }

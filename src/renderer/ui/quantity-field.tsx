@@ -1,9 +1,10 @@
 // Number fields with units: typed as "305", "0.3us", "6600MB/s" or "1.5 GiB", stored parsed (sizes keep
 // the user's text, which the file format reads), with the default as placeholder.
-import { formatSize, parseSize } from '../../shared/units.ts';
+import { formatSize, readSize, SIZE_UNITS_RULE } from '../../shared/units.ts';
+import { sizeHint } from '../units/size-hint.ts';
 import { CommitInput, displayValue } from './commit-input.tsx';
 import { Field, type FieldFrameProps } from './field.tsx';
-import { useHasError } from './field-error.tsx';
+import { fieldErrorId, useHasError } from './field-error.tsx';
 import type { JSX } from 'solid-js';
 
 export interface QuantityFieldProps extends FieldFrameProps {
@@ -24,10 +25,12 @@ function localError(value: unknown, expect: string): string | null {
 }
 
 export function QuantityField(props: QuantityFieldProps) {
-  const invalid = useHasError(() => props.path);
+  const hasError = useHasError(() => props.path);
+  const local = () => localError(props.value, props.expect);
+  const invalid = () => hasError() || local() !== null;
   const toValue = (text: string) => (text.trim() === '' ? undefined : (props.parse(text) ?? text));
   return (
-    <Field {...props} local={localError(props.value, props.expect)}>
+    <Field {...props} local={local()}>
       <CommitInput
         value={props.value}
         toValue={toValue}
@@ -36,7 +39,8 @@ export function QuantityField(props: QuantityFieldProps) {
         placeholder={props.placeholder}
         data-testid={props.testid}
         data-path={props.path}
-        aria-invalid={invalid() || localError(props.value, props.expect) !== null}
+        aria-invalid={invalid()}
+        aria-describedby={invalid() ? fieldErrorId(props.path) : undefined}
         inputMode="decimal"
         autocomplete="off"
       />
@@ -45,28 +49,33 @@ export function QuantityField(props: QuantityFieldProps) {
 }
 
 export interface SizeFieldProps extends Omit<QuantityFieldProps, 'parse' | 'expect'> {
-  /** Bytes per page, to show the size in pages too. */
+  /** Bytes per page, to show the size in whole pages (node and swap capacities). */
   pageSize?: number;
 }
 
+/** What the field says about its value: nothing when empty, else a problem or a hint. */
+function sizeVerdict(value: unknown, pageSize?: number): { local: string | null; hint?: string } {
+  if (value === undefined || value === '') return { local: null };
+  const r = readSize(value);
+  const got = `(got "${displayValue(value)}")`;
+  if (!r.ok && r.ambiguous) return { local: r.reason };
+  if (!r.ok) return { local: `expected a size such as "384MiB", "1.5G" or a number of bytes ${got}` };
+  if (r.bytes <= 0) return { local: `must be a positive size ${got}` };
+  const hint = sizeHint(r.bytes, pageSize);
+  return { local: null, hint: typeof value === 'number' ? `${formatSize(r.bytes)} · ${hint}` : hint };
+}
+
 export function SizeField(props: SizeFieldProps) {
-  const invalid = useHasError(() => props.path);
-  const bytes = () => parseSize(props.value);
-  const local = () => {
-    if (props.value === undefined || props.value === '') return null;
-    const b = bytes();
-    const got = `(got "${displayValue(props.value)}")`;
-    if (b === null) return `expected a size such as "384MiB", "1.5 GiB" or a number of bytes ${got}`;
-    return b <= 0 ? `must be a positive size ${got}` : null;
-  };
-  const hint = () => {
-    const b = bytes();
-    if (b === null || b <= 0 || props.value === undefined) return props.hint;
-    if (props.pageSize) return `${Math.floor(b / props.pageSize).toLocaleString()} pages`;
-    return typeof props.value === 'number' ? formatSize(b) : props.hint;
-  };
+  const hasError = useHasError(() => props.path);
+  const verdict = () => sizeVerdict(props.value, props.pageSize);
+  const invalid = () => hasError() || verdict().local !== null;
   return (
-    <Field {...props} local={local()} hint={hint()}>
+    <Field
+      {...props}
+      title={props.title ? `${props.title} (${SIZE_UNITS_RULE})` : SIZE_UNITS_RULE}
+      local={verdict().local}
+      hint={verdict().hint ?? props.hint}
+    >
       <CommitInput
         value={props.value}
         toValue={(text) =>
@@ -77,7 +86,8 @@ export function SizeField(props: SizeFieldProps) {
         placeholder={props.placeholder}
         data-testid={props.testid}
         data-path={props.path}
-        aria-invalid={invalid() || local() !== null}
+        aria-invalid={invalid()}
+        aria-describedby={invalid() ? fieldErrorId(props.path) : undefined}
         autocomplete="off"
       />
     </Field>

@@ -5,6 +5,10 @@ import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
 import { CommitInput } from '../ui/commit-input.tsx';
 import { SelectField } from '../ui/choice-fields.tsx';
 import { Field } from '../ui/field.tsx';
+import { fieldErrorId, useHasError } from '../ui/field-error.tsx';
+
+/** Modes that take a node list; MPOL_DEFAULT takes none (set_mempolicy rejects a nodemask with it). */
+const takesNodes = (mode: unknown) => mode === 'bind' || mode === 'preferred' || mode === 'interleave';
 
 /** "0,2-3" -> [0, 2, 3]; null if any part is not a node or range. */
 export function parseNodeList(text: string): number[] | null {
@@ -29,9 +33,8 @@ export function MempolicyFields(props: { index: number }) {
   };
   const path = (f: string) => `workload[${props.index}].mempolicy${f ? `.${f}` : ''}`;
   const set = (field: string, v: unknown) => {
-    // The default policy takes no nodes (set_mempolicy rejects a nodemask with MPOL_DEFAULT):
-    // going back to it drops the node list rather than leaving an error behind.
-    if (field === 'mode' && v === undefined) {
+    // Going back to the default drops the node list rather than leaving an error behind.
+    if (field === 'mode' && !takesNodes(v)) {
       setDraft('workload', props.index, 'mempolicy', undefined);
       return;
     }
@@ -41,6 +44,15 @@ export function MempolicyFields(props: { index: number }) {
     setDraft('workload', props.index, 'mempolicy', empty ? undefined : next);
   };
   const nodesText = (v: unknown) => (Array.isArray(v) ? v.join(',') : typeof v === 'string' ? v : '');
+  const localNodes = () =>
+    typeof policy().nodes === 'string'
+      ? `expected node ids such as 0,1 or 0-3 (got "${String(policy().nodes)}")`
+      : null;
+  const nodesError = useHasError(() => path('nodes'), true);
+  const nodesInvalid = () => nodesError() || localNodes() !== null;
+  // Nodes left over with a mode that takes none (a file says "default" and lists nodes) stay
+  // editable, with the validator's message, so they can be cleared.
+  const noNodes = () => !takesNodes(policy().mode) && policy().nodes === undefined;
   return (
     <>
       <SelectField
@@ -56,20 +68,19 @@ export function MempolicyFields(props: { index: number }) {
       <Field
         label="Policy nodes"
         path={path('nodes')}
+        list
         title="Nodes of the policy: 0,1 or 0-3"
-        local={
-          typeof policy().nodes === 'string'
-            ? `expected node ids such as 0,1 or 0-3 (got "${String(policy().nodes)}")`
-            : null
-        }
+        local={localNodes()}
       >
         <CommitInput
           value={policy().nodes}
           toValue={(t) => (t.trim() === '' ? undefined : (parseNodeList(t) ?? t))}
           display={nodesText}
           onCommit={(v) => set('nodes', v)}
-          placeholder={policy().mode === undefined ? 'pick a mode first' : 'none'}
-          disabled={policy().mode === undefined && policy().nodes === undefined}
+          placeholder={takesNodes(policy().mode) ? 'none' : 'pick a mode first'}
+          disabled={noNodes()}
+          aria-invalid={nodesInvalid()}
+          aria-describedby={nodesInvalid() ? fieldErrorId(path('nodes')) : undefined}
           data-testid={`workload-${props.index}-mempolicy-nodes`}
           data-path={path('nodes')}
         />

@@ -1,6 +1,6 @@
 // One workload field drawn from its spec: the right input for its kind, the default as placeholder.
 import { Match, Switch } from 'solid-js';
-import { parseSize } from '../../shared/units.ts';
+import { readSize } from '../../shared/units.ts';
 import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
 import { CommitInput, displayValue } from '../ui/commit-input.tsx';
 import { CheckField, SelectField } from '../ui/choice-fields.tsx';
@@ -36,9 +36,10 @@ export function SpecField(props: { index: number; spec: WorkloadField }) {
   });
   const positionError = () => {
     const v = value();
-    return typeof v === 'string' && v !== 'head' && v !== 'tail' && parseSize(v) === null
-      ? `expected head, tail or an offset such as "64MiB" (got "${v}")`
-      : null;
+    if (typeof v !== 'string' || v === 'head' || v === 'tail') return null;
+    const r = readSize(v);
+    if (r.ok) return null;
+    return r.ambiguous ? r.reason : `expected head, tail or an offset such as "64MiB" (got "${v}")`;
   };
   return (
     <Switch>

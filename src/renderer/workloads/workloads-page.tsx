@@ -57,8 +57,9 @@ export function WorkloadsPage() {
       <header class="page-header">
         <h1>Workloads</h1>
         <p class="muted">
-          The tasks the scenario runs. Empty fields take the default shown in grey; sizes take KiB/MiB/GiB,
-          times ms or s (“3s”).
+          The tasks the scenario runs. Empty fields take the default shown in grey; sizes take binary units as
+          the kernel reads them (K/KiB, M/MiB, G/GiB; kB/MB/GB are refused as ambiguous), times ms or s
+          (“3s”).
         </p>
       </header>
       <div class="button-row">

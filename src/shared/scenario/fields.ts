@@ -1,7 +1,7 @@
 // Field schemas shared by every part of the scenario file: sizes, offsets, times, counts, and the
 // strict object that rejects unknown fields by name.
 import * as z from 'zod';
-import { parseSize } from '../units.ts';
+import { parseSize, readSize } from '../units.ts';
 import type { HotPosition } from './resolved.ts';
 import { show, unknownKeysMessage } from './errors.ts';
 
@@ -29,6 +29,12 @@ function bytesOf(value: number | string, min: number): number | null {
   return bytes !== null && Number.isSafeInteger(bytes) && bytes >= min ? bytes : null;
 }
 
+/** The rule and what was written; for an SI unit ("0.5GB"), why it is refused and what to write. */
+function sizeMessage(rule: string, value: number | string): string {
+  const r = readSize(value);
+  return !r.ok && r.ambiguous ? r.reason : `${rule} (got ${show(value)})`;
+}
+
 /** Zod's own error for a value that is neither number nor string: say what a size looks like. */
 function sizeTypeError(rule: string) {
   return (issue: { input: unknown }) =>
@@ -41,7 +47,7 @@ export const sizeSchema = z
   .transform((value, ctx) => {
     const bytes = bytesOf(value, 1);
     if (bytes !== null) return bytes;
-    ctx.issues.push({ code: 'custom', message: `${SIZE_RULE} (got ${show(value)})`, input: value });
+    ctx.issues.push({ code: 'custom', message: sizeMessage(SIZE_RULE, value), input: value });
     return z.NEVER;
   });
 
@@ -52,7 +58,7 @@ export const hotPositionSchema = z
     if (value === 'head' || value === 'tail') return value;
     const bytes = bytesOf(value, 0);
     if (bytes !== null) return bytes;
-    ctx.issues.push({ code: 'custom', message: `${HOT_POSITION_RULE} (got ${show(value)})`, input: value });
+    ctx.issues.push({ code: 'custom', message: sizeMessage(HOT_POSITION_RULE, value), input: value });
     return z.NEVER;
   });
 
