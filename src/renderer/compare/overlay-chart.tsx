@@ -1,7 +1,7 @@
 // One counter of every picked run on one chart over a shared time axis, each run its own line;
 // machine-wide or of one node.
 import { For } from 'solid-js';
-import { COUNTERS } from '../../shared/vmstat.ts';
+import { COUNTERS, counterLabel } from '../../shared/vmstat.ts';
 import { useApi } from '../api/api-context.tsx';
 import { createCall } from '../primitives/create-call.ts';
 import { createChartTheme, seriesColor } from '../charts/chart-theme.ts';
@@ -88,7 +88,7 @@ export function OverlayChart(props: OverlayChartProps) {
         </span>
         <NodeChoice nodes={nodes()} value={props.node} onChange={props.onNode} testid="compare-node" />
         <datalist id="tierlab-counter-names">
-          <For each={COUNTERS}>{(c) => <option value={c} />}</For>
+          <For each={COUNTERS}>{(c) => <option value={c} label={counterLabel(c)} />}</For>
         </datalist>
       </header>
       <TimeChart

@@ -1,6 +1,7 @@
 // Any counters of the run on one chart, picked from the full vmstat list, machine-wide or of one
 // node; the pick and the node live in the address.
 import { createEffect } from 'solid-js';
+import { counterLabel } from '../../shared/vmstat.ts';
 import { NodeChoice } from '../charts/node-choice.tsx';
 import type { Series } from '../charts/series-types.ts';
 import { TimeChart } from '../charts/time-chart.tsx';
@@ -35,13 +36,13 @@ export function CounterExplorer(props: { model: RunViewModel }) {
     const columns = n === null ? d.counters : (d.nodes[String(n)] ?? {});
     const timesMs = n === null ? d.timesMs : d.nodeTimesMs;
     return picked().map((name) => ({
-      label: name,
+      label: counterLabel(name),
       points: counterPoints(name, timesMs, columns[name] ?? [], props.model.mode()),
     }));
   };
   const title = () => {
     const n = node();
-    const names = picked().join(', ') || 'no counter picked';
+    const names = picked().map(counterLabel).join(', ') || 'no counter picked';
     return n === null ? names : `${names} on ${nodeLabel(n, props.model.kinds()[n])}`;
   };
   const empty = () => {
