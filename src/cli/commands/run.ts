@@ -9,6 +9,8 @@ import { toScenarioFile } from '../../shared/scenario/serialize.ts';
 import { samplesCsvHeader, samplesCsvRows } from '../../main/export/csv.ts';
 import { readScenarioDocument } from '../../main/scenario-file.ts';
 import { runScenario } from '../../main/runner/run-scenario.ts';
+import { allocationFailureMessage, isAllocationFailure } from '../../main/runner/out-of-memory.ts';
+import { RunFailedError } from '../run-failed.ts';
 import { attachTraces } from '../../main/trace/attach.ts';
 import { scenarioIdentity } from '../../main/scenario-identity.ts';
 import { intOption, parseCommandArgs, UsageError } from '../args.ts';
@@ -45,10 +47,16 @@ export async function runCommand(argv: string[]): Promise<number> {
     await attachTraces(scenario);
     const csv = values.csv ? createWriteStream(values.csv) : null;
     csv?.write(samplesCsvHeader());
-    result = runScenario(scenario, {
-      onSamples: (batch) => csv?.write(samplesCsvRows(batch)),
-      onProgress: (p) => progress.update(p.fraction, runProgressLabel(p)),
-    }).result;
+    try {
+      result = runScenario(scenario, {
+        onSamples: (batch) => csv?.write(samplesCsvRows(batch)),
+        onProgress: (p) => progress.update(p.fraction, runProgressLabel(p)),
+      }).result;
+    } catch (e) {
+      // A machine within the format's limits can still be more than this host's memory holds.
+      if (isAllocationFailure(e)) throw new RunFailedError(allocationFailureMessage(e as RangeError));
+      throw e;
+    }
     if (csv) {
       csv.end();
       await once(csv, 'finish');
