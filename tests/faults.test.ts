@@ -48,10 +48,11 @@ const LONG = scenarioFile('long', {
   workload: [{ name: 'hot', type: 'hotset', size: '32MiB', cpu: 0 }],
   run: { durationMs: 600_000, tickMs: 10, sampleEveryMs: 100, seed: 1, engine: 'exact' },
 });
-/** Keeps every sample's residency for its result: heap that grows as long as the run goes on. */
+/** Keeps every sample's residency for its result: heap that grows as long as the run goes on
+ * (4e5 samples of 2 nodes: within the format's 1e6 sample rows, far past a 16 MiB heap). */
 const HUNGRY = scenarioFile('hungry', {
   workload: [{ name: 'hot', type: 'hotset', size: '32MiB', cpu: 0 }],
-  run: { durationMs: 100_000_000, tickMs: 10, sampleEveryMs: 10, seed: 1 },
+  run: { durationMs: 4_000_000, tickMs: 10, sampleEveryMs: 10, seed: 1 },
 });
 
 /** A closed lab holding one finished run, copied for each case, and a result it does not hold. */

@@ -76,7 +76,8 @@ export class HotsetLaw implements PageLaw {
               ? i - at.zipfOrigin
               : i - at.zipfOrigin + pages
             : at.zipfOrigin - i;
-        return Math.exp(-w.zipfS * Math.log(rank + 1)) * this.zipfNorm;
+        // s = 1 (the default) is a division; p() runs on every reclaim check of a drawn page.
+        return (w.zipfS === 1 ? 1 / (rank + 1) : Math.pow(rank + 1, -w.zipfS)) * this.zipfNorm;
       }
       case 'normal': {
         const sd = w.stddevFraction * pages;
