@@ -61,7 +61,7 @@ async function start(): Promise<void> {
   serveRenderer(paths.rendererDir);
   registerIpc(lab, { windows: appWindows, isApp });
   forwardEvents(lab, appWindows);
-  installMenu(lab, appWindows);
+  installMenu(lab, appWindows, paths.devRendererUrl !== null);
   showMainWindow(paths, isApp);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) showMainWindow(paths, isApp);
@@ -74,5 +74,7 @@ function showMainWindow(paths: AppPaths, isApp: (url: string) => boolean): void 
     url: entryUrl(paths.devRendererUrl),
     isApp,
     stateFile: paths.windowStateFile,
+    // A development build (`npm run dev`, the renderer from Vite's server) keeps DevTools.
+    devTools: paths.devRendererUrl !== null,
   });
 }

@@ -44,8 +44,15 @@ describe('the application menu', () => {
     expect(file.at(-1)).toEqual({ role: 'quit' });
   });
 
+  it('offers the developer tools only in a development build', () => {
+    const roles = (devTools: boolean) =>
+      submenu(menuTemplate(recorder().handlers, 'linux', devTools), 'View').map((i) => i.role);
+    expect(roles(false)).not.toContain('toggleDevTools');
+    expect(roles(true)).toContain('toggleDevTools');
+  });
+
   it('has Edit by role and View with reload, devtools, zoom and full screen', () => {
-    const template = menuTemplate(recorder().handlers, 'win32');
+    const template = menuTemplate(recorder().handlers, 'win32', true);
     expect(template.some((m) => m.role === 'editMenu')).toBe(true);
     const view = submenu(template, 'View').map((i) => i.role ?? i.type);
     expect(view).toEqual(

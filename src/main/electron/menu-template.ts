@@ -19,7 +19,12 @@ function action(
   return { label, accelerator, click: (_item, window) => h.send(name, window) };
 }
 
-export function menuTemplate(h: MenuHandlers, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+/** `devTools`: only a development build (`npm run dev`) offers the developer tools. */
+export function menuTemplate(
+  h: MenuHandlers,
+  platform: NodeJS.Platform,
+  devTools = false,
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const file: MenuItemConstructorOptions[] = [
     action('New Scenario', 'scenario:new', 'CmdOrCtrl+N', h),
@@ -34,7 +39,7 @@ export function menuTemplate(h: MenuHandlers, platform: NodeJS.Platform): MenuIt
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload' },
     { role: 'forceReload' },
-    { role: 'toggleDevTools' },
+    ...(devTools ? [{ role: 'toggleDevTools' } as const] : []),
     { type: 'separator' },
     { role: 'resetZoom' },
     { role: 'zoomIn' },

@@ -6,7 +6,7 @@ import { inProcessClient } from '../api/in-process.ts';
 import type { Lab } from '../api/lab.ts';
 import { menuTemplate } from './menu-template.ts';
 
-export function installMenu(lab: Lab, windows: () => BrowserWindow[]): void {
+export function installMenu(lab: Lab, windows: () => BrowserWindow[], devTools: boolean): void {
   const target = (window: unknown): BrowserWindow | undefined => {
     const all = windows();
     return all.find((w) => w === window) ?? all.find((w) => w.isFocused()) ?? all[0];
@@ -21,6 +21,7 @@ export function installMenu(lab: Lab, windows: () => BrowserWindow[]): void {
       showDatabase: () => shell.showItemInFolder(lab.dbPath),
     },
     process.platform,
+    devTools,
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -11,6 +11,8 @@ export interface MainWindowOptions {
   url: string;
   isApp: (url: string) => boolean;
   stateFile: string;
+  /** Developer tools: only in a development build. */
+  devTools: boolean;
 }
 
 const windows = new Set<BrowserWindow>();
@@ -46,6 +48,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: options.devTools,
     },
   });
   windows.add(win);
