@@ -1,6 +1,14 @@
 // The real `tierlab` command in a child process, as users and schedulers run it.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,11 +76,38 @@ describe('tierlab CLI', () => {
       );
       expect(r.status, r.stderr).toBe(0);
     }
-    const files = readdirSync(out).map((f) => join(out, f));
+    const files = readdirSync(out)
+      .filter((f) => f.endsWith('.result.json'))
+      .map((f) => join(out, f));
     expect(files).toHaveLength(4);
+    // Each result file has its samples beside it, and import restores them with the run.
+    expect(readdirSync(out).filter((f) => f.endsWith('.samples.json'))).toHaveLength(4);
     const lab = join(dir, 'merged.db');
-    expect(tierlab('import', ...files, '--db', lab).stdout).toMatch(/4 imported, 0 already present/);
+    const first = tierlab('import', ...files, '--db', lab).stdout;
+    expect(first).toMatch(/4 imported, 0 already present/);
+    const samplesPerRun = [...first.matchAll(/with (\d+) samples/g)].map((m) => Number(m[1]));
+    // A sample at time 0 and one every sampleEveryMs to the end.
+    const { durationMs, sampleEveryMs } = smallScenario().run as {
+      durationMs: number;
+      sampleEveryMs: number;
+    };
+    expect(samplesPerRun).toEqual(new Array(4).fill(durationMs / sampleEveryMs + 1));
     expect(tierlab('import', ...files, '--db', lab).stdout).toMatch(/0 imported, 4 already present/);
+    // A broken samples file stops the whole import before anything is stored.
+    const broken = join(dir, 'broken');
+    mkdirSync(broken);
+    for (const f of readdirSync(out)) copyFileSync(join(out, f), join(broken, f));
+    const victim = readdirSync(broken).find((f) => f.endsWith('.samples.json'))!;
+    writeFileSync(join(broken, victim), JSON.stringify({ format: 'tierlab.samples/1', nrNodes: 9 }));
+    const brokenFiles = readdirSync(broken)
+      .filter((f) => f.endsWith('.result.json'))
+      .map((f) => join(broken, f));
+    const refused = tierlab('import', ...brokenFiles, '--db', join(dir, 'refused.db'));
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(
+      /samples\.json: not a valid samples file, nothing imported \(nrNodes is 9/,
+    );
+    expect(JSON.parse(tierlab('list', '--json', '--db', join(dir, 'refused.db')).stdout)).toEqual([]);
     const listed = JSON.parse(tierlab('list', '--json', '--db', lab).stdout) as {
       scenarioHash: string;
       name: string;
@@ -85,6 +120,10 @@ describe('tierlab CLI', () => {
     const compared = tierlab('compare', '1-4', '--metrics', 'pswpout', '--db', lab);
     expect(compared.status, compared.stderr).toBe(0);
     expect(compared.stdout).toMatch(/Amean\s+pswpout/);
+    // The imported run's samples export as they were recorded: one row per sample plus the header.
+    expect(tierlab('export', '1', '--csv', join(dir, 'imported.csv'), '--db', lab).status).toBe(0);
+    const rows = readFileSync(join(dir, 'imported.csv'), 'utf8').trim().split('\n');
+    expect(rows.length - 1).toBe(samplesPerRun[0]);
   });
 
   it('saves a run and exports its samples and results as CSV', () => {

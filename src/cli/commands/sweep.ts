@@ -5,7 +5,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatScenarioErrors, parseScenario } from '../../shared/scenario/index.ts';
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
-import { getResult, saveScenario } from '../../main/db/index.ts';
+import { getResult, readSampleBatch, saveScenario } from '../../main/db/index.ts';
+import { samplesFileFor, toSamplesFile } from '../../shared/samples-file.ts';
 import { readScenarioDocument } from '../../main/scenario-file.ts';
 import { scenarioIdentity } from '../../main/scenario-identity.ts';
 import { defaultPoolSize } from '../../main/runner/pool.ts';
@@ -101,6 +102,11 @@ export async function sweepCommand(argv: string[]): Promise<number> {
             scenario: item.document,
             scenarioHash: scenarioIdentity(resolved[i]!),
           }) + '\n',
+        );
+        // Its time series beside it, so `tierlab import` restores the run's charts too.
+        await writeFile(
+          samplesFileFor(file),
+          JSON.stringify(toSamplesFile(readSampleBatch(lab.db, run.id))) + '\n',
         );
       }
       if (!values.quiet)
