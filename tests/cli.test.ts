@@ -150,6 +150,63 @@ describe('tierlab CLI', () => {
     expect(readFileSync(join(dir, 'r.csv'), 'utf8').trim().split('\n')).toHaveLength(2);
   });
 
+  it('exports per-node samples, one node with --node, and refuses a node the run lacks with exit 2', () => {
+    const db = join(dir, 'per-node.db');
+    const file = scenarioFile('per-node');
+    const saved = tierlab(
+      'run',
+      file,
+      '--save',
+      '--quiet',
+      '--db',
+      db,
+      '--csv',
+      join(dir, 'saved-n.csv'),
+      '--per-node',
+    );
+    expect(saved.status, saved.stderr).toBe(0);
+    expect(tierlab('export', '1', '--csv', join(dir, 'm.csv'), '--db', db).status).toBe(0);
+    const all = tierlab('export', '1', '--per-node', '--csv', join(dir, 'n.csv'), '--db', db);
+    expect(all.status, all.stderr).toBe(0);
+    const machine = readFileSync(join(dir, 'm.csv'), 'utf8').trim().split('\n');
+    const [header, ...rows] = readFileSync(join(dir, 'n.csv'), 'utf8').trim().split('\n');
+    expect(header).toMatch(/^run_id,time_ms,node,nr_free_pages,/);
+    expect(rows).toHaveLength(2 * (machine.length - 1));
+    expect(rows.slice(0, 2).map((r) => r.split(',').slice(0, 3))).toEqual([
+      ['1', '0', '0'],
+      ['1', '0', '1'],
+    ]);
+    // `run --save --csv --per-node` writes the same rows as its own file (no run id column).
+    const ownFile = readFileSync(join(dir, 'saved-n.csv'), 'utf8').trim().split('\n');
+    expect(ownFile[0]).toBe(header!.replace(/^run_id,/, ''));
+    expect(ownFile.slice(1)).toEqual(rows.map((r) => r.replace(/^1,/, '')));
+    // A deterministic run without --save writes the same per-node rows as it goes.
+    const unsaved = tierlab('run', file, '--quiet', '--csv', join(dir, 'unsaved-n.csv'), '--per-node');
+    expect(unsaved.status, unsaved.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'unsaved-n.csv'), 'utf8').trim().split('\n')).toEqual(ownFile);
+
+    expect(tierlab('export', '1', '--node', '1', '--csv', join(dir, 'n1.csv'), '--db', db).status).toBe(0);
+    const [header1, ...rows1] = readFileSync(join(dir, 'n1.csv'), 'utf8').trim().split('\n');
+    expect(header1).toBe(header);
+    expect(rows1).toEqual(rows.filter((r) => r.split(',')[2] === '1'));
+    const missing = tierlab(
+      'export',
+      '1',
+      '--per-node',
+      '--node',
+      '7',
+      '--csv',
+      join(dir, 'n7.csv'),
+      '--db',
+      db,
+    );
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('tierlab export: run 1 has nodes 0, 1, not node 7\n');
+    const both = tierlab('export', '1', '--results', '--per-node', '--csv', join(dir, 'x.csv'), '--db', db);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/--results has one row per run/);
+  });
+
   it('serves web mode on 127.0.0.1 with a token in the printed URL', async () => {
     const child = spawn(
       process.execPath,

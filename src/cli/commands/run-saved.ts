@@ -1,20 +1,19 @@
 // `tierlab run --save`: store the scenario and run it in the lab's worker pool, so it joins the
 // database like a run started from the app.
-import { writeFile } from 'node:fs/promises';
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import type { RunResult } from '../../shared/result.ts';
 import { toScenarioFile } from '../../shared/scenario/serialize.ts';
 import { getResult, saveScenario } from '../../main/db/index.ts';
-import { samplesCsv } from '../../main/api/handlers/export.ts';
 import { scenarioIdentity } from '../../main/scenario-identity.ts';
 import { runProgressLabel, type Progress } from '../progress.ts';
 import { withLab } from '../lab.ts';
+import { writeSamplesCsv } from '../samples-file.ts';
 import { RunFailedError } from '../run-failed.ts';
 
 export async function runSaved(
   scenario: ResolvedScenario,
   db: string | undefined,
-  csvPath: string | undefined,
+  csv: { path: string; perNode: boolean } | undefined,
   progress: Progress,
 ): Promise<{ runId: number; result: RunResult }> {
   return withLab({ db }, async ({ lab }) => {
@@ -33,7 +32,7 @@ export async function runSaved(
     const run = await lab.runs.waitFor(runId);
     stop();
     if (run.status !== 'done') throw new RunFailedError(`run ${runId} ${run.status}: ${run.error ?? ''}`);
-    if (csvPath) await writeFile(csvPath, samplesCsv(lab, [runId], false));
+    if (csv) await writeSamplesCsv(lab.db, [runId], { withRunId: false, perNode: csv.perNode }, csv.path);
     return { runId, result: getResult(lab.db, runId)!.result };
   });
 }

@@ -1,4 +1,4 @@
-// `tierlab run FILE [--seed N] [--json OUT] [--csv OUT] [--quiet] [--save [--db PATH]]`.
+// `tierlab run FILE [--seed N] [--json OUT] [--csv OUT [--per-node]] [--quiet] [--save [--db PATH]]`.
 // Without --save the run happens in this thread; with it, in the lab's worker pool and database.
 import { RUN_USAGE } from '../usage.ts';
 import { createWriteStream } from 'node:fs';
@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { RunResult } from '../../shared/result.ts';
 import { toScenarioFile } from '../../shared/scenario/serialize.ts';
-import { samplesCsvHeader, samplesCsvRows } from '../../main/export/csv.ts';
+import { samplesCsvHeader, samplesCsvNodeRows, samplesCsvRows } from '../../main/export/csv.ts';
 import { readScenarioDocument } from '../../main/scenario-file.ts';
 import { runScenario } from '../../main/runner/run-scenario.ts';
 import { allocationFailureMessage, isAllocationFailure } from '../../main/runner/out-of-memory.ts';
@@ -26,6 +26,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       json: { type: 'string' },
       csv: { type: 'string' },
+      'per-node': { type: 'boolean' },
       quiet: { type: 'boolean' },
       save: { type: 'boolean' },
       ...DB_OPTION,
@@ -36,20 +37,28 @@ export async function runCommand(argv: string[]): Promise<number> {
   const { scenario } = await readScenarioDocument(positionals[0]!);
   const seed = intOption('seed', values.seed);
   if (seed !== undefined) scenario.run.seed = seed >>> 0;
+  const perNode = values['per-node'] ?? false;
+  if (perNode && !values.csv) throw new UsageError(`--per-node is a form of --csv OUT\nusage: ${RUN_USAGE}`);
   const progress = createProgress(!values.quiet);
 
   let result: RunResult;
   if (values.save) {
-    const saved = await runSaved(scenario, values.db, values.csv, progress);
+    const saved = await runSaved(
+      scenario,
+      values.db,
+      values.csv ? { path: values.csv, perNode } : undefined,
+      progress,
+    );
     result = saved.result;
     if (!values.quiet) process.stdout.write(`saved as run ${saved.runId}\n`);
   } else {
     await attachTraces(scenario);
     const csv = values.csv ? createWriteStream(values.csv) : null;
-    csv?.write(samplesCsvHeader());
+    csv?.write(samplesCsvHeader([], perNode ? ['node'] : []));
+    const rows = perNode ? samplesCsvNodeRows : samplesCsvRows;
     try {
       result = runScenario(scenario, {
-        onSamples: (batch) => csv?.write(samplesCsvRows(batch)),
+        onSamples: (batch) => csv?.write(rows(batch)),
         onProgress: (p) => progress.update(p.fraction, runProgressLabel(p)),
       }).result;
     } catch (e) {

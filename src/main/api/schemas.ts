@@ -63,7 +63,13 @@ export const REQUEST_SCHEMAS: Record<Channel, z.ZodType> = {
     })
     .strict(),
   'trace:import': z.object({ name: z.string().min(1).max(255), base64: z.string().min(1) }).strict(),
-  'export:samples': z.object({ runIds }).strict(),
+  'export:samples': z
+    .object({ runIds, perNode: z.boolean().optional(), node: z.number().int().min(0).optional() })
+    .strict()
+    .refine((r) => r.node === undefined || r.perNode === true, {
+      message: 'node selects rows of a per-node export: give perNode: true with it',
+      path: ['node'],
+    }),
   'export:results': z.object({ runIds }).strict(),
   'export:comparison': z
     .object({

@@ -52,6 +52,8 @@ export {
   readNodeSamples,
   countSamples,
   iterateSampleRows,
+  iterateNodeSampleRows,
+  sampledNodes,
   readSampleBatch,
   SAMPLE_ROW_COLUMNS,
   type SampleRow,

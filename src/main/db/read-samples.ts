@@ -56,6 +56,55 @@ export function* iterateSampleRows(db: Db, runId: number): Generator<number[], v
   }
 }
 
+/**
+ * Streams a run's per-node samples (/sys/devices/system/node/nodeN/vmstat) ordered by time, then node,
+ * as arrays [t_ms, node_id, ...counters in COUNTERS order]; only node `node` when given. Keyset-paged
+ * on the primary key like iterateSampleRows, so memory stays flat however many rows the run has.
+ */
+export function* iterateNodeSampleRows(
+  db: Db,
+  runId: number,
+  node?: number,
+): Generator<number[], void, undefined> {
+  const sqlite = sqliteOf(db);
+  const select = `SELECT t_ms, node_id, ${COUNTER_COLUMNS} FROM node_samples WHERE run_id = ?`;
+  if (node !== undefined) {
+    const chunk = sqlite
+      .prepare<[number, number, number, number], number[]>(
+        `${select} AND node_id = ? AND t_ms > ? ORDER BY t_ms LIMIT ?`,
+      )
+      .raw(true);
+    for (let after = -Infinity; ;) {
+      const rows = chunk.all(runId, node, after, EXPORT_CHUNK_ROWS);
+      yield* rows;
+      if (rows.length < EXPORT_CHUNK_ROWS) return;
+      after = rows[rows.length - 1]![0]!;
+    }
+  }
+  const chunk = sqlite
+    .prepare<[number, number, number, number], number[]>(
+      `${select} AND (t_ms, node_id) > (?, ?) ORDER BY t_ms, node_id LIMIT ?`,
+    )
+    .raw(true);
+  for (let [afterT, afterNode] = [-Infinity, -1]; ;) {
+    const rows = chunk.all(runId, afterT, afterNode, EXPORT_CHUNK_ROWS);
+    yield* rows;
+    if (rows.length < EXPORT_CHUNK_ROWS) return;
+    [afterT, afterNode] = rows[rows.length - 1]! as [number, number];
+  }
+}
+
+/** The node ids a run's samples cover, ascending (those of its first sample: every sample has all). */
+export function sampledNodes(db: Db, runId: number): number[] {
+  return sqliteOf(db)
+    .prepare<[number, number], number>(
+      `SELECT node_id FROM node_samples WHERE run_id = ? AND t_ms =
+         (SELECT t_ms FROM node_samples WHERE run_id = ? ORDER BY t_ms LIMIT 1) ORDER BY node_id`,
+    )
+    .pluck()
+    .all(runId, runId);
+}
+
 /** The run's per-node samples as one batch, exactly as appendSampleBatch received them. */
 export function readSampleBatch(db: Db, runId: number): SampleBatch {
   const sqlite = sqliteOf(db);

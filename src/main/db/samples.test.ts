@@ -4,10 +4,12 @@ import { COUNTERS, NR_COUNTERS } from '../../shared/vmstat.ts';
 import { appendSampleBatch } from './append-samples.ts';
 import {
   countSamples,
+  iterateNodeSampleRows,
   iterateSampleRows,
   readNodeSamples,
   readSampleBatch,
   readSamples,
+  sampledNodes,
   SAMPLE_ROW_COLUMNS,
 } from './read-samples.ts';
 import { createRun } from './runs.ts';
@@ -73,6 +75,19 @@ describe('sample batches', () => {
     expect(streamed).toEqual(rows.map((row) => [row.tMs, ...COUNTERS.map((name) => row[name])]));
   });
 
+  it('stream per node in time then node order, across chunk boundaries, or for one node only', () => {
+    const { db, runId } = newRun();
+    // 3 nodes x 3000 samples: the 4096-row pages end mid-sample, so paging resumes on (t_ms, node_id).
+    appendSampleBatch(db, runId, makeBatch(3, 3000, 0, 1, 6));
+    const stored = readNodeSamples(db, runId).map((r) => [r.tMs, r.nodeId, ...COUNTERS.map((c) => r[c])]);
+    expect([...iterateNodeSampleRows(db, runId)]).toEqual(stored);
+    const node2 = [...iterateNodeSampleRows(db, runId, 2)];
+    expect(node2).toHaveLength(3000);
+    expect(node2).toEqual(stored.filter((row) => row[1] === 2));
+    expect([...iterateNodeSampleRows(db, runId, 3)]).toEqual([]);
+    expect(sampledNodes(db, runId)).toEqual([0, 1, 2]);
+  });
+
   it('are written all or nothing: a batch repeating a stored time adds none of its rows', () => {
     const { db, runId } = newRun();
     appendSampleBatch(db, runId, makeBatch(2, 10, 0, 10));
@@ -101,6 +116,8 @@ describe('sample batches', () => {
     const { db, runId } = newRun();
     expect(readSamples(db, runId)).toEqual([]);
     expect([...iterateSampleRows(db, runId)]).toEqual([]);
+    expect([...iterateNodeSampleRows(db, runId)]).toEqual([]);
+    expect(sampledNodes(db, runId)).toEqual([]);
     expect(readSampleBatch(db, runId).timesMs).toHaveLength(0);
   });
 });

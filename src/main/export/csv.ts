@@ -1,6 +1,6 @@
 // CSV as tidy data for pandas and R: one header row, one row per observation, plain numbers.
 import { COUNTERS, NR_COUNTERS } from '../../shared/vmstat.ts';
-import { globalRow, sampleRows, type SampleBatch } from '../../shared/samples.ts';
+import { globalRow, nodeRow, sampleRows, type SampleBatch } from '../../shared/samples.ts';
 
 /** Quotes a field only when it needs it (RFC 4180). */
 export function csvField(value: string | number | null | undefined): string {
@@ -13,9 +13,9 @@ export function csvLine(fields: readonly (string | number | null | undefined)[])
   return fields.map(csvField).join(',') + '\n';
 }
 
-/** Header of a samples CSV: leading id columns, then time, then one column per counter. */
-export function samplesCsvHeader(leading: readonly string[] = []): string {
-  return csvLine([...leading, 'time_ms', ...COUNTERS]);
+/** Header of a samples CSV: leading id columns, time, columns after time (`node`), one per counter. */
+export function samplesCsvHeader(leading: readonly string[] = [], afterTime: readonly string[] = []): string {
+  return csvLine([...leading, 'time_ms', ...afterTime, ...COUNTERS]);
 }
 
 /** The machine-wide rows of a batch (/proc/vmstat sums over nodes), one line per sample. */
@@ -25,6 +25,16 @@ export function samplesCsvRows(batch: SampleBatch, leading: readonly (string | n
   for (let r = 0; r < sampleRows(batch); r++) {
     globalRow(batch, r, row);
     out += [...leading.map(csvField), batch.timesMs[r]!, ...row].join(',') + '\n';
+  }
+  return out;
+}
+
+/** The per-node rows of a batch (nodeN/vmstat), one line per sample per node: time, node, counters. */
+export function samplesCsvNodeRows(batch: SampleBatch): string {
+  let out = '';
+  for (let r = 0; r < sampleRows(batch); r++) {
+    for (let node = 0; node < batch.nrNodes; node++)
+      out += `${batch.timesMs[r]!},${node},${nodeRow(batch, r, node).join(',')}\n`;
   }
   return out;
 }

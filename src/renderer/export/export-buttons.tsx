@@ -1,5 +1,6 @@
-// CSV exports of runs: samples, results and the comparison table, each a file named by the lab.
-import { For, Show } from 'solid-js';
+// CSV exports of runs: samples (machine-wide or per node), results and the comparison table, each a
+// file named by the lab.
+import { createSignal, For, Show } from 'solid-js';
 import { useApi } from '../api/api-context.tsx';
 import { useToast } from '../toast/toast-context.tsx';
 import { saveTextFile } from './save-text-file.ts';
@@ -23,11 +24,17 @@ export interface ExportButtonsProps {
 export function ExportButtons(props: ExportButtonsProps) {
   const { client } = useApi();
   const toast = useToast();
-  const run = async (kind: ExportKind, runIds: number[], baseline: number | undefined) => {
-    const file =
-      kind === 'comparison'
-        ? await client.call('export:comparison', { runIds, baseline })
-        : await client.call(kind === 'samples' ? 'export:samples' : 'export:results', { runIds });
+  // The rows a samples CSV holds: /proc/vmstat per sample, or nodeN/vmstat per sample per node.
+  const [perNode, setPerNode] = createSignal(false);
+  /** What one click asks for, read when the button is clicked. */
+  type Request = { runIds: number[]; baseline: number | undefined; perNode: boolean };
+  const call = (kind: ExportKind, { runIds, baseline, perNode }: Request) => {
+    if (kind === 'comparison') return client.call('export:comparison', { runIds, baseline });
+    if (kind === 'samples') return client.call('export:samples', { runIds, perNode });
+    return client.call('export:results', { runIds });
+  };
+  const run = async (kind: ExportKind, req: Request) => {
+    const file = await call(kind, req);
     if (await saveTextFile(file.filename, file.csv)) {
       const rows = file.csv.split('\n').filter(Boolean).length - 1;
       toast.show({ kind: 'success', message: `Saved ${file.filename} (${rows.toLocaleString()} rows).` });
@@ -36,6 +43,19 @@ export function ExportButtons(props: ExportButtonsProps) {
   return (
     <span class="button-row export-buttons" title={props.disabledReason}>
       <span class="muted small">Export</span>
+      <Show when={props.kinds.includes('samples')}>
+        <select
+          data-testid="export-samples-rows"
+          aria-label="samples CSV rows"
+          title="Machine-wide: one row per sample (/proc/vmstat). Per node: one row per sample per node (/sys/devices/system/node/nodeN/vmstat)."
+          value={perNode() ? 'node' : 'machine'}
+          disabled={props.runIds.length === 0 || props.disabledReason !== undefined}
+          onChange={(e) => setPerNode(e.currentTarget.value === 'node')}
+        >
+          <option value="machine">machine-wide</option>
+          <option value="node">per node</option>
+        </select>
+      </Show>
       <For each={props.kinds}>
         {(kind) => (
           <button
@@ -43,8 +63,8 @@ export function ExportButtons(props: ExportButtonsProps) {
             data-testid={`export-${kind}`}
             disabled={props.runIds.length === 0 || props.disabledReason !== undefined}
             onClick={() => {
-              const [ids, baseline] = [props.runIds, props.baseline];
-              void toast.guard(() => run(kind, ids, baseline));
+              const req = { runIds: props.runIds, baseline: props.baseline, perNode: perNode() };
+              void toast.guard(() => run(kind, req));
             }}
           >
             {LABELS[kind]}

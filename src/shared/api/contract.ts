@@ -16,6 +16,16 @@ import type {
 import type { TraceCounts } from '../scenario/resolved.ts';
 import type { RunProgress } from '../progress.ts';
 
+/**
+ * Which samples a CSV holds: machine-wide rows (/proc/vmstat) by default; with perNode one row per
+ * sample per node (/sys/devices/system/node/nodeN/vmstat), and with node as well, that node's only.
+ */
+export interface SamplesExportRequest {
+  runIds: number[];
+  perNode?: boolean;
+  node?: number;
+}
+
 export interface ApiRequests {
   'app:info': { req: Record<string, never>; res: { engineVersion: string; dbPath: string; workers: number } };
   /** What the kernel derives from a machine under a policy (the preset decides e.g. whether demotion exists). */
@@ -48,7 +58,7 @@ export interface ApiRequests {
   'run:tag': { req: { runId: number; add?: string[]; remove?: string[] }; res: { tags: string[] } };
   'run:note': { req: { runId: number; text: string }; res: { text: string } };
   'compare:runs': { req: CompareRequest; res: Comparison };
-  'export:samples': { req: { runIds: number[] }; res: { filename: string; csv: string } };
+  'export:samples': { req: SamplesExportRequest; res: { filename: string; csv: string } };
   'export:results': { req: { runIds: number[] }; res: { filename: string; csv: string } };
   /**
    * Stores a lackey trace (plain or gzip, base64) beside the lab database after reading it through;

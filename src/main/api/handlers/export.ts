@@ -1,8 +1,9 @@
 // export:* — CSV of samples and results, built from the database only.
-import { getResult, getRun } from '../../db/index.ts';
+import type { SamplesExportRequest } from '../../../shared/api/contract.ts';
+import { getResult, getRun, sampledNodes } from '../../db/index.ts';
 import { samplesCsvChunks } from '../../export/samples-csv.ts';
 import { resultsCsvHeader, resultsCsvRow } from '../../export/results-csv.ts';
-import { notFound } from '../errors.ts';
+import { ApiError, notFound } from '../errors.ts';
 import type { Handlers } from '../handler.ts';
 import type { Lab } from '../lab.ts';
 
@@ -17,10 +18,29 @@ export function requireRuns(lab: Lab, runIds: number[]) {
 const stamp = (runIds: number[]): string =>
   runIds.length === 1 ? `run-${runIds[0]}` : `runs-${runIds.length}`;
 
-/** CSV text of the samples of runs, run id first (unless left out for a single run's file). */
-export function samplesCsv(lab: Lab, runIds: number[], withRunId = true): string {
+/** Throws, before any row is written, when a run is missing or a requested node is not one of a run's. */
+export function requireSamples(lab: Lab, { runIds, node }: SamplesExportRequest): void {
   requireRuns(lab, runIds);
-  return [...samplesCsvChunks(lab.db, runIds, withRunId)].join('');
+  if (node === undefined) return;
+  for (const id of runIds) {
+    const nodes = sampledNodes(lab.db, id);
+    if (nodes.includes(node)) continue;
+    const has = nodes.length ? `has nodes ${nodes.join(', ')}` : 'has no samples';
+    throw new ApiError('not_found', `run ${id} ${has}, not node ${node}`);
+  }
+}
+
+/** CSV text of the samples of runs, run id first: the whole file at once, as the app saves it. */
+function samplesCsv(lab: Lab, req: SamplesExportRequest): string {
+  requireSamples(lab, req);
+  const { runIds, perNode, node } = req;
+  return [...samplesCsvChunks(lab.db, runIds, { perNode, node })].join('');
+}
+
+/** `samples`, `node-samples` (every node) or `node1-samples`. */
+function samplesKind({ perNode, node }: SamplesExportRequest): string {
+  if (!perNode) return 'samples';
+  return node === undefined ? 'node-samples' : `node${node}-samples`;
 }
 
 export function resultsCsv(lab: Lab, runIds: number[]): string {
@@ -41,9 +61,9 @@ export function resultsCsv(lab: Lab, runIds: number[]): string {
 }
 
 export const exportHandlers: Handlers<'export:samples' | 'export:results'> = {
-  'export:samples': (lab, { runIds }) => ({
-    filename: `tierlab-${stamp(runIds)}-samples.csv`,
-    csv: samplesCsv(lab, runIds),
+  'export:samples': (lab, req) => ({
+    filename: `tierlab-${stamp(req.runIds)}-${samplesKind(req)}.csv`,
+    csv: samplesCsv(lab, req),
   }),
   'export:results': (lab, { runIds }) => ({
     filename: `tierlab-${stamp(runIds)}-results.csv`,
