@@ -7,7 +7,7 @@ import type { SamplesExportRequest } from '../../shared/api/contract.ts';
 import { requireSamples } from '../../main/api/handlers/export.ts';
 import { intOption, parseCommandArgs, UsageError } from '../args.ts';
 import { DB_OPTION, parseRunIds, withLab } from '../lab.ts';
-import { writeSamplesCsv } from '../samples-file.ts';
+import { writeSamplesCsv } from '../write-samples-csv.ts';
 
 export async function exportCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(

@@ -7,7 +7,7 @@ import { getResult, saveScenario } from '../../main/db/index.ts';
 import { scenarioIdentity } from '../../main/scenario-identity.ts';
 import { runProgressLabel, type Progress } from '../progress.ts';
 import { withLab } from '../lab.ts';
-import { writeSamplesCsv } from '../samples-file.ts';
+import { writeSamplesCsv } from '../write-samples-csv.ts';
 import { RunFailedError } from '../run-failed.ts';
 
 export async function runSaved(
