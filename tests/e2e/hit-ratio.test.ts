@@ -1,6 +1,6 @@
 // The fast-tier hit ratio in the run view, in a real browser: its chart over time (per task and
 // machine-wide) beside the residency charts, and its column in the task table, with a trace
-// replay's LRU and Belady's MIN at the same capacity.
+// replay's LRU and Belady's MIN at the same capacity; and its row in Compare.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/api/create-api.ts';
@@ -31,6 +31,7 @@ const document = (traceFile: string) => ({
 
 let app: BrowserApp;
 let runId: number;
+let runIds: number[];
 
 beforeAll(async () => {
   app = await startBrowserApp();
@@ -43,13 +44,17 @@ beforeAll(async () => {
     document: document(file),
   })) as Validation<ScenarioInfo>;
   if (!saved.ok) throw new Error(`the scenario does not validate: ${JSON.stringify(saved)}`);
-  await dispatch(app.lab, 'run:start', { scenarioId: saved.value.id });
-  for (let i = 0; i < 600 && listRuns(app.lab.db, { status: 'done' }).length === 0; i++) {
+  // Two seeds, so that Compare has a group of runs to summarise.
+  const started = (await dispatch(app.lab, 'run:start', { scenarioId: saved.value.id, seeds: [1, 2] })) as {
+    runIds: number[];
+  };
+  runIds = started.runIds;
+  for (let i = 0; i < 600 && listRuns(app.lab.db, { status: 'done' }).length < 2; i++) {
     await new Promise((r) => setTimeout(r, 100));
   }
-  const [run] = listRuns(app.lab.db, { status: 'done' });
-  if (!run) throw new Error('the run did not finish in a minute');
-  runId = run.id;
+  if (listRuns(app.lab.db, { status: 'done' }).length < 2)
+    throw new Error('the runs did not finish in a minute');
+  runId = runIds[0]!;
 }, 90_000);
 afterAll(async () => {
   await app?.close();
@@ -91,5 +96,16 @@ describe('the fast-tier hit ratio in the run view', () => {
     );
     await expect.poll(() => page.getByRole('columnheader', { name: /fast-tier\s*hits/ }).count()).toBe(1);
     await app.shot('run-view-hit-ratio');
+  });
+
+  it('is a row of the comparison table, higher being better', async () => {
+    const { page } = app;
+    await app.open(`#/compare?runs=${runIds.join(',')}`);
+    const row = page.locator('[data-testid=compare-metric][data-metric=hit-ratio]');
+    await row.waitFor();
+    expect(await row.locator('code').getAttribute('title')).toBe(
+      'Fast-tier hit ratio (top-tier hits / all references); higher is better',
+    );
+    expect(await row.textContent()).toMatch(/\d+\.\d/);
   });
 });
