@@ -1,5 +1,6 @@
 // The short human summary of a result: what a kernel developer looks at first.
-import type { RunResult } from '../shared/result.ts';
+import { machineHitRatio } from '../shared/hit-ratio.ts';
+import type { RunResult, TaskResult } from '../shared/result.ts';
 import { formatSize } from '../shared/units.ts';
 
 const HEADLINE = [
@@ -12,6 +13,15 @@ const HEADLINE = [
   'numa_miss',
   'oom_kill',
 ] as const;
+
+const percent = (ratio: number): string => `${(ratio * 100).toFixed(1)}%`;
+
+/** A trace replay's yardsticks at the same top-tier capacity: exact LRU, and MIN, which nothing beats. */
+function traceBounds(t: TaskResult): string {
+  if (!t.trace) return '';
+  const { fastTierPages, lruFastTierHitRatio, optimalFastTierHitRatio } = t.trace;
+  return ` (at ${fastTierPages} top-tier pages: LRU ${percent(lruFastTierHitRatio)}, MIN ${percent(optimalFastTierHitRatio)})`;
+}
 
 export function formatSummary(r: RunResult, pageSize = 4096): string {
   const lines = [
@@ -27,10 +37,14 @@ export function formatSummary(r: RunResult, pageSize = 4096): string {
     );
   }
   lines.push('  ' + HEADLINE.map((k) => `${k} ${r.vmstat[k]}`).join('  '));
+  const hitRatio = machineHitRatio(r);
+  if (!Number.isNaN(hitRatio))
+    lines.push(`  fast-tier hit ratio ${percent(hitRatio)} (top-tier hits / all references)`);
   for (const t of r.tasks) {
     const state = t.oomKilled ? ' (OOM-killed)' : t.finished ? '' : ' (still running)';
     lines.push(
-      `  task ${t.name}: ${t.references} refs, ${(t.throughput / 1e6).toFixed(2)} M refs/s, ${t.meanLatencyNs.toFixed(0)} ns/ref${state}`,
+      `  task ${t.name}: ${t.references} refs, ${(t.throughput / 1e6).toFixed(2)} M refs/s, ${t.meanLatencyNs.toFixed(0)} ns/ref, ` +
+        `fast-tier hit ratio ${percent(t.fastTierHitRatio)}${traceBounds(t)}${state}`,
     );
   }
   for (const e of r.events.filter((e) => e.kind === 'oom_kill'))

@@ -36,7 +36,38 @@ function smallResult(): Record<string, unknown> {
   };
 }
 
+/** smallResult with one task, whose residency carries these extra fields. */
+function withTask(residency: Record<string, unknown>): Record<string, unknown> {
+  const task = {
+    name: 'hot',
+    type: 'hotset',
+    threads: 1,
+    references: 10,
+    throughput: 10,
+    meanLatencyNs: 100,
+    runMs: 1000,
+    finished: true,
+    oomKilled: false,
+    residentPages: { '0': 4 },
+    residency: { timesMs: [0, 100], pages: [[0], [4]], references: [0, 10], ...residency },
+    hitsByNode: { '0': 6 },
+    fastTierHitRatio: 0.6,
+  };
+  return { ...smallResult(), tasks: [task] };
+}
+
 describe('the result schema', () => {
+  it('accepts a task with its top-tier hits over time, and an older one without them', () => {
+    expect(resultProblems(withTask({ fastTierHits: [0, 6] }))).toEqual([]);
+    expect(resultProblems(withTask({}))).toEqual([]);
+  });
+
+  it('refuses top-tier hits over time that are not counts, naming the field', () => {
+    expect(resultProblems(withTask({ fastTierHits: [0, -1] }))).toEqual([
+      'tasks.0.residency.fastTierHits.1: Too small: expected number to be >=0',
+    ]);
+  });
+
   it('accepts a result that names its engine, and keeps that engine', () => {
     const result = { ...smallResult(), engine: 'exact' };
     expect(resultProblems(result)).toEqual([]);

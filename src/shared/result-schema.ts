@@ -45,6 +45,8 @@ const taskResult = z.looseObject({
     timesMs: z.array(z.number().finite()),
     pages: z.array(z.array(count)),
     references: z.array(count),
+    // Optional: results written before the hit ratio over time existed have none.
+    fastTierHits: z.array(count).optional(),
   }),
   hitsByNode: pageMap,
   fastTierHitRatio: z.number().min(0).max(1),

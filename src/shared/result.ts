@@ -40,10 +40,12 @@ export interface TaskResult {
   /** Pages resident at the end, by node id. */
   residentPages: Record<string, number>;
   /**
-   * Over time, at each sample time: pages resident per node (in node order), and the references
-   * made so far (their rate is the task's throughput over time).
+   * Over time, at each sample time: pages resident per node (in node order), the references made
+   * so far (their rate is the task's throughput over time), and the references so far that hit a
+   * top-tier node (between two samples, its increase over the references' is the hit ratio over
+   * time: see shared/hit-ratio.ts). `fastTierHits` is absent from results written before it existed.
    */
-  residency: { timesMs: number[]; pages: number[][]; references: number[] };
+  residency: { timesMs: number[]; pages: number[][]; references: number[]; fastTierHits?: number[] };
   /** References that found their page present, by the node it was on (faults are misses). */
   hitsByNode: Record<string, number>;
   /** Share of all references that hit the top tier: how well placement served this task. */

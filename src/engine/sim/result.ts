@@ -13,6 +13,7 @@ import {
 } from '../../shared/result.ts';
 import { MIGRATE_REASON_NAMES, PING_PONG_WINDOW_MS } from '../mm/migrate.ts';
 import { ENGINE_VERSION } from '../version.ts';
+import { groupHitsByNode } from './group-counts.ts';
 import { readNodeCounters, type Sampler } from './sampler.ts';
 import { effectiveDemotion } from '../machine/memory-tiers.ts';
 import type { World } from './setup.ts';
@@ -106,20 +107,18 @@ function taskResults(world: World, s: ResolvedScenario, simulatedMs: number, sam
     s.machine.nodes.forEach(
       (node, n) => (residentPages[String(node.id)] = world.k.resident[g * nrNodes + n]!),
     );
-    const hits = threads.reduce(
-      (acc, t) => acc.map((v, n) => v + t.hitsByNode[n]!),
-      new Array<number>(nrNodes).fill(0),
-    );
+    const hits = groupHitsByNode(world, g);
     const hitsByNode: Record<string, number> = {};
     let fastHits = 0;
     s.machine.nodes.forEach((node, n) => {
-      hitsByNode[String(node.id)] = Math.round(hits[n]!);
-      if (world.k.layout.topTier[n]) fastHits += Math.round(hits[n]!);
+      hitsByNode[String(node.id)] = hits[n]!;
+      if (world.k.layout.topTier[n]) fastHits += hits[n]!;
     });
     const residency = {
       timesMs: sampler.residencyTimes,
       pages: sampler.residency.map((row) => row.slice(g * nrNodes, (g + 1) * nrNodes)),
       references: sampler.references.map((row) => row[g]!),
+      fastTierHits: sampler.fastTierHits.map((row) => row[g]!),
     };
     return {
       name: w.name,

@@ -17,6 +17,8 @@ export interface Sampler {
   residency: number[][];
   /** Every sample's cumulative references per workload, for throughput over time. */
   references: number[][];
+  /** Every sample's cumulative top-tier hits per workload, for the hit ratio over time. */
+  fastTierHits: number[][];
 }
 
 export function createSampler(): Sampler {
@@ -28,6 +30,7 @@ export function createSampler(): Sampler {
     residencyTimes: [],
     residency: [],
     references: [],
+    fastTierHits: [],
   };
 }
 
@@ -50,7 +53,13 @@ export function readNodeCounters(k: Kernel, n: number, row: Float64Array): void 
   row[STAT.nr_swap_used] = n === 0 && k.swap ? k.swap.usedPages : 0;
 }
 
-export function recordSample(s: Sampler, k: Kernel, timeMs: number, referencesByGroup: number[]): void {
+export function recordSample(
+  s: Sampler,
+  k: Kernel,
+  timeMs: number,
+  referencesByGroup: number[],
+  fastTierHitsByGroup: number[],
+): void {
   const width = k.m.nrNodes * NR_COUNTERS;
   if ((s.rows + 1) * width > s.values.length) {
     const grown = new Float64Array(Math.max(width * 64, s.values.length * 2));
@@ -71,6 +80,7 @@ export function recordSample(s: Sampler, k: Kernel, timeMs: number, referencesBy
   s.residencyTimes.push(timeMs);
   s.residency.push(Array.from(k.resident));
   s.references.push(referencesByGroup);
+  s.fastTierHits.push(fastTierHitsByGroup);
 }
 
 /** Hands over the rows recorded since the last call (copies, so they can be transferred). */

@@ -9,6 +9,7 @@ import { runKswapd, SHORT_SLEEP_NS } from '../mm/kswapd.ts';
 import { taskNumaWork } from '../mm/numa-balancing.ts';
 import { freeWorkloadMemory } from './oom.ts';
 import { buildResult } from './result.ts';
+import { groupFastTierHits, groupReferences } from './group-counts.ts';
 import { createSampler, recordSample, takeSamples } from './sampler.ts';
 import { buildWorld, type World } from './setup.ts';
 import { isDrawing, runTask, TaskState } from './task.ts';
@@ -47,7 +48,7 @@ export function createSimulation(s: ResolvedScenario): Simulation {
   const sampleEveryTicks = Math.round(s.run.sampleEveryMs / s.run.tickMs);
   let nowNs = 0;
   let ticks = 0;
-  recordSample(sampler, world.k, 0, groupReferences(world));
+  recordSample(sampler, world.k, 0, groupReferences(world), groupFastTierHits(world));
   const sim: Simulation = {
     get nowMs() {
       return nowNs / 1e6;
@@ -64,7 +65,7 @@ export function createSimulation(s: ResolvedScenario): Simulation {
         nowNs = end;
         ticks++;
         if (ticks % sampleEveryTicks === 0 || nowNs >= durationNs)
-          recordSample(sampler, world.k, nowNs / 1e6, groupReferences(world));
+          recordSample(sampler, world.k, nowNs / 1e6, groupReferences(world), groupFastTierHits(world));
       }
     },
     takeSamples: () => takeSamples(sampler, world.k.m.nrNodes),
@@ -128,14 +129,6 @@ function roundNs(world: World, startNs: number): number {
 /** A kswapd that went to sleep less than its short nap ago: it may be woken again at any time. */
 const napping = (s: { sleptAtNs: number }, nowNs: number) =>
   s.sleptAtNs >= 0 && nowNs - s.sleptAtNs < SHORT_SLEEP_NS;
-
-/** References made so far by each workload (all its threads). */
-function groupReferences(world: World): number[] {
-  const out = new Array<number>(world.names.length).fill(0);
-  for (const t of world.tasks) out[t.group]! += t.references;
-  // The rate engine counts draws in expectation: whole references are reported.
-  return out.map(Math.round);
-}
 
 /** Loaded latency for this tick from the bandwidth each node used in the last one. */
 function updateLatency(k: Kernel, tickNs: number): void {

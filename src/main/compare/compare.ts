@@ -101,7 +101,7 @@ export function compareRuns(groups: readonly RunGroup[], opts: CompareOptions = 
     if (!metric) {
       throw new Error(
         `unknown metric "${id}": use one of ${DEFAULT_METRICS.join(', ')}, ` +
-          'vmstat:<counter>, migrated-mibps:<reason> or task:<name>:throughput',
+          'vmstat:<counter>, migrated-mibps:<reason>, task:<name>:throughput or task:<name>:hit-ratio',
       );
     }
     return metric;

@@ -6,8 +6,22 @@ const RUN = makeRun(
   {
     simulatedMs: 2000,
     tasks: [
-      makeTask({ name: 'hot', references: 3000, throughput: 1500, meanLatencyNs: 100 }),
-      makeTask({ name: 'cold', references: 1000, throughput: 500, meanLatencyNs: 300 }),
+      makeTask({
+        name: 'hot',
+        references: 3000,
+        throughput: 1500,
+        meanLatencyNs: 100,
+        hitsByNode: { '0': 2400, '1': 300, '2': 0 },
+        fastTierHitRatio: 0.8,
+      }),
+      makeTask({
+        name: 'cold',
+        references: 1000,
+        throughput: 500,
+        meanLatencyNs: 300,
+        hitsByNode: { '0': 100, '1': 800 },
+        fastTierHitRatio: 0.1,
+      }),
     ],
     nodes: [
       makeNode({ id: 0, topTier: true, anonPages: 300 }),
@@ -101,9 +115,29 @@ describe('metrics', () => {
     expect(value('task:absent:throughput')).toBeNaN();
   });
 
-  it('prefer higher throughput, fast-tier share and efficiency, lower latency and traffic', () => {
+  it('give the machine-wide hit ratio as top-tier hits over all references, not a mean of the tasks', () => {
+    // (2400 + 100) of 4000 references hit node 0, the only top-tier node; the tasks' mean would be 45
+    expect(value('hit-ratio')).toBe(62.5);
+  });
+
+  it('read one task hit ratio in percent, and none from a run without that task or its references', () => {
+    expect(value('task:hot:hit-ratio')).toBe(80);
+    expect(value('task:cold:hit-ratio')).toBe(10);
+    expect(value('task:absent:hit-ratio')).toBeNaN();
+    expect(resolveMetric('task:hot:hit-ratio')?.higherIsBetter).toBe(true);
+    const idleTask = makeRun({ tasks: [makeTask({ name: 'hot', references: 0 })] });
+    expect(resolveMetric('task:hot:hit-ratio')?.extract(idleTask)).toBeNaN();
+  });
+
+  it('prefer higher throughput, fast-tier share, hit ratio and efficiency, lower latency and traffic', () => {
     const higher = DEFAULT_METRICS.filter((id) => resolveMetric(id)?.higherIsBetter);
-    expect(higher).toEqual(['throughput', 'fast-tier-share', 'kswapd-efficiency', 'direct-efficiency']);
+    expect(higher).toEqual([
+      'throughput',
+      'fast-tier-share',
+      'hit-ratio',
+      'kswapd-efficiency',
+      'direct-efficiency',
+    ]);
   });
 
   it('know nothing of unknown ids or counters', () => {
@@ -116,5 +150,6 @@ describe('metrics', () => {
     expect(resolveMetric('latency')?.extract(idle)).toBeNaN();
     expect(resolveMetric('promote-mibps')?.extract(idle)).toBeNaN();
     expect(resolveMetric('fast-tier-share')?.extract(idle)).toBeNaN();
+    expect(resolveMetric('hit-ratio')?.extract(idle)).toBeNaN();
   });
 });

@@ -1,5 +1,6 @@
 // The metric catalogue: what `tierlab compare` can put in a row, how to read each from a RunResult,
 // and which direction is better (that choice picks Hmean or Amean and pdiff or pndiff, as in mmtests).
+import { machineHitRatio } from '../../shared/hit-ratio.ts';
 import type { MigrationReason, RunResult } from '../../shared/result.ts';
 import { COUNTERS, type CounterName } from '../../shared/vmstat.ts';
 
@@ -26,6 +27,7 @@ export const DEFAULT_METRICS: readonly string[] = [
   'throughput',
   'latency',
   'fast-tier-share',
+  'hit-ratio',
   'promote-mibps',
   'demote-mibps',
   'kswapd-efficiency',
@@ -68,6 +70,12 @@ function fastTierSharePct(result: RunResult): number {
     if (node.topTier) top += node.anonPages;
   }
   return ratio(top * 100, all);
+}
+
+/** A task's fast-tier hit ratio in percent; NaN when there is no such task or it made no references. */
+function taskHitRatioPct(result: RunResult, name: string): number {
+  const task = result.tasks.find((t) => t.name === name);
+  return task && task.references > 0 ? task.fastTierHitRatio * 100 : NaN;
 }
 
 function pagesToMibPerSec(pages: number, result: RunResult, pageSize: number): number {
@@ -131,6 +139,14 @@ function builtInMetrics(pageSize: number): Metric[] {
       extract: fastTierSharePct,
     },
     {
+      // Unlike the share, which capacity fixes, this is how well placement served the references.
+      id: 'hit-ratio',
+      label: 'Fast-tier hit ratio (top-tier hits / all references)',
+      unit: '%',
+      higherIsBetter: true,
+      extract: (r) => machineHitRatio(r) * 100,
+    },
+    {
       id: 'promote-mibps',
       label: 'Promotion rate (migrations to a faster tier, every reason)',
       unit: 'MiB/s',
@@ -187,7 +203,7 @@ function isCounterName(name: string): name is CounterName {
 /**
  * Resolves a metric id: a built-in id (DEFAULT_METRICS), `vmstat:<kernel counter name>` for any raw
  * counter (lower is better), `migrated-mibps:<reason>` (MIGRATION_REASONS) or
- * `task:<task name>:throughput`. Returns undefined for anything else.
+ * `task:<task name>:throughput` or `task:<task name>:hit-ratio`. Returns undefined for anything else.
  */
 export function resolveMetric(id: string, opts: MetricOptions = {}): Metric | undefined {
   const builtIn = builtInMetrics(opts.pageSize ?? 4096).find((m) => m.id === id);
@@ -216,6 +232,16 @@ export function resolveMetric(id: string, opts: MetricOptions = {}): Metric | un
       unit: 'refs/s',
       higherIsBetter: true,
       extract: (r) => r.tasks.find((t) => t.name === task)?.throughput ?? NaN,
+    };
+  }
+  const hitTask = /^task:(.+):hit-ratio$/.exec(id)?.[1];
+  if (hitTask !== undefined) {
+    return {
+      id,
+      label: `Fast-tier hit ratio of task ${hitTask}`,
+      unit: '%',
+      higherIsBetter: true,
+      extract: (r) => taskHitRatioPct(r, hitTask),
     };
   }
   return undefined;

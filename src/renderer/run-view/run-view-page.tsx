@@ -18,6 +18,7 @@ import { RunCharts } from './run-charts.tsx';
 import { RunHeader } from './run-header.tsx';
 import { durationMsOf, engineOf, nodeKindsOf, pageSizeOf } from '../scenario/document-facts.ts';
 import type { CounterMode } from './series.ts';
+import { TaskHitRatioChart } from './task-hit-ratio-chart.tsx';
 import { TaskResidencyCharts } from './task-residency-charts.tsx';
 import { TaskThroughputChart } from './task-throughput-chart.tsx';
 import { TaskResults } from './task-results.tsx';
@@ -144,6 +145,7 @@ export function RunViewPage(props: { runId: number }) {
                 <>
                   <TaskResults result={result()} pageSize={model.pageSize()} kinds={model.kinds()} />
                   <TaskThroughputChart tasks={result().tasks} xMax={model.xMax()} zoom={model.zoom()} />
+                  <TaskHitRatioChart result={result()} xMax={model.xMax()} zoom={model.zoom()} />
                   <TaskResidencyCharts
                     tasks={result().tasks}
                     pageSize={model.pageSize()}
