@@ -147,7 +147,17 @@ describe('tierlab CLI', () => {
     expect(lines[0]).toMatch(/^run_id,time_ms,nr_free_pages,/);
     expect(lines).toHaveLength(22);
     expect(tierlab('export', '1', '--results', '--csv', join(dir, 'r.csv'), '--db', db).status).toBe(0);
-    expect(readFileSync(join(dir, 'r.csv'), 'utf8').trim().split('\n')).toHaveLength(2);
+    const [csvHead, csvRow] = readFileSync(join(dir, 'r.csv'), 'utf8').trim().split('\n');
+    // The machine-wide hit ratio, from the result file's own numbers: top-tier hits / references.
+    const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as {
+      nodes: { id: number; topTier: boolean }[];
+      tasks: { references: number; hitsByNode: Record<string, number> }[];
+    };
+    const top = json.nodes.filter((n) => n.topTier).map((n) => String(n.id));
+    const hits = json.tasks.reduce((s, t) => s + top.reduce((h, n) => h + (t.hitsByNode[n] ?? 0), 0), 0);
+    const refs = json.tasks.reduce((s, t) => s + t.references, 0);
+    const column = csvHead!.split(',').indexOf('fast_tier_hit_ratio');
+    expect(Number(csvRow!.split(',')[column])).toBeCloseTo(hits / refs, 12);
   });
 
   it('exports per-node samples, one node with --node, and refuses a node the run lacks with exit 2', () => {

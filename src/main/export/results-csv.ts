@@ -2,6 +2,7 @@
 import { COUNTERS } from '../../shared/vmstat.ts';
 import type { RunResult } from '../../shared/result.ts';
 import { csvLine } from './csv.ts';
+import { machineHitRatio } from '../../shared/hit-ratio.ts';
 
 export interface ResultRow {
   runId: number | string;
@@ -21,7 +22,13 @@ const LEADING = [
   'simulated_ms',
   'wall_ms',
 ];
-const METRICS = ['references', 'throughput', 'mean_latency_ns'];
+const METRICS = ['references', 'throughput', 'mean_latency_ns', 'fast_tier_hit_ratio'];
+
+/** Empty, not NaN, for a run without references: pandas and R read an empty field as missing. */
+function hitRatio(r: RunResult): number | null {
+  const h = machineHitRatio(r);
+  return Number.isNaN(h) ? null : h;
+}
 
 export function resultsCsvHeader(): string {
   return csvLine([...LEADING, ...METRICS, ...COUNTERS]);
@@ -48,6 +55,7 @@ export function resultsCsvRow(row: ResultRow): string {
     references,
     throughput,
     latency,
+    hitRatio(r),
     ...COUNTERS.map((c) => r.vmstat[c]),
   ]);
 }
