@@ -6,13 +6,25 @@ export interface MmNumab {
   nextScanMs: number;
   /** mm->numa_scan_offset: the next vpage to scan, as an index into the mm's anon pages. */
   scanOffset: number;
+  /** mm->numa_scan_seq: full passes begun (reset_ptenuma_scan). */
+  scanSeq: number;
+  /** p->numa_scan_seq: the pass task_numa_placement() last saw; behind scanSeq, the next fault places. */
+  placedSeq: number;
   /** p->numa_scan_period, ms. */
   scanPeriodMs: number;
-  /** Hint faults since the last full pass: local (page on the task's node) and remote. */
+  /**
+   * p->numa_faults_locality[]: hint faults on the task's own node and elsewhere, and faults whose
+   * migration failed. update_task_scan_period() clears them only when it does not double the period.
+   */
   faultsLocal: number;
   faultsRemote: number;
-  /** numa_faults_locality[2]: a misplaced page could not be migrated this pass. */
-  migrateFailed: boolean;
+  faultsMigrateFailed: number;
+  /**
+   * Faults since the last placement (the NUMA_MEMBUF buckets summed over nodes), all counted private:
+   * the kernel does so for slow-tier pages in tiering mode (their last_cpupid holds a time), and the
+   * model keeps no last_cpupid per thread elsewhere, so no fault looks like another task's (shared).
+   */
+  faultsPrivate: number;
 }
 
 export interface PgdatNumab {
@@ -30,10 +42,13 @@ export function newMmNumab(startMs: number, scanDelayMs: number): MmNumab {
   return {
     nextScanMs: startMs + scanDelayMs,
     scanOffset: 0,
+    scanSeq: 0,
+    placedSeq: 0,
     scanPeriodMs: 0,
     faultsLocal: 0,
     faultsRemote: 0,
-    migrateFailed: false,
+    faultsMigrateFailed: 0,
+    faultsPrivate: 0,
   };
 }
 

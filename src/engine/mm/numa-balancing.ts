@@ -1,5 +1,7 @@
 // The NUMA-balancing scanner (kernel/sched/fair.c task_numa_work): every scan period it makes the
 // next scan_size_mb of a task's memory PROT_NONE, so the next touch of each page is a hint fault.
+// Only memory whose policy has MPOL_F_MOF is scanned: the default policy's, or a bind policy set
+// with MPOL_F_NUMA_BALANCING; a plain bind, preferred or interleave task is left alone.
 // In memory-tiering mode without NUMA_BALANCING_NORMAL, top-tier pages are skipped ("memory
 // tiering: skip to scan fast memory") and a slow-tier page's scan time is recorded for the
 // hot-page check. Worked example: 1 GiB of anon at scan_size_mb 256 is four windows, so
@@ -11,12 +13,8 @@ import { PTE_SWAPPED } from './mem-state.ts';
 import { PG } from './page-flags.ts';
 import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 import type { MmNumab } from './numa-balancing-state.ts';
+import { scanWindowPages, taskScanMinMs } from './numa-scan-period.ts';
 
-/** MAX_SCAN_WINDOW: never scan more than 2560 MB/s of PTEs. */
-const MAX_SCAN_WINDOW = 2560;
-/** NUMA_PERIOD_SLOTS and NUMA_PERIOD_THRESHOLD: aim for 70% local faults. */
-const NUMA_PERIOD_SLOTS = 10;
-const NUMA_PERIOD_THRESHOLD = 7;
 /** Walking one PTE, and changing one to PROT_NONE (with its share of the TLB flush). */
 const PTE_WALK_NS = 5;
 const PTE_UPDATE_NS = 25;
@@ -26,49 +24,17 @@ export interface MmLayout {
   base: number[];
   pages: number[];
   total: number;
+  /**
+   * vma_policy_mof() of its regions: there are no per-VMA policies (mbind), so the task policy's
+   * MPOL_F_MOF for all of them. Without it task_numa_work() skips every region.
+   */
+  mof: boolean;
 }
 
-function scanWindowPages(k: Kernel): number {
-  return Math.floor((k.knobs.scan_size_mb * 1024 * 1024) / k.pageSize);
-}
-
-/** task_nr_scan_windows(): how many scan windows cover the mm (its size stands in for its RSS). */
-function nrScanWindows(k: Kernel, mm: MmLayout): number {
-  const window = scanWindowPages(k);
-  return Math.max(1, Math.ceil(Math.max(mm.total, 1) / window));
-}
-
-export function taskScanMinMs(k: Kernel, mm: MmLayout): number {
-  const scanSize = k.knobs.scan_size_mb;
-  const windows = scanSize < MAX_SCAN_WINDOW ? Math.floor(MAX_SCAN_WINDOW / scanSize) : 1;
-  const floor = Math.floor(1000 / windows);
-  return Math.max(floor, Math.floor(k.knobs.scan_period_min_ms / nrScanWindows(k, mm)));
-}
-
-export function taskScanMaxMs(k: Kernel, mm: MmLayout): number {
-  return Math.max(taskScanMinMs(k, mm), Math.floor(k.knobs.scan_period_max_ms / nrScanWindows(k, mm)));
-}
-
-/**
- * update_task_scan_period(), at the end of a full pass: no faults (or failed migrations) halve the
- * scan rate; otherwise the period moves by slots of a tenth toward 70% local faults. Every page here
- * is private to its process, so the private/shared ratio is 10 and scanning slows down by 3 slots.
- */
-export function updateTaskScanPeriod(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number): void {
-  const min = taskScanMinMs(k, mm);
-  const max = taskScanMaxMs(k, mm);
-  if (st.faultsLocal + st.faultsRemote === 0 || st.migrateFailed) {
-    st.scanPeriodMs = Math.min(max, st.scanPeriodMs * 2);
-    st.nextScanMs = nowMs + st.scanPeriodMs;
-  } else {
-    const periodSlot = Math.ceil(st.scanPeriodMs / NUMA_PERIOD_SLOTS);
-    const psRatio = NUMA_PERIOD_SLOTS; // all faults are private
-    const diff = Math.max(1, psRatio - NUMA_PERIOD_THRESHOLD) * periodSlot;
-    st.scanPeriodMs = Math.min(max, Math.max(min, st.scanPeriodMs + diff));
-  }
-  st.faultsLocal = 0;
-  st.faultsRemote = 0;
-  st.migrateFailed = false;
+/** reset_ptenuma_scan(): a new pass (numa_scan_seq++) starts from the mm's first page. */
+function resetPtenumaScan(st: MmNumab): void {
+  st.scanSeq++;
+  st.scanOffset = 0;
 }
 
 /**
@@ -79,6 +45,11 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
   if (nowMs < st.nextScanMs || mm.total === 0) return 0;
   if (st.scanPeriodMs <= 0) st.scanPeriodMs = taskScanMinMs(k, mm);
   st.nextScanMs = nowMs + st.scanPeriodMs;
+  if (!mm.mof) {
+    // Every region is skipped, so the walk reaches the end of the mm at once, marking nothing.
+    resetPtenumaScan(st);
+    return 0;
+  }
   const normal = (k.knobs.numa_balancing & NUMA_BALANCING_NORMAL) !== 0;
   const tiering =
     (k.knobs.numa_balancing & NUMA_BALANCING_MEMORY_TIERING) !== 0 && k.mechanisms.tieringPromotion;
@@ -91,11 +62,16 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
   let region = 0;
   let offset = st.scanOffset;
   while (region < mm.base.length && offset >= mm.pages[region]!) offset -= mm.pages[region++]!;
+  if (region >= mm.base.length) {
+    // The last scan ended on the mm's last page: find_vma() finds nothing, so start a pass now.
+    resetPtenumaScan(st);
+    region = 0;
+    offset = 0;
+  }
   while (pages > 0 && virtpages > 0) {
     if (region >= mm.base.length) {
-      // The end of the mm: a full pass is done (numa_scan_seq++), start over next time.
-      st.scanOffset = 0;
-      updateTaskScanPeriod(k, mm, st, nowMs);
+      // The walk ran off the end of the mm: a pass is done, the next scan starts the new one.
+      resetPtenumaScan(st);
       break;
     }
     const vpage = mm.base[region]! + offset;

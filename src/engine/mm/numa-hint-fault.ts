@@ -9,27 +9,37 @@ import { count, type Kernel } from './kernel.ts';
 import { lruDel, lruMove } from './lru.ts';
 import { NIL, takeFreeFrame } from './mem-state.ts';
 import { migrateFolio, MR } from './migrate.ts';
-import type { MmNumab } from './numa-balancing-state.ts';
-import type { AllocPolicy } from './page-alloc.ts';
-import { zoneStatistics } from './page-alloc.ts';
+import { MPOL_F_MOF, zoneStatistics, type AllocPolicy } from './page-alloc.ts';
+import { taskNumaFault, TNF_FAULT_LOCAL, TNF_MIGRATE_FAIL } from './numa-scan-period.ts';
 import { PG } from './page-flags.ts';
 import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 import { wakeupKswapd } from './kswapd.ts';
 import { shouldPromoteTiering } from './promotion-limits.ts';
 import { WMARK_HIGH, wmarkPages } from './watermark.ts';
 
-/** The node a misplaced page should move to (mpol_misplaced): the CPU's node unless policy forbids it. */
-function targetNode(p: AllocPolicy): number {
-  if (p.mode === 'bind' && p.allowed && !p.allowed[p.localNode]) return -1;
-  if (p.mode === 'preferred') return p.nodes[0]!;
-  return p.localNode;
+/**
+ * mpol_misplaced() for a task policy with MPOL_F_MOF | MPOL_F_MORON (the only policies whose pages
+ * are scanned): the node page `pfn` on `src` should move to, or -1. The default policy's pages stay
+ * put on the CPU's node; a balanced bind policy moves pages only to a CPU's node in its nodemask,
+ * and asks should_numa_migrate_memory() even of a page already there. Either way the target is the
+ * CPU's node (MORON), subject to that check.
+ */
+function mpolMisplaced(k: Kernel, p: AllocPolicy, pfn: number, src: number, nowMs: number): number {
+  if (!(p.flags & MPOL_F_MOF)) return -1;
+  const thisNid = p.localNode;
+  if (p.mode === 'bind') {
+    if (!p.allowed![thisNid]) return -1;
+  } else if (src === thisNid) return -1; // preferred_node_policy[thisNid]: already on its node
+  if (!shouldNumaMigrateMemory(k, pfn, src, thisNid, nowMs)) return -1;
+  return src === thisNid ? -1 : thisNid;
 }
 
 /**
- * do_numa_page() for present page `pfn` of a task. Returns the page's frame afterwards (a new one if
- * it was migrated). Adds the fault's cost to k.chargedNs.
+ * do_numa_page() for present page `pfn` of a task of workload `g`: restore the PTE, move the page
+ * if it is misplaced, and account the fault (task_numa_fault). Returns the page's frame afterwards
+ * (a new one if it was migrated). Adds the fault's cost to k.chargedNs.
  */
-export function doNumaPage(k: Kernel, p: AllocPolicy, st: MmNumab, pfn: number, nowMs: number): number {
+export function doNumaPage(k: Kernel, p: AllocPolicy, g: number, pfn: number, nowMs: number): number {
   const m = k.m;
   m.flags[pfn] = m.flags[pfn]! & ~PG.protnone;
   const src = m.nodeOf[pfn]!;
@@ -38,16 +48,20 @@ export function doNumaPage(k: Kernel, p: AllocPolicy, st: MmNumab, pfn: number, 
   k.chargedNs += HINT_FAULT_NS;
   count(k, local, STAT.pgfault);
   count(k, local, STAT.numa_hint_faults);
+  let tnf = 0;
   if (src === local) {
     count(k, local, STAT.numa_hint_faults_local);
-    st.faultsLocal++;
-  } else st.faultsRemote++;
-  const target = targetNode(p);
-  if (target < 0 || target === src) return pfn;
-  if (!shouldNumaMigrateMemory(k, pfn, src, target, nowMs)) return pfn;
-  const moved = migrateMisplacedFolio(k, pfn, target, local);
-  if (moved === NIL) st.migrateFailed = true;
-  return moved === NIL ? pfn : moved;
+    tnf |= TNF_FAULT_LOCAL;
+  }
+  let moved = pfn;
+  const target = mpolMisplaced(k, p, pfn, src, nowMs);
+  if (target >= 0) {
+    const dst = migrateMisplacedFolio(k, pfn, target, local);
+    if (dst === NIL) tnf |= TNF_MIGRATE_FAIL;
+    else moved = dst;
+  }
+  taskNumaFault(k, g, tnf, nowMs);
+  return moved;
 }
 
 /** should_numa_migrate_memory(): the tiering checks for slow-tier pages, else the two-stage filter. */

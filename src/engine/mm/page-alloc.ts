@@ -13,11 +13,19 @@ export const MAX_RECLAIM_RETRIES = 16;
 /** RECLAIM_DISTANCE: node_reclaim only reclaims nodes nearer than this. */
 const RECLAIM_DISTANCE = 30;
 
+// struct mempolicy's internal flags (include/uapi/linux/mempolicy.h).
+/** MPOL_F_MOF: migrate on fault; NUMA balancing scans only VMAs whose policy has it (vma_policy_mof). */
+export const MPOL_F_MOF = 1 << 3;
+/** MPOL_F_MORON: a misplaced page moves toward the node of the CPU that referenced it (mpol_misplaced). */
+export const MPOL_F_MORON = 1 << 4;
+
 /** How one task allocates: its mempolicy resolved against its CPU's node. */
 export interface AllocPolicy {
   /** Node whose CPU runs the task (numa_node_id()). */
   localNode: number;
   mode: Mempolicy['mode'];
+  /** MPOL_F_MOF | MPOL_F_MORON, or 0: see mempolicyFlags. */
+  flags: number;
   /** Allowed nodes (bind), the preferred node (preferred), or the interleave set. */
   nodes: number[];
   /** Per-node allowed flags for bind, else null (no nodemask). */
@@ -26,13 +34,24 @@ export interface AllocPolicy {
   ilNext: number;
 }
 
+/**
+ * A task without a policy of its own uses preferred_node_policy[its node], which numa_policy_init()
+ * gives MPOL_F_MOF | MPOL_F_MORON. set_mempolicy() keeps only the caller's mode flags, so a bind,
+ * preferred or interleave policy has neither and NUMA balancing leaves the task alone, unless
+ * MPOL_F_NUMA_BALANCING (bind only in 6.1) makes sanitize_mpol_flags() add both.
+ */
+export function mempolicyFlags(mp: Mempolicy): number {
+  const balanced = mp.mode === 'default' || (mp.mode === 'bind' && mp.flags.includes('numa_balancing'));
+  return balanced ? MPOL_F_MOF | MPOL_F_MORON : 0;
+}
+
 export function makeAllocPolicy(nrNodes: number, localNode: number, mp: Mempolicy): AllocPolicy {
   let allowed: Uint8Array | null = null;
   if (mp.mode === 'bind') {
     allowed = new Uint8Array(nrNodes);
     for (const n of mp.nodes) allowed[n] = 1;
   }
-  return { localNode, mode: mp.mode, nodes: mp.nodes, allowed, ilNext: 0 };
+  return { localNode, mode: mp.mode, flags: mempolicyFlags(mp), nodes: mp.nodes, allowed, ilNext: 0 };
 }
 
 /** zone_statistics(): numa_hit/miss/foreign on the preferred node's terms, local/other on the CPU's. */

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../shared/result.ts';
+import type { Mempolicy, ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import { ENGINES, runToEnd, twoTierScenario } from './scenarios.fixture.ts';
 
 // Every behaviour holds in both engines.
 describe.each(ENGINES)('%s engine', (engine) => {
   /** A cold filler takes DRAM first; a hot set starting later lands mostly on PMEM. */
-  function promotion(knobs: Record<string, unknown>, durationMs = 4000): RunResult {
+  function promotionScenario(knobs: Record<string, unknown>, durationMs = 4000): ResolvedScenario {
     const s = twoTierScenario({
       nodes: [
         { id: 0, memory: 'dram', capacity: '128MiB', cpus: 2 },
@@ -32,7 +33,11 @@ describe.each(ENGINES)('%s engine', (engine) => {
       phases: [],
       startMs: 200,
     });
-    return runToEnd(s, engine);
+    return s;
+  }
+
+  function promotion(knobs: Record<string, unknown>, durationMs = 4000): RunResult {
+    return runToEnd(promotionScenario(knobs, durationMs), engine);
   }
 
   const promoted = (r: RunResult) => r.vmstat.pgpromote_success;
@@ -79,6 +84,43 @@ describe.each(ENGINES)('%s engine', (engine) => {
       const r = tiering();
       expect(r.nodes[0]!.vmstat.pgdemote_kswapd).toBeGreaterThan(0);
       expect(r.tasks[0]!.residentPages['1']).toBeGreaterThan(0);
+    });
+  });
+
+  describe('which tasks NUMA balancing scans (vma_policy_mof in task_numa_work)', () => {
+    /** The mode 2 run with the filler bound to DRAM, so never scanned, and the hot set under `policy`. */
+    function hotSetUnder(policy: Mempolicy): RunResult {
+      const s = promotionScenario({ numa_balancing: 2 });
+      s.workload[0]!.mempolicy = { mode: 'bind', nodes: [0], flags: [] };
+      s.workload[1]!.mempolicy = policy;
+      return runToEnd(s, engine);
+    }
+
+    it('leaves a task bound without MPOL_F_NUMA_BALANCING alone: no PTE updates, hint faults or promotion', () => {
+      const r = hotSetUnder({ mode: 'bind', nodes: [0, 1], flags: [] });
+      expect(r.tasks[1]!.residentPages['1']).toBeGreaterThan(0);
+      expect(r.vmstat.numa_pte_updates + r.vmstat.numa_hint_faults + promoted(r)).toBe(0);
+    });
+
+    it('leaves preferred and interleave tasks alone too, as set_mempolicy gives them no MPOL_F_MOF', () => {
+      const preferred = hotSetUnder({ mode: 'preferred', nodes: [1], flags: [] });
+      const interleave = hotSetUnder({ mode: 'interleave', nodes: [0, 1], flags: [] });
+      expect(preferred.vmstat.numa_pte_updates + interleave.vmstat.numa_pte_updates).toBe(0);
+    });
+
+    it('scans a task bound with MPOL_F_NUMA_BALANCING and promotes its hot pages into its nodemask', () => {
+      const r = hotSetUnder({ mode: 'bind', nodes: [0, 1], flags: ['numa_balancing'] });
+      expect(r.vmstat.numa_pte_updates).toBeGreaterThan(0);
+      expect(r.vmstat.numa_hint_faults).toBeGreaterThan(0);
+      expect(promoted(r)).toBeGreaterThan(0);
+      expect(promoted(r)).toBe(r.vmstat.numa_pages_migrated);
+    });
+
+    it("scans a balanced task bound to the slow node but moves nothing: its CPU's node is not in the mask", () => {
+      const r = hotSetUnder({ mode: 'bind', nodes: [1], flags: ['numa_balancing'] });
+      expect(r.vmstat.numa_hint_faults).toBeGreaterThan(0);
+      expect(r.vmstat.pgpromote_candidate + promoted(r) + r.vmstat.numa_pages_migrated).toBe(0);
+      expect(r.tasks[1]!.residentPages['0']).toBe(0);
     });
   });
 

@@ -9,7 +9,7 @@ import { makeWorkload } from '../workloads/index.ts';
 import { newKswapd, type Kernel } from '../mm/kernel.ts';
 import { createMemState } from '../mm/mem-state.ts';
 import { NR_MIGRATE_REASONS } from '../mm/migrate.ts';
-import { makeAllocPolicy } from '../mm/page-alloc.ts';
+import { makeAllocPolicy, mempolicyFlags, MPOL_F_MOF } from '../mm/page-alloc.ts';
 import { addVma, createVmas, type Vmas } from '../mm/vma.ts';
 import { newMmNumab, newPgdatNumab } from '../mm/numa-balancing-state.ts';
 import type { MmLayout } from '../mm/numa-balancing.ts';
@@ -66,7 +66,7 @@ export function buildWorld(s: ResolvedScenario): World {
   const k: Kernel = {
     m: createMemState(layout, vmas.nrVpages, rateEngine),
     vmas,
-    mms: s.workload.map((_, g) => mmLayout(vmas, g)),
+    mms: s.workload.map((w, g) => mmLayout(vmas, g, (mempolicyFlags(w.mempolicy) & MPOL_F_MOF) !== 0)),
     numab: {
       mm: s.workload.map((w) => newMmNumab(w.startMs, s.policy.knobs.scan_delay_ms)),
       pgdat: machine.nodes.map(() => newPgdatNumab()),
@@ -125,9 +125,9 @@ function demoteOrders(zonelist: number[][], fallback: number[][]): number[][] {
   return out;
 }
 
-/** Workload g's anonymous regions, in order: what its NUMA-balancing scanner walks. */
-function mmLayout(vmas: Vmas, g: number): MmLayout {
-  const out: MmLayout = { base: [], pages: [], total: 0 };
+/** Workload g's anonymous regions, in order: what its NUMA-balancing scanner walks if `mof`. */
+function mmLayout(vmas: Vmas, g: number, mof: boolean): MmLayout {
+  const out: MmLayout = { base: [], pages: [], total: 0, mof };
   vmas.base.forEach((base, r) => {
     if (vmas.group[r] !== g || vmas.file[r]) return;
     out.base.push(base);

@@ -12,7 +12,7 @@ export const baseFields: Pick<
   cpu: 0,
   startMs: 0,
   stopMs: null,
-  mempolicy: { mode: 'default', nodes: [] },
+  mempolicy: { mode: 'default', nodes: [], flags: [] },
   threads: 1,
   load: 1,
   dramShare: null,

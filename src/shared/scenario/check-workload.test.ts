@@ -55,6 +55,37 @@ const CASES: [string, Edit[], string[]][] = [
     ['workload[0].mempolicy.nodes[1]: node 0 is listed twice'],
   ],
   [
+    'the numa_balancing flag on a preferred mempolicy',
+    [[[...wl0, 'mempolicy'], { mode: 'preferred', nodes: [0], flags: ['numa_balancing'] }]],
+    [
+      'workload[0].mempolicy.flags[0]: "numa_balancing" needs mode "bind": Linux 6.1 refuses MPOL_F_NUMA_BALANCING with mode "preferred" (EINVAL)',
+    ],
+  ],
+  [
+    'the numa_balancing flag on an interleave mempolicy',
+    [[[...wl0, 'mempolicy'], { mode: 'interleave', nodes: [0, 1], flags: ['numa_balancing'] }]],
+    [
+      'workload[0].mempolicy.flags[0]: "numa_balancing" needs mode "bind": Linux 6.1 refuses MPOL_F_NUMA_BALANCING with mode "interleave" (EINVAL)',
+    ],
+  ],
+  [
+    'the numa_balancing flag on the default mempolicy',
+    [[[...wl0, 'mempolicy'], { flags: ['numa_balancing'] }]],
+    [
+      'workload[0].mempolicy.flags[0]: "numa_balancing" needs mode "bind": Linux 6.1 refuses MPOL_F_NUMA_BALANCING with mode "default" (EINVAL); the default policy is balanced without it',
+    ],
+  ],
+  [
+    'a mempolicy flag listed twice',
+    [
+      [
+        [...wl0, 'mempolicy', 'flags'],
+        ['numa_balancing', 'numa_balancing'],
+      ],
+    ],
+    ['workload[0].mempolicy.flags[1]: "numa_balancing" is listed twice'],
+  ],
+  [
     'a stop before the start',
     [
       [[...wl0, 'startMs'], 500],
@@ -141,5 +172,10 @@ describe('the workload checks', () => {
       ),
     );
     expect(s.workload[0]?.cpu).toBe(2);
+  });
+
+  it('take the numa_balancing flag on a bind mempolicy, as set_mempolicy(MPOL_BIND | MPOL_F_NUMA_BALANCING) does', () => {
+    const s = resolves(editedExample([[...wl0, 'mempolicy', 'flags'], ['numa_balancing']]));
+    expect(s.workload[0]?.mempolicy).toEqual({ mode: 'bind', nodes: [0], flags: ['numa_balancing'] });
   });
 });

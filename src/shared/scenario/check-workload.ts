@@ -1,7 +1,8 @@
 // Workload checks against the machine and each other: unique names, a CPU node that exists and has
-// CPUs, mempolicy nodes that exist in the number the mode needs, start before stop, offsets in range.
+// CPUs, mempolicy nodes that exist in the number the mode needs and flags the mode takes, start
+// before stop, offsets in range.
 import { quote, showBytes } from './errors.ts';
-import type { HotPosition } from './resolved.ts';
+import type { HotPosition, Mempolicy } from './resolved.ts';
 import type { Report } from './check.ts';
 import type { ScenarioParts, WorkloadPart } from './salvage.ts';
 import type { ParsedWorkload } from './workload-schema.ts';
@@ -119,6 +120,21 @@ function checkPlacement(
   allowed.forEach((id, j) => {
     if (id >= nodes.length) report(`${path}[${j}]`, missingNode(id, nodes));
     else if (allowed.indexOf(id) !== j) report(`${path}[${j}]`, `node ${id} is listed twice`);
+  });
+  checkMempolicyFlags(mempolicy, `${at}.mempolicy.flags`, report);
+}
+
+/** sanitize_mpol_flags() in Linux 6.1: MPOL_F_NUMA_BALANCING with any mode but MPOL_BIND is EINVAL. */
+function checkMempolicyFlags({ mode, flags }: Mempolicy, path: string, report: Report): void {
+  flags.forEach((flag, j) => {
+    if (flags.indexOf(flag) !== j) report(`${path}[${j}]`, `"${flag}" is listed twice`);
+    else if (mode !== 'bind') {
+      const already = mode === 'default' ? '; the default policy is balanced without it' : '';
+      report(
+        `${path}[${j}]`,
+        `"numa_balancing" needs mode "bind": Linux 6.1 refuses MPOL_F_NUMA_BALANCING with mode "${mode}" (EINVAL)${already}`,
+      );
+    }
   });
 }
 

@@ -121,6 +121,10 @@ function crossFieldEdits(doc: unknown): [string, [Path, unknown][]][] {
   return [
     ['cpu on a CPU-less node', [[['workload', 0, 'cpu'], cpuless < 0 ? nodes.length : cpuless]]],
     ['bind to a missing node', [[['workload', 0, 'mempolicy'], { mode: 'bind', nodes: [nodes.length] }]]],
+    [
+      'NUMA balancing asked of a preferred policy',
+      [[['workload', 0, 'mempolicy'], { mode: 'preferred', nodes: [0], flags: ['numa_balancing'] }]],
+    ],
     ['duplicate node ids', [[['machine', 'nodes', 1, 'id'], 0]]],
     ['no node with CPUs', nodes.map((_, i): [Path, unknown] => [['machine', 'nodes', i, 'cpus'], 0])],
     ['sample interval below the tick', [[['run', 'sampleEveryMs'], tick / 2]]],

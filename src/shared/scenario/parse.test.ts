@@ -42,7 +42,7 @@ describe('parseScenario', () => {
         threads: 1,
         load: 1,
         dramShare: null,
-        mempolicy: { mode: 'bind', nodes: [0] },
+        mempolicy: { mode: 'bind', nodes: [0], flags: [] },
         sizeBytes: 576 * MiB,
         stepBytes: 4096,
         repeats: 1,

@@ -42,9 +42,12 @@ export interface ResolvedPolicy {
 }
 
 export type MempolicyMode = 'default' | 'bind' | 'preferred' | 'interleave';
+/** Mode flags: "numa_balancing" is MPOL_F_NUMA_BALANCING (5.12+; Linux 6.1 takes it with bind only). */
+export type MempolicyFlag = 'numa_balancing';
 export interface Mempolicy {
   mode: MempolicyMode;
   nodes: number[];
+  flags: MempolicyFlag[];
 }
 
 interface WorkloadBase {

@@ -127,14 +127,14 @@ describe('the scenario schema', () => {
       editedExample(
         [['comment'], 'hi'],
         [['machine', 'swap', 'size'], '1GiB'],
-        [[...wl0, 'mempolicy', 'flags'], 1],
+        [[...wl0, 'mempolicy', 'homeNode'], 1],
         [[...wl0, 'blockSize'], '1KiB'],
         [['run', 'ticks'], 10],
       ),
     );
     expect(errors.map((e) => [e.path, e.message.split(';')[0]])).toEqual([
       ['machine.swap', 'unknown field "size"'],
-      ['workload[0].mempolicy', 'unknown field "flags"'],
+      ['workload[0].mempolicy', 'unknown field "homeNode"'],
       ['workload[0]', 'unknown field "blockSize"'],
       ['run', 'unknown field "ticks" (did you mean "tickMs"?)'],
       ['', 'unknown field "comment"'],

@@ -8,7 +8,7 @@ import { resolves } from './testing.ts';
 
 const MiB = 1024 ** 2;
 const common = { startMs: 0, stopMs: null, threads: 1, load: 1, dramShare: null };
-const noPolicy = () => ({ mode: 'default' as const, nodes: [] });
+const noPolicy = () => ({ mode: 'default' as const, nodes: [], flags: [] });
 
 /** A scenario that uses every workload type and every optional machine feature, with awkward numbers. */
 function everything(): ResolvedScenario {
@@ -78,7 +78,7 @@ function everything(): ResolvedScenario {
       },
       {
         ...common,
-        mempolicy: noPolicy(),
+        mempolicy: { mode: 'bind', nodes: [0, 2], flags: ['numa_balancing'] },
         type: 'usemem-stress-numa-compact',
         name: 's',
         cpu: 2,
@@ -108,7 +108,7 @@ function everything(): ResolvedScenario {
         cpu: 0,
         corpusBytes: 12_345_678,
         passes: 2,
-        mempolicy: { mode: 'interleave', nodes: [0, 1] },
+        mempolicy: { mode: 'interleave', nodes: [0, 1], flags: [] },
       },
       {
         ...common,
@@ -128,7 +128,7 @@ function everything(): ResolvedScenario {
           { atMs: 100, hotPosition: 'tail' },
           { atMs: 200, hotPosition: 0 },
         ],
-        mempolicy: { mode: 'preferred', nodes: [2] },
+        mempolicy: { mode: 'preferred', nodes: [2], flags: [] },
       },
       {
         ...common,

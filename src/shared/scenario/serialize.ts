@@ -72,7 +72,11 @@ function workloadToFile(w: ResolvedWorkload): WorkloadFile {
     startMs: w.startMs,
     ...(w.stopMs !== null && { stopMs: w.stopMs }),
     threads: w.threads,
-    mempolicy: { mode: w.mempolicy.mode, nodes: [...w.mempolicy.nodes] },
+    mempolicy: {
+      mode: w.mempolicy.mode,
+      nodes: [...w.mempolicy.nodes],
+      ...(w.mempolicy.flags.length > 0 && { flags: [...w.mempolicy.flags] }),
+    },
     ...(w.load !== 1 && { load: w.load }),
     ...(w.dramShare !== null && { dramShare: w.dramShare }),
   };

@@ -81,7 +81,7 @@ describe('the workload schema', () => {
       startMs: 0,
       stopMs: null,
       threads: 1,
-      mempolicy: { mode: 'default', nodes: [] },
+      mempolicy: { mode: 'default', nodes: [], flags: [] },
       load: 1,
       dramShare: null,
     };

@@ -13,10 +13,13 @@ import {
 import { closest, show } from './errors.ts';
 
 export const MEMPOLICY_MODES = ['default', 'bind', 'preferred', 'interleave'] as const;
+/** set_mempolicy() mode flags a file may give; check-workload refuses those the mode cannot take. */
+export const MEMPOLICY_FLAGS = ['numa_balancing'] as const;
 
 export const mempolicySchema = strict('a mempolicy', {
   mode: z.enum(MEMPOLICY_MODES).default('default'),
   nodes: z.array(nodeIdSchema).default(() => []),
+  flags: z.array(z.enum(MEMPOLICY_FLAGS)).default(() => []),
 });
 
 /** Fields of every workload entry. `cpu` absent: the first node with CPUs runs it (filled in later). */
