@@ -147,6 +147,35 @@ describe('the scenario forms', () => {
     await waitValid();
   });
 
+  it('offers MPOL_F_NUMA_BALANCING for bind only, and drops it with another mode', async () => {
+    const { page, lab } = app;
+    await page.getByTestId('nav-workloads').click();
+    const mode = page.getByTestId('workload-0-mempolicy-mode');
+    const balancing = page.getByTestId('workload-0-mempolicy-balancing');
+    await mode.selectOption({ label: 'bind' });
+    await page.getByTestId(NODES).fill('0');
+    await page.getByTestId(NODES).press('Tab');
+    await balancing.check();
+    await page.getByTestId('nav-scenarios').click();
+    await waitValid();
+    await page.getByTestId('scenario-save').click();
+    await page.waitForSelector('[data-testid=validation-status][data-draft=saved]');
+    // The scenario the editor saved to: the one saved last.
+    const stored = () => {
+      const last = listScenarios(lab.db).sort((a, b) => b.updatedAt - a.updatedAt || b.id - a.id)[0]!;
+      return (last.document as { workload: { mempolicy?: unknown }[] }).workload[0]!.mempolicy;
+    };
+    expect(stored()).toEqual({ mode: 'bind', nodes: [0], flags: ['numa_balancing'] });
+    await page.getByTestId('nav-workloads').click();
+    await mode.selectOption({ label: 'preferred' });
+    expect(await balancing.count()).toBe(0);
+    await page.getByTestId('nav-scenarios').click();
+    await waitValid();
+    await page.getByTestId('scenario-save').click();
+    await page.waitForSelector('[data-testid=validation-status][data-draft=saved]');
+    expect(stored()).toEqual({ mode: 'preferred', nodes: [0] });
+  });
+
   it('refuses a size in SI units saying both readings, and reads K/M/G as binary', async () => {
     const { page } = app;
     await page.getByTestId('nav-machines').click();

@@ -1,9 +1,10 @@
 // A workload's mempolicy: the mode (set_mempolicy's MPOL_*) and its node list, typed "0,2" or "0-3".
+import { Show } from 'solid-js';
 import { MEMPOLICY_MODES } from '../../shared/scenario/index.ts';
 import { isRecord } from '../scenario/draft.ts';
 import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
 import { CommitInput } from '../ui/commit-input.tsx';
-import { SelectField } from '../ui/choice-fields.tsx';
+import { CheckField, SelectField } from '../ui/choice-fields.tsx';
 import { Field } from '../ui/field.tsx';
 import { fieldErrorId, useHasError } from '../ui/field-error.tsx';
 
@@ -38,7 +39,11 @@ export function MempolicyFields(props: { index: number }) {
       setDraft('workload', props.index, 'mempolicy', undefined);
       return;
     }
-    const next = { ...policy(), [field]: v };
+    const next: Record<string, unknown> = { ...policy(), [field]: v };
+    // MPOL_F_NUMA_BALANCING goes with MPOL_BIND only (6.1's sanitize_mpol_flags): drop it elsewhere.
+    // Undefined, not deleted: the store merges objects, and undefined is how it removes a key.
+    if ((field === 'mode' && v !== 'bind') || (Array.isArray(next.flags) && next.flags.length === 0))
+      next.flags = undefined;
     const empty =
       next.mode === undefined && (next.nodes === undefined || (next.nodes as unknown[]).length === 0);
     setDraft('workload', props.index, 'mempolicy', empty ? undefined : next);
@@ -52,6 +57,10 @@ export function MempolicyFields(props: { index: number }) {
   const nodesInvalid = () => nodesError() || localNodes() !== null;
   // Nodes left over with a mode that takes none (a file says "default" and lists nodes) stay
   // editable, with the validator's message, so they can be cleared.
+  const balanced = () => {
+    const flags = policy().flags;
+    return Array.isArray(flags) && flags.includes('numa_balancing');
+  };
   const noNodes = () => !takesNodes(policy().mode) && policy().nodes === undefined;
   return (
     <>
@@ -85,6 +94,16 @@ export function MempolicyFields(props: { index: number }) {
           data-path={path('nodes')}
         />
       </Field>
+      <Show when={policy().mode === 'bind' || policy().flags !== undefined}>
+        <CheckField
+          label="NUMA balancing"
+          path={path('flags')}
+          checked={balanced()}
+          onChange={(on) => set('flags', on ? ['numa_balancing'] : [])}
+          title="MPOL_F_NUMA_BALANCING (numactl --balancing): without it NUMA balancing skips a bound task (vma_policy_mof)"
+          testid={`workload-${props.index}-mempolicy-balancing`}
+        />
+      </Show>
     </>
   );
 }
