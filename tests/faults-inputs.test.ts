@@ -5,17 +5,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { smallScenario } from '../src/main/api/test-lab.ts';
-import { contents, expectOneLineError, scratchDir, tierlab } from './support/faults.ts';
+import { contents, expectOneLineError, scratchDir, tierlab, writeScenario } from './support/faults.ts';
 
 const dir = scratchDir();
 const file = (name: string) => join(dir, name);
 
-function scenarioFile(name: string, over: Record<string, unknown> = {}): string {
-  const path = file(`${name}.tierlab.json`);
-  writeFileSync(path, JSON.stringify({ ...smallScenario({ name }), ...over }));
-  return path;
-}
+const scenarioFile = (name: string, over: Record<string, unknown> = {}) => writeScenario(dir, name, over);
 
 const SMALL = scenarioFile('small');
 const GOOD = file('good.result.json');

@@ -17,7 +17,6 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { smallScenario } from '../src/main/api/test-lab.ts';
 import { openDatabase } from '../src/main/db/open-database.ts';
 import { createRun } from '../src/main/db/runs.ts';
 import { migrationsPrefix } from '../src/main/db/test-support.ts';
@@ -31,16 +30,13 @@ import {
   startTierlab,
   tierlab,
   tmpfs,
+  writeScenario,
 } from './support/faults.ts';
 
 const dir = scratchDir();
 const file = (name: string) => join(dir, name);
 
-function scenarioFile(name: string, over: Record<string, unknown> = {}): string {
-  const path = file(`${name}.tierlab.json`);
-  writeFileSync(path, JSON.stringify({ ...smallScenario({ name }), ...over }));
-  return path;
-}
+const scenarioFile = (name: string, over: Record<string, unknown> = {}) => writeScenario(dir, name, over);
 
 const SMALL = scenarioFile('small');
 /** Minutes of wall time: the exact engine over ten simulated minutes of a hot set. */

@@ -4,7 +4,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { dispatch } from '../../src/main/api/create-api.ts';
 import { closeLab, openLab, type Lab } from '../../src/main/api/lab.ts';
+import { listRuns } from '../../src/main/db/index.ts';
+import type { ScenarioInfo, Validation } from '../../src/shared/api/types.ts';
 import { startWebServer, type WebServer } from '../../src/server/web-server.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -88,4 +91,21 @@ export async function paintedPixels(page: Page, testId: string): Promise<number>
     for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
     return n;
   })()`);
+}
+
+/**
+ * Saves `document` as a scenario through the API, starts it (one run per seed) and waits up to a
+ * minute for the runs to finish. Returns their ids.
+ */
+export async function runToDone(app: BrowserApp, document: unknown, seeds?: number[]): Promise<number[]> {
+  const saved = (await dispatch(app.lab, 'scenario:save', { document })) as Validation<ScenarioInfo>;
+  if (!saved.ok) throw new Error(`the scenario does not validate: ${JSON.stringify(saved)}`);
+  const { runIds } = (await dispatch(app.lab, 'run:start', {
+    scenarioId: saved.value.id,
+    ...(seeds ? { seeds } : {}),
+  })) as { runIds: number[] };
+  const done = () => listRuns(app.lab.db, { status: 'done' }).filter((r) => runIds.includes(r.id)).length;
+  for (let i = 0; i < 600 && done() < runIds.length; i++) await new Promise((r) => setTimeout(r, 100));
+  if (done() < runIds.length) throw new Error('the runs did not finish in a minute');
+  return runIds;
 }

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/api/create-api.ts';
-import { listRuns } from '../../src/main/db/index.ts';
-import type { SampleSeries, ScenarioInfo, Validation } from '../../src/shared/api/types.ts';
-import { paintedPixels, startBrowserApp, type BrowserApp } from './browser-app.ts';
+import type { SampleSeries } from '../../src/shared/api/types.ts';
+import { paintedPixels, runToDone, startBrowserApp, type BrowserApp } from './browser-app.ts';
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'usemem-demotion.tierlab.json');
 /** The example's 20 s, shortened: enough for memhog to fill DRAM and demote to node 1. */
@@ -21,15 +20,7 @@ beforeAll(async () => {
   app = await startBrowserApp();
   const document = JSON.parse(readFileSync(EXAMPLE, 'utf8')) as { run: { durationMs: number } };
   document.run.durationMs = DURATION_S * 1000;
-  const saved = (await dispatch(app.lab, 'scenario:save', { document })) as Validation<ScenarioInfo>;
-  if (!saved.ok) throw new Error(`the example does not validate: ${JSON.stringify(saved)}`);
-  await dispatch(app.lab, 'run:start', { scenarioId: saved.value.id });
-  for (let i = 0; i < 600 && listRuns(app.lab.db, { status: 'done' }).length === 0; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const [run] = listRuns(app.lab.db, { status: 'done' });
-  if (!run) throw new Error('the run did not finish in a minute');
-  runId = run.id;
+  runId = (await runToDone(app, document))[0]!;
 }, 90_000);
 afterAll(async () => {
   await app?.close();

@@ -2,11 +2,9 @@
 // sample per node (nodeN/vmstat), where "machine-wide" has one per sample.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../src/main/api/create-api.ts';
 import { smallScenario } from '../../src/main/api/test-lab.ts';
-import { countSamples, listRuns } from '../../src/main/db/index.ts';
-import type { ScenarioInfo, Validation } from '../../src/shared/api/types.ts';
-import { startBrowserApp, type BrowserApp } from './browser-app.ts';
+import { countSamples } from '../../src/main/db/index.ts';
+import { runToDone, startBrowserApp, type BrowserApp } from './browser-app.ts';
 
 let app: BrowserApp;
 let runId: number;
@@ -14,15 +12,7 @@ let runId: number;
 beforeAll(async () => {
   app = await startBrowserApp();
   const document = smallScenario({ name: 'per node' });
-  const saved = (await dispatch(app.lab, 'scenario:save', { document })) as Validation<ScenarioInfo>;
-  if (!saved.ok) throw new Error(`the scenario does not validate: ${JSON.stringify(saved)}`);
-  await dispatch(app.lab, 'run:start', { scenarioId: saved.value.id });
-  for (let i = 0; i < 600 && listRuns(app.lab.db, { status: 'done' }).length === 0; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const [run] = listRuns(app.lab.db, { status: 'done' });
-  if (!run) throw new Error('the run did not finish in a minute');
-  runId = run.id;
+  runId = (await runToDone(app, document))[0]!;
 }, 90_000);
 afterAll(async () => {
   await app?.close();

@@ -4,11 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/api/create-api.ts';
-import { listRuns } from '../../src/main/db/index.ts';
 import { machineHitRatio } from '../../src/shared/hit-ratio.ts';
-import type { RunDetail, ScenarioInfo, Validation } from '../../src/shared/api/types.ts';
+import type { RunDetail } from '../../src/shared/api/types.ts';
 import { LS_TRACE } from '../fixtures/lackey.ts';
-import { paintedPixels, startBrowserApp, type BrowserApp } from './browser-app.ts';
+import { paintedPixels, runToDone, startBrowserApp, type BrowserApp } from './browser-app.ts';
 
 /** A hot set twice the size of DRAM (4 MiB over 16 MiB of PMEM), and a replay of the ls trace. */
 const document = (traceFile: string) => ({
@@ -40,20 +39,8 @@ beforeAll(async () => {
   const { file } = (await dispatch(app.lab, 'trace:import', { name: 'ls.lackey.gz', base64 })) as {
     file: string;
   };
-  const saved = (await dispatch(app.lab, 'scenario:save', {
-    document: document(file),
-  })) as Validation<ScenarioInfo>;
-  if (!saved.ok) throw new Error(`the scenario does not validate: ${JSON.stringify(saved)}`);
   // Two seeds, so that Compare has a group of runs to summarise.
-  const started = (await dispatch(app.lab, 'run:start', { scenarioId: saved.value.id, seeds: [1, 2] })) as {
-    runIds: number[];
-  };
-  runIds = started.runIds;
-  for (let i = 0; i < 600 && listRuns(app.lab.db, { status: 'done' }).length < 2; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  if (listRuns(app.lab.db, { status: 'done' }).length < 2)
-    throw new Error('the runs did not finish in a minute');
+  runIds = await runToDone(app, document(file), [1, 2]);
   runId = runIds[0]!;
 }, 90_000);
 afterAll(async () => {

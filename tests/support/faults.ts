@@ -2,11 +2,12 @@
 // unprivileged user `nobody`, for whom chmod means something), what a lab file holds read without
 // Tierlab, and tmpfs mounts for a full or read-only place.
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, expect } from 'vitest';
+import { smallScenario } from '../../src/main/api/test-lab.ts';
 
 export const BIN = join(import.meta.dirname, '..', '..', 'bin', 'tierlab.mjs');
 const NOBODY = { uid: 65534, gid: 65534 };
@@ -21,6 +22,13 @@ export function scratchDir(): string {
   chmodSync(dir, 0o755);
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** Writes the small scenario named `name`, with `over` laid over it, into `dir`; returns its path. */
+export function writeScenario(dir: string, name: string, over: Record<string, unknown> = {}): string {
+  const path = join(dir, `${name}.tierlab.json`);
+  writeFileSync(path, JSON.stringify({ ...smallScenario({ name }), ...over }));
+  return path;
 }
 
 export interface Exit {
