@@ -115,7 +115,11 @@ function runTasks(world: World, untilNs: number, slowdown: number[]): void {
   }
 }
 
-const runningTasks = (world: World) => world.tasks.filter((t) => t.state === TaskState.Running).length;
+function runningTasks(world: World): number {
+  let n = 0;
+  for (const t of world.tasks) if (t.state === TaskState.Running) n++;
+  return n;
+}
 
 function roundNs(world: World, startNs: number): number {
   // Movers (DAMON, the daemon) work in steps timed within rounds: they keep the fine rounds.
