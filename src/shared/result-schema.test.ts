@@ -36,8 +36,11 @@ function smallResult(): Record<string, unknown> {
   };
 }
 
-/** smallResult with one task, whose residency carries these extra fields. */
-function withTask(residency: Record<string, unknown>): Record<string, unknown> {
+/** smallResult with one task, whose residency carries these extra fields (and the task these). */
+function withTask(
+  residency: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const task = {
     name: 'hot',
     type: 'hotset',
@@ -52,6 +55,7 @@ function withTask(residency: Record<string, unknown>): Record<string, unknown> {
     residency: { timesMs: [0, 100], pages: [[0], [4]], references: [0, 10], ...residency },
     hitsByNode: { '0': 6 },
     fastTierHitRatio: 0.6,
+    ...extra,
   };
   return { ...smallResult(), tasks: [task] };
 }
@@ -66,6 +70,33 @@ describe('the result schema', () => {
     expect(resultProblems(withTask({ fastTierHits: [0, -1] }))).toEqual([
       'tasks.0.residency.fastTierHits.1: Too small: expected number to be >=0',
     ]);
+  });
+
+  it('accepts a task with an access heatmap, and an older one without it', () => {
+    const heatmap = {
+      pages: 4,
+      bucketPages: 2,
+      timesMs: [100],
+      references: [[7, 3]],
+      topTierShare: [[1, null]],
+    };
+    expect(resultProblems(withTask({}, { heatmap }))).toEqual([]);
+    expect(resultProblems(withTask({}))).toEqual([]);
+  });
+
+  it('refuses a heatmap whose top-tier share is not a share, or with more than 64 buckets', () => {
+    const heatmap = {
+      pages: 4,
+      bucketPages: 2,
+      timesMs: [100],
+      references: [[7, 3]],
+      topTierShare: [[1.5, 0]],
+    };
+    expect(resultProblems(withTask({}, { heatmap }))).toEqual([
+      'tasks.0.heatmap.topTierShare.0.0: Too big: expected number to be <=1',
+    ]);
+    const wide = { ...heatmap, topTierShare: [[0, 0]], references: [new Array<number>(65).fill(0)] };
+    expect(resultProblems(withTask({}, { heatmap: wide }))).toHaveLength(1);
   });
 
   it('accepts a result that names its engine, and keeps that engine', () => {

@@ -2,7 +2,7 @@
 // every field the lab reads later (show, compare, export) is checked here, so nonsense is refused
 // at the door with its JSON path instead of being stored and breaking those commands.
 import * as z from 'zod';
-import { RESULT_FORMAT, type RunResult } from './result.ts';
+import { HEATMAP_MAX_BUCKETS, HEATMAP_MAX_COLUMNS, RESULT_FORMAT, type RunResult } from './result.ts';
 import { RUN_ENGINES } from './scenario/schema.ts';
 
 /**
@@ -30,6 +30,16 @@ const nodeResult = z.looseObject({
   vmstat: counters,
 });
 
+const accessHeatmap = z.object({
+  pages: count,
+  bucketPages: z.number().int().positive(),
+  timesMs: z.array(z.number().finite()).max(HEATMAP_MAX_COLUMNS),
+  references: z.array(z.array(count).max(HEATMAP_MAX_BUCKETS)).max(HEATMAP_MAX_COLUMNS),
+  topTierShare: z
+    .array(z.array(z.number().min(0).max(1).nullable()).max(HEATMAP_MAX_BUCKETS))
+    .max(HEATMAP_MAX_COLUMNS),
+});
+
 const taskResult = z.looseObject({
   name: z.string().min(1),
   type: z.string().min(1),
@@ -50,6 +60,8 @@ const taskResult = z.looseObject({
   }),
   hitsByNode: pageMap,
   fastTierHitRatio: z.number().min(0).max(1),
+  // Optional: results written before the access heatmap existed have none.
+  heatmap: accessHeatmap.optional(),
 });
 
 export const runResultSchema = z.looseObject({

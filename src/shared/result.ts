@@ -50,8 +50,29 @@ export interface TaskResult {
   hitsByNode: Record<string, number>;
   /** Share of all references that hit the top tier: how well placement served this task. */
   fastTierHitRatio: number;
+  /** Where in its address space the task referenced and kept its pages over time; absent from older results. */
+  heatmap?: AccessHeatmap;
   /** Trace replays: the trace's counts and the best any placement could do (Belady's MIN). */
   trace?: TraceReport;
+}
+
+/**
+ * A damo-like access heatmap of one workload: its pages in equal buckets (the last may reach past
+ * `pages`), and per column, the interval (timesMs[c - 1] or 0, timesMs[c]]: the references to each
+ * bucket in it, and at its end the share of the bucket's resident pages on a top-tier node (null:
+ * none resident). At most 64 buckets and 2000 columns: a longer run's samples are merged in pairs.
+ */
+export const HEATMAP_MAX_BUCKETS = 64;
+export const HEATMAP_MAX_COLUMNS = 2000;
+
+export interface AccessHeatmap {
+  pages: number;
+  bucketPages: number;
+  timesMs: number[];
+  /** [column][bucket]. */
+  references: number[][];
+  /** [column][bucket], 0..1 or null. */
+  topTierShare: (number | null)[][];
 }
 
 export interface TraceReport extends TraceCounts {

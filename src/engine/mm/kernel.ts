@@ -13,6 +13,7 @@ import type { NumabState } from './numa-balancing-state.ts';
 import type { MmLayout } from './numa-balancing.ts';
 import type { Mover } from '../movers/types.ts';
 import type { ReferenceModel } from './reference-model.ts';
+import { heatBucket, type AccessHeat } from './access-heat.ts';
 
 export interface KswapdState {
   /** Woken and not yet balanced. */
@@ -74,6 +75,8 @@ export interface Kernel {
   pingPong: { promotedThenDemoted: number; demotedThenPromoted: number };
   /** Pages resident per workload and node: [group * nrNodes + node]. */
   resident: Float64Array;
+  /** Per workload, by address bucket: references and resident pages, for the access heatmap. */
+  heat: AccessHeat;
   /** Placement agents outside reclaim (a migration daemon, DAMON), run each round after kswapd. */
   movers: Mover[];
   /** Yang Shi v3: per node, 1 while demotion to it failed for lack of memory and it is not yet balanced. */
@@ -119,7 +122,9 @@ export function groupOf(k: Kernel, vpage: number): number {
   return k.vmas.group[findVma(k.vmas, vpage)]!;
 }
 
-/** Keeps per-workload residency: `delta` pages of vpage's workload on `node`. */
+/** Keeps per-workload residency, in total and by address bucket: `delta` pages of vpage's workload on `node`. */
 export function accountResident(k: Kernel, vpage: number, node: number, delta: number): void {
-  k.resident[groupOf(k, vpage) * k.m.nrNodes + node]! += delta;
+  const g = groupOf(k, vpage);
+  k.resident[g * k.m.nrNodes + node]! += delta;
+  k.heat.resident[heatBucket(k.heat, g, vpage) * k.m.nrNodes + node]! += delta;
 }

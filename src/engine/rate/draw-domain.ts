@@ -8,6 +8,7 @@ import { NOT_MAPPED, plainNode } from '../mm/reference-model.ts';
 import type { Rng } from '../random/rng.ts';
 import type { PageLaw } from '../workloads/types.ts';
 import { TouchHeap } from './touch-heap.ts';
+import { heatBucket } from '../mm/access-heat.ts';
 
 export class DrawDomain {
   readonly law: PageLaw;
@@ -16,6 +17,17 @@ export class DrawDomain {
   drawn = 0;
   /** Sum of p over the pages each node serves on the plain path: M_n. */
   readonly mass: Float64Array;
+  /**
+   * The heatmap's share of M: p summed over the plainly mapped pages of each address bucket the
+   * region covers, from global bucket `heatFirst` on (kept with `mass`, so a stretch of draws
+   * spreads over the buckets in O(buckets), and events are not counted twice).
+   */
+  readonly heatMass: Float64Array;
+  readonly heatFirst: number;
+  private readonly heatShift: number;
+  private readonly heatBase: number;
+  /** The workload's own index of bucket heatFirst. */
+  private readonly heatLocal: number;
   /** Waiting pages by the draw count of their next touch (Exp(1) / p after they started waiting). */
   readonly waits = new TouchHeap();
   active = true;
@@ -29,6 +41,12 @@ export class DrawDomain {
     this.group = group;
     this.rng = rng;
     this.mass = new Float64Array(k.m.nrNodes);
+    this.heatFirst = heatBucket(k.heat, group, law.base);
+    this.heatBase = k.heat.base[group]!;
+    this.heatShift = k.heat.shift[group]!;
+    this.heatLocal = this.heatFirst - k.heat.first[group]!;
+    const last = law.pages > 0 ? heatBucket(k.heat, group, law.base + law.pages - 1) : this.heatFirst - 1;
+    this.heatMass = new Float64Array(last - this.heatFirst + 1);
     this.queued = new Uint8Array(Math.ceil(law.pages / 8));
     this.rebuild(k);
   }
@@ -39,8 +57,9 @@ export class DrawDomain {
    * whenever the law changes too.
    */
   rebuild(k: Kernel): void {
-    const { law, mass } = this;
+    const { law, mass, heatMass } = this;
     mass.fill(0);
+    heatMass.fill(0);
     this.waits.clear();
     this.queued.fill(0);
     const marks = k.m.touchMark;
@@ -51,6 +70,7 @@ export class DrawDomain {
       if (node === NOT_MAPPED) this.wait(v, p);
       else {
         mass[node]! += p;
+        heatMass[this.heatOf(v)]! += p;
         marks[k.m.pte[v]! - 1] = this.drawn;
       }
     }
@@ -64,6 +84,11 @@ export class DrawDomain {
     }
     this.law.advanceTo(nowMs);
     this.rebuild(k);
+  }
+
+  /** Index into heatMass of vpage v's bucket. */
+  private heatOf(v: number): number {
+    return ((v - this.heatBase) >>> this.heatShift) - this.heatLocal;
   }
 
   /** Queues vpage's next touch unless it has one already (an entry stays valid: memoryless). */
@@ -112,10 +137,12 @@ export class DrawDomain {
     if (from !== NOT_MAPPED) {
       if (to === NOT_MAPPED && pfn !== NIL) this.settle(k, pfn, v);
       this.mass[from] = Math.max(0, this.mass[from]! - p);
+      if (to === NOT_MAPPED) this.heatMass[this.heatOf(v)] = Math.max(0, this.heatMass[this.heatOf(v)]! - p);
     }
     if (to === NOT_MAPPED) this.wait(v, p);
     else {
       this.mass[to]! += p;
+      if (from === NOT_MAPPED) this.heatMass[this.heatOf(v)]! += p;
       if (from === NOT_MAPPED && pfn !== NIL) k.m.touchMark[pfn] = this.drawn;
     }
   }

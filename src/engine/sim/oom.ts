@@ -1,7 +1,7 @@
 // The OOM killer: picks the workload with the largest footprint (oom_badness: resident + swapped
 // pages), kills all its threads and frees its anonymous memory (page cache stays cached).
 import { STAT } from '../../shared/vmstat.ts';
-import { count, type Kernel, type OomHost } from '../mm/kernel.ts';
+import { accountResident, count, type Kernel, type OomHost } from '../mm/kernel.ts';
 import { lruDel } from '../mm/lru.ts';
 import { PTE_NONE, PTE_SWAPPED, putFreeFrame } from '../mm/mem-state.ts';
 import { PG } from '../mm/page-flags.ts';
@@ -34,7 +34,7 @@ export function freeWorkloadMemory(k: Kernel, group: number): void {
       else {
         const pfn = e - 1;
         if (k.m.flags[pfn]! & PG.lru) lruDel(k.m, pfn);
-        k.resident[group * k.m.nrNodes + k.m.nodeOf[pfn]!]!--;
+        accountResident(k, p, k.m.nodeOf[pfn]!, -1);
         count(k, k.m.nodeOf[pfn]!, STAT.pgfree);
         putFreeFrame(k.m, pfn);
       }

@@ -14,6 +14,7 @@ import {
 import { MIGRATE_REASON_NAMES, PING_PONG_WINDOW_MS } from '../mm/migrate.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { groupHitsByNode } from './group-counts.ts';
+import { heatmapOf } from './heat-log.ts';
 import { readNodeCounters, type Sampler } from './sampler.ts';
 import { effectiveDemotion } from '../machine/memory-tiers.ts';
 import type { World } from './setup.ts';
@@ -134,6 +135,7 @@ function taskResults(world: World, s: ResolvedScenario, simulatedMs: number, sam
       residency,
       hitsByNode,
       fastTierHitRatio: references > 0 ? fastHits / references : 0,
+      heatmap: heatmapOf(sampler.heat, world.k.heat, g),
       ...(w.type === 'trace' && w.data ? { trace: traceReport(world, w.file, w.data, w.repeats) } : {}),
     };
   });

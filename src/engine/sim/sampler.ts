@@ -4,6 +4,7 @@ import { NR_COUNTERS, STAT } from '../../shared/vmstat.ts';
 import type { SampleBatch } from '../../shared/samples.ts';
 import type { Kernel } from '../mm/kernel.ts';
 import { lruSize } from '../mm/lru.ts';
+import { createHeatLog, recordHeat, type HeatLog } from './heat-log.ts';
 import { LRU_ACTIVE_ANON, LRU_ACTIVE_FILE, LRU_INACTIVE_ANON, LRU_INACTIVE_FILE } from '../mm/page-flags.ts';
 
 export interface Sampler {
@@ -19,9 +20,11 @@ export interface Sampler {
   references: number[][];
   /** Every sample's cumulative top-tier hits per workload, for the hit ratio over time. */
   fastTierHits: number[][];
+  /** References and top-tier share per address bucket over time, for the access heatmap. */
+  heat: HeatLog;
 }
 
-export function createSampler(): Sampler {
+export function createSampler(k: Kernel): Sampler {
   return {
     times: [],
     values: new Float64Array(0),
@@ -31,6 +34,7 @@ export function createSampler(): Sampler {
     residency: [],
     references: [],
     fastTierHits: [],
+    heat: createHeatLog(k.heat),
   };
 }
 
@@ -81,6 +85,7 @@ export function recordSample(
   s.residency.push(Array.from(k.resident));
   s.references.push(referencesByGroup);
   s.fastTierHits.push(fastTierHitsByGroup);
+  recordHeat(s.heat, k, timeMs);
 }
 
 /** Hands over the rows recorded since the last call (copies, so they can be transferred). */

@@ -10,6 +10,7 @@ import { newKswapd, type Kernel } from '../mm/kernel.ts';
 import { createMemState } from '../mm/mem-state.ts';
 import { NR_MIGRATE_REASONS } from '../mm/migrate.ts';
 import { makeAllocPolicy, mempolicyFlags, MPOL_F_MOF } from '../mm/page-alloc.ts';
+import { createAccessHeat } from '../mm/access-heat.ts';
 import { addVma, createVmas, type Vmas } from '../mm/vma.ts';
 import { newMmNumab, newPgdatNumab } from '../mm/numa-balancing-state.ts';
 import type { MmLayout } from '../mm/numa-balancing.ts';
@@ -95,6 +96,7 @@ export function buildWorld(s: ResolvedScenario): World {
     migrated: new Float64Array(NR_MIGRATE_REASONS * nrNodes * nrNodes),
     pingPong: { promotedThenDemoted: 0, demotedThenPromoted: 0 },
     resident: new Float64Array(s.workload.length * nrNodes),
+    heat: createAccessHeat(vmas, s.workload.length, nrNodes),
     demotionContended: new Uint8Array(nrNodes),
     movers: [],
     thisNode: machine.nodes.map((_, i) => [i]),

@@ -42,7 +42,7 @@ export interface Simulation {
 
 export function createSimulation(s: ResolvedScenario): Simulation {
   const world = buildWorld(s);
-  const sampler = createSampler();
+  const sampler = createSampler(world.k);
   const tickNs = s.run.tickMs * 1e6;
   const durationNs = s.run.durationMs * 1e6;
   const sampleEveryTicks = Math.round(s.run.sampleEveryMs / s.run.tickMs);

@@ -7,6 +7,7 @@ import { CACHE_LINE } from '../mm/costs.ts';
 import { doNumaPage } from '../mm/numa-hint-fault.ts';
 import { TaskState, type Task } from './task.ts';
 import { findVma } from '../mm/vma.ts';
+import { heatBucket } from '../mm/access-heat.ts';
 
 /**
  * Completes reference (v, w) of task t whose PTE was `e`. Adds its time to k.chargedNs.
@@ -30,5 +31,6 @@ export function slowReference(k: Kernel, t: Task, v: number, w: number, e: numbe
   const i = k.m.nodeOf[pfn]! * 2 + w;
   k.chargedNs += k.latency[i]!;
   k.traffic[i]! += CACHE_LINE;
+  k.heat.references[heatBucket(k.heat, t.group, v)]!++;
   return true;
 }

@@ -133,6 +133,11 @@ function playReferences(
   const buf = t.buf;
   const hits = t.hitsByNode;
   const think = t.thinkNs;
+  // The access heatmap's bucket of vpage v is heatFirst + ((v - heatBase) >>> heatShift).
+  const heat = k.heat.references;
+  const heatBase = k.heat.base[t.group]!;
+  const heatShift = k.heat.shift[t.group]!;
+  const heatFirst = k.heat.first[t.group]!;
   let clock = t.clockNs;
   let refs = t.references;
   let cursor = t.cursor;
@@ -172,6 +177,7 @@ function playReferences(
         clock += same * costNs;
         traffic[i]! += same * CACHE_LINE;
         hits[n]! += same;
+        heat[heatFirst + ((v - heatBase) >>> heatShift)]! += same;
         refs += same;
         continue;
       }

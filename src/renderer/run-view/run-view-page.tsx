@@ -8,6 +8,7 @@ import { createCall } from '../primitives/create-call.ts';
 import { useRouter } from '../router/router-context.tsx';
 import { useRuns } from '../runs/runs-context.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
+import { AccessHeatmaps } from './access-heatmap.tsx';
 import { CounterExplorer } from './counter-explorer.tsx';
 import { createRunSamples } from './create-run-samples.ts';
 import { createTopTier } from './create-top-tier.ts';
@@ -146,6 +147,7 @@ export function RunViewPage(props: { runId: number }) {
                   <TaskResults result={result()} pageSize={model.pageSize()} kinds={model.kinds()} />
                   <TaskThroughputChart tasks={result().tasks} xMax={model.xMax()} zoom={model.zoom()} />
                   <TaskHitRatioChart result={result()} xMax={model.xMax()} zoom={model.zoom()} />
+                  <AccessHeatmaps result={result()} pageSize={model.pageSize()} />
                   <TaskResidencyCharts
                     tasks={result().tasks}
                     pageSize={model.pageSize()}

@@ -1,0 +1,104 @@
+// The access heatmap over the run: at each sample, per address bucket (mm/access-heat.ts), the
+// references since the previous sample and the share of its resident pages on a top-tier node.
+// Bounded: at HEATMAP_MAX_COLUMNS columns, adjacent pairs merge and each column then spans twice the
+// samples. Example: 5000 samples end as 1250 columns of 4 samples each.
+import { HEATMAP_MAX_COLUMNS, type AccessHeatmap } from '../../shared/result.ts';
+import type { AccessHeat } from '../mm/access-heat.ts';
+import type { Kernel } from '../mm/kernel.ts';
+
+export interface HeatLog {
+  /** Samples per column; the last column may hold fewer (`filled`). */
+  stride: number;
+  filled: number;
+  /** Per column: its end time, and per global bucket its references and top-tier share (NaN: none resident). */
+  timesMs: number[];
+  references: Float64Array[];
+  topTierShare: Float64Array[];
+  /** Cumulative references per bucket at the last sample, and its time. */
+  lastReferences: Float64Array;
+  lastMs: number;
+}
+
+export function createHeatLog(h: AccessHeat): HeatLog {
+  return {
+    stride: 1,
+    filled: 1,
+    timesMs: [],
+    references: [],
+    topTierShare: [],
+    lastReferences: new Float64Array(h.references.length),
+    lastMs: 0,
+  };
+}
+
+/** Adds the sample at timeMs; the one at time 0 (or any repeat of a time) closes no interval. */
+export function recordHeat(log: HeatLog, k: Kernel, timeMs: number): void {
+  if (!(timeMs > log.lastMs)) return;
+  const h = k.heat;
+  const nb = h.references.length;
+  if (log.filled === log.stride) {
+    if (log.timesMs.length === HEATMAP_MAX_COLUMNS) mergePairs(log);
+    log.timesMs.push(timeMs);
+    log.references.push(new Float64Array(nb));
+    log.topTierShare.push(new Float64Array(nb));
+    log.filled = 0;
+  }
+  const col = log.timesMs.length - 1;
+  const refs = log.references[col]!;
+  const share = log.topTierShare[col]!;
+  const nrNodes = k.m.nrNodes;
+  const topTier = k.layout.topTier;
+  for (let b = 0; b < nb; b++) {
+    refs[b]! += h.references[b]! - log.lastReferences[b]!;
+    let top = 0;
+    let all = 0;
+    for (let n = 0; n < nrNodes; n++) {
+      const pages = h.resident[b * nrNodes + n]!;
+      all += pages;
+      if (topTier[n]) top += pages;
+    }
+    share[b] = all > 0 ? top / all : NaN;
+  }
+  log.lastReferences.set(h.references);
+  log.timesMs[col] = timeMs;
+  log.lastMs = timeMs;
+  log.filled++;
+}
+
+/** Postcondition: half the columns, each two merged (references summed, time and share of the later), stride doubled. */
+function mergePairs(log: HeatLog): void {
+  const half = log.timesMs.length >> 1;
+  for (let j = 0; j < half; j++) {
+    const a = log.references[2 * j]!;
+    const b = log.references[2 * j + 1]!;
+    for (let i = 0; i < a.length; i++) a[i]! += b[i]!;
+    log.references[j] = a;
+    log.topTierShare[j] = log.topTierShare[2 * j + 1]!;
+    log.timesMs[j] = log.timesMs[2 * j + 1]!;
+  }
+  log.references.length = half;
+  log.topTierShare.length = half;
+  log.timesMs.length = half;
+  log.stride *= 2;
+}
+
+/** Workload g's heatmap: whole references, shares to 1/1000 (null where nothing was resident). */
+export function heatmapOf(log: HeatLog, h: AccessHeat, g: number): AccessHeatmap {
+  const first = h.first[g]!;
+  const own = h.nrBuckets[g]!;
+  const references: number[][] = [];
+  const topTierShare: (number | null)[][] = [];
+  log.timesMs.forEach((_, c) => {
+    const refs = log.references[c]!.subarray(first, first + own);
+    const share = log.topTierShare[c]!.subarray(first, first + own);
+    references.push(Array.from(refs, Math.round));
+    topTierShare.push(Array.from(share, (x) => (Number.isNaN(x) ? null : Math.round(x * 1000) / 1000)));
+  });
+  return {
+    pages: h.pages[g]!,
+    bucketPages: 2 ** h.shift[g]!,
+    timesMs: log.timesMs.slice(),
+    references,
+    topTierShare,
+  };
+}
