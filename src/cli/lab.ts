@@ -24,6 +24,8 @@ export async function withLab<T>(
     dbPath: opts.db ?? defaultDbPath(),
     workers: opts.workers ?? 1,
     resourceLimits: workerLimits(),
+    // The CLI's user names their own scenario files, and their traces with them.
+    mayReadAnyTrace: true,
   });
   try {
     return await fn({ lab, api: inProcessClient(lab) });

@@ -87,6 +87,25 @@ describe('web mode', () => {
     expect(seen).toContain('run:progress');
   });
 
+  it('starts a run from a document and waits for it in slices, as a client without events would', async () => {
+    const { post } = await server();
+    const started = (await (await post('run:start', { document: smallScenario() })).json()) as {
+      value: { runIds: number[] };
+    };
+    const { runIds } = started.value;
+    let status = 'queued';
+    for (let slice = 0; slice < 600 && (status === 'queued' || status === 'running'); slice++) {
+      const res = await post('run:wait', { runIds, timeoutMs: 100 });
+      expect(res.status).toBe(200);
+      status = ((await res.json()) as { value: { runs: { status: string }[] } }).value.runs[0]!.status;
+    }
+    expect(status).toBe('done');
+    const exported = await post('export:run', { runId: runIds[0] });
+    expect(((await exported.json()) as { value: { filename: string } }).value.filename).toBe(
+      `tierlab-run-${runIds[0]}.result.json`,
+    );
+  });
+
   it('refuses a WebSocket without the token', async () => {
     const { s } = await server();
     const ws = new WebSocket(`ws://127.0.0.1:${s.port}/events`);

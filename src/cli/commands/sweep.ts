@@ -4,11 +4,10 @@ import { SWEEP_USAGE } from '../usage.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatScenarioErrors, parseScenario } from '../../shared/scenario/index.ts';
-import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
-import { getResult, readSampleBatch, saveScenario } from '../../main/db/index.ts';
-import { samplesFileFor, toSamplesFile } from '../../shared/samples-file.ts';
+import type { ApiClient, Res } from '../../shared/api/contract.ts';
+import { samplesFileFor } from '../../shared/samples-file.ts';
+import { ApiError } from '../../main/api/errors.ts';
 import { readScenarioDocument } from '../../main/scenario-file.ts';
-import { scenarioIdentity } from '../../main/scenario-identity.ts';
 import { defaultPoolSize } from '../../main/runner/pool.ts';
 import { expandSweep, parseSetting, parseShard, type SweepItem } from '../../main/sweep/expand.ts';
 import { intOption, parseCommandArgs, UsageError } from '../args.ts';
@@ -26,15 +25,30 @@ function userInput<T>(parse: () => T): T {
   }
 }
 
-function resolveAll(items: SweepItem[]): ResolvedScenario[] {
+/** Every combination is checked before any is saved, so a sweep with a bad one starts nothing. */
+function requireValid(items: SweepItem[]): void {
   const problems: string[] = [];
-  const resolved = items.map((item) => {
+  for (const item of items) {
     const p = parseScenario(item.document);
     if (!p.ok) problems.push(`with ${JSON.stringify(item.settings)}:\n${formatScenarioErrors(p.errors)}`);
-    return p.ok ? p.scenario : null;
-  });
+  }
   if (problems.length) throw new UsageError(`some combinations are invalid\n${problems.join('\n')}`);
-  return resolved as ResolvedScenario[];
+}
+
+/**
+ * A run's result file and, beside it, its samples file, so `tierlab import` restores the run's
+ * charts too. A run without a result (failed) writes neither.
+ */
+async function writeRunFiles(api: ApiClient, runId: number, file: string): Promise<void> {
+  let exported: Res<'export:run'>;
+  try {
+    exported = await api.call('export:run', { runId });
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'not_found') return;
+    throw e;
+  }
+  await writeFile(file, JSON.stringify(exported.result) + '\n');
+  await writeFile(samplesFileFor(file), JSON.stringify(exported.samples) + '\n');
 }
 
 export async function sweepCommand(argv: string[]): Promise<number> {
@@ -62,53 +76,36 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     intOption('repeat', values.repeat, 1) ?? 1,
     shard,
   );
-  const resolved = resolveAll(items);
+  requireValid(items);
   const workers = intOption('workers', values.workers, 1) ?? defaultPoolSize();
   if (values.out) await mkdir(values.out, { recursive: true });
 
   const progress = createProgress(!values.quiet);
-  await withLab({ db: values.db, workers }, async ({ lab }) => {
+  await withLab({ db: values.db, workers }, async ({ api }) => {
     const fractions = new Map<number, number>();
     // The sweep's own clock: its runs share the pool, so its time left follows from its overall pace.
     const startedAt = performance.now();
-    const stop = lab.events.subscribe((event, payload) => {
-      if (event !== 'run:progress' || !('fraction' in payload)) return;
-      fractions.set(payload.runId, payload.fraction);
+    const stop = api.on('run:progress', (p) => {
+      fractions.set(p.runId, p.fraction);
       const fraction = [...fractions.values()].reduce((a, b) => a + b, 0) / items.length;
       const left = formatRemaining(remainingWallMs({ fraction, wallMs: performance.now() - startedAt }));
       progress.update(fraction, `${items.length} runs, ${workers} workers, ETA ${left}`);
     });
-    const runIds = resolved.map((s, i) => {
-      const stored = saveScenario(lab.db, { name: s.name, document: items[i]!.document, runSettings: s.run });
-      return lab.runs.enqueue({
-        scenario: s,
-        document: items[i]!.document,
-        scenarioId: stored.id,
-        scenarioHash: scenarioIdentity(s),
-      });
-    });
-    const runs = await Promise.all(runIds.map((id) => lab.runs.waitFor(id)));
+    // Each combination is saved as its own scenario and queued, one API call each.
+    const runIds: number[] = [];
+    for (const item of items)
+      runIds.push(...(await api.call('run:start', { document: item.document })).runIds);
+    const { runs } = await api.call('run:wait', { runIds });
     stop();
     progress.done();
     for (const [i, run] of runs.entries()) {
       const item = items[i]!;
-      const result = getResult(lab.db, run.id)?.result;
-      if (values.out && result) {
-        const file = join(values.out, `sweep-${String(item.index).padStart(5, '0')}.result.json`);
-        await writeFile(
-          file,
-          JSON.stringify({
-            ...result,
-            scenario: item.document,
-            scenarioHash: scenarioIdentity(resolved[i]!),
-          }) + '\n',
+      if (values.out)
+        await writeRunFiles(
+          api,
+          run.id,
+          join(values.out, `sweep-${String(item.index).padStart(5, '0')}.result.json`),
         );
-        // Its time series beside it, so `tierlab import` restores the run's charts too.
-        await writeFile(
-          samplesFileFor(file),
-          JSON.stringify(toSamplesFile(readSampleBatch(lab.db, run.id))) + '\n',
-        );
-      }
       if (!values.quiet)
         process.stdout.write(
           `run ${run.id} ${run.status} seed ${item.seed} ${JSON.stringify(item.settings)}\n`,

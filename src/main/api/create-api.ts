@@ -11,6 +11,7 @@ import { compareHandlers } from './handlers/compare.ts';
 import { exportHandlers } from './handlers/export.ts';
 import { machineHandlers } from './handlers/machine.ts';
 import { runHandlers } from './handlers/run.ts';
+import { runStartHandlers } from './handlers/run-start.ts';
 import { scenarioHandlers } from './handlers/scenario.ts';
 import { partHandlers } from './handlers/part.ts';
 import { traceHandlers } from './handlers/trace.ts';
@@ -21,6 +22,7 @@ const HANDLERS: Handlers<Channel> = {
   ...scenarioHandlers,
   ...partHandlers,
   ...runHandlers,
+  ...runStartHandlers,
   ...compareHandlers,
   ...exportHandlers,
   ...traceHandlers,

@@ -9,6 +9,8 @@ export interface Lab {
   dbPath: string;
   runs: RunService;
   events: EventHub;
+  /** Runs may replay any trace file the host can read, not only those imported into the lab. */
+  mayReadAnyTrace: boolean;
 }
 
 export interface LabOptions {
@@ -19,6 +21,11 @@ export interface LabOptions {
   resourceLimits?: ResourceLimits;
   /** Where the SQL migrations are; the bundled app passes its own copy. */
   migrationsFolder?: string;
+  /**
+   * Only for a lab its own user drives (the CLI): a scenario's trace may be any file that user can
+   * read. The app and web mode leave it unset, so a scenario cannot make the host read other files.
+   */
+  mayReadAnyTrace?: boolean;
 }
 
 /** Throws DatabaseRefusedError for a database it will not open, DatabaseWriteError when marking runs fails. */
@@ -33,7 +40,7 @@ export function openLab(options: LabOptions): Lab {
       resourceLimits: options.resourceLimits,
       emit: events.emit,
     });
-    return { db, dbPath: options.dbPath, runs, events };
+    return { db, dbPath: options.dbPath, runs, events, mayReadAnyTrace: options.mayReadAnyTrace ?? false };
   } catch (error) {
     db.close();
     throw asStorageError(db, error);

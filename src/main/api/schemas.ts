@@ -27,9 +27,21 @@ export const REQUEST_SCHEMAS: Record<Channel, z.ZodType> = {
   'part:delete': z.object({ kind: z.enum(PART_KINDS), id }).strict(),
   'run:start': z
     .object({
-      scenarioId: id,
+      scenarioId: id.optional(),
+      document: z.unknown().optional(),
       seeds: z.array(z.number().int().min(0).max(0xffffffff)).min(1).max(1000).optional(),
       repeat: z.number().int().min(1).max(1000).optional(),
+    })
+    .strict()
+    .refine((r) => (r.scenarioId === undefined) !== (r.document === undefined), {
+      message: 'give either scenarioId (a stored scenario) or document (a scenario to save and run)',
+      path: ['scenarioId'],
+    }),
+  // A sweep waits on all of its runs at once; an hour at most per call.
+  'run:wait': z
+    .object({
+      runIds: z.array(id).min(1).max(100_000),
+      timeoutMs: z.number().int().min(0).max(3_600_000).optional(),
     })
     .strict(),
   'run:cancel': z.object({ runId: id }).strict(),
@@ -71,6 +83,7 @@ export const REQUEST_SCHEMAS: Record<Channel, z.ZodType> = {
       path: ['node'],
     }),
   'export:results': z.object({ runIds }).strict(),
+  'export:run': z.object({ runId: id }).strict(),
   'export:comparison': z
     .object({
       runIds,

@@ -14,9 +14,9 @@ afterEach(async () => {
   }
 });
 
-export function tempLab(workers = 1): Lab {
+export function tempLab(workers = 1, options: { mayReadAnyTrace?: boolean } = {}): Lab {
   const dir = mkdtempSync(join(tmpdir(), 'tierlab-api-'));
-  const lab = openLab({ dbPath: join(dir, 'lab.db'), workers });
+  const lab = openLab({ dbPath: join(dir, 'lab.db'), workers, ...options });
   open.push({ lab, dir });
   return lab;
 }

@@ -15,6 +15,8 @@ import type {
 } from './types.ts';
 import type { TraceCounts } from '../scenario/resolved.ts';
 import type { RunProgress } from '../progress.ts';
+import type { RunResult } from '../result.ts';
+import type { SamplesFile } from '../samples-file.ts';
 
 /**
  * Which samples a CSV holds: machine-wide rows (/proc/vmstat) by default; with perNode one row per
@@ -25,6 +27,12 @@ export interface SamplesExportRequest {
   perNode?: boolean;
   node?: number;
 }
+
+/**
+ * What `run:start` runs: a stored scenario, or a scenario document that is saved as a new scenario
+ * first (the CLI's `run --save` and each combination of a sweep), so every run has its scenario row.
+ */
+export type RunSource = { scenarioId: number; document?: never } | { document: unknown; scenarioId?: never };
 
 export interface ApiRequests {
   'app:info': { req: Record<string, never>; res: { engineVersion: string; dbPath: string; workers: number } };
@@ -45,8 +53,16 @@ export interface ApiRequests {
   'part:delete': { req: { kind: PartKind; id: number }; res: PartInfo };
   /** Deletes a scenario and returns it, so a client can offer undo by saving it again. */
   'scenario:delete': { req: { id: number }; res: ScenarioInfo };
-  /** Queues one run per seed (or `repeat` runs with consecutive seeds from the scenario's). */
-  'run:start': { req: { scenarioId: number; seeds?: number[]; repeat?: number }; res: { runIds: number[] } };
+  /**
+   * Queues one run per seed (or `repeat` runs with consecutive seeds from the scenario's). A document
+   * that is not a valid scenario is refused with its problems, and nothing is saved or queued.
+   */
+  'run:start': { req: RunSource & { seeds?: number[]; repeat?: number }; res: { runIds: number[] } };
+  /**
+   * Answers once every run has ended (not queued or running), or after `timeoutMs` with the runs as
+   * they are then, so a client over HTTP can wait in slices. In the order asked.
+   */
+  'run:wait': { req: { runIds: number[]; timeoutMs?: number }; res: { runs: RunInfo[] } };
   'run:cancel': { req: { runId: number }; res: { cancelled: boolean } };
   'run:list': {
     req: { status?: RunStatus; scenarioId?: number; tag?: string; limit?: number };
@@ -60,6 +76,15 @@ export interface ApiRequests {
   'compare:runs': { req: CompareRequest; res: Comparison };
   'export:samples': { req: SamplesExportRequest; res: { filename: string; csv: string } };
   'export:results': { req: { runIds: number[] }; res: { filename: string; csv: string } };
+  /**
+   * One run as the files `tierlab import` reads: its result with the scenario it ran and that
+   * scenario's hash, and its samples (to be saved beside it, under `samplesFileFor(filename)`).
+   * A run without a result (failed, or cancelled before it started) is not_found.
+   */
+  'export:run': {
+    req: { runId: number };
+    res: { filename: string; result: RunResult; samples: SamplesFile };
+  };
   /**
    * Stores a lackey trace (plain or gzip, base64) beside the lab database after reading it through;
    * returns the path a `trace` workload names and the trace's counts. A malformed line is an error.
@@ -97,6 +122,7 @@ const CHANNEL_SET: Record<Channel, true> = {
   'part:save': true,
   'part:delete': true,
   'run:start': true,
+  'run:wait': true,
   'run:cancel': true,
   'run:list': true,
   'run:get': true,
@@ -107,6 +133,7 @@ const CHANNEL_SET: Record<Channel, true> = {
   'compare:runs': true,
   'export:samples': true,
   'export:results': true,
+  'export:run': true,
   'export:comparison': true,
   'trace:import': true,
 };

@@ -1,6 +1,7 @@
-// export:* — CSV of samples and results, built from the database only.
+// export:* — CSV of samples and results, and one run as result and samples files, from the database only.
 import type { SamplesExportRequest } from '../../../shared/api/contract.ts';
-import { getResult, getRun, sampledNodes } from '../../db/index.ts';
+import { toSamplesFile } from '../../../shared/samples-file.ts';
+import { getResult, getRun, getRunScenario, readSampleBatch, sampledNodes } from '../../db/index.ts';
 import { samplesCsvChunks } from '../../export/samples-csv.ts';
 import { resultsCsvHeader, resultsCsvRow } from '../../export/results-csv.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -60,7 +61,7 @@ export function resultsCsv(lab: Lab, runIds: number[]): string {
   );
 }
 
-export const exportHandlers: Handlers<'export:samples' | 'export:results'> = {
+export const exportHandlers: Handlers<'export:samples' | 'export:results' | 'export:run'> = {
   'export:samples': (lab, req) => ({
     filename: `tierlab-${stamp(req.runIds)}-${samplesKind(req)}.csv`,
     csv: samplesCsv(lab, req),
@@ -69,4 +70,18 @@ export const exportHandlers: Handlers<'export:samples' | 'export:results'> = {
     filename: `tierlab-${stamp(runIds)}-results.csv`,
     csv: resultsCsv(lab, runIds),
   }),
+  'export:run': (lab, { runId }) => {
+    const [run] = requireRuns(lab, [runId]);
+    const stored = getResult(lab.db, runId);
+    if (!stored) throw notFound(`a result of run ${runId} (it is ${run!.status})`);
+    return {
+      filename: `tierlab-run-${runId}.result.json`,
+      result: {
+        ...stored.result,
+        scenario: getRunScenario(lab.db, runId),
+        scenarioHash: run!.scenarioHash ?? undefined,
+      },
+      samples: toSamplesFile(readSampleBatch(lab.db, runId)),
+    };
+  },
 };

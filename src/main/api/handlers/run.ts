@@ -1,7 +1,4 @@
-// run:* — start, cancel, list and inspect runs, their samples, tags and notes.
-import { basename, resolve, sep } from 'node:path';
-import { parseScenario } from '../../../shared/scenario/parse.ts';
-import type { ResolvedScenario } from '../../../shared/scenario/resolved.ts';
+// run:* — cancel, list and inspect runs, their samples, tags and notes.
 import type { RunInfo, SampleSeries } from '../../../shared/api/types.ts';
 import { COUNTERS, type CounterName } from '../../../shared/vmstat.ts';
 import {
@@ -19,28 +16,9 @@ import {
   setRunNote,
   type Run,
 } from '../../db/index.ts';
-import { documentWithSeed, scenarioIdentity, withSeed } from '../../scenario-identity.ts';
 import { ApiError, notFound } from '../errors.ts';
 import type { Handlers } from '../handler.ts';
 import type { Lab } from '../lab.ts';
-import { requireScenario } from './scenario.ts';
-import { labTracesDir } from './trace.ts';
-
-/**
- * A run started through the API (the app, web mode) replays only traces imported into the lab:
- * a scenario must not make the host read any file of the machine. The CLI's own `run FILE` may
- * name any trace its user can read.
- */
-function requireImportedTraces(lab: Lab, s: ResolvedScenario): void {
-  const dir = labTracesDir(lab) + sep;
-  s.workload.forEach((w, i) => {
-    if (w.type === 'trace' && !resolve(w.file).startsWith(dir))
-      throw new ApiError(
-        'invalid',
-        `workload[${i}].file: only traces imported into the lab can be run here (Import trace…), not ${basename(w.file)}`,
-      );
-  });
-}
 
 export function runInfo(lab: Lab, r: Run): RunInfo {
   return {
@@ -62,7 +40,7 @@ export function runInfo(lab: Lab, r: Run): RunInfo {
   };
 }
 
-function requireRun(lab: Lab, runId: number): Run {
+export function requireRun(lab: Lab, runId: number): Run {
   const r = getRun(lab.db, runId);
   if (!r) throw notFound(`run ${runId}`);
   return r;
@@ -76,28 +54,8 @@ function pickCounters(names: string[] | undefined): CounterName[] {
 }
 
 export const runHandlers: Handlers<
-  'run:start' | 'run:cancel' | 'run:list' | 'run:get' | 'run:samples' | 'run:delete' | 'run:tag' | 'run:note'
+  'run:cancel' | 'run:list' | 'run:get' | 'run:samples' | 'run:delete' | 'run:tag' | 'run:note'
 > = {
-  'run:start': (lab, { scenarioId, seeds, repeat }) => {
-    const stored = requireScenario(lab, scenarioId);
-    const p = parseScenario(stored.document);
-    if (!p.ok)
-      throw new ApiError('invalid', `scenario ${scenarioId} is no longer valid: ${p.errors[0]!.message}`);
-    requireImportedTraces(lab, p.scenario);
-    const base = p.scenario.run.seed;
-    const list = seeds ?? Array.from({ length: repeat ?? 1 }, (_, i) => (base + i) >>> 0);
-    const hash = scenarioIdentity(p.scenario);
-    const runIds = list.map((seed) => {
-      const scenario = withSeed(p.scenario, seed);
-      return lab.runs.enqueue({
-        scenario,
-        document: documentWithSeed(stored.document, seed),
-        scenarioId,
-        scenarioHash: hash,
-      });
-    });
-    return { runIds };
-  },
   'run:cancel': (lab, { runId }) => {
     requireRun(lab, runId);
     return { cancelled: lab.runs.cancel(runId) };

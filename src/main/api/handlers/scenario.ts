@@ -1,5 +1,6 @@
 // scenario:* — validate, store, list and delete scenario documents (`tierlab.scenario/1`).
 import { parseScenario } from '../../../shared/scenario/parse.ts';
+import type { ResolvedScenario } from '../../../shared/scenario/resolved.ts';
 import type { ScenarioInfo } from '../../../shared/api/types.ts';
 import {
   deleteScenario,
@@ -30,6 +31,11 @@ export function requireScenario(lab: Lab, id: number): Scenario {
   return s;
 }
 
+/** Saves a document that parsed as `scenario` as a new stored scenario. */
+export function storeScenario(lab: Lab, document: unknown, scenario: ResolvedScenario): Scenario {
+  return saveScenario(lab.db, { name: scenario.name, document, runSettings: scenario.run });
+}
+
 export const scenarioHandlers: Handlers<
   'scenario:validate' | 'scenario:list' | 'scenario:get' | 'scenario:save' | 'scenario:delete'
 > = {
@@ -42,8 +48,8 @@ export const scenarioHandlers: Handlers<
   'scenario:save': (lab, { id, document }) => {
     const p = parseScenario(document);
     if (!p.ok) return { ok: false, errors: p.errors };
+    if (id === undefined) return { ok: true, value: info(storeScenario(lab, document, p.scenario)) };
     const input = { name: p.scenario.name, document, runSettings: p.scenario.run };
-    if (id === undefined) return { ok: true, value: info(saveScenario(lab.db, input)) };
     const updated = updateScenario(lab.db, id, input);
     if (!updated) throw notFound(`scenario ${id}`);
     return { ok: true, value: info(updated) };
