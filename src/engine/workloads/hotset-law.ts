@@ -76,7 +76,7 @@ export class HotsetLaw implements PageLaw {
               ? i - at.zipfOrigin
               : i - at.zipfOrigin + pages
             : at.zipfOrigin - i;
-        // s = 1 (the default) is a division; p() runs on every reclaim check of a drawn page.
+        // p() runs on every reclaim check of a drawn page: s = 1 is a division, other s one pow.
         return (w.zipfS === 1 ? 1 / (rank + 1) : Math.pow(rank + 1, -w.zipfS)) * this.zipfNorm;
       }
       case 'normal': {
