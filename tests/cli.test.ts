@@ -133,7 +133,8 @@ describe('tierlab CLI', () => {
     expect(r.stdout).toMatch(/saved as run 1/);
     // The list gives each run's simulated time per wall second beside its times.
     const [header, row] = tierlab('list', '--db', db).stdout.trim().split('\n');
-    expect(header).toMatch(/simulated\s+wall\s+speed\s+name/);
+    expect(header).toMatch(/seed\s+engine\s+simulated\s+wall\s+speed\s+name/);
+    expect(row).toMatch(/\srate\s/); // the scenario leaves run.engine at its default
     const [, sim, wall, speed] = /(\d+\.\d)s\s+(\d+\.\d\d)s\s+(\d+(?:\.\d+)?)x/.exec(row!)!;
     expect(Number(speed)).toBeCloseTo(Number(sim) / Number(wall), -1);
     const result = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as {

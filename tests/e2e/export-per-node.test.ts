@@ -34,6 +34,9 @@ describe('the samples export, per node', () => {
     const { page } = app;
     await page.getByTestId('nav-scenarios').click();
     await page.waitForSelector('[data-testid=run-row][data-status=done]');
+    // The run list says which engine ran it and how fast (the scenario leaves run.engine at rate).
+    expect(await page.getByTestId('run-row-engine').first().textContent()).toBe('rate');
+    expect(await page.getByTestId('run-speed').first().textContent()).toMatch(/^\d+(\.\d+)?x$/);
     for (const box of await page.getByTestId('run-select').all()) await box.check();
     const samples = countSamples(app.lab.db, runId);
     expect(samples).toBeGreaterThan(0);

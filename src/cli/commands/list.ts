@@ -27,7 +27,7 @@ export async function listCommand(argv: string[]): Promise<number> {
     return 0;
   }
   process.stdout.write(
-    `${'id'.padStart(5)}  ${'status'.padEnd(11)} ${'seed'.padStart(10)} ${'simulated'.padStart(10)} ${'wall'.padStart(8)} ${'speed'.padStart(6)}  name\n`,
+    `${'id'.padStart(5)}  ${'status'.padEnd(11)} ${'seed'.padStart(10)} ${'engine'.padEnd(6)} ${'simulated'.padStart(10)} ${'wall'.padStart(8)} ${'speed'.padStart(6)}  name\n`,
   );
   for (const r of runs) {
     const sim = r.simulatedMs === null ? '-' : `${(r.simulatedMs / 1000).toFixed(1)}s`;
@@ -35,7 +35,7 @@ export async function listCommand(argv: string[]): Promise<number> {
     const speed = r.simulatedMs === null || r.wallMs === null ? '-' : formatSpeed(r.simulatedMs, r.wallMs);
     const tags = r.tags.length ? `  [${printable(r.tags.join(', '))}]` : '';
     process.stdout.write(
-      `${String(r.id).padStart(5)}  ${r.status.padEnd(11)} ${String(r.seed).padStart(10)} ${sim.padStart(10)} ${wall.padStart(8)} ${speed.padStart(6)}  ${printable(r.name)}${tags}\n`,
+      `${String(r.id).padStart(5)}  ${r.status.padEnd(11)} ${String(r.seed).padStart(10)} ${r.engine.padEnd(6)} ${sim.padStart(10)} ${wall.padStart(8)} ${speed.padStart(6)}  ${printable(r.name)}${tags}\n`,
     );
   }
   return 0;

@@ -8,7 +8,6 @@ import { saveResult } from './results.ts';
 import { setRunNote } from './run-notes.ts';
 import { addRunTags } from './run-tags.ts';
 import { markRunDone, markRunRunning } from './run-transitions.ts';
-import { createRun } from './runs.ts';
 import { saveScenario } from './scenarios.ts';
 import { makeResult } from './test-support.ts';
 
@@ -70,19 +69,40 @@ export function seedEveryTable(db: Db): void {
     },
     4,
   );
-  const run = createRun(db, {
-    name: 'tpp on cxl',
-    seed: 9,
-    engineVersion: '0.1.0',
-    scenarioId: scenario.id,
-    scenario: { a: 1 },
-  });
+  const run = {
+    id: insertRow(sqliteOf(db), 'runs', {
+      name: 'tpp on cxl',
+      seed: 9,
+      engine_version: '0.1.0',
+      engine: 'rate',
+      scenario_id: scenario.id,
+      scenario_document: JSON.stringify({ a: 1 }),
+      status: 'queued',
+      owner_pid: process.pid,
+      queued_at: 4,
+    }),
+  };
   markRunRunning(db, run.id, 5);
   seedSamples(sqliteOf(db), run.id);
   markRunDone(db, run.id, { finishedAt: 6, wallMs: 1.5, simulatedMs: 490 });
   saveResult(db, run.id, makeResult());
   addRunTags(db, run.id, ['baseline', 'fig-3']);
   setRunNote(db, run.id, 'promotion looks throttled', 7);
+}
+
+/**
+ * One row written with the columns the table has (an older schema lacks columns added since, such
+ * as runs.engine); returns its rowid.
+ */
+function insertRow(sqlite: Database.Database, table: string, values: Row): number {
+  const have = new Set(columnNames(sqlite, table));
+  const columns = Object.keys(values).filter((c) => have.has(c));
+  const info = sqlite
+    .prepare(
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    )
+    .run(...columns.map((c) => values[c]));
+  return Number(info.lastInsertRowid);
 }
 
 /**

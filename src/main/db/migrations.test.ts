@@ -7,6 +7,7 @@ import { MIGRATIONS_TABLE } from './marker.ts';
 import { columnNames, dump, seedEveryTable } from './migration-fixtures.ts';
 import { DEFAULT_MIGRATIONS_FOLDER, readKnownMigrations } from './migrations-folder.ts';
 import { openDatabase } from './open-database.ts';
+import { listRuns } from './runs.ts';
 import * as schema from './schema.ts';
 import { migrationsPlus, migrationsPrefix, openTempDatabase, tempDir } from './test-support.ts';
 
@@ -45,6 +46,21 @@ describe('migrations', () => {
     const snapshot = JSON.parse(readFileSync(snapshotPath, 'utf8')) as Snapshot;
     const current = await api.generateSQLiteDrizzleJson({ ...schema });
     expect(await api.generateSQLiteMigration(snapshot, current)).toEqual([]);
+  });
+
+  it('read runs from before run.engine as the exact engine, the only one then', () => {
+    const before = known.findIndex((m) => m.tag.endsWith('_run-engine'));
+    expect(before).toBeGreaterThan(0);
+    const path = join(tempDir(), 'lab.db');
+    const old = openDatabase(path, { migrationsFolder: migrationsPrefix(before) });
+    seedEveryTable(old);
+    old.close();
+    const db = openDatabase(path);
+    try {
+      expect(listRuns(db).map((r) => r.engine)).toEqual(['exact']);
+    } finally {
+      db.close();
+    }
   });
 
   it('carry a database made by the previous migration set, with data in every table, over without losing a value', () => {

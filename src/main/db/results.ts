@@ -85,6 +85,8 @@ export function importResult(db: Db, result: RunResult, options: ImportOptions =
         status: 'done',
         seed: result.seed,
         engineVersion: result.engineVersion,
+        // A result file from before run.engine has none: the exact engine, the only one then.
+        engine: result.engine ?? 'exact',
         ownerPid: null,
         queuedAt: at,
         finishedAt: at,

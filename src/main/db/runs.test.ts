@@ -31,6 +31,7 @@ describe('runs', () => {
       status: 'queued',
       seed: 1,
       engineVersion: '0.1.0',
+      engine: 'rate',
       ownerPid: process.pid,
       queuedAt: 1000,
       startedAt: null,
@@ -43,6 +44,7 @@ describe('runs', () => {
     expect(getRun(db, run.id)).toEqual(run);
     expect(getRunScenario(db, run.id)).toEqual({ name: 's', run: { seed: 1 } });
     expect(getRun(db, 99)).toBeNull();
+    expect(createRun(db, { ...base, engine: 'exact' }).engine).toBe('exact');
   });
 
   it('go queued -> running -> done with timings, progress only while running', () => {

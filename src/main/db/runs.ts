@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { ormOf, type Db } from './connection.ts';
 import { fromJsonText, toJsonText } from './json.ts';
 import type { RunInfo, RunStatus } from '../../shared/api/types.ts';
+import type { RunEngine } from '../../shared/scenario/resolved.ts';
 import { runs, runTags } from './schema.ts';
 
 /** A run as stored: the API's RunInfo without its tags, plus the process that owns it. */
@@ -16,6 +17,8 @@ export interface NewRun {
   name: string;
   seed: number;
   engineVersion: string;
+  /** Defaults to run.engine's default, the rate engine. */
+  engine?: RunEngine;
   scenarioId?: number | null;
   scenarioHash?: string | null;
   /** The scenario exactly as run; kept with the run because the saved scenario may change later. */
@@ -48,6 +51,7 @@ export function toRun(row: RunRow): Run {
     status: row.status,
     seed: row.seed,
     engineVersion: row.engineVersion,
+    engine: row.engine,
     ownerPid: row.ownerPid,
     queuedAt: row.queuedAt,
     startedAt: row.startedAt,
@@ -67,6 +71,7 @@ export function createRun(db: Db, input: NewRun): Run {
       name: input.name,
       seed: input.seed,
       engineVersion: input.engineVersion,
+      engine: input.engine ?? 'rate',
       scenarioId: input.scenarioId ?? null,
       scenarioHash: input.scenarioHash ?? null,
       scenarioDocument: input.scenario === undefined ? null : toJsonText(input.scenario, 'The scenario'),

@@ -7,6 +7,7 @@ import { COUNTERS, type CounterName } from '../../shared/vmstat.ts';
 /** Counters added by later migrations (20261122090341_numa-pages-promoted and on). */
 const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>(['numa_pages_promoted']);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
+import { RUN_ENGINES } from '../../shared/scenario/schema.ts';
 
 // Timestamps are integer milliseconds since the epoch: plain numbers cross IPC and JSON unchanged.
 const timestamps = {
@@ -78,6 +79,8 @@ export const runs = sqliteTable(
     status: text('status', { enum: RUN_STATUSES }).notNull(),
     seed: integer('seed').notNull(),
     engineVersion: text('engine_version').notNull(),
+    // Which engine ran it; rows from before run.engine existed were the exact engine's.
+    engine: text('engine', { enum: RUN_ENGINES }).notNull().default('exact'),
     // The process that queued or runs it; at start-up only runs whose owner is gone become 'interrupted'.
     ownerPid: integer('owner_pid'),
     queuedAt: integer('queued_at').notNull(),

@@ -80,6 +80,7 @@ export class RunService {
       name: req.scenario.name,
       seed: req.scenario.run.seed,
       engineVersion: ENGINE_VERSION,
+      engine: req.scenario.run.engine,
       scenarioId: req.scenarioId ?? null,
       scenarioHash: req.scenarioHash ?? null,
       scenario: req.document,

@@ -96,6 +96,7 @@ export function RunList() {
               <th class="num">run</th>
               <th>scenario</th>
               <th class="num">seed</th>
+              <th>engine</th>
               <th>progress</th>
               <th class="num">simulated</th>
               <th class="num">wall</th>

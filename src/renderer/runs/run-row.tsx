@@ -60,6 +60,7 @@ export function RunRow(props: RunRowProps) {
         </Show>
       </td>
       <td class="num">{r().seed}</td>
+      <td data-testid="run-row-engine">{r().engine}</td>
       <td class="progress-cell">
         <ProgressBar runId={r().id} fraction={r().progress} status={r().status} />
       </td>

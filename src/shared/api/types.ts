@@ -1,6 +1,7 @@
 // The values the API carries: plain JSON objects, the same over IPC, HTTP and in-process calls.
 import type { ScenarioError } from '../scenario/errors.ts';
 import type { RunResult, Watermarks } from '../result.ts';
+import type { RunEngine } from '../scenario/resolved.ts';
 
 export const RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -13,6 +14,8 @@ export interface RunInfo {
   status: RunStatus;
   seed: number;
   engineVersion: string;
+  /** The engine that runs or ran it (`run.engine`). */
+  engine: RunEngine;
   queuedAt: number;
   startedAt: number | null;
   finishedAt: number | null;

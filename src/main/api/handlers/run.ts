@@ -29,6 +29,7 @@ export function runInfo(lab: Lab, r: Run): RunInfo {
     status: r.status,
     seed: r.seed,
     engineVersion: r.engineVersion,
+    engine: r.engine,
     queuedAt: r.queuedAt,
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,

@@ -1,0 +1,1 @@
+ALTER TABLE `runs` ADD `engine` text DEFAULT 'exact' NOT NULL;
