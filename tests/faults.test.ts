@@ -18,7 +18,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/main/db/open-database.ts';
-import { createRun } from '../src/main/db/runs.ts';
 import { migrationsPrefix } from '../src/main/db/test-support.ts';
 import {
   canRunAsNobody,
@@ -157,8 +156,15 @@ describe('the database and its place', () => {
   it('refuses a database whose migration fails midway, rolled back and left byte-identical', () => {
     const path = file('half.db');
     const old = openDatabase(path, { migrationsFolder: migrationsPrefix(1) });
-    createRun(old, { name: 'from an older Tierlab', seed: 1, engineVersion: 'old' });
     old.close();
+    // A run as that Tierlab stored it: the columns of its schema, none added since.
+    const first = new Database(path);
+    first
+      .prepare(
+        "INSERT INTO runs (name, seed, engine_version, status, queued_at) VALUES ('from an older Tierlab', 1, 'old', 'done', 1)",
+      )
+      .run();
+    first.close();
     // Half of the next migration, done by hand: its first ALTER applies, its second finds the column.
     const raw = new Database(path);
     raw.exec('ALTER TABLE `samples` ADD `numa_pages_promoted` real DEFAULT 0 NOT NULL');
