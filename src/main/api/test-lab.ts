@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { exampleScenarioFile } from '../../shared/scenario/example.ts';
+import type { ApiClient } from '../../shared/api/contract.ts';
 import { closeLab, openLab, type Lab } from './lab.ts';
 
 const open: { lab: Lab; dir: string }[] = [];
@@ -39,4 +40,13 @@ export function smallScenario(
   s.policy.knobs.demotion_enabled = over.demotion ?? true;
   s.run.durationMs = over.durationMs ?? 2000;
   return s;
+}
+
+/** Saves `doc` through the API, runs it `repeat` times and waits until every run has ended. */
+export async function runToEnd(api: ApiClient, doc: Record<string, unknown>, repeat = 1): Promise<number[]> {
+  const s = await api.call('scenario:save', { document: doc });
+  if (!s.ok) throw new Error(JSON.stringify(s.errors));
+  const { runIds } = await api.call('run:start', { scenarioId: s.value.id, repeat });
+  await api.call('run:wait', { runIds });
+  return runIds;
 }

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sqliteOf } from '../../db/connection.ts';
 import { inProcessClient } from '../in-process.ts';
-import { smallScenario, tempLab } from '../test-lab.ts';
-
-type Client = ReturnType<typeof inProcessClient>;
-
-async function runToEnd(api: Client, doc: Record<string, unknown>, repeat: number): Promise<number[]> {
-  const s = await api.call('scenario:save', { document: doc });
-  if (!s.ok) throw new Error(JSON.stringify(s.errors));
-  const { runIds } = await api.call('run:start', { scenarioId: s.value.id, repeat });
-  for (;;) {
-    const runs = await Promise.all(runIds.map((runId) => api.call('run:get', { runId })));
-    if (runs.every((r) => !['queued', 'running'].includes(r.run.status))) return runIds;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+import { runToEnd, smallScenario, tempLab } from '../test-lab.ts';
 
 describe('compare:runs', () => {
   it('puts the baseline group first, leaves partial runs out unless asked, and labels them when asked', async () => {
