@@ -1,6 +1,7 @@
 // deriveMachine(): everything the kernel derives from a machine at boot (tiers, demotion targets,
 // zonelists, watermarks), computed once per run and read by the rest of the engine.
 import type { Knobs } from '../../shared/scenario/knobs.ts';
+import type { PresetMechanisms } from '../../shared/scenario/presets.ts';
 import type { ResolvedMachine } from '../../shared/scenario/resolved.ts';
 import { computeAdistances, memtierId } from './adistance.ts';
 import { buildMemoryTiers, establishDemotionTargets, nodeIsToptier } from './memory-tiers.ts';
@@ -14,7 +15,11 @@ import { buildZonelists } from './zonelist.ts';
  * counts as top tier (as node_is_toptier() says for a node without a memtier) and appears in no
  * zonelist; its own zonelist starts at the nearest node with memory.
  */
-export function deriveMachine(machine: ResolvedMachine, knobs: Knobs): MachineLayout {
+export function deriveMachine(
+  machine: ResolvedMachine,
+  knobs: Knobs,
+  mechanisms?: Pick<PresetMechanisms, 'separateZonelists'>,
+): MachineLayout {
   const states = nodeStates(machine);
   const adistance = computeAdistances(machine, states);
   const tiers = buildMemoryTiers(adistance, states);
@@ -27,7 +32,7 @@ export function deriveMachine(machine: ResolvedMachine, knobs: Knobs): MachineLa
     tiers,
     topTier: nodeIsToptier(tiers, states),
     demotion: establishDemotionTargets(machine, states, tiers),
-    zonelist: buildZonelists(machine, states),
+    zonelist: buildZonelists(machine, states, mechanisms?.separateZonelists ?? false),
     minFreeKbytes,
     watermarks: setupPerZoneWmarks(managed, minFreeKbytes, knobs.watermark_scale_factor, machine.pageSize),
     managedPages: managed,

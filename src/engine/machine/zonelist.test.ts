@@ -16,6 +16,34 @@ describe('build_zonelists fallback order', () => {
     ]);
   });
 
+  it("keeps DRAM and PMEM/CXL nodes apart with Wu's patch 10, and a memoryless node keeps the full list", () => {
+    const m = makeMachine(
+      [
+        makeNode(0, 'dram', { cpus: 4 }),
+        makeNode(1, 'dram', { cpus: 4 }),
+        makeNode(2, 'pmem'),
+        makeNode(3, 'cxl'),
+        makeNode(4, 'pmem', { cpus: 4, capacityBytes: 0 }),
+      ],
+      [
+        [10, 20, 17, 30, 17],
+        [20, 10, 30, 17, 30],
+        [17, 30, 10, 30, 10],
+        [30, 17, 30, 10, 30],
+        [17, 30, 10, 30, 10],
+      ],
+    );
+    expect(buildZonelists(m, nodeStates(m))[0]).toEqual([0, 2, 1, 3]);
+    // Separate: DRAM nodes fall back to DRAM only, PMEM and CXL (the series' "PMEM" kind) to each other.
+    expect(buildZonelists(m, nodeStates(m), true)).toEqual([
+      [0, 1],
+      [1, 0],
+      [2, 3],
+      [3, 2],
+      [2, 3],
+    ]);
+  });
+
   it('prefers a CPU-less node over a CPU node at the same distance', () => {
     const m = makeMachine(
       [makeNode(0, 'dram', { cpus: 4 }), makeNode(1, 'dram', { cpus: 4 }), makeNode(2, 'cxl')],

@@ -23,6 +23,7 @@ export function findNextBestNode(
   states: NodeStates,
   node: number,
   used: boolean[],
+  separateTypes = false,
 ): number {
   if (!used[node] && states.memory[node]) {
     used[node] = true;
@@ -32,6 +33,7 @@ export function findNextBestNode(
   let bestNode = NUMA_NO_NODE;
   for (let n = 0; n < machine.nodes.length; n++) {
     if (!states.memory[n] || used[n]) continue;
+    if (separateTypes && isNodePmem(machine, n) !== isNodePmem(machine, node)) continue;
     let val = nodeDistance(machine, node, n);
     // "Penalize nodes under us" so that equal nodes above us come first.
     if (n < node) val += 1;
@@ -45,17 +47,48 @@ export function findNextBestNode(
   return bestNode;
 }
 
-/** build_zonelists(): per node, every node with memory in fallback order (local node first). */
-export function buildZonelists(machine: ResolvedMachine, states: NodeStates): number[][] {
+/**
+ * Fengguang Wu's series (seed 004) marks each node DRAM or PMEM from the SRAT (patches 02-06). It
+ * predates CXL; we count a CXL node as PMEM, the slow kind the series is about, and HBM as DRAM.
+ */
+export function isNodePmem(machine: ResolvedMachine, nid: number): boolean {
+  const kind = machine.nodes[nid]!.memory;
+  return kind === 'pmem' || kind === 'cxl';
+}
+
+/**
+ * build_zonelists(): per node, every node with memory in fallback order (local node first).
+ *
+ * `separateTypes` is patch 10/21 of Wu's series, "mm: build separate zonelist for PMEM and DRAM
+ * node": a node's fallback list holds only nodes of its own kind, so an allocation on a DRAM node
+ * never spills into PMEM and only migrations (demotion in reclaim, the daemon's move_pages) put
+ * pages there. A memoryless node whose kind has no memory anywhere keeps the full list, since an
+ * empty zonelist would make every allocation from its CPUs fail (the patch does not say; our choice).
+ */
+export function buildZonelists(
+  machine: ResolvedMachine,
+  states: NodeStates,
+  separateTypes = false,
+): number[][] {
   return machine.nodes.map((_, local) => {
-    const used = machine.nodes.map(() => false);
-    const order: number[] = [];
-    for (;;) {
-      const next = findNextBestNode(machine, states, local, used);
-      if (next === NUMA_NO_NODE) return order;
-      order.push(next);
-    }
+    const order = fallbackOrder(machine, states, local, separateTypes);
+    return order.length > 0 || !separateTypes ? order : fallbackOrder(machine, states, local, false);
   });
+}
+
+function fallbackOrder(
+  machine: ResolvedMachine,
+  states: NodeStates,
+  local: number,
+  separateTypes: boolean,
+): number[] {
+  const used = machine.nodes.map(() => false);
+  const order: number[] = [];
+  for (;;) {
+    const next = findNextBestNode(machine, states, local, used, separateTypes);
+    if (next === NUMA_NO_NODE) return order;
+    order.push(next);
+  }
 }
 
 /** The boot log line build_zonelists() prints (pr_cont leaves a space after every node). */

@@ -101,9 +101,15 @@ export function allocPage(k: Kernel, p: AllocPolicy, isCurrentKilled: () => bool
   let preferred = p.localNode;
   if (p.mode === 'preferred') preferred = p.nodes[0]!;
   else if (p.mode === 'interleave') preferred = p.nodes[p.ilNext++ % p.nodes.length]!;
-  const zonelist = k.layout.zonelist[preferred]!;
+  let zonelist = k.layout.zonelist[preferred]!;
   const allowed = p.allowed;
-  if (allowed && !allowed[preferred]) preferred = zonelist.find((n) => allowed[n]) ?? preferred;
+  if (allowed && !allowed[preferred]) {
+    const inList = zonelist.find((n) => allowed[n]);
+    // Only separate zonelists (Wu's patch 10) leave a bind mask with no node in the local list:
+    // allocate from the first bound node's list then, rather than stall forever (our choice).
+    if (inList === undefined) zonelist = k.layout.zonelist[(preferred = allowed.indexOf(1))]!;
+    else preferred = inList;
+  }
 
   let pfn = getPageFromFreelist(k, zonelist, allowed, WMARK_LOW, p.localNode, true);
   if (pfn === NIL) pfn = allocSlowpath(k, zonelist, allowed, p.localNode, isCurrentKilled);

@@ -106,6 +106,34 @@ describe.each(ENGINES)('%s engine', (engine) => {
     });
   });
 
+  describe("Fengguang Wu's separate zonelists (patch 10)", () => {
+    it('an unbound overcommit spills into PMEM on mainline, but is demoted there by reclaim under wu-2018-daemon', () => {
+      // 96 MiB of usemem on 64 MiB DRAM + 128 MiB PMEM: mainline falls back into PMEM at the low
+      // watermark without reclaiming; with DRAM's zonelist holding only DRAM, kswapd and direct
+      // reclaim must demote to make room, and every page on PMEM got there by migration.
+      const run = (preset: string) =>
+        runToEnd(
+          withPreset(twoTierScenario({ workload: { size: '96MiB' } }), preset, { numa_balancing: 0 }),
+          engine,
+        );
+      const mainline = run('linux-tiering');
+      const wu = run('wu-2018-daemon');
+      expect(mainline.vmstat.pgdemote_kswapd + mainline.vmstat.pgdemote_direct).toBe(0);
+      expect(mainline.tasks[0]!.residentPages['1']).toBeGreaterThan(0);
+      const demoted = wu.vmstat.pgdemote_kswapd + wu.vmstat.pgdemote_direct;
+      expect(demoted).toBeGreaterThan(0);
+      expect(wu.vmstat.numa_foreign + wu.vmstat.numa_miss).toBe(0);
+      expect(wu.tasks[0]!.residentPages['1']).toBeLessThanOrEqual(demoted);
+    });
+
+    it("still allocates a task on a DRAM CPU that is bound to PMEM, from the PMEM node's own list", () => {
+      const s = twoTierScenario({ workload: { size: '32MiB', mempolicy: { mode: 'bind', nodes: [1] } } });
+      const r = runToEnd(withPreset(s, 'wu-2018-daemon', { numa_balancing: 0 }), engine);
+      expect(r.vmstat.allocstall_normal).toBe(0);
+      expect(Math.max(...r.tasks[0]!.residency.pages.map((p) => p[1]!))).toBe(8192);
+    });
+  });
+
   describe('TPP', () => {
     it('promotes fewer pages than mainline tiering, since a page must be active first', () => {
       const tpp = strandedHotSet('tpp');

@@ -32,7 +32,7 @@ const KERNEL_STREAM = 0x9e3779b9;
 
 export function buildWorld(s: ResolvedScenario): World {
   const machine = s.machine;
-  const layout = deriveMachine(machine, s.policy.knobs);
+  const layout = deriveMachine(machine, s.policy.knobs, policyMechanisms(s.policy));
   const nrNodes = machine.nodes.length;
   const pageSize = machine.pageSize;
   const totalRam = machine.nodes.reduce((sum, n) => sum + n.capacityBytes, 0);

@@ -30,6 +30,8 @@ export interface PresetMechanisms {
   readonly tpp?: boolean;
   /** A placement agent outside reclaim: the memory-optimizer daemon or DAMON's DAMOS schemes. */
   readonly mover?: 'memory-optimizer' | 'damon';
+  /** Wu's patch 10/21: DRAM and PMEM nodes get separate zonelists (no allocation fallback between them). */
+  readonly separateZonelists?: boolean;
 }
 
 export interface PolicyPreset {

@@ -33,10 +33,14 @@ const budgetOf = (r: RunResult, pct: number) =>
 const migratedAt = (b: SampleBatch, row: number) =>
   nodeRow(b, row, 0)[STAT.pgmigrate_success]! + nodeRow(b, row, 1)[STAT.pgmigrate_success]!;
 
-/** A cold 60 MiB filler takes DRAM first; a 64 MiB hot set starting at 100 ms lands in PMEM. */
+/**
+ * A cold 60 MiB filler takes DRAM first; a 64 MiB hot set starting at 100 ms lands in PMEM. It
+ * prefers PMEM: with the series' separate zonelists (patch 10) an unbound one would take DRAM by
+ * having reclaim demote the filler, and never fall back into PMEM.
+ */
 const fillerThenHot = [
   { name: 'filler', type: 'usemem', size: '60MiB', repeats: 1 },
-  hotset('hot', 64, { startMs: 100, load: 0.1 }),
+  hotset('hot', 64, { startMs: 100, load: 0.1, mempolicy: { mode: 'preferred', nodes: [1] } }),
 ];
 
 describe('memory-optimizer daemon (wu-2018-daemon)', () => {

@@ -24,8 +24,8 @@ export const machineHandlers: Handlers<'machine:derive'> = {
       : p.errors.filter((e) => e.path.startsWith('machine') || e.path.startsWith('policy'));
     if (!p.ok) return { ok: false, errors: errors.length ? errors : p.errors };
     const m = p.scenario.machine;
-    const layout = deriveMachine(m, p.scenario.policy.knobs);
     const mechanisms = policyMechanisms(p.scenario.policy);
+    const layout = deriveMachine(m, p.scenario.policy.knobs, mechanisms);
     const demotion = layout.demotion.map((d) => effectiveDemotion(mechanisms, d));
     const value: DerivedMachine = {
       nodes: m.nodes.map((node, i) => ({
