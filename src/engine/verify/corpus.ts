@@ -169,6 +169,18 @@ export function corpusEntry(
   };
 }
 
+/**
+ * A few hot-set-in-the-slow-tier runs of 10 s: long enough for NUMA balancing's scan period to
+ * adapt over several passes (numa-scan-period.ts), which the 1 s runs never reach.
+ */
+const LONG_RUNS: readonly (readonly [string, WorkloadKind])[] = [
+  ['linux-tiering', 'hot'],
+  ['linux-tiering', 'zipf'],
+  ['linux-tiering', 'sysbench-gaussian'],
+  ['tpp', 'hot'],
+];
+const LONG_RUN_MS = 10_000;
+
 /** The knob that makes the regime what it is: a preset that refuses it cannot run the regime. */
 const DEFINING_KNOB: Partial<Record<Regime, string>> = {
   'swap-demotion-off': 'demotion_enabled',
@@ -205,6 +217,11 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
         entries.push({ ...e, file: { ...e.file, policy: { preset, knobs } } });
       }
     }
+  }
+  for (const [preset, kind] of LONG_RUNS) {
+    const e = corpusEntry(preset, kind, 'slow-hot-nb2', LONG_RUN_MS);
+    const name = `${e.name} ${LONG_RUN_MS / 1000}s`;
+    entries.push({ ...e, name, file: { ...e.file, name } });
   }
   return { entries, refused };
 }
