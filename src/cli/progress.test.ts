@@ -3,9 +3,7 @@ import { runProgressLabel } from './progress.ts';
 
 describe("tierlab run's progress line", () => {
   it('shows no time left during the first wall second', () => {
-    expect(runProgressLabel({ fraction: 0.1, simulatedMs: 6000, wallMs: 500 })).toBe(
-      '6.0s simulated, ETA —',
-    );
+    expect(runProgressLabel({ fraction: 0.1, simulatedMs: 6000, wallMs: 500 })).toBe('6.0s simulated, ETA —');
   });
 
   it('then the time left at the pace so far', () => {

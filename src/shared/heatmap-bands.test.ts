@@ -47,9 +47,9 @@ describe('the heatmap split by node', () => {
     expect(maxBandReferences(heatmap, 2)).toBe(750);
   });
 
-  it('sums blocks of cells for a coarser grid, leaving blocks with nothing on the node empty', () => {
+  it('sums blocks over buckets and averages them over intervals, leaving blocks with nothing on the node empty', () => {
     const pmem = bandGrid(heatmap, 1, 1, 1);
-    expect(pmem.cells).toEqual([[250 + 10 + 400]]);
+    expect(pmem.cells).toEqual([[(250 + 10 + 400) / 2]]);
     expect(pmem.timesMs).toEqual([200]);
     const dram = bandGrid(heatmap, 0, 2, 2);
     expect(dram.cells).toEqual([

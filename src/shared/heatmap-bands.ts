@@ -55,9 +55,13 @@ export function maxBandReferences(h: AccessHeatmap, nrNodes: number): number {
   return max;
 }
 
-/** A band's cells summed over blocks: rows of buckets down, columns of intervals across. */
+/**
+ * A band's cells in blocks: rows of buckets down, columns of intervals across. A block is the
+ * references per interval to its buckets (summed over its buckets, averaged over its intervals),
+ * so blocks of one and of two intervals compare alike when the intervals do not split evenly.
+ */
 export interface BandGrid {
-  /** [row][column]: summed references, or null where no bucket of the block had a page on the node. */
+  /** [row][column]: references per interval, or null where no bucket of the block had a page on the node. */
   cells: (number | null)[][];
   /** Per row, its first bucket; per column, its last column's end time. */
   firstBucket: number[];
@@ -70,7 +74,7 @@ export function splitEvenly(count: number, parts: number): number[] {
   return Array.from({ length: k + 1 }, (_, i) => Math.round((i * count) / k));
 }
 
-/** Node index n's band summed into at most `rows` x `columns` blocks, for a text rendering. */
+/** Node index n's band in at most `rows` x `columns` blocks (see BandGrid), for a text rendering. */
 export function bandGrid(h: AccessHeatmap, n: number, rows: number, columns: number): BandGrid {
   const buckets = h.references[0]?.length ?? 0;
   const rowEdges = splitEvenly(buckets, rows);
@@ -86,7 +90,7 @@ export function bandGrid(h: AccessHeatmap, n: number, rows: number, columns: num
           if (v !== null) sum = (sum ?? 0) + v;
         }
       }
-      line.push(sum);
+      line.push(sum === null ? null : sum / (colEdges[k + 1]! - colEdges[k]!));
     }
     cells.push(line);
   }

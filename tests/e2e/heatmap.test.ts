@@ -2,6 +2,7 @@
 // stacked by tier with the boundaries drawn where the bands say, a hover that names the cell's node,
 // pages and references, and a zoom in time and address that survives a reload, as do the time
 // charts' zoom and log scale.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/api/create-api.ts';
 import type { RunDetail } from '../../src/shared/api/types.ts';
@@ -170,6 +171,29 @@ describe('the access heatmap in the run view', () => {
     await app.page.reload();
     await app.page.getByTestId('access-heatmap-hot').waitFor();
     expect(await canvasAttr('data-zoomed')).toBe('false');
+  });
+});
+
+describe('the heatmap’s CSV button', () => {
+  it('downloads the task’s heatmap, a row per interval and bucket with its stored references and pages', async () => {
+    await app.open(`#/runs/${runId}`);
+    await app.page.getByTestId('access-heatmap-hot').waitFor();
+    const [download] = await Promise.all([
+      app.page.waitForEvent('download'),
+      app.page.getByTestId('heatmap-csv-hot').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`tierlab-run-${runId}-heatmap-hot.csv`);
+    const [head, ...lines] = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split('\n');
+    const header = head!.split(',');
+    expect(lines).toHaveLength(heatmap.timesMs.length * 64);
+    const at = (c: number, b: number) => lines[c * 64 + b]!.split(',');
+    const last = heatmap.timesMs.length - 1;
+    expect(Number(at(last, 5)[header.indexOf('references')])).toBe(heatmap.references[last]![5]);
+    expect([0, 1, 2].map((n) => Number(at(last, 5)[header.indexOf(`node${n}_pages`)]))).toEqual(
+      heatmap.residentPages![last]![5],
+    );
   });
 });
 

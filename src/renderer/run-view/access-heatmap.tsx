@@ -5,6 +5,9 @@
 // kept per run (chart-state.ts). Double-click, 0 or the button show it all again.
 import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show, untrack } from 'solid-js';
 import type { AccessHeatmap, NodeResult, TaskResult } from '../../shared/result.ts';
+import { useApi } from '../api/api-context.tsx';
+import { saveTextFile } from '../export/save-text-file.ts';
+import { useToast } from '../toast/toast-context.tsx';
 import { createKeptSignal, isRange, useChartStateKey } from '../charts/chart-state.ts';
 import { createChartTheme, nodeColour } from '../charts/chart-theme.ts';
 import { heatRgb } from '../charts/heat-scale.ts';
@@ -27,7 +30,32 @@ interface Hover {
   band: number;
 }
 
+/** Saves the task's heatmap as CSV (export:heatmap, as `tierlab export --heatmap --task` writes it). */
+function HeatmapCsvButton(props: { runId: number; task: string }) {
+  const { client } = useApi();
+  const toast = useToast();
+  const save = async () => {
+    const file = await client.call('export:heatmap', { runIds: [props.runId], task: props.task });
+    if (await saveTextFile(file.filename, file.csv)) {
+      const rows = file.csv.split('\n').filter(Boolean).length - 1;
+      toast.show({ kind: 'success', message: `Saved ${file.filename} (${rows.toLocaleString()} rows).` });
+    }
+  };
+  return (
+    <button
+      type="button"
+      class="chart-tool"
+      title="One row per interval and address bucket: references, top-tier share, pages on each node"
+      data-testid={`heatmap-csv-${props.task}`}
+      onClick={() => void toast.guard(save)}
+    >
+      CSV
+    </button>
+  );
+}
+
 function HeatmapPanel(props: {
+  runId: number;
   task: TaskResult;
   heatmap: AccessHeatmap;
   nodes: NodeResult[];
@@ -201,6 +229,7 @@ function HeatmapPanel(props: {
           >
             Reset zoom
           </button>
+          <HeatmapCsvButton runId={props.runId} task={props.task.name} />
         </span>
       </figcaption>
       <div
@@ -264,6 +293,7 @@ function HeatmapPanel(props: {
 }
 
 export function AccessHeatmaps(props: {
+  runId: number;
   result: { tasks: TaskResult[]; nodes: NodeResult[] };
   pageSize: number;
   kinds: Record<number, string>;
@@ -275,6 +305,7 @@ export function AccessHeatmaps(props: {
         <For each={tasks()}>
           {(t) => (
             <HeatmapPanel
+              runId={props.runId}
               task={t}
               heatmap={t.heatmap!}
               nodes={props.result.nodes}

@@ -156,7 +156,12 @@ export function RunViewPage(props: { runId: number }) {
                     <TaskResults result={result()} pageSize={model.pageSize()} kinds={model.kinds()} />
                     <TaskThroughputChart tasks={result().tasks} xMax={model.xMax()} zoom={model.zoom()} />
                     <TaskHitRatioChart result={result()} xMax={model.xMax()} zoom={model.zoom()} />
-                    <AccessHeatmaps result={result()} pageSize={model.pageSize()} kinds={model.kinds()} />
+                    <AccessHeatmaps
+                      runId={props.runId}
+                      result={result()}
+                      pageSize={model.pageSize()}
+                      kinds={model.kinds()}
+                    />
                     <TaskResidencyCharts
                       tasks={result().tasks}
                       pageSize={model.pageSize()}
