@@ -166,6 +166,26 @@ describe('the access heatmap in the run view', () => {
 
     await app.page.getByTestId('heatmap-reset-hot').click();
     await expect.poll(() => canvasAttr('data-zoomed')).toBe('false');
+
+    // A pinch (Ctrl+wheel) over the middle of the plot narrows time about the pointer; with Shift, addresses.
+    await app.page.mouse.move(
+      box.x + (104 + (760 - 168) / 2) * scale,
+      box.y + (rows[0]!.top + h / 2) * scale,
+    );
+    await app.page.keyboard.down('Control');
+    await app.page.mouse.wheel(0, -70);
+    await expect.poll(() => canvasAttr('data-zoomed')).toBe('true');
+    const [x0, x1] = [Number(await canvasAttr('data-x-min')), Number(await canvasAttr('data-x-max'))];
+    expect(x1 - x0).toBeCloseTo(10 * Math.exp(-0.7), 1);
+    expect((x0 + x1) / 2).toBeCloseTo(5, 1);
+    expect(await canvasAttr('data-y-max')).toBe('64');
+    await app.page.keyboard.down('Shift');
+    await app.page.mouse.wheel(0, -70);
+    await app.page.keyboard.up('Shift');
+    await app.page.keyboard.up('Control');
+    await expect.poll(async () => Number(await canvasAttr('data-y-max'))).toBeLessThan(64);
+    await app.page.getByTestId('heatmap-reset-hot').click();
+    await expect.poll(() => canvasAttr('data-zoomed')).toBe('false');
     expect(await canvasAttr('data-x-min')).toBe('0');
     expect(await canvasAttr('data-y-max')).toBe('64');
     await app.page.reload();

@@ -1,8 +1,8 @@
 // A damo-like access heatmap per task: time across, the workload's address space down (offset 0 at
 // the top of each band), one band per node stacked by tier (heatmap-layout.ts), references per
-// interval as colour on a log scale. Zoomable in time and address: drag a box, Ctrl+wheel (time) or
-// Ctrl+Shift+wheel (addresses) about the pointer, keys when focused (heat-zoom.ts); the zoom is
-// kept per run (chart-state.ts). Double-click, 0 or the button show it all again.
+// interval as colour on a log scale. Zoomable in time and address (heatmap-gestures.ts: a dragged
+// box, Ctrl+wheel, keys); the zoom is kept per run (chart-state.ts). Double-click, 0 or the button
+// show it all again.
 import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show, untrack } from 'solid-js';
 import type { AccessHeatmap, NodeResult, TaskResult } from '../../shared/result.ts';
 import { useApi } from '../api/api-context.tsx';
@@ -11,24 +11,17 @@ import { useToast } from '../toast/toast-context.tsx';
 import { createKeptSignal, isRange, useChartStateKey } from '../charts/chart-state.ts';
 import { createChartTheme, nodeColour } from '../charts/chart-theme.ts';
 import { heatRgb } from '../charts/heat-scale.ts';
-import { fitCells, heatKey, visible, WHOLE, zoomCells, type HeatZoom } from '../charts/heat-zoom.ts';
+import { fitCells, visible, WHOLE, type HeatZoom } from '../charts/heat-zoom.ts';
 import { ABSENT_COLOUR, drawHeatmap, edgeMs } from './heatmap-draw.ts';
-import { cellPosition, cellUnder, heatLayout, WIDTH } from './heatmap-layout.ts';
+import { makeHeatGestures, type Hover, type Selection } from './heatmap-gestures.ts';
+import { heatLayout, WIDTH } from './heatmap-layout.ts';
 
 /** The colour ramp as a CSS gradient, for the legend. */
 const RAMP = `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map((l) => `rgb(${heatRgb(l).join(', ')})`).join(', ')})`;
-const MIN_DRAG_PX = 5;
-const WHEEL_RATE = 0.01;
 const mib = (pages: number, pageSize: number) => ((pages * pageSize) / 1048576).toFixed(1);
 
 const isHeatZoom = (v: unknown): v is HeatZoom =>
   typeof v === 'object' && v !== null && isRange((v as HeatZoom).x) && isRange((v as HeatZoom).y);
-
-interface Hover {
-  column: number;
-  bucket: number;
-  band: number;
-}
 
 /** Saves the task's heatmap as CSV (export:heatmap, as `tierlab export --heatmap --task` writes it). */
 function HeatmapCsvButton(props: { runId: number; task: string }) {
@@ -75,7 +68,7 @@ function HeatmapPanel(props: {
   const xs = () => visible(fitCells(zoom().x, columns()), columns());
   const ys = () => visible(fitCells(zoom().y, buckets()), buckets());
   const [hover, setHover] = createSignal<Hover | null>(null);
-  const [box, setBox] = createSignal<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
+  const [box, setBox] = createSignal<Selection | null>(null);
   let canvas: HTMLCanvasElement | undefined;
   let frame: HTMLDivElement | undefined;
   createEffect(() => {
@@ -95,81 +88,23 @@ function HeatmapPanel(props: {
     };
   };
   const scale = () => canvas!.getBoundingClientRect().width / WIDTH;
-  onMount(() => {
-    const c = canvas!;
-    let start: { x: number; y: number } | null = null;
-    const down = (e: PointerEvent) => {
-      if (e.button !== 0) return;
-      start = at(e);
-      c.setPointerCapture(e.pointerId);
-      e.preventDefault();
-      frame?.focus({ preventScroll: true });
-    };
-    const move = (e: PointerEvent) => {
-      const p = at(e);
-      if (start) setBox({ x0: start.x, y0: start.y, x1: p.x, y1: p.y });
-      const cell = cellUnder(layout(), p.x, p.y, xs(), ys());
-      setHover(
-        cell && !start
-          ? { column: cell.column, bucket: cell.bucket, band: layout().bands.indexOf(cell.box) }
-          : null,
-      );
-    };
-    const up = (e: PointerEvent) => {
-      if (!start) return;
-      const from = start;
-      const to = at(e);
-      start = null;
-      setBox(null);
-      const a = cellPosition(layout(), from.x, from.y, xs(), ys());
-      const b = cellPosition(layout(), to.x, to.y, xs(), ys());
-      const wide = Math.abs(to.x - from.x) * scale() >= MIN_DRAG_PX;
-      const tall = Math.abs(to.y - from.y) * scale() >= MIN_DRAG_PX;
-      if (!wide && !tall) return;
-      setZoom({
-        x: wide
-          ? fitCells({ min: Math.min(a.column, b.column), max: Math.max(a.column, b.column) }, columns())
-          : zoom().x,
-        y: tall
-          ? fitCells({ min: Math.min(a.bucket, b.bucket), max: Math.max(a.bucket, b.bucket) }, buckets())
-          : zoom().y,
-      });
-    };
-    const wheel = (e: WheelEvent) => {
-      if (!e.ctrlKey) return;
-      e.preventDefault();
-      const p = at(e);
-      const pos = cellPosition(layout(), p.x, p.y, xs(), ys());
-      const factor = Math.exp(e.deltaY * WHEEL_RATE);
-      if (e.shiftKey) setZoom({ ...zoom(), y: zoomCells(zoom().y, buckets(), pos.bucket, factor) });
-      else setZoom({ ...zoom(), x: zoomCells(zoom().x, columns(), pos.column, factor) });
-    };
-    const key = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const next = heatKey(e.key, e.shiftKey, zoom(), columns(), buckets());
-      if (next === undefined) return;
-      e.preventDefault();
-      setZoom(next);
-    };
-    const leave = () => setHover(null);
-    const reset = () => setZoom(WHOLE);
-    c.addEventListener('pointerdown', down);
-    c.addEventListener('pointermove', move);
-    c.addEventListener('pointerup', up);
-    c.addEventListener('pointerleave', leave);
-    c.addEventListener('dblclick', reset);
-    c.addEventListener('wheel', wheel, { passive: false });
-    frame!.addEventListener('keydown', key);
-    onCleanup(() => {
-      c.removeEventListener('pointerdown', down);
-      c.removeEventListener('pointermove', move);
-      c.removeEventListener('pointerup', up);
-      c.removeEventListener('pointerleave', leave);
-      c.removeEventListener('dblclick', reset);
-      c.removeEventListener('wheel', wheel);
-      frame?.removeEventListener('keydown', key);
-    });
-  });
+  onMount(() =>
+    onCleanup(
+      makeHeatGestures(canvas!, frame!, {
+        layout,
+        xs,
+        ys,
+        columns,
+        buckets,
+        zoom,
+        setZoom,
+        toCanvas: at,
+        scale,
+        onHover: setHover,
+        onSelecting: setBox,
+      }),
+    ),
+  );
   const zoomed = () => zoom().x !== null || zoom().y !== null;
   const tooltip = () => {
     const at = hover();
