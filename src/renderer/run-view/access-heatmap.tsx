@@ -14,7 +14,7 @@ import { heatRgb } from '../charts/heat-scale.ts';
 import { fitCells, visible, WHOLE, type HeatZoom } from '../charts/heat-zoom.ts';
 import { ABSENT_COLOUR, drawHeatmap, edgeMs } from './heatmap-draw.ts';
 import { makeHeatGestures, type Hover, type Selection } from './heatmap-gestures.ts';
-import { heatLayout, WIDTH } from './heatmap-layout.ts';
+import { cellRect, heatLayout, WIDTH } from './heatmap-layout.ts';
 
 /** The colour ramp as a CSS gradient, for the legend. */
 const RAMP = `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map((l) => `rgb(${heatRgb(l).join(', ')})`).join(', ')})`;
@@ -105,6 +105,12 @@ function HeatmapPanel(props: {
       }),
     ),
   );
+  /** The hovered cell's outline, drawn over the canvas so a hover costs no repaint. */
+  const hoverRect = () => {
+    const at = hover();
+    const band = at && layout().bands[at.band];
+    return at && band ? cellRect(band, at.column, at.bucket, xs(), ys()) : null;
+  };
   const zoomed = () => zoom().x !== null || zoom().y !== null;
   const tooltip = () => {
     const at = hover();
@@ -190,6 +196,19 @@ function HeatmapPanel(props: {
           data-y-max={ys().max}
           data-zoomed={String(zoomed())}
         />
+        <Show when={hoverRect()}>
+          {(r) => (
+            <div
+              class="heatmap-cell"
+              style={{
+                left: `${r().x * scale()}px`,
+                top: `${r().y * scale()}px`,
+                width: `${r().w * scale()}px`,
+                height: `${r().h * scale()}px`,
+              }}
+            />
+          )}
+        </Show>
         <Show when={box()}>
           {(b) => (
             <div

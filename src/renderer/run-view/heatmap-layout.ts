@@ -74,3 +74,10 @@ export function cellPosition(layout: HeatLayout, x: number, y: number, xs: XRang
   const fy = Math.min(1, Math.max(0, (y - box.top) / (box.bottom - box.top)));
   return { column: xs.min + fx * (xs.max - xs.min), bucket: ys.min + fy * (ys.max - ys.min) };
 }
+
+/** The canvas rectangle of a cell of a band at the current zoom (it may reach past the plot). */
+export function cellRect(box: BandBox, column: number, bucket: number, xs: XRange, ys: XRange) {
+  const cw = PLOT_W / (xs.max - xs.min);
+  const ch = (box.bottom - box.top) / (ys.max - ys.min);
+  return { x: PAD.left + (column - xs.min) * cw, y: box.top + (bucket - ys.min) * ch, w: cw, h: ch };
+}
