@@ -26,6 +26,6 @@ export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = pr
 }
 
 /** What one run's progress line says beside the bar: "12.5s simulated, ETA 3m 05s". */
-export function runProgressLabel(p: RunProgress): string {
+export function runProgressLabel(p: Pick<RunProgress, 'fraction' | 'simulatedMs' | 'wallMs'>): string {
   return `${(p.simulatedMs / 1000).toFixed(1)}s simulated, ETA ${formatRemaining(remainingWallMs(p))}`;
 }

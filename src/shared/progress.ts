@@ -9,4 +9,16 @@ export interface RunProgress {
   wallMs: number;
   /** Page references all tasks have made so far (live throughput is its rate over simulated time). */
   references: number;
+  /**
+   * Each task's cumulative references and top-tier hits at the latest sample (`sampleMs`), in the
+   * result's task order: two of these give the live fast-tier hit ratio over the interval between.
+   */
+  tasks: TaskProgress[];
+  sampleMs: number;
+}
+
+export interface TaskProgress {
+  name: string;
+  references: number;
+  fastTierHits: number;
 }

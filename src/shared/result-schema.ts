@@ -38,6 +38,11 @@ const accessHeatmap = z.object({
   topTierShare: z
     .array(z.array(z.number().min(0).max(1).nullable()).max(HEATMAP_MAX_BUCKETS))
     .max(HEATMAP_MAX_COLUMNS),
+  // Optional: results written before the per-node residency was kept have none.
+  residentPages: z
+    .array(z.array(z.array(count)).max(HEATMAP_MAX_BUCKETS))
+    .max(HEATMAP_MAX_COLUMNS)
+    .optional(),
 });
 
 const taskResult = z.looseObject({

@@ -73,6 +73,11 @@ export interface AccessHeatmap {
   references: number[][];
   /** [column][bucket], 0..1 or null. */
   topTierShare: (number | null)[][];
+  /**
+   * [column][bucket][node]: the bucket's pages resident on each node (in the result's `nodes`
+   * order) at the column's end. Absent from results written before it was kept.
+   */
+  residentPages?: number[][][];
 }
 
 export interface TraceReport extends TraceCounts {

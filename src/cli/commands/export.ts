@@ -1,6 +1,7 @@
-// `tierlab export RUN... --csv OUT [--results | --per-node [--node N]] [--db PATH]`: samples (one row
-// per sample, run id first; with --per-node one per sample per node), streamed to the file, or with
-// --results one row per run.
+// `tierlab export RUN... --csv OUT [--results | --per-node [--node N] | --heatmap [--task NAME]]
+// [--db PATH]`: samples (one row per sample, run id first; with --per-node one per sample per node),
+// streamed to the file; with --results one row per run; with --heatmap the access heatmaps, one row
+// per interval and address bucket (export:heatmap).
 import { EXPORT_USAGE } from '../usage.ts';
 import { writeFile } from 'node:fs/promises';
 import type { SamplesExportRequest } from '../../shared/api/contract.ts';
@@ -17,6 +18,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
       results: { type: 'boolean' },
       'per-node': { type: 'boolean' },
       node: { type: 'string' },
+      heatmap: { type: 'boolean' },
+      task: { type: 'string' },
       ...DB_OPTION,
     },
     EXPORT_USAGE,
@@ -29,8 +32,16 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const req: SamplesExportRequest = { runIds, perNode: values['per-node'] || node !== undefined, node };
   if (values.results && req.perNode)
     throw new UsageError(`--results has one row per run, not per node\nusage: ${EXPORT_USAGE}`);
+  if (values.heatmap && (values.results || req.perNode))
+    throw new UsageError(
+      `--heatmap is its own table: not with --results or --per-node\nusage: ${EXPORT_USAGE}`,
+    );
+  if (values.task !== undefined && !values.heatmap)
+    throw new UsageError(`--task picks a task's heatmap: give --heatmap with it\nusage: ${EXPORT_USAGE}`);
   await withLab({ db: values.db, workers: 0 }, async ({ lab, api }) => {
     if (values.results) return writeFile(out, (await api.call('export:results', { runIds })).csv);
+    if (values.heatmap)
+      return writeFile(out, (await api.call('export:heatmap', { runIds, task: values.task })).csv);
     requireSamples(lab, req);
     await writeSamplesCsv(lab.db, runIds, req, out);
   });

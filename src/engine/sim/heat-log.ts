@@ -1,5 +1,6 @@
 // The access heatmap over the run: at each sample, per address bucket (mm/access-heat.ts), the
-// references since the previous sample and the share of its resident pages on a top-tier node.
+// references since the previous sample, the share of its resident pages on a top-tier node, and its
+// resident pages on each node (so a view can split the address space into one band per node).
 // Bounded: at HEATMAP_MAX_COLUMNS columns, adjacent pairs merge and each column then spans twice the
 // samples. Example: 5000 samples end as 1250 columns of 4 samples each.
 import { HEATMAP_MAX_COLUMNS, type AccessHeatmap } from '../../shared/result.ts';
@@ -14,6 +15,8 @@ export interface HeatLog {
   timesMs: number[];
   references: Float64Array[];
   topTierShare: Float64Array[];
+  /** Per column: pages resident at its end per global bucket and node, [bucket * nrNodes + node]. */
+  resident: Float64Array[];
   /** Cumulative references per bucket at the last sample, and its time. */
   lastReferences: Float64Array;
   lastMs: number;
@@ -26,6 +29,7 @@ export function createHeatLog(h: AccessHeat): HeatLog {
     timesMs: [],
     references: [],
     topTierShare: [],
+    resident: [],
     lastReferences: new Float64Array(h.references.length),
     lastMs: 0,
   };
@@ -41,6 +45,7 @@ export function recordHeat(log: HeatLog, k: Kernel, timeMs: number): void {
     log.timesMs.push(timeMs);
     log.references.push(new Float64Array(nb));
     log.topTierShare.push(new Float64Array(nb));
+    log.resident.push(new Float64Array(h.resident.length));
     log.filled = 0;
   }
   const col = log.timesMs.length - 1;
@@ -59,13 +64,17 @@ export function recordHeat(log: HeatLog, k: Kernel, timeMs: number): void {
     }
     share[b] = all > 0 ? top / all : NaN;
   }
+  log.resident[col]!.set(h.resident);
   log.lastReferences.set(h.references);
   log.timesMs[col] = timeMs;
   log.lastMs = timeMs;
   log.filled++;
 }
 
-/** Postcondition: half the columns, each two merged (references summed, time and share of the later), stride doubled. */
+/**
+ * Postcondition: half the columns, each two merged (references summed; time, share and residency
+ * of the later), stride doubled.
+ */
 function mergePairs(log: HeatLog): void {
   const half = log.timesMs.length >> 1;
   for (let j = 0; j < half; j++) {
@@ -74,25 +83,34 @@ function mergePairs(log: HeatLog): void {
     for (let i = 0; i < a.length; i++) a[i]! += b[i]!;
     log.references[j] = a;
     log.topTierShare[j] = log.topTierShare[2 * j + 1]!;
+    log.resident[j] = log.resident[2 * j + 1]!;
     log.timesMs[j] = log.timesMs[2 * j + 1]!;
   }
   log.references.length = half;
   log.topTierShare.length = half;
+  log.resident.length = half;
   log.timesMs.length = half;
   log.stride *= 2;
 }
 
-/** Workload g's heatmap: whole references, shares to 1/1000 (null where nothing was resident). */
-export function heatmapOf(log: HeatLog, h: AccessHeat, g: number): AccessHeatmap {
+/** Workload g's heatmap: whole references and pages, shares to 1/1000 (null where nothing was resident). */
+export function heatmapOf(log: HeatLog, h: AccessHeat, g: number, nrNodes: number): AccessHeatmap {
   const first = h.first[g]!;
   const own = h.nrBuckets[g]!;
   const references: number[][] = [];
   const topTierShare: (number | null)[][] = [];
+  const residentPages: number[][][] = [];
   log.timesMs.forEach((_, c) => {
     const refs = log.references[c]!.subarray(first, first + own);
     const share = log.topTierShare[c]!.subarray(first, first + own);
+    const resident = log.resident[c]!;
     references.push(Array.from(refs, Math.round));
     topTierShare.push(Array.from(share, (x) => (Number.isNaN(x) ? null : Math.round(x * 1000) / 1000)));
+    residentPages.push(
+      Array.from({ length: own }, (_, b) =>
+        Array.from(resident.subarray((first + b) * nrNodes, (first + b + 1) * nrNodes), Math.round),
+      ),
+    );
   });
   return {
     pages: h.pages[g]!,
@@ -100,5 +118,6 @@ export function heatmapOf(log: HeatLog, h: AccessHeat, g: number): AccessHeatmap
     timesMs: log.timesMs.slice(),
     references,
     topTierShare,
+    residentPages,
   };
 }

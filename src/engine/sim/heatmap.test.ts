@@ -73,6 +73,39 @@ describe.each(ENGINES)('the access heatmap (%s engine)', (engine) => {
     }
   });
 
+  it('keeps each bucket’s pages per node, adding up per node to the task’s residency at each column', () => {
+    const small = twoTierScenario({
+      nodes: [
+        { id: 0, memory: 'dram', capacity: '8MiB', cpus: 1 },
+        { id: 1, memory: 'pmem', capacity: '32MiB', cpus: 0 },
+      ],
+      knobs: { min_free_kbytes: 128 },
+      workload: { type: 'hotset', size: '16MiB', distribution: 'hot', hotPosition: 'head' },
+      run: { durationMs: 600 },
+    });
+    const t = runToEnd(small, engine).tasks[0]!;
+    const h = heatmapOf(t);
+    const resident = h.residentPages!;
+    expect(resident).toHaveLength(h.timesMs.length);
+    h.timesMs.forEach((ms, c) => {
+      // The residency over time has a row per sample (the first at 0 ms); a column ends at one of them.
+      const row = t.residency.pages[t.residency.timesMs.indexOf(ms)]!;
+      expect(resident[c]).toHaveLength(64);
+      const perNode = [0, 1].map((n) => sum(resident[c]!.map((b) => b[n]!)));
+      expect(perNode).toEqual(row);
+      // No bucket holds more pages than it spans.
+      expect(resident[c]!.every((b) => sum(b) <= h.bucketPages)).toBe(true);
+    });
+    // The hot set overflows DRAM (8 MiB of 16 MiB): by the end both nodes hold some of it.
+    expect(resident.at(-1)!.some((b) => b[0]! > 0) && resident.at(-1)!.some((b) => b[1]! > 0)).toBe(true);
+  });
+
+  it('puts every resident page of a workload bound to the slow node on that node', () => {
+    const h = heatmapOf(runToEnd(hotset({ mempolicy: { mode: 'bind', nodes: [1] } }), engine).tasks[0]!);
+    const last = h.residentPages!.at(-1)!;
+    expect(last.every((b) => b[0] === 0 && b[1] === 64)).toBe(true);
+  });
+
   it('merges adjacent samples so that a long run keeps at most 2000 columns', () => {
     const s = hotset({ size: '1MiB' }, { durationMs: 2100, tickMs: 1, sampleEveryMs: 1 });
     const t = runToEnd(s, engine).tasks[0]!;

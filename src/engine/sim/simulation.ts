@@ -3,6 +3,7 @@
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import type { SampleBatch } from '../../shared/samples.ts';
 import type { RunResult } from '../../shared/result.ts';
+import type { TaskProgress } from '../../shared/progress.ts';
 import { loadedLatency } from '../mm/costs.ts';
 import { FINE_ROUND_NS, type Kernel } from '../mm/kernel.ts';
 import { runKswapd, SHORT_SLEEP_NS } from '../mm/kswapd.ts';
@@ -37,6 +38,8 @@ export interface Simulation {
   latest(): Float64Array;
   /** Page references all tasks have made so far. */
   references(): number;
+  /** Each task's references and top-tier hits as of the latest sample, and that sample's time. */
+  sampledTasks(): { sampleMs: number; tasks: TaskProgress[] };
   result(wallMs: number): RunResult;
 }
 
@@ -71,6 +74,18 @@ export function createSimulation(s: ResolvedScenario): Simulation {
     takeSamples: () => takeSamples(sampler, world.k.m.nrNodes),
     latest: () => sampler.latest,
     references: () => Math.round(world.tasks.reduce((sum, t) => sum + t.references, 0)),
+    sampledTasks: () => {
+      const references = sampler.references.at(-1) ?? [];
+      const hits = sampler.fastTierHits.at(-1) ?? [];
+      return {
+        sampleMs: sampler.residencyTimes.at(-1) ?? 0,
+        tasks: world.names.map((name, g) => ({
+          name,
+          references: references[g] ?? 0,
+          fastTierHits: hits[g] ?? 0,
+        })),
+      };
+    },
     result: (wallMs) => buildResult(world, s, sampler, nowNs / 1e6, wallMs),
   };
   return sim;

@@ -39,7 +39,11 @@ export function markRunRunning(db: Db, id: number, startedAt = Date.now(), owner
 }
 
 /** While running: how far it is (0..1), and how much simulated and wall time has passed. */
-export function setRunProgress(db: Db, id: number, p: Omit<RunProgress, 'references'>): boolean {
+export function setRunProgress(
+  db: Db,
+  id: number,
+  p: Pick<RunProgress, 'fraction' | 'simulatedMs' | 'wallMs'>,
+): boolean {
   return transition(db, id, ['running'], {
     progress: p.fraction,
     simulatedMs: p.simulatedMs,

@@ -53,6 +53,7 @@ export function runScenario(
       simulatedMs: sim.nowMs,
       wallMs: clock() - started,
       references: sim.references(),
+      ...sim.sampledTasks(),
     };
     hooks.onProgress?.(progress, sim.latest());
   }

@@ -176,6 +176,8 @@ export class RunService {
           simulatedMs: m.simulatedMs,
           wallMs: m.wallMs,
           references: m.references,
+          tasks: m.tasks,
+          sampleMs: m.sampleMs,
           latest: Array.from(m.latest),
         });
         return;

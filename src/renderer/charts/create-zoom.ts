@@ -1,6 +1,8 @@
 // A chart's zoom as reactive state. One chart owns one by default; charts that pass the same
-// control (the run view's charts, when zoomed together) move as one.
-import { createSignal, type Accessor } from 'solid-js';
+// control (the run view's charts, when zoomed together) move as one. With a storage key the zoom
+// is kept across reloads (chart-state.ts).
+import type { Accessor } from 'solid-js';
+import { createKeptSignal, isRange } from './chart-state.ts';
 import type { XRange } from './zoom-range.ts';
 
 export interface ZoomControl {
@@ -9,7 +11,7 @@ export interface ZoomControl {
   setRange(range: XRange | null): void;
 }
 
-export function createZoom(): ZoomControl {
-  const [range, setRange] = createSignal<XRange | null>(null);
-  return { range, setRange: (r) => setRange(r) };
+export function createZoom(storageKey?: string): ZoomControl {
+  const [range, setRange] = createKeptSignal<XRange | null>(storageKey, null, isRange);
+  return { range, setRange };
 }

@@ -2,10 +2,11 @@
 // animation) whenever its series, zoom or y scale change, destroyed with its owner. Zoom gestures
 // are in zoom-gestures.ts; the chart's state (visible range, y scale, series colours) is written to
 // its box's data- attributes after each draw, for tests and for anyone inspecting the page.
-import { createEffect, createSignal, on, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createSignal, on, onCleanup, onMount, Show, untrack } from 'solid-js';
 import type { ChartDataset } from 'chart.js';
 import { Chart, timeChartOptions } from './chart-setup.ts';
 import { createChartTheme, seriesColor, withAlpha } from './chart-theme.ts';
+import { keptLog, useChartStateKey } from './chart-state.ts';
 import { ChartTools } from './chart-tools.tsx';
 import { createZoom, type ZoomControl } from './create-zoom.ts';
 import { logFloor } from './log-axis.ts';
@@ -46,9 +47,12 @@ export function TimeChart(props: TimeChartProps) {
   let box: HTMLDivElement | undefined;
   let chart: Chart<'line', { x: number; y: number }[]> | undefined;
   const theme = createChartTheme();
-  const ownZoom = createZoom();
+  // In a chart-state scope (the run view), the chart's own zoom and its y scale survive a reload.
+  // The chart's id is fixed for its life: its state is read once, under it.
+  const id = untrack(() => props.testid);
+  const ownZoom = createZoom(useChartStateKey(id, 'zoom'));
   const zoom = () => props.zoom ?? ownZoom;
-  const [log, setLog] = createSignal(false);
+  const [log, setLog] = keptLog(useChartStateKey(id, 'log'));
   const [band, setBand] = createSignal<{ left: number; width: number } | null>(null);
   // On a log axis stacked areas would add up to nonsense, so their parts are drawn as lines.
   const stacked = () => (props.stacked ?? false) && !log();

@@ -76,6 +76,8 @@ export interface ApiRequests {
   'compare:runs': { req: CompareRequest; res: Comparison };
   'export:samples': { req: SamplesExportRequest; res: { filename: string; csv: string } };
   'export:results': { req: { runIds: number[] }; res: { filename: string; csv: string } };
+  /** The access heatmaps of runs (one task's with `task`): a row per interval and address bucket. */
+  'export:heatmap': { req: { runIds: number[]; task?: string }; res: { filename: string; csv: string } };
   /**
    * One run as the files `tierlab import` reads: its result with the scenario it ran and that
    * scenario's hash, and its samples (to be saved beside it, under `samplesFileFor(filename)`).
@@ -133,6 +135,7 @@ const CHANNEL_SET: Record<Channel, true> = {
   'compare:runs': true,
   'export:samples': true,
   'export:results': true,
+  'export:heatmap': true,
   'export:run': true,
   'export:comparison': true,
   'trace:import': true,

@@ -51,3 +51,35 @@ describe('export:samples per node', () => {
     );
   });
 });
+
+describe('export:heatmap', () => {
+  it('has a row per task, interval and bucket carrying the result’s references and pages per node', async () => {
+    const api = inProcessClient(tempLab());
+    const [runId] = await runToEnd(api, smallScenario());
+    const { result } = await api.call('run:get', { runId: runId! });
+    const h = result!.tasks[0]!.heatmap!;
+    const file = await api.call('export:heatmap', { runIds: [runId!] });
+    expect(file.filename).toBe(`tierlab-run-${runId}-heatmap.csv`);
+    const [head, ...lines] = file.csv.trim().split('\n');
+    const header = head!.split(',');
+    expect(header.slice(-2)).toEqual(['node0_pages', 'node1_pages']);
+    expect(lines).toHaveLength(h.timesMs.length * h.references[0]!.length);
+    const buckets = h.references[0]!.length;
+    lines.forEach((line, i) => {
+      const row = line.split(',');
+      const c = Math.floor(i / buckets);
+      const b = i % buckets;
+      expect(Number(row[header.indexOf('references')])).toBe(h.references[c]![b]);
+      expect(row.slice(-2).map(Number)).toEqual(h.residentPages![c]![b]);
+    });
+  });
+
+  it('names a missing run, and a task the run does not have with the ones it has', async () => {
+    const api = inProcessClient(tempLab());
+    const [runId] = await runToEnd(api, smallScenario());
+    const wrongTask = api.call('export:heatmap', { runIds: [runId!], task: 'nope' });
+    await expect(wrongTask).rejects.toMatchObject({ code: 'not_found' });
+    await expect(wrongTask).rejects.toThrow(new RegExp(`^run ${runId} has no task nope \\(its tasks: `));
+    await expect(api.call('export:heatmap', { runIds: [999] })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});

@@ -3,6 +3,7 @@ import type { SamplesExportRequest } from '../../../shared/api/contract.ts';
 import { toSamplesFile } from '../../../shared/samples-file.ts';
 import { getResult, getRun, getRunScenario, readSampleBatch, sampledNodes } from '../../db/index.ts';
 import { samplesCsvChunks } from '../../export/samples-csv.ts';
+import { heatmapCsv, type HeatmapRun } from '../../export/heatmap-csv.ts';
 import { resultsCsvHeader, resultsCsvRow } from '../../export/results-csv.ts';
 import { ApiError, notFound } from '../errors.ts';
 import type { Handlers } from '../handler.ts';
@@ -61,27 +62,51 @@ export function resultsCsv(lab: Lab, runIds: number[]): string {
   );
 }
 
-export const exportHandlers: Handlers<'export:samples' | 'export:results' | 'export:run'> = {
-  'export:samples': (lab, req) => ({
-    filename: `tierlab-${stamp(req.runIds)}-${samplesKind(req)}.csv`,
-    csv: samplesCsv(lab, req),
-  }),
-  'export:results': (lab, { runIds }) => ({
-    filename: `tierlab-${stamp(runIds)}-results.csv`,
-    csv: resultsCsv(lab, runIds),
-  }),
-  'export:run': (lab, { runId }) => {
-    const [run] = requireRuns(lab, [runId]);
-    const stored = getResult(lab.db, runId);
-    if (!stored) throw notFound(`a result of run ${runId} (it is ${run!.status})`);
-    return {
-      filename: `tierlab-run-${runId}.result.json`,
-      result: {
-        ...stored.result,
-        scenario: getRunScenario(lab.db, runId),
-        scenarioHash: run!.scenarioHash ?? undefined,
-      },
-      samples: toSamplesFile(readSampleBatch(lab.db, runId)),
-    };
-  },
-};
+/**
+ * The runs' results for a heatmap export; throws, naming the run, when one has no result, no task
+ * of that name, or (written before heatmaps were kept) no heatmap.
+ */
+export function requireHeatmaps(lab: Lab, runIds: number[], task?: string): HeatmapRun[] {
+  return requireRuns(lab, runIds).map((run) => {
+    const result = getResult(lab.db, run.id)?.result;
+    if (!result) throw notFound(`a result of run ${run.id} (it is ${run.status})`);
+    const tasks = result.tasks.filter((t) => task === undefined || t.name === task);
+    if (task !== undefined && !tasks.length) {
+      const names = result.tasks.map((t) => t.name).join(', ');
+      throw new ApiError('not_found', `run ${run.id} has no task ${task} (its tasks: ${names})`);
+    }
+    if (!tasks.some((t) => t.heatmap))
+      throw new ApiError('not_found', `run ${run.id} kept no access heatmap (its result predates them)`);
+    return { runId: run.id, result, task };
+  });
+}
+
+export const exportHandlers: Handlers<'export:samples' | 'export:results' | 'export:heatmap' | 'export:run'> =
+  {
+    'export:samples': (lab, req) => ({
+      filename: `tierlab-${stamp(req.runIds)}-${samplesKind(req)}.csv`,
+      csv: samplesCsv(lab, req),
+    }),
+    'export:results': (lab, { runIds }) => ({
+      filename: `tierlab-${stamp(runIds)}-results.csv`,
+      csv: resultsCsv(lab, runIds),
+    }),
+    'export:heatmap': (lab, { runIds, task }) => ({
+      filename: `tierlab-${stamp(runIds)}-heatmap${task === undefined ? '' : `-${task.replace(/[^\w.-]+/g, '_')}`}.csv`,
+      csv: heatmapCsv(requireHeatmaps(lab, runIds, task)),
+    }),
+    'export:run': (lab, { runId }) => {
+      const [run] = requireRuns(lab, [runId]);
+      const stored = getResult(lab.db, runId);
+      if (!stored) throw notFound(`a result of run ${runId} (it is ${run!.status})`);
+      return {
+        filename: `tierlab-run-${runId}.result.json`,
+        result: {
+          ...stored.result,
+          scenario: getRunScenario(lab.db, runId),
+          scenarioHash: run!.scenarioHash ?? undefined,
+        },
+        samples: toSamplesFile(readSampleBatch(lab.db, runId)),
+      };
+    },
+  };
