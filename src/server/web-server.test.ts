@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CHANNELS } from '../shared/api/contract.ts';
-import { smallScenario, tempLab } from '../main/api/test-lab.ts';
+import { smallScenario, tempLab } from '../../tests/support/main/test-lab.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 
 const servers: WebServer[] = [];

@@ -14,7 +14,7 @@ import { deriveMachine } from '../machine/layout.ts';
 import { createMemState, PTE_SWAPPED } from '../mm/mem-state.ts';
 import { encodeRef, makeWorkload } from '../workloads/index.ts';
 import { createSimulation } from './simulation.ts';
-import { twoTierScenario } from './scenarios.fixture.ts';
+import { twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 
 const MiB = 1024 ** 2;
 

@@ -7,9 +7,9 @@ import { openDatabase, readSamples } from '../db/index.ts';
 import { SERVED_CHANNELS } from './create-api.ts';
 import { LS_TRACE } from '../../../tests/fixtures/lackey.ts';
 import { inProcessClient } from './in-process.ts';
-import { readOnlyMount } from '../db/test-support.ts';
+import { readOnlyMount } from '../../../tests/support/main/db.ts';
 import { closeLab, openLab } from './lab.ts';
-import { smallScenario, tempLab } from './test-lab.ts';
+import { smallScenario, tempLab } from '../../../tests/support/main/test-lab.ts';
 
 async function saved(api: ReturnType<typeof inProcessClient>, doc: Record<string, unknown>) {
   const s = await api.call('scenario:save', { document: doc });

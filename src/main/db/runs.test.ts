@@ -15,7 +15,7 @@ import {
 } from './run-transitions.ts';
 import { createRun, deleteRun, getRun, getRunScenario, listRuns } from './runs.ts';
 import { deleteScenario, saveScenario } from './scenarios.ts';
-import { makeBatch, makeResult, openTempDatabase } from './test-support.ts';
+import { makeBatch, makeResult, openTempDatabase } from '../../../tests/support/main/db.ts';
 
 const base = { name: 'run', seed: 1, engineVersion: '0.1.0' };
 

@@ -13,7 +13,7 @@ import {
   SAMPLE_ROW_COLUMNS,
 } from './read-samples.ts';
 import { createRun } from './runs.ts';
-import { makeBatch, openTempDatabase } from './test-support.ts';
+import { makeBatch, openTempDatabase } from '../../../tests/support/main/db.ts';
 
 function newRun() {
   const { db } = openTempDatabase();

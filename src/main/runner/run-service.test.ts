@@ -5,7 +5,7 @@ import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import type { ApiEvents } from '../../shared/api/contract.ts';
 import { countSamples, getResult, getRun, readSamples } from '../db/index.ts';
 import { sqliteOf } from '../db/connection.ts';
-import { openTempDatabase } from '../db/test-support.ts';
+import { openTempDatabase } from '../../../tests/support/main/db.ts';
 import { RunService } from './run-service.ts';
 
 const services: RunService[] = [];

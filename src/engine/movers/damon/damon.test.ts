@@ -4,8 +4,8 @@ import { nodeRow, sampleRows } from '../../../shared/samples.ts';
 import { STAT } from '../../../shared/vmstat.ts';
 import { buildWorld } from '../../sim/setup.ts';
 import { createSimulation } from '../../sim/simulation.ts';
-import { hotset, moverScenario } from '../scenario.fixture.ts';
-import { driveWorld } from '../world.fixture.ts';
+import { hotset, moverScenario } from '../../../../tests/support/engine/mover-scenario.ts';
+import { driveWorld } from '../../../../tests/support/engine/mover-world.ts';
 import type { Kdamond } from './kdamond.ts';
 
 /** On a 64 MiB node the watermarks alone keep ~1% free: a 5% free goal lets migrate_cold work. */

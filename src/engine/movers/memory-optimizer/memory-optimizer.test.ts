@@ -3,7 +3,7 @@ import type { RunResult } from '../../../shared/result.ts';
 import { nodeRow, sampleRows, type SampleBatch } from '../../../shared/samples.ts';
 import { STAT } from '../../../shared/vmstat.ts';
 import { createSimulation } from '../../sim/simulation.ts';
-import { hotset, moverScenario } from '../scenario.fixture.ts';
+import { hotset, moverScenario } from '../../../../tests/support/engine/mover-scenario.ts';
 
 /** The daemon walks every 10 ms, so a round of 10 walks takes 100 ms. */
 const FAST_WALKS = { memopt_interval_ms: 10 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTERS } from '../../../shared/vmstat.ts';
 import { inProcessClient } from '../in-process.ts';
-import { runToEnd, smallScenario, tempLab } from '../test-lab.ts';
+import { runToEnd, smallScenario, tempLab } from '../../../../tests/support/main/test-lab.ts';
 
 /** The CSV's header and its rows as numbers. */
 function parse(csv: string): { header: string[]; rows: number[][] } {

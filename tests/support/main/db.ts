@@ -13,12 +13,12 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { RESULT_FORMAT, type RunResult } from '../../shared/result.ts';
-import type { SampleBatch } from '../../shared/samples.ts';
-import { COUNTERS, NR_COUNTERS, type CounterName } from '../../shared/vmstat.ts';
-import type { Db } from './connection.ts';
-import { DEFAULT_MIGRATIONS_FOLDER, readKnownMigrations } from './migrations-folder.ts';
-import { openDatabase } from './open-database.ts';
+import { RESULT_FORMAT, type RunResult } from '../../../src/shared/result.ts';
+import type { SampleBatch } from '../../../src/shared/samples.ts';
+import { COUNTERS, NR_COUNTERS, type CounterName } from '../../../src/shared/vmstat.ts';
+import type { Db } from '../../../src/main/db/connection.ts';
+import { DEFAULT_MIGRATIONS_FOLDER, readKnownMigrations } from '../../../src/main/db/migrations-folder.ts';
+import { openDatabase } from '../../../src/main/db/open-database.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
