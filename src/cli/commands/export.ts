@@ -4,7 +4,6 @@
 import { EXPORT_USAGE } from '../usage.ts';
 import { writeFile } from 'node:fs/promises';
 import type { SamplesExportRequest } from '../../shared/api/contract.ts';
-import { requireSamples } from '../../main/api/handlers/export.ts';
 import { intOption, parseCommandArgs, UsageError } from '../args.ts';
 import { DB_OPTION, parseRunIds, withLab } from '../lab.ts';
 import { writeSamplesCsv } from '../write-samples-csv.ts';
@@ -29,10 +28,9 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const req: SamplesExportRequest = { runIds, perNode: values['per-node'] || node !== undefined, node };
   if (values.results && req.perNode)
     throw new UsageError(`--results has one row per run, not per node\nusage: ${EXPORT_USAGE}`);
-  await withLab({ db: values.db, workers: 0 }, async ({ lab, api }) => {
+  await withLab({ db: values.db, workers: 0 }, async ({ api }) => {
     if (values.results) return writeFile(out, (await api.call('export:results', { runIds })).csv);
-    requireSamples(lab, req);
-    await writeSamplesCsv(lab.db, runIds, req, out);
+    await writeSamplesCsv(api, req, out);
   });
   return 0;
 }

@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { RunResult } from '../../shared/result.ts';
 import { toScenarioFile } from '../../shared/scenario/serialize.ts';
-import { samplesCsvHeader, samplesCsvNodeRows, samplesCsvRows } from '../../main/export/csv.ts';
+import { samplesCsvHeader, samplesCsvLines } from '../../main/export/csv.ts';
 import { readScenarioDocument } from '../../main/scenario-file.ts';
 import { runScenario } from '../../main/runner/run-scenario.ts';
 import { allocationFailureMessage, isAllocationFailure } from '../../main/runner/out-of-memory.ts';
@@ -55,10 +55,9 @@ export async function runCommand(argv: string[]): Promise<number> {
     await attachTraces(scenario);
     const csv = values.csv ? createWriteStream(values.csv) : null;
     csv?.write(samplesCsvHeader([], perNode ? ['node'] : []));
-    const rows = perNode ? samplesCsvNodeRows : samplesCsvRows;
     try {
       result = runScenario(scenario, {
-        onSamples: (batch) => csv?.write(rows(batch)),
+        onSamples: (batch) => csv?.write(samplesCsvLines(batch, perNode)),
         onProgress: (p) => progress.update(p.fraction, runProgressLabel(p)),
       }).result;
     } catch (e) {

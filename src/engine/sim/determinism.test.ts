@@ -20,7 +20,7 @@ function allSamples(seed: number, engine: RunEngine): string {
   while (!sim.done) {
     sim.advance(sim.nowMs + 100);
     const b = sim.takeSamples();
-    if (b) parts.push(Array.from(b.values).join(','));
+    if (b) parts.push(JSON.stringify(b));
   }
   return parts.join(';');
 }

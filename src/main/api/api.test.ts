@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/api/contract.ts';
 import { COUNTERS } from '../../shared/vmstat.ts';
-import { openDatabase, readSamples } from '../db/index.ts';
+import { openDatabase, readSampleBatch } from '../db/index.ts';
 import { SERVED_CHANNELS } from './create-api.ts';
 import { LS_TRACE } from '../../../tests/fixtures/lackey.ts';
 import { inProcessClient } from './in-process.ts';
@@ -119,13 +119,13 @@ describe('the lab API, in process', () => {
     const { csv } = await api.call('export:samples', { runIds: [runId!] });
     const [header, ...lines] = csv.trim().split('\n');
     expect(header!.split(',')).toEqual(['run_id', 'time_ms', ...COUNTERS]);
-    const stored = readSamples(lab.db, runId!);
-    expect(lines).toHaveLength(stored.length);
+    const stored = readSampleBatch(lab.db, runId!);
+    expect(lines).toHaveLength(stored.timesMs.length);
     lines.forEach((line, i) => {
       const cells = line.split(',').map(Number);
       expect(cells[0]).toBe(runId);
-      expect(cells[1]).toBe(stored[i]!.tMs);
-      COUNTERS.forEach((c, j) => expect(cells[j + 2]).toBe(stored[i]![c]));
+      expect(cells[1]).toBe(stored.timesMs[i]);
+      COUNTERS.forEach((c, j) => expect(cells[j + 2]).toBe(stored.counters[c]![i]));
     });
   });
 

@@ -12,6 +12,7 @@ import { exportHandlers } from './handlers/export.ts';
 import { machineHandlers } from './handlers/machine.ts';
 import { runHandlers } from './handlers/run.ts';
 import { runStartHandlers } from './handlers/run-start.ts';
+import { runImportHandlers } from './handlers/run-import.ts';
 import { scenarioHandlers } from './handlers/scenario.ts';
 import { partHandlers } from './handlers/part.ts';
 import { traceHandlers } from './handlers/trace.ts';
@@ -23,6 +24,7 @@ const HANDLERS: Handlers<Channel> = {
   ...partHandlers,
   ...runHandlers,
   ...runStartHandlers,
+  ...runImportHandlers,
   ...compareHandlers,
   ...exportHandlers,
   ...traceHandlers,

@@ -1,6 +1,6 @@
 // CSV as tidy data for pandas and R: one header row, one row per observation, plain numbers.
-import { COUNTERS, NR_COUNTERS } from '../../shared/vmstat.ts';
-import { globalRow, nodeRow, sampleRows, type SampleBatch } from '../../shared/samples.ts';
+import { COUNTERS } from '../../shared/vmstat.ts';
+import type { SampleBatch, SampleColumns } from '../../shared/samples.ts';
 
 /** Quotes a field only when it needs it (RFC 4180). */
 export function csvField(value: string | number | null | undefined): string {
@@ -18,23 +18,27 @@ export function samplesCsvHeader(leading: readonly string[] = [], afterTime: rea
   return csvLine([...leading, 'time_ms', ...afterTime, ...COUNTERS]);
 }
 
-/** The machine-wide rows of a batch (/proc/vmstat sums over nodes), one line per sample. */
-export function samplesCsvRows(batch: SampleBatch, leading: readonly (string | number)[] = []): string {
-  const row = new Float64Array(NR_COUNTERS);
+/**
+ * A batch's CSV lines: machine-wide, one per sample (`time_ms,counters...`), or per node, one per
+ * sample per node in node order (`time_ms,node,counters...`), each led by `lead` (e.g. `3,` for the
+ * run id). Counters in COUNTERS order, as samplesCsvHeader names them.
+ */
+export function samplesCsvLines(batch: SampleBatch, perNode: boolean, lead = ''): string {
+  const inOrder = (columns: SampleColumns) => COUNTERS.map((name) => columns[name] ?? []);
+  const machine = inOrder(batch.counters);
+  const nodes = Object.keys(batch.nodes)
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((id) => ({ prefix: `,${id}`, columns: inOrder(batch.nodes[id]!) }));
+  const line = (r: number, prefix: string, columns: number[][]) => {
+    let out = `${lead}${batch.timesMs[r]!}${prefix}`;
+    for (const column of columns) out += `,${column[r]!}`;
+    return out + '\n';
+  };
   let out = '';
-  for (let r = 0; r < sampleRows(batch); r++) {
-    globalRow(batch, r, row);
-    out += [...leading.map(csvField), batch.timesMs[r]!, ...row].join(',') + '\n';
-  }
-  return out;
-}
-
-/** The per-node rows of a batch (nodeN/vmstat), one line per sample per node: time, node, counters. */
-export function samplesCsvNodeRows(batch: SampleBatch): string {
-  let out = '';
-  for (let r = 0; r < sampleRows(batch); r++) {
-    for (let node = 0; node < batch.nrNodes; node++)
-      out += `${batch.timesMs[r]!},${node},${nodeRow(batch, r, node).join(',')}\n`;
+  for (let r = 0; r < batch.timesMs.length; r++) {
+    if (!perNode) out += line(r, '', machine);
+    else for (const node of nodes) out += line(r, node.prefix, node.columns);
   }
   return out;
 }
