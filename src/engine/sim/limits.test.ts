@@ -86,7 +86,6 @@ describe('the limits the scenario checks enforce', () => {
       const sim = createSimulation(twoTierScenario({ run: { durationMs, sampleEveryMs: 100 } }));
       sim.advance(durationMs);
       expect(sim.takeSamples()?.timesMs.length).toBe(samples);
-      expect(Math.ceil(durationMs / 100) + 1).toBe(samples);
     }
   });
 });

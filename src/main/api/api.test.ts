@@ -1,10 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../shared/api/contract.ts';
 import { COUNTERS } from '../../shared/vmstat.ts';
 import { openDatabase, readSampleBatch } from '../db/index.ts';
-import { SERVED_CHANNELS } from './create-api.ts';
 import { LS_TRACE } from '../../../tests/fixtures/lackey.ts';
 import { inProcessClient } from './in-process.ts';
 import { readOnlyMount } from '../../../tests/support/main/db.ts';
@@ -44,10 +42,6 @@ describe('the lab API, in process', () => {
     } finally {
       await closeLab(lab);
     }
-  });
-
-  it('serves every channel of the contract', () => {
-    expect([...SERVED_CHANNELS].sort()).toEqual([...CHANNELS].sort());
   });
 
   it('rejects a bad request naming the field, and an invalid scenario with every problem', async () => {

@@ -1,6 +1,6 @@
 // The API's one implementation: validates each request at the boundary, then calls its handler.
 // Every transport (in-process, Electron IPC, HTTP) goes through `dispatch`.
-import { CHANNELS, isChannel, type Channel, type Res } from '../../shared/api/contract.ts';
+import { isChannel, type Channel, type Res } from '../../shared/api/contract.ts';
 import { asStorageError } from '../db/index.ts';
 import { ApiError } from './errors.ts';
 import type { Handlers } from './handler.ts';
@@ -29,9 +29,6 @@ const HANDLERS: Handlers<Channel> = {
   ...exportHandlers,
   ...traceHandlers,
 };
-
-/** The channels this implementation serves, for transports to register. */
-export const SERVED_CHANNELS: readonly Channel[] = CHANNELS.filter((c) => c in HANDLERS);
 
 export async function dispatch(lab: Lab, channel: string, payload: unknown): Promise<unknown> {
   if (!isChannel(channel)) throw new ApiError('not_found', `unknown API channel "${channel}"`);
