@@ -104,6 +104,17 @@ describe('web mode', () => {
     expect(((await exported.json()) as { value: { filename: string } }).value.filename).toBe(
       `tierlab-run-${runIds[0]}.result.json`,
     );
+    // The samples CSV comes a chunk a call, its cursor through JSON: here one chunk per run given.
+    type Chunk = { value: { csv: string; next: { run: number; afterMs: number | null } | null } };
+    const ids = [runIds[0], runIds[0]];
+    const first = ((await (await post('export:samples', { runIds: ids })).json()) as Chunk).value;
+    expect(first.next).toEqual({ run: 1, afterMs: null });
+    const second = ((await (await post('export:samples', { runIds: ids, from: first.next })).json()) as Chunk)
+      .value;
+    expect(second.next).toBeNull();
+    const [header, ...rows] = first.csv.trim().split('\n');
+    expect(header).toMatch(/^run_id,time_ms,nr_free_pages,/);
+    expect(second.csv.trim().split('\n')).toEqual(rows);
   });
 
   it('refuses a WebSocket without the token', async () => {
