@@ -18,10 +18,6 @@ export interface SampleBatch {
   nodes: Record<string, SampleColumns>;
 }
 
-export function emptyBatch(): SampleBatch {
-  return { timesMs: [], counters: {}, nodes: {} };
-}
-
 /** Empty columns for every counter, ready to be pushed to. */
 export function emptyColumns(names: readonly string[] = COUNTERS): SampleColumns {
   return Object.fromEntries(names.map((name) => [name, [] as number[]]));

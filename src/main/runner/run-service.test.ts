@@ -4,7 +4,7 @@ import { parseScenario } from '../../shared/scenario/parse.ts';
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import type { ApiEvents } from '../../shared/api/contract.ts';
 import { countSamples, getResult, getRun, readSampleBatch } from '../db/index.ts';
-import { appendSamples, emptyBatch, type SampleBatch } from '../../shared/samples.ts';
+import { appendSamples, type SampleBatch } from '../../shared/samples.ts';
 import type { RunSampleBatch } from '../../shared/api/contract.ts';
 import { sqliteOf } from '../db/connection.ts';
 import { openTempDatabase } from '../../../tests/support/main/db.ts';
@@ -85,7 +85,7 @@ describe('RunService', () => {
     const stored = readSampleBatch(db, id);
     expect(stored.counters.pgdemote_kswapd!.at(-1)).toBe(result.vmstat.pgdemote_kswapd);
     // The live events carry the same batches the database stored, machine-wide and per node.
-    const live: SampleBatch = { ...emptyBatch(), counters: {}, nodes: {} };
+    const live: SampleBatch = { timesMs: [], counters: {}, nodes: {} };
     const batches = events.filter((e) => e.name === 'run:samples').map((e) => e.payload as RunSampleBatch);
     expect(batches.length).toBeGreaterThan(0);
     for (const { runId, ...batch } of batches) {
