@@ -31,14 +31,17 @@ export function samplesCsvLines(batch: SampleBatch, perNode: boolean, lead = '')
         .sort((a, b) => a - b)
         .map((id) => ({ node: [id], columns: inOrder(batch.nodes[id]!) }))
     : [{ node: [], columns: inOrder(batch.counters) }];
-  // One reused row per line, joined: ~5x faster than growing the line a field at a time.
+  // One reused row per part, filled and joined per line: ~5x faster than growing a line field by field.
+  const rows = parts.map(({ node }) => [0, ...node, ...COUNTERS.map(() => 0)]);
   const lines: string[] = [];
   for (let r = 0; r < batch.timesMs.length; r++) {
-    for (const { node, columns } of parts) {
-      const row: (number | string)[] = [`${lead}${batch.timesMs[r]!}`, ...node];
-      for (const column of columns) row.push(column[r]!);
+    parts.forEach(({ node, columns }, p) => {
+      const row = rows[p]!;
+      row[0] = lead + batch.timesMs[r]!;
+      const at = 1 + node.length;
+      for (let c = 0; c < columns.length; c++) row[at + c] = columns[c]![r]!;
       lines.push(row.join(','));
-    }
+    });
   }
   return lines.length ? lines.join('\n') + '\n' : '';
 }
