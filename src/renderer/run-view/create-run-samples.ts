@@ -49,11 +49,14 @@ export function createRunSamples(runId: number, live: Accessor<boolean>): RunSam
       for (const id of Object.keys(more.nodes)) data.nodes[id] ??= emptyColumns([...nodeCounters]);
     appendSamples(data, more);
   };
-  // Only the newest read lands: an older one may answer later, with fewer counters.
+  // Only the newest read lands: an older one may answer later, with fewer counters. While one is
+  // under way, live batches wait in `buffered` (`loading` is for the first read only: a re-read keeps
+  // the charts as they are until it lands).
   let reads = 0;
+  let reading = false;
   const loadAll = async () => {
     const ticket = ++reads;
-    setLoading(true);
+    reading = true;
     try {
       const s = await client.call('run:samples', { runId, nodeCounters: [...nodeCounters] });
       if (ticket !== reads) return;
@@ -67,6 +70,7 @@ export function createRunSamples(runId: number, live: Accessor<boolean>): RunSam
       if (ticket === reads) setError(describeError(e));
     } finally {
       if (ticket === reads) {
+        reading = false;
         setLoading(false);
         bump();
       }
@@ -74,7 +78,7 @@ export function createRunSamples(runId: number, live: Accessor<boolean>): RunSam
   };
   createApiEvent('run:samples', (e) => {
     if (e.runId !== runId) return;
-    if (loading()) buffered.push(e);
+    if (reading) buffered.push(e);
     else {
       append(e);
       bump();
@@ -88,7 +92,7 @@ export function createRunSamples(runId: number, live: Accessor<boolean>): RunSam
     const missing = names.filter((n) => known.includes(n) && !nodeCounters.has(n));
     if (missing.length === 0) return;
     for (const n of missing) nodeCounters.add(n);
-    // Read again with the new columns (events meanwhile wait in `buffered`).
+    // Read again with the new columns.
     void loadAll();
   };
   return { data, version, loading, error, needNodeCounters };
