@@ -15,11 +15,29 @@ const noLayers = (who, layers) => ({
   group: layers.flatMap((l) => [`**/${l}/*`, `**/${l}/**`]),
   message: `${who} must not import these layers.`,
 });
-const zone = (files, patterns, extra = {}) => ({
-  files,
-  ...extra,
-  rules: { ...(extra.rules ?? {}), 'no-restricted-imports': ['error', { patterns }] },
-});
+// Test helpers live in tests/support: a production module that imported one would ship it.
+const noTests = {
+  group: ['**/tests/*', '**/tests/**'],
+  message: 'Only tests import from tests/ (test helpers are not shipped).',
+};
+const TESTS = ['**/*.test.ts'];
+/** A layer's import rules: its production files may not import tests/ either; its tests may. */
+const zone = (files, patterns, extra = {}) => [
+  {
+    files,
+    ignores: TESTS,
+    ...extra,
+    rules: {
+      ...(extra.rules ?? {}),
+      'no-restricted-imports': ['error', { patterns: [...patterns, noTests] }],
+    },
+  },
+  {
+    files: files.map((f) => f.replace(/\*\.\{?[a-z,]+\}?$/, '*.test.ts')),
+    ...extra,
+    rules: { ...(extra.rules ?? {}), 'no-restricted-imports': ['error', { patterns }] },
+  },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'test-results', 'migrations', 'bin', 'eslint.config.js'] },
@@ -41,7 +59,7 @@ export default tseslint.config(
       ],
     },
   },
-  zone(
+  ...zone(
     ['src/engine/**/*.ts'],
     [noNode, noDrizzle, noLayers('The engine', ['main', 'renderer', 'cli', 'server', 'preload'])],
     {
@@ -58,21 +76,21 @@ export default tseslint.config(
       },
     },
   ),
-  zone(
+  ...zone(
     ['src/shared/**/*.ts'],
     [noNode, noDrizzle, noLayers('Shared code', ['main', 'renderer', 'cli', 'server', 'preload', 'engine'])],
   ),
-  zone(
+  ...zone(
     ['src/renderer/**/*.{ts,tsx}'],
     [noNode, noDrizzle, noLayers('The renderer', ['main', 'cli', 'server', 'preload', 'engine'])],
     solid,
   ),
-  zone(
+  ...zone(
     ['src/main/**/*.ts', 'src/cli/**/*.ts', 'src/server/**/*.ts', 'src/preload/**/*.ts'],
     [noDrizzle, noLayers('Host code', ['renderer'])],
   ),
-  zone(['src/main/db/**/*.ts'], [noLayers('Repository modules', ['renderer'])]),
-  zone(
+  ...zone(['src/main/db/**/*.ts'], [noLayers('Repository modules', ['renderer'])]),
+  ...zone(
     ['src/preload/**/*.ts'],
     [noNode, noDrizzle, noLayers('The preload', ['main', 'renderer', 'cli', 'server', 'engine'])],
   ),

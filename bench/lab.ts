@@ -1,12 +1,12 @@
 // The lab host's costs: persisting samples while a run goes, exporting a million sample rows to
 // CSV, and a 16-run sweep on one worker against two.
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NR_COUNTERS } from '../src/shared/vmstat.ts';
+import { COUNTERS, NR_COUNTERS } from '../src/shared/vmstat.ts';
 import { appendSampleBatch, createRun, openDatabase } from '../src/main/db/index.ts';
-import { samplesCsvChunks } from '../src/main/export/samples-csv.ts';
+import { inProcessClient } from '../src/main/api/in-process.ts';
+import { writeSamplesCsv } from '../src/cli/write-samples-csv.ts';
 import { closeLab, openLab } from '../src/main/api/lab.ts';
 import { runScenario } from '../src/main/runner/run-scenario.ts';
 import { resolve } from './engine.ts';
@@ -41,26 +41,27 @@ function benchPersistence(everyTick: boolean): void {
   );
 }
 
-/** One million sample rows of one run, written then exported to a CSV file. */
+/** One million sample rows of one run, written then exported to a CSV file through the API. */
 async function benchExport(): Promise<void> {
-  const db = openDatabase(join(dir, 'export.db'));
-  const run = createRun(db, { name: 'export', seed: 1, engineVersion: 'bench' });
+  const lab = openLab({ dbPath: join(dir, 'export.db'), workers: 0 });
+  const run = createRun(lab.db, { name: 'export', seed: 1, engineVersion: 'bench' });
   const rows = 1_000_000;
   const perBatch = 10_000;
   const t0 = performance.now();
   for (let b = 0; b < rows / perBatch; b++) {
-    const timesMs = Float64Array.from({ length: perBatch }, (_, i) => (b * perBatch + i) * 10);
-    const values = Float64Array.from({ length: perBatch * NR_COUNTERS }, (_, i) => (i * 7919) % 100_003);
-    appendSampleBatch(db, run.id, { nrNodes: 1, timesMs, values });
+    const timesMs = Array.from({ length: perBatch }, (_, i) => (b * perBatch + i) * 10);
+    const columns = () =>
+      Object.fromEntries(
+        COUNTERS.map((name, c) => [name, timesMs.map((_, i) => ((i * NR_COUNTERS + c) * 7919) % 100_003)]),
+      );
+    const counters = columns();
+    appendSampleBatch(lab.db, run.id, { timesMs, counters, nodes: { 0: counters } });
   }
   const filled = performance.now() - t0;
   const t1 = performance.now();
-  const file = createWriteStream(join(dir, 'samples.csv'));
-  for (const chunk of samplesCsvChunks(db, [run.id])) if (!file.write(chunk)) await once(file, 'drain');
-  file.end();
-  await once(file, 'finish');
+  await writeSamplesCsv(inProcessClient(lab), { runIds: [run.id] }, join(dir, 'samples.csv'));
   const exported = performance.now() - t1;
-  db.close();
+  await closeLab(lab);
   console.log(
     `CSV export of ${rows / 1e6} M sample rows: ${(exported / 1000).toFixed(2)} s (target < 5 s; writing them took ${(filled / 1000).toFixed(1)} s)`,
   );

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exampleScenarioFile } from '../src/shared/scenario/example.ts';
-import { documentMutants, type Mutant } from '../src/shared/scenario/mutated-corpus.ts';
-import { fileContents, fileMutants } from '../src/shared/scenario/mutated-bytes.ts';
+import { documentMutants, type Mutant } from './support/shared/mutated-corpus.ts';
+import { fileContents, fileMutants } from './support/shared/mutated-bytes.ts';
 
 const MAIN = join(import.meta.dirname, '..', 'src', 'cli', 'main.ts');
 const dir = mkdtempSync(join(tmpdir(), 'tierlab-bad-input-'));

@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { smallScenario } from '../src/main/api/test-lab.ts';
+import { smallScenario } from './support/main/test-lab.ts';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'tierlab.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'tierlab-cli-'));

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/main/db/open-database.ts';
-import { migrationsPrefix } from '../src/main/db/test-support.ts';
+import { migrationsPrefix } from './support/main/db.ts';
 import {
   canRunAsNobody,
   contents,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeNode, makeRun, makeTask } from '../main/compare/test-support.ts';
+import { makeNode, makeRun, makeTask } from '../../tests/support/main/compare.ts';
 import { formatSummary } from './summary.ts';
 
 const TRACE = {

@@ -8,8 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { exampleScenarioFile } from '../shared/scenario/example.ts';
 import { parseScenario } from '../shared/scenario/parse.ts';
 import type { ResolvedScenario } from '../shared/scenario/resolved.ts';
-import { documentMutants, type Mutant, type Seed } from '../shared/scenario/mutated-corpus.ts';
-import { fileContents, fileMutants } from '../shared/scenario/mutated-bytes.ts';
+import { documentMutants, type Mutant, type Seed } from '../../tests/support/shared/mutated-corpus.ts';
+import { fileContents, fileMutants } from '../../tests/support/shared/mutated-bytes.ts';
 import { runScenario } from './runner/run-scenario.ts';
 import { readScenarioDocument } from './scenario-file.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleScenarioFile } from '../shared/scenario/example.ts';
-import { resolves } from '../shared/scenario/testing.ts';
+import { resolves } from '../../tests/support/shared/scenario.ts';
 import { scenarioIdentity, withSeed } from './scenario-identity.ts';
 
 const example = (engine?: string) => {

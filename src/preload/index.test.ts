@@ -104,7 +104,7 @@ describe('the preload bridge', () => {
       throw new Error('chart broke');
     });
     tierlab.on('run:samples', after);
-    fromMain(IPC_EVENT, 'run:samples', { runId: 1, timesMs: [], rows: [] });
+    fromMain(IPC_EVENT, 'run:samples', { runId: 1, timesMs: [], counters: {}, nodes: {} });
     expect(after).toHaveBeenCalledTimes(1);
     expect(error).toHaveBeenCalledTimes(1);
     error.mockRestore();

@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { listRuns } from '../main/db/index.ts';
-import { smallScenario, tempLab } from '../main/api/test-lab.ts';
+import { smallScenario, tempLab } from '../../tests/support/main/test-lab.ts';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from './request-guards.ts';
 import { ListenError, startWebServer, type WebServer } from './web-server.ts';
 

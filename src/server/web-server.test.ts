@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CHANNELS } from '../shared/api/contract.ts';
-import { smallScenario, tempLab } from '../main/api/test-lab.ts';
+import { smallScenario, tempLab } from '../../tests/support/main/test-lab.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 
 const servers: WebServer[] = [];
@@ -48,13 +48,13 @@ describe('web mode', () => {
     expect(status).toBe(403);
   });
 
-  it('exposes every channel of the contract, the same as the in-process transport', async () => {
+  it('routes every channel it lists, the whole contract, to that channel over HTTP', async () => {
     const { s, post } = await server();
     const listed = (await (await fetch(`http://127.0.0.1:${s.port}/api?token=${s.token}`)).json()) as {
       channels: string[];
     };
-    expect(listed.channels.sort()).toEqual([...CHANNELS].sort());
-    for (const channel of CHANNELS) {
+    // Every channel it lists, and every one of the contract, reaches that channel's own validator.
+    for (const channel of new Set([...listed.channels, ...CHANNELS])) {
       const res = await post(channel, { bogus: true });
       expect(res.status, channel).toBe(400); // reached its validator: the channel exists
     }
@@ -104,6 +104,17 @@ describe('web mode', () => {
     expect(((await exported.json()) as { value: { filename: string } }).value.filename).toBe(
       `tierlab-run-${runIds[0]}.result.json`,
     );
+    // The samples CSV comes a chunk a call, its cursor through JSON: here one chunk per run given.
+    type Chunk = { value: { csv: string; next: { run: number; afterMs: number | null } | null } };
+    const ids = [runIds[0], runIds[0]];
+    const first = ((await (await post('export:samples', { runIds: ids })).json()) as Chunk).value;
+    expect(first.next).toEqual({ run: 1, afterMs: null });
+    const second = ((await (await post('export:samples', { runIds: ids, from: first.next })).json()) as Chunk)
+      .value;
+    expect(second.next).toBeNull();
+    const [header, ...rows] = first.csv.trim().split('\n');
+    expect(header).toMatch(/^run_id,time_ms,nr_free_pages,/);
+    expect(second.csv.trim().split('\n')).toEqual(rows);
   });
 
   it('refuses a WebSocket without the token', async () => {

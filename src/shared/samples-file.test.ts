@@ -1,15 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { readSamplesFile, samplesFileFor, SAMPLES_FORMAT, toSamplesFile } from './samples-file.ts';
+import {
+  readSamplesFile,
+  samplesFileFor,
+  SAMPLES_FORMAT,
+  SAMPLES_FORMAT_V1,
+  toSamplesFile,
+} from './samples-file.ts';
+import type { SampleBatch } from './samples.ts';
 import { COUNTERS, NR_COUNTERS } from './vmstat.ts';
 
-/** Two samples of two nodes; value = 1000 * row + 100 * node + counter index. */
-function batch() {
-  const values = new Float64Array(2 * 2 * NR_COUNTERS);
-  for (let row = 0; row < 2; row++)
-    for (let node = 0; node < 2; node++)
-      for (let c = 0; c < NR_COUNTERS; c++)
-        values[(row * 2 + node) * NR_COUNTERS + c] = 1000 * row + 100 * node + c;
-  return { nrNodes: 2, timesMs: Float64Array.from([0, 100]), values };
+/** Two samples of two nodes; node n's counter c at row r = 1000 r + 100 n + c, so the machine's is 2000 r + 100 + 2c. */
+function batch(): SampleBatch {
+  const column = (f: (r: number) => number) => [f(0), f(1)];
+  const node = (n: number) =>
+    Object.fromEntries(COUNTERS.map((name, c) => [name, column((r) => 1000 * r + 100 * n + c)]));
+  return {
+    timesMs: [0, 100],
+    counters: Object.fromEntries(COUNTERS.map((name, c) => [name, column((r) => 2000 * r + 100 + 2 * c)])),
+    nodes: { 0: node(0), 1: node(1) },
+  };
+}
+
+/** The same samples in the first format: rows of nodes of counters, no machine-wide row. */
+function v1File() {
+  const values: number[] = [];
+  for (let r = 0; r < 2; r++)
+    for (let n = 0; n < 2; n++) for (let c = 0; c < NR_COUNTERS; c++) values.push(1000 * r + 100 * n + c);
+  return { format: SAMPLES_FORMAT_V1, nrNodes: 2, counters: [...COUNTERS], timesMs: [0, 100], values };
 }
 
 describe('samples file', () => {
@@ -18,21 +35,22 @@ describe('samples file', () => {
     expect(samplesFileFor('r.json')).toBe('r.samples.json');
   });
 
-  it('reads back the batch it was written from', () => {
-    const read = readSamplesFile(JSON.parse(JSON.stringify(toSamplesFile(batch()))), 2);
-    expect(read).toEqual({ ok: true, batch: batch() });
+  it('is the batch with its format, and reads back as the batch it was written from', () => {
+    const file = toSamplesFile(batch());
+    expect(file).toEqual({ format: SAMPLES_FORMAT, ...batch() });
+    expect(readSamplesFile(JSON.parse(JSON.stringify(file)), 2)).toEqual({ ok: true, batch: batch() });
   });
 
-  it("takes the counters in any order and puts them in this build's", () => {
-    const f = toSamplesFile(batch());
+  it('reads a first-format file, in any counter order, as the same batch', () => {
+    expect(readSamplesFile(v1File(), 2)).toEqual({ ok: true, batch: batch() });
+    const f = v1File();
     // Swap the first two counters' names and their values in every row.
     [f.counters[0], f.counters[1]] = [f.counters[1]!, f.counters[0]!];
     for (let r = 0; r < 4; r++) {
       const i = r * NR_COUNTERS;
       [f.values[i], f.values[i + 1]] = [f.values[i + 1]!, f.values[i]!];
     }
-    const read = readSamplesFile(f, 2);
-    expect(read.ok && Array.from(read.batch.values.subarray(0, 3))).toEqual([0, 1, 2]);
+    expect(readSamplesFile(f, 2)).toEqual({ ok: true, batch: batch() });
   });
 
   it('refuses what does not fit the run or this build, saying what', () => {
@@ -41,17 +59,30 @@ describe('samples file', () => {
       const r = readSamplesFile(f, nodes);
       return r.ok ? null : r.problem;
     };
+    const edit = (change: (f: typeof good) => void) => {
+      const f = structuredClone(good);
+      change(f);
+      return f;
+    };
     expect(problem({ ...good, format: 'x' })).toBe(`not a ${SAMPLES_FORMAT} file`);
-    expect(problem(good, 3)).toBe('nrNodes is 2, but the run has 3 nodes');
-    expect(problem({ ...good, counters: [...COUNTERS.slice(1), 'pgfoo'] })).toMatch(
-      /unknown counters pgfoo; missing counters nr_free_pages/,
+    expect(problem(good, 3)).toBe('nodes are 0, 1, but the run has nodes 0, 1, 2');
+    expect(problem(edit((f) => (f.nodes[1]!.pgfoo = [0, 0])))).toMatch(/^nodes\.1: .*unknown counters pgfoo/);
+    expect(problem(edit((f) => delete f.counters.nr_free_pages))).toMatch(
+      /^counters: .*missing counters nr_free_pages/,
     );
-    expect(problem({ ...good, values: good.values.slice(1) })).toBe(
-      `2 samples of 2 nodes need ${4 * NR_COUNTERS} values, not ${4 * NR_COUNTERS - 1}`,
+    expect(problem(edit((f) => f.nodes[0]!.pgfault!.pop()))).toBe(
+      'nodes.0.pgfault needs 2 values, one per sample',
     );
     expect(problem({ ...good, timesMs: [100, 100] })).toBe('timesMs[1] must be a number after timesMs[0]');
-    expect(problem({ ...good, values: good.values.map((v, i) => (i === 5 ? 'x' : v)) })).toBe(
-      'values[5] must be a number',
+    expect(problem(edit((f) => ((f.nodes[1]!.pgfault as unknown[])[1] = 'x')))).toBe(
+      'nodes.1.pgfault[1] must be a number',
+    );
+    expect(problem(edit((f) => (f.counters.pgfault![1]! += 1)))).toBe(
+      "counters.pgfault[1] is not the sum of its nodes' values",
+    );
+    expect(problem({ ...v1File(), nrNodes: 9 })).toBe('nrNodes is 9, but the run has 2 nodes');
+    expect(problem({ ...v1File(), values: v1File().values.slice(1) })).toBe(
+      `2 samples of 2 nodes need ${4 * NR_COUNTERS} values, not ${4 * NR_COUNTERS - 1}`,
     );
   });
 });

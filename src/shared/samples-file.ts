@@ -1,19 +1,15 @@
 // A run's samples as a file beside its result file (`x.result.json` -> `x.samples.json`), so a run
-// imported from a sweep shard keeps its time series. The shape is the SampleBatch the engine emits,
-// with the counter names spelled out so a file stays readable when the counter list grows.
-import type { SampleBatch } from './samples.ts';
+// imported from a sweep shard keeps its time series. The file is the SampleBatch itself with a format
+// tag: columns under the counters' names, so a file stays readable when the counter list grows.
+// Files of the first format (row-major values) are still read.
+import { sumOverNodes, type SampleBatch, type SampleColumns } from './samples.ts';
 import { COUNTERS, NR_COUNTERS } from './vmstat.ts';
 
-export const SAMPLES_FORMAT = 'tierlab.samples/1';
+export const SAMPLES_FORMAT = 'tierlab.samples/2';
+/** The first format: values[(row * nrNodes + node) * counters.length + counter], no machine-wide row. */
+export const SAMPLES_FORMAT_V1 = 'tierlab.samples/1';
 
-export interface SamplesFile {
-  format: typeof SAMPLES_FORMAT;
-  nrNodes: number;
-  counters: string[];
-  timesMs: number[];
-  /** Row-major: values[(row * nrNodes + node) * counters.length + counter]. */
-  values: number[];
-}
+export type SamplesFile = { format: typeof SAMPLES_FORMAT } & SampleBatch;
 
 /** The companion file's name for a result file: `.result.json` (or `.json`) becomes `.samples.json`. */
 export function samplesFileFor(resultFile: string): string {
@@ -21,60 +17,138 @@ export function samplesFileFor(resultFile: string): string {
 }
 
 export function toSamplesFile(batch: SampleBatch): SamplesFile {
-  return {
-    format: SAMPLES_FORMAT,
-    nrNodes: batch.nrNodes,
-    counters: [...COUNTERS],
-    timesMs: Array.from(batch.timesMs),
-    values: Array.from(batch.values),
-  };
+  return { format: SAMPLES_FORMAT, ...batch };
 }
 
 export type SamplesFileRead = { ok: true; batch: SampleBatch } | { ok: false; problem: string };
 
+class Problem extends Error {}
+const bad = (problem: string): never => {
+  throw new Problem(problem);
+};
+
 /**
- * Checks a samples file against this build's counters and the run it belongs to (`nrNodes`): the
- * same counters in any order, whole rows, finite values, times increasing.
+ * Checks a samples file against this build's counters and the run it belongs to (`nrNodes`): every
+ * counter, no other, for the machine and for each node 0..nrNodes-1, one finite value per sample,
+ * times increasing, and each machine-wide value the sum of its nodes'.
  */
 export function readSamplesFile(json: unknown, nrNodes: number): SamplesFileRead {
-  const bad = (problem: string): SamplesFileRead => ({ ok: false, problem });
-  const f = json as Partial<SamplesFile> | null;
-  if (typeof f !== 'object' || f === null || f.format !== SAMPLES_FORMAT)
-    return bad(`not a ${SAMPLES_FORMAT} file`);
-  if (f.nrNodes !== nrNodes) return bad(`nrNodes is ${String(f.nrNodes)}, but the run has ${nrNodes} nodes`);
-  const { counters, timesMs, values } = f;
-  if (!Array.isArray(counters) || !Array.isArray(timesMs) || !Array.isArray(values))
-    return bad('counters, timesMs and values must be lists');
-  const known = new Set<string>(COUNTERS);
-  const unknown = counters.filter((c) => !known.has(c));
-  const missing = COUNTERS.filter((c) => !counters.includes(c));
-  if (unknown.length || missing.length || counters.length !== NR_COUNTERS) {
-    const parts = [
-      unknown.length ? `unknown counters ${unknown.slice(0, 5).join(', ')}` : '',
-      missing.length ? `missing counters ${missing.slice(0, 5).join(', ')}` : '',
-    ].filter(Boolean);
-    return bad(`counters differ from this build's (${parts.join('; ') || 'a counter twice'})`);
+  try {
+    const f = json as { format?: unknown } | null;
+    if (typeof f === 'object' && f !== null && f.format === SAMPLES_FORMAT_V1)
+      return { ok: true, batch: readV1(json as V1File, nrNodes) };
+    if (typeof f !== 'object' || f === null || f.format !== SAMPLES_FORMAT)
+      bad(`not a ${SAMPLES_FORMAT} file`);
+    return { ok: true, batch: readV2(json as Partial<SamplesFile>, nrNodes) };
+  } catch (e) {
+    if (e instanceof Problem) return { ok: false, problem: e.message };
+    throw e;
   }
+}
+
+function readTimes(timesMs: unknown): number[] {
+  if (!Array.isArray(timesMs)) bad('timesMs must be a list');
+  const times = timesMs as unknown[];
+  times.forEach((t, i) => {
+    if (typeof t !== 'number' || !Number.isFinite(t) || (i > 0 && t <= (times[i - 1] as number)))
+      bad(`timesMs[${i}] must be a number after timesMs[${i - 1}]`);
+  });
+  return times as number[];
+}
+
+/** Problems with a set of counter names: those this build lacks, then those it has and the file lacks. */
+function checkCounterNames(names: readonly string[], where: string): void {
+  const known = new Set<string>(COUNTERS);
+  const unknown = names.filter((c) => !known.has(c));
+  const missing = COUNTERS.filter((c) => !names.includes(c));
+  if (!unknown.length && !missing.length && names.length === NR_COUNTERS) return;
+  const parts = [
+    unknown.length ? `unknown counters ${unknown.slice(0, 5).join(', ')}` : '',
+    missing.length ? `missing counters ${missing.slice(0, 5).join(', ')}` : '',
+  ].filter(Boolean);
+  bad(`${where}: counters differ from this build's (${parts.join('; ') || 'a counter twice'})`);
+}
+
+function readColumns(value: unknown, rows: number, where: string): SampleColumns {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    bad(`${where} must map each counter to its values`);
+  const columns = value as Record<string, unknown>;
+  checkCounterNames(Object.keys(columns), where);
+  for (const name of COUNTERS) {
+    const column = columns[name];
+    if (!Array.isArray(column) || column.length !== rows)
+      bad(`${where}.${name} needs ${rows} values, one per sample`);
+    (column as unknown[]).forEach((v, i) => {
+      if (typeof v !== 'number' || !Number.isFinite(v)) bad(`${where}.${name}[${i}] must be a number`);
+    });
+  }
+  return columns as SampleColumns;
+}
+
+function readV2(f: Partial<SamplesFile>, nrNodes: number): SampleBatch {
+  const timesMs = readTimes(f.timesMs);
+  const rows = timesMs.length;
+  if (typeof f.nodes !== 'object' || f.nodes === null) bad('nodes must map each node id to its counters');
+  const ids = Object.keys(f.nodes!);
+  const want = Array.from({ length: nrNodes }, (_, n) => String(n));
+  if (ids.length !== nrNodes || want.some((id) => !ids.includes(id)))
+    bad(`nodes are ${ids.join(', ') || 'none'}, but the run has nodes ${want.join(', ')}`);
+  const nodes: SampleBatch['nodes'] = {};
+  for (const id of want) nodes[id] = readColumns(f.nodes![id], rows, `nodes.${id}`);
+  const counters = readColumns(f.counters, rows, 'counters');
+  // The machine-wide row is the sampler's sum over nodes: a file where it is not was edited.
+  const nodeRows = new Float64Array(nrNodes * NR_COUNTERS);
+  const sum = new Float64Array(NR_COUNTERS);
+  for (let r = 0; r < rows; r++) {
+    for (let n = 0; n < nrNodes; n++)
+      COUNTERS.forEach((name, c) => (nodeRows[n * NR_COUNTERS + c] = nodes[n]![name]![r]!));
+    sumOverNodes(nodeRows, nrNodes, sum);
+    COUNTERS.forEach((name, c) => {
+      if (counters[name]![r] !== sum[c]) bad(`counters.${name}[${r}] is not the sum of its nodes' values`);
+    });
+  }
+  return { timesMs, counters, nodes };
+}
+
+interface V1File {
+  nrNodes?: unknown;
+  counters?: unknown;
+  timesMs?: unknown;
+  values?: unknown;
+}
+
+/** A first-format file, as a batch: columns taken from its rows, the machine-wide row summed here. */
+function readV1(f: V1File, nrNodes: number): SampleBatch {
+  if (f.nrNodes !== nrNodes) bad(`nrNodes is ${String(f.nrNodes)}, but the run has ${nrNodes} nodes`);
+  if (!Array.isArray(f.counters) || !Array.isArray(f.values)) bad('counters and values must be lists');
+  const counters = f.counters as string[];
+  const values = f.values as unknown[];
+  checkCounterNames(counters, 'counters');
+  const timesMs = readTimes(f.timesMs);
   const rows = timesMs.length;
   if (values.length !== rows * nrNodes * NR_COUNTERS)
-    return bad(
+    bad(
       `${rows} samples of ${nrNodes} nodes need ${rows * nrNodes * NR_COUNTERS} values, not ${values.length}`,
     );
-  for (let i = 0; i < rows; i++) {
-    const t = timesMs[i] as unknown;
-    if (typeof t !== 'number' || !Number.isFinite(t) || (i > 0 && t <= (timesMs[i - 1] as number)))
-      return bad(`timesMs[${i}] must be a number after timesMs[${i - 1}]`);
-  }
-  // Reorder the file's counters into this build's order.
   const from = COUNTERS.map((c) => counters.indexOf(c));
-  const out = new Float64Array(values.length);
-  for (let r = 0; r < rows * nrNodes; r++) {
-    for (let c = 0; c < NR_COUNTERS; c++) {
-      const v = values[r * NR_COUNTERS + from[c]!] as unknown;
-      if (typeof v !== 'number' || !Number.isFinite(v))
-        return bad(`values[${r * NR_COUNTERS + from[c]!}] must be a number`);
-      out[r * NR_COUNTERS + c] = v;
+  const batch: SampleBatch = { timesMs, counters: {}, nodes: {} };
+  for (const name of COUNTERS) batch.counters[name] = [];
+  for (let n = 0; n < nrNodes; n++)
+    batch.nodes[n] = Object.fromEntries(COUNTERS.map((c) => [c, [] as number[]]));
+  const nodeRows = new Float64Array(nrNodes * NR_COUNTERS);
+  const sum = new Float64Array(NR_COUNTERS);
+  for (let r = 0; r < rows; r++) {
+    for (let n = 0; n < nrNodes; n++) {
+      for (let c = 0; c < NR_COUNTERS; c++) {
+        const at = (r * nrNodes + n) * NR_COUNTERS + from[c]!;
+        const v = values[at];
+        if (typeof v !== 'number' || !Number.isFinite(v)) bad(`values[${at}] must be a number`);
+        nodeRows[n * NR_COUNTERS + c] = v as number;
+        batch.nodes[n]![COUNTERS[c]!]!.push(v as number);
+      }
     }
+    sumOverNodes(nodeRows, nrNodes, sum);
+    COUNTERS.forEach((name, c) => batch.counters[name]!.push(sum[c]!));
   }
-  return { ok: true, batch: { nrNodes, timesMs: Float64Array.from(timesMs), values: out } };
+  return batch;
 }

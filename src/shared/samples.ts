@@ -1,36 +1,61 @@
-// Sample batches: what a run emits every `sampleEveryMs`, as flat typed arrays so a batch crosses
-// a worker boundary as transferables. Row-major: values[(row * nrNodes + node) * NR_COUNTERS + counter].
-import { NR_COUNTERS } from './vmstat.ts';
+// A run's samples, column-oriented: the one shape a sample has from the engine's sampler through the
+// worker, the database and the API to the renderer's charts and the CSV writers. Plain arrays, so a
+// batch is the same object over postMessage, Electron IPC and JSON.
+import { COUNTERS, NR_COUNTERS } from './vmstat.ts';
+
+/** One column per counter, under its kernel name: one value per sample. */
+export type SampleColumns = Record<string, number[]>;
 
 export interface SampleBatch {
-  nrNodes: number;
-  /** Simulated time of each row, ms. */
-  timesMs: Float64Array;
-  /** Per-node counters, ordered as COUNTERS. */
-  values: Float64Array;
+  /** Simulated time of each sample, ms, increasing. */
+  timesMs: number[];
+  /**
+   * Machine-wide (/proc/vmstat): each counter over the nodes, summed once, where the sample is
+   * taken (sumOverNodes); never summed again downstream.
+   */
+  counters: SampleColumns;
+  /** Per node id (/sys/devices/system/node/nodeN/vmstat): each counter's column. */
+  nodes: Record<string, SampleColumns>;
 }
 
-export function sampleRows(batch: SampleBatch): number {
-  return batch.timesMs.length;
+/** Empty columns for every counter, ready to be pushed to. */
+export function emptyColumns(names: readonly string[] = COUNTERS): SampleColumns {
+  return Object.fromEntries(names.map((name) => [name, [] as number[]]));
 }
 
-/** The machine-wide row (/proc/vmstat) for one sample: the sum over nodes of each counter. */
-export function globalRow(
-  batch: SampleBatch,
-  row: number,
-  out = new Float64Array(NR_COUNTERS),
-): Float64Array {
+/**
+ * The machine-wide row: out[c] = the sum over nodes of counter c, from rows laid out node after node
+ * (rows[n * NR_COUNTERS + c]). The one place the machine-wide row is formed; nodes are added in order,
+ * so the same nodes give the same doubles wherever it runs.
+ */
+export function sumOverNodes(rows: Float64Array, nrNodes: number, out: Float64Array): Float64Array {
   out.fill(0);
-  const base = row * batch.nrNodes * NR_COUNTERS;
-  for (let n = 0; n < batch.nrNodes; n++) {
-    const off = base + n * NR_COUNTERS;
-    for (let c = 0; c < NR_COUNTERS; c++) out[c]! += batch.values[off + c]!;
+  for (let n = 0; n < nrNodes; n++) {
+    const off = n * NR_COUNTERS;
+    for (let c = 0; c < NR_COUNTERS; c++) out[c]! += rows[off + c]!;
   }
   return out;
 }
 
-/** One node's row for one sample (a view, no copy). */
-export function nodeRow(batch: SampleBatch, row: number, node: number): Float64Array {
-  const off = (row * batch.nrNodes + node) * NR_COUNTERS;
-  return batch.values.subarray(off, off + NR_COUNTERS);
+/**
+ * Appends `more`'s samples later than `into`'s last to `into`, column by column, for the columns
+ * `into` has (a reader that asked for some counters keeps only those). Returns how many were added.
+ * Postcondition: every column of `into` is as long as its timesMs.
+ */
+export function appendSamples(into: SampleBatch, more: SampleBatch): number {
+  const last = into.timesMs.length ? into.timesMs[into.timesMs.length - 1]! : -Infinity;
+  let from = 0;
+  while (from < more.timesMs.length && more.timesMs[from]! <= last) from++;
+  const take = more.timesMs.length - from;
+  if (take <= 0) return 0;
+  const extend = (to: SampleColumns, src: SampleColumns | undefined) => {
+    for (const [name, column] of Object.entries(to)) {
+      const add = src?.[name];
+      for (let i = from; i < more.timesMs.length; i++) column.push(add?.[i] ?? NaN);
+    }
+  };
+  for (let i = from; i < more.timesMs.length; i++) into.timesMs.push(more.timesMs[i]!);
+  extend(into.counters, more.counters);
+  for (const [node, columns] of Object.entries(into.nodes)) extend(columns, more.nodes[node]);
+  return take;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/api/create-api.ts';
-import type { SampleSeries } from '../../src/shared/api/types.ts';
+import type { RunSampleBatch } from '../../src/shared/api/contract.ts';
 import { paintedPixels, runToDone, startBrowserApp, type BrowserApp } from './browser-app.ts';
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', 'examples', 'usemem-demotion.tierlab.json');
@@ -183,7 +183,7 @@ describe('charts in the browser', () => {
       runId,
       counters: ['nr_free_pages'],
       nodes: true,
-    })) as SampleSeries;
+    })) as RunSampleBatch;
     const free = async () =>
       (await chartState(page, 'picked-counters')).series.find((x) => x.label === 'nr_free_pages')?.last;
     const machineWide = stored.counters.nr_free_pages?.at(-1);
@@ -227,7 +227,7 @@ describe('charts in the browser', () => {
       runId,
       counters: ['nr_free_pages'],
       nodes: true,
-    })) as SampleSeries;
+    })) as RunSampleBatch;
     const last = async () => (await chartState(page, 'compare-overlay')).series[0]?.last;
     await expect.poll(last).toBe(stored.counters.nr_free_pages?.at(-1));
     await page.getByTestId('compare-node-0').click();

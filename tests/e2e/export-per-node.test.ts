@@ -2,7 +2,7 @@
 // sample per node (nodeN/vmstat), where "machine-wide" has one per sample.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smallScenario } from '../../src/main/api/test-lab.ts';
+import { smallScenario } from '../support/main/test-lab.ts';
 import { countSamples } from '../../src/main/db/index.ts';
 import { runToDone, startBrowserApp, type BrowserApp } from './browser-app.ts';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, expect } from 'vitest';
-import { smallScenario } from '../../src/main/api/test-lab.ts';
+import { smallScenario } from './main/test-lab.ts';
 
 export const BIN = join(import.meta.dirname, '..', '..', 'bin', 'tierlab.mjs');
 const NOBODY = { uid: 65534, gid: 65534 };

@@ -5,7 +5,6 @@
 import { EXPORT_USAGE } from '../usage.ts';
 import { writeFile } from 'node:fs/promises';
 import type { SamplesExportRequest } from '../../shared/api/contract.ts';
-import { requireSamples } from '../../main/api/handlers/export.ts';
 import { intOption, parseCommandArgs, UsageError } from '../args.ts';
 import { DB_OPTION, parseRunIds, withLab } from '../lab.ts';
 import { writeSamplesCsv } from '../write-samples-csv.ts';
@@ -38,12 +37,11 @@ export async function exportCommand(argv: string[]): Promise<number> {
     );
   if (values.task !== undefined && !values.heatmap)
     throw new UsageError(`--task picks a task's heatmap: give --heatmap with it\nusage: ${EXPORT_USAGE}`);
-  await withLab({ db: values.db, workers: 0 }, async ({ lab, api }) => {
+  await withLab({ db: values.db, workers: 0 }, async ({ api }) => {
     if (values.results) return writeFile(out, (await api.call('export:results', { runIds })).csv);
     if (values.heatmap)
       return writeFile(out, (await api.call('export:heatmap', { runIds, task: values.task })).csv);
-    requireSamples(lab, req);
-    await writeSamplesCsv(lab.db, runIds, req, out);
+    await writeSamplesCsv(api, req, out);
   });
   return 0;
 }

@@ -14,15 +14,15 @@ export async function runSaved(
   csv: { path: string; perNode: boolean } | undefined,
   progress: Progress,
 ): Promise<{ runId: number; result: RunResult }> {
-  return withLab({ db }, async ({ lab, api }) => {
+  return withLab({ db }, async ({ api }) => {
     const stop = api.on('run:progress', (p) => progress.update(p.fraction, runProgressLabel(p)));
     const { runIds } = await api.call('run:start', { document: toScenarioFile(scenario) });
     const runId = runIds[0]!;
     const [run] = (await api.call('run:wait', { runIds })).runs;
     stop();
     if (run!.status !== 'done') throw new RunFailedError(`run ${runId} ${run!.status}: ${run!.error ?? ''}`);
-    // Streamed from the database, so a long run's CSV never becomes one string (export:samples would).
-    if (csv) await writeSamplesCsv(lab.db, [runId], { withRunId: false, perNode: csv.perNode }, csv.path);
+    // Chunk by chunk, so a long run's CSV never becomes one string.
+    if (csv) await writeSamplesCsv(api, { runIds, withRunId: false, perNode: csv.perNode }, csv.path);
     return { runId, result: (await api.call('run:get', { runId })).result! };
   });
 }

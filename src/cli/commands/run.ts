@@ -1,20 +1,17 @@
 // `tierlab run FILE [--seed N] [--json OUT] [--csv OUT [--per-node]] [--quiet] [--save [--db PATH]]`.
-// Without --save the run happens in this thread; with it, in the lab's worker pool and database.
+// A client of the lab's API either way: with --save, the lab's database (default the app's); without,
+// a lab of its own in a temporary folder, gone when the command ends.
 import { RUN_USAGE } from '../usage.ts';
-import { createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RunResult } from '../../shared/result.ts';
 import { toScenarioFile } from '../../shared/scenario/serialize.ts';
-import { samplesCsvHeader, samplesCsvNodeRows, samplesCsvRows } from '../../main/export/csv.ts';
 import { readScenarioDocument } from '../../main/scenario-file.ts';
-import { runScenario } from '../../main/runner/run-scenario.ts';
-import { allocationFailureMessage, isAllocationFailure } from '../../main/runner/out-of-memory.ts';
-import { RunFailedError } from '../run-failed.ts';
 import { attachTraces } from '../../main/trace/attach.ts';
 import { scenarioIdentity } from '../../main/scenario-identity.ts';
 import { intOption, parseCommandArgs, UsageError } from '../args.ts';
-import { createProgress, runProgressLabel } from '../progress.ts';
+import { createProgress } from '../progress.ts';
 import { formatSummary } from '../summary.ts';
 import { DB_OPTION } from '../lab.ts';
 import { runSaved } from './run-saved.ts';
@@ -41,34 +38,21 @@ export async function runCommand(argv: string[]): Promise<number> {
   if (perNode && !values.csv) throw new UsageError(`--per-node is a form of --csv OUT\nusage: ${RUN_USAGE}`);
   const progress = createProgress(!values.quiet);
 
+  const csv = values.csv ? { path: values.csv, perNode } : undefined;
   let result: RunResult;
   if (values.save) {
-    const saved = await runSaved(
-      scenario,
-      values.db,
-      values.csv ? { path: values.csv, perNode } : undefined,
-      progress,
-    );
+    const saved = await runSaved(scenario, values.db, csv, progress);
     result = saved.result;
     if (!values.quiet) process.stdout.write(`saved as run ${saved.runId}\n`);
   } else {
-    await attachTraces(scenario);
-    const csv = values.csv ? createWriteStream(values.csv) : null;
-    csv?.write(samplesCsvHeader([], perNode ? ['node'] : []));
-    const rows = perNode ? samplesCsvNodeRows : samplesCsvRows;
+    // Not saved: the same API over a lab of its own, in a folder removed when the run has been read.
+    // A bad trace is bad input here (exit 2, nothing started); the worker reads it again to run it.
+    await attachTraces(structuredClone(scenario));
+    const dir = await mkdtemp(join(tmpdir(), 'tierlab-run-'));
     try {
-      result = runScenario(scenario, {
-        onSamples: (batch) => csv?.write(rows(batch)),
-        onProgress: (p) => progress.update(p.fraction, runProgressLabel(p)),
-      }).result;
-    } catch (e) {
-      // A machine within the format's limits can still be more than this host's memory holds.
-      if (isAllocationFailure(e)) throw new RunFailedError(allocationFailureMessage(e as RangeError));
-      throw e;
-    }
-    if (csv) {
-      csv.end();
-      await once(csv, 'finish');
+      result = (await runSaved(scenario, join(dir, 'lab.db'), csv, progress)).result;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   }
   progress.done();

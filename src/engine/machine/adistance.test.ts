@@ -7,7 +7,7 @@ import {
   memtierId,
   mtPerfToAdistance,
 } from './adistance.ts';
-import { makeMachine, makeNode } from './fixtures.ts';
+import { makeMachine, makeNode } from '../../../tests/support/engine/machines.ts';
 import { nodeStates } from './node-states.ts';
 
 const twoNodes = [

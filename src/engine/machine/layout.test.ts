@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultKnobs } from '../../shared/scenario/knobs.ts';
-import { example1, example3 } from './fixtures.ts';
+import { example1, example3 } from '../../../tests/support/engine/machines.ts';
 import { deriveMachine } from './layout.ts';
 
 describe('deriveMachine', () => {

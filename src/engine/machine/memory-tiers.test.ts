@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { MemoryKind, ResolvedMachine } from '../../shared/scenario/resolved.ts';
 import { computeAdistances } from './adistance.ts';
-import { example1, example2, example3, makeMachine, makeNode } from './fixtures.ts';
+import {
+  example1,
+  example2,
+  example3,
+  makeMachine,
+  makeNode,
+} from '../../../tests/support/engine/machines.ts';
 import {
   buildMemoryTiers,
   demotionTargetsLog,

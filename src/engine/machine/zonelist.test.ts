@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { example1, makeMachine, makeNode } from './fixtures.ts';
+import { example1, makeMachine, makeNode } from '../../../tests/support/engine/machines.ts';
 import { nodeStates } from './node-states.ts';
 import { buildZonelists, fallbackOrderLog } from './zonelist.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveMachine } from '../machine/index.ts';
-import { twoTierScenario } from '../sim/scenarios.fixture.ts';
+import { twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 import { createMemState, NIL, takeFreeFrame, putFreeFrame, type MemState } from './mem-state.ts';
 import { lruAdd, lruDel, lruMove, lruSize, lruTailOf } from './lru.ts';
 import { LRU_ACTIVE_ANON, LRU_INACTIVE_ANON, LRU_INACTIVE_FILE, PG } from './page-flags.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STAT, NR_COUNTERS } from '../../shared/vmstat.ts';
 import { buildWorld } from '../sim/setup.ts';
-import { twoTierScenario } from '../sim/scenarios.fixture.ts';
+import { twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 import type { Kernel } from './kernel.ts';
 import { lruAdd, lruSize } from './lru.ts';
 import { PTE_NONE, PTE_SWAPPED, takeFreeFrame } from './mem-state.ts';

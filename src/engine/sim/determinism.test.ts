@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from './simulation.ts';
 import type { RunEngine } from '../../shared/scenario/resolved.ts';
-import { ENGINES, runToEnd, twoTierScenario } from './scenarios.fixture.ts';
+import { ENGINES, runToEnd, twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 
 const threeNodes = [
   { id: 0, memory: 'dram', capacity: '64MiB', cpus: 1 },
@@ -20,7 +20,7 @@ function allSamples(seed: number, engine: RunEngine): string {
   while (!sim.done) {
     sim.advance(sim.nowMs + 100);
     const b = sim.takeSamples();
-    if (b) parts.push(Array.from(b.values).join(','));
+    if (b) parts.push(JSON.stringify(b));
   }
   return parts.join(';');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessHeatmap, TaskResult } from '../../shared/result.ts';
-import { ENGINES, runToEnd, twoTierScenario } from './scenarios.fixture.ts';
+import { ENGINES, runToEnd, twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { taskHitRatioOverTime } from '../../shared/hit-ratio.ts';
 import type { TaskResult } from '../../shared/result.ts';
-import { ENGINES, runToEnd, twoTierScenario } from './scenarios.fixture.ts';
+import { ENGINES, runToEnd, twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 
 /** A 16 MiB hot set bound to one node of the 64 MiB DRAM + 128 MiB PMEM machine: it fits either. */
 function boundHotset(node: number) {

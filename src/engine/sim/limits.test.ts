@@ -14,7 +14,7 @@ import { deriveMachine } from '../machine/layout.ts';
 import { createMemState, PTE_SWAPPED } from '../mm/mem-state.ts';
 import { encodeRef, makeWorkload } from '../workloads/index.ts';
 import { createSimulation } from './simulation.ts';
-import { twoTierScenario } from './scenarios.fixture.ts';
+import { twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 
 const MiB = 1024 ** 2;
 
@@ -86,7 +86,6 @@ describe('the limits the scenario checks enforce', () => {
       const sim = createSimulation(twoTierScenario({ run: { durationMs, sampleEveryMs: 100 } }));
       sim.advance(durationMs);
       expect(sim.takeSamples()?.timesMs.length).toBe(samples);
-      expect(Math.ceil(durationMs / 100) + 1).toBe(samples);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../shared/result.ts';
 import type { Mempolicy, ResolvedScenario } from '../../shared/scenario/resolved.ts';
-import { ENGINES, runToEnd, twoTierScenario } from './scenarios.fixture.ts';
+import { ENGINES, runToEnd, twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 
 // Every behaviour holds in both engines.
 describe.each(ENGINES)('%s engine', (engine) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENGINES, runToEnd, twoTierScenario } from './scenarios.fixture.ts';
+import { ENGINES, runToEnd, twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 
 // Every behaviour holds in both engines.
 describe.each(ENGINES)('%s engine', (engine) => {

@@ -16,6 +16,7 @@ import { ENGINE_VERSION } from '../version.ts';
 import { groupHitsByNode } from './group-counts.ts';
 import { heatmapOf } from './heat-log.ts';
 import { readNodeCounters, type Sampler } from './sampler.ts';
+import { sumOverNodes } from '../../shared/samples.ts';
 import { effectiveDemotion } from '../machine/memory-tiers.ts';
 import type { World } from './setup.ts';
 import { TaskState } from './task.ts';
@@ -34,11 +35,10 @@ export function buildResult(
   wallMs: number,
 ): RunResult {
   const { k } = world;
-  const total = new Float64Array(NR_COUNTERS);
+  const rows = new Float64Array(s.machine.nodes.length * NR_COUNTERS);
   const nodes: NodeResult[] = s.machine.nodes.map((node, n) => {
-    const row = new Float64Array(NR_COUNTERS);
+    const row = rows.subarray(n * NR_COUNTERS, (n + 1) * NR_COUNTERS);
     readNodeCounters(k, n, row);
-    for (let c = 0; c < NR_COUNTERS; c++) total[c]! += row[c]!;
     return {
       id: node.id,
       memory: node.memory,
@@ -54,6 +54,7 @@ export function buildResult(
       vmstat: named(row),
     };
   });
+  const total = sumOverNodes(rows, s.machine.nodes.length, new Float64Array(NR_COUNTERS));
   return {
     format: RESULT_FORMAT,
     name: s.name,

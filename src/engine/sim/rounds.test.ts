@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cutRound, FINE_ROUND_NS } from '../mm/kernel.ts';
 import { wakeupKswapd } from '../mm/kswapd.ts';
-import { twoTierScenario } from './scenarios.fixture.ts';
+import { twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 import { buildWorld } from './setup.ts';
 
 const kernel = () => buildWorld(twoTierScenario({ workload: { size: '32MiB' } })).k;

@@ -1,16 +1,17 @@
-// Collects a sample row per node every sampleEveryMs: the event counters as they stand and the
-// gauges (free pages, LRU sizes, ...) read from the page state at that moment.
-import { NR_COUNTERS, STAT } from '../../shared/vmstat.ts';
-import type { SampleBatch } from '../../shared/samples.ts';
+// Collects a sample every sampleEveryMs: per node, the event counters as they stand and the gauges
+// (free pages, LRU sizes, ...) read from the page state at that moment, and their machine-wide sum.
+import { COUNTERS, NR_COUNTERS, STAT } from '../../shared/vmstat.ts';
+import { emptyColumns, sumOverNodes, type SampleBatch } from '../../shared/samples.ts';
 import type { Kernel } from '../mm/kernel.ts';
 import { lruSize } from '../mm/lru.ts';
 import { createHeatLog, recordHeat, type HeatLog } from './heat-log.ts';
 import { LRU_ACTIVE_ANON, LRU_ACTIVE_FILE, LRU_INACTIVE_ANON, LRU_INACTIVE_FILE } from '../mm/page-flags.ts';
 
 export interface Sampler {
-  times: number[];
-  values: Float64Array;
-  rows: number;
+  /** The samples taken since the last takeSamples, column by column. */
+  batch: SampleBatch;
+  /** This sample's per-node rows, node after node (scratch, reused). */
+  nodeRows: Float64Array;
   /** The machine-wide row of the latest sample, for progress reports. */
   latest: Float64Array;
   /** Every sample's time and per-workload residency (group x node), kept for the result. */
@@ -26,9 +27,8 @@ export interface Sampler {
 
 export function createSampler(k: Kernel): Sampler {
   return {
-    times: [],
-    values: new Float64Array(0),
-    rows: 0,
+    batch: newBatch(k.m.nrNodes),
+    nodeRows: new Float64Array(k.m.nrNodes * NR_COUNTERS),
     latest: new Float64Array(NR_COUNTERS),
     residencyTimes: [],
     residency: [],
@@ -38,7 +38,12 @@ export function createSampler(k: Kernel): Sampler {
   };
 }
 
-/** Writes node n's counters and gauges into `row` (length NR_COUNTERS). */
+function newBatch(nrNodes: number): SampleBatch {
+  const nodes: SampleBatch['nodes'] = {};
+  for (let n = 0; n < nrNodes; n++) nodes[n] = emptyColumns();
+  return { timesMs: [], counters: emptyColumns(), nodes };
+}
+
 export function readNodeCounters(k: Kernel, n: number, row: Float64Array): void {
   row.set(k.stats.subarray(n * NR_COUNTERS, (n + 1) * NR_COUNTERS));
   const ia = lruSize(k.m, n, LRU_INACTIVE_ANON);
@@ -64,23 +69,17 @@ export function recordSample(
   referencesByGroup: number[],
   fastTierHitsByGroup: number[],
 ): void {
-  const width = k.m.nrNodes * NR_COUNTERS;
-  if ((s.rows + 1) * width > s.values.length) {
-    const grown = new Float64Array(Math.max(width * 64, s.values.length * 2));
-    grown.set(s.values.subarray(0, s.rows * width));
-    s.values = grown;
+  const nrNodes = k.m.nrNodes;
+  for (let n = 0; n < nrNodes; n++)
+    readNodeCounters(k, n, s.nodeRows.subarray(n * NR_COUNTERS, (n + 1) * NR_COUNTERS));
+  sumOverNodes(s.nodeRows, nrNodes, s.latest);
+  const b = s.batch;
+  b.timesMs.push(timeMs);
+  for (let c = 0; c < NR_COUNTERS; c++) {
+    const name = COUNTERS[c]!;
+    b.counters[name]!.push(s.latest[c]!);
+    for (let n = 0; n < nrNodes; n++) b.nodes[n]![name]!.push(s.nodeRows[n * NR_COUNTERS + c]!);
   }
-  s.latest.fill(0);
-  for (let n = 0; n < k.m.nrNodes; n++) {
-    const row = s.values.subarray(
-      (s.rows * k.m.nrNodes + n) * NR_COUNTERS,
-      (s.rows * k.m.nrNodes + n + 1) * NR_COUNTERS,
-    );
-    readNodeCounters(k, n, row);
-    for (let c = 0; c < NR_COUNTERS; c++) s.latest[c]! += row[c]!;
-  }
-  s.times.push(timeMs);
-  s.rows++;
   s.residencyTimes.push(timeMs);
   s.residency.push(Array.from(k.resident));
   s.references.push(referencesByGroup);
@@ -88,15 +87,10 @@ export function recordSample(
   recordHeat(s.heat, k, timeMs);
 }
 
-/** Hands over the rows recorded since the last call (copies, so they can be transferred). */
+/** Hands over the samples taken since the last call (the sampler starts a new batch), or null. */
 export function takeSamples(s: Sampler, nrNodes: number): SampleBatch | null {
-  if (s.rows === 0) return null;
-  const batch: SampleBatch = {
-    nrNodes,
-    timesMs: Float64Array.from(s.times),
-    values: s.values.slice(0, s.rows * nrNodes * NR_COUNTERS),
-  };
-  s.times = [];
-  s.rows = 0;
+  if (s.batch.timesMs.length === 0) return null;
+  const batch = s.batch;
+  s.batch = newBatch(nrNodes);
   return batch;
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../shared/scenario/parse.ts';
 import type { RunEngine } from '../../shared/scenario/resolved.ts';
-import { runToEnd } from '../sim/scenarios.fixture.ts';
+import { runToEnd } from '../../../tests/support/engine/scenarios.ts';
 import { compareFigures } from './agreement.ts';
 import { quickCorpus } from './quick-corpus.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng.ts';
 import type { HotsetWorkload } from '../../shared/scenario/resolved.ts';
 import { makeHotset } from './hotset.ts';
-import { baseFields, drain } from './testing.ts';
+import { baseFields, drain } from '../../../tests/support/engine/workloads.ts';
 
 const PAGE = 4096;
 

@@ -6,7 +6,7 @@ import { createRng } from '../random/rng.ts';
 import type { HotsetWorkload, SysbenchMemoryWorkload } from '../../shared/scenario/resolved.ts';
 import { makeHotset } from './hotset.ts';
 import { makeSysbenchMemory } from './sysbench-memory.ts';
-import { baseFields, drain } from './testing.ts';
+import { baseFields, drain } from '../../../tests/support/engine/workloads.ts';
 import type { PageLaw, RefSource } from './types.ts';
 
 const PAGE = 4096;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng.ts';
 import type { SysbenchMemoryWorkload } from '../../shared/scenario/resolved.ts';
 import { makeSysbenchMemory } from './sysbench-memory.ts';
-import { baseFields, drain } from './testing.ts';
+import { baseFields, drain } from '../../../tests/support/engine/workloads.ts';
 
 const KiB = 1024;
 const PAGE = 4 * KiB;

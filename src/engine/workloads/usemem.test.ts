@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng.ts';
 import type { UsememWorkload } from '../../shared/scenario/resolved.ts';
-import { baseFields, drain } from './testing.ts';
+import { baseFields, drain } from '../../../tests/support/engine/workloads.ts';
 import { makeUsemem } from './usemem.ts';
 
 const KiB = 1024;

@@ -1,6 +1,6 @@
 // The API's one implementation: validates each request at the boundary, then calls its handler.
 // Every transport (in-process, Electron IPC, HTTP) goes through `dispatch`.
-import { CHANNELS, isChannel, type Channel, type Res } from '../../shared/api/contract.ts';
+import { isChannel, type Channel, type Res } from '../../shared/api/contract.ts';
 import { asStorageError } from '../db/index.ts';
 import { ApiError } from './errors.ts';
 import type { Handlers } from './handler.ts';
@@ -12,6 +12,7 @@ import { exportHandlers } from './handlers/export.ts';
 import { machineHandlers } from './handlers/machine.ts';
 import { runHandlers } from './handlers/run.ts';
 import { runStartHandlers } from './handlers/run-start.ts';
+import { runImportHandlers } from './handlers/run-import.ts';
 import { scenarioHandlers } from './handlers/scenario.ts';
 import { partHandlers } from './handlers/part.ts';
 import { traceHandlers } from './handlers/trace.ts';
@@ -23,13 +24,11 @@ const HANDLERS: Handlers<Channel> = {
   ...partHandlers,
   ...runHandlers,
   ...runStartHandlers,
+  ...runImportHandlers,
   ...compareHandlers,
   ...exportHandlers,
   ...traceHandlers,
 };
-
-/** The channels this implementation serves, for transports to register. */
-export const SERVED_CHANNELS: readonly Channel[] = CHANNELS.filter((c) => c in HANDLERS);
 
 export async function dispatch(lab: Lab, channel: string, payload: unknown): Promise<unknown> {
   if (!isChannel(channel)) throw new ApiError('not_found', `unknown API channel "${channel}"`);

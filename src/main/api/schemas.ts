@@ -55,7 +55,21 @@ export const REQUEST_SCHEMAS: Record<Channel, z.ZodType> = {
     .strict(),
   'run:get': z.object({ runId: id }).strict(),
   'run:samples': z
-    .object({ runId: id, counters: z.array(z.string()).optional(), nodes: z.boolean().optional() })
+    .object({
+      runId: id,
+      counters: z.array(z.string()).optional(),
+      nodes: z.boolean().optional(),
+      nodeCounters: z.array(z.string()).optional(),
+    })
+    .strict(),
+  // The result and samples files are checked by their own readers, which name what is wrong.
+  'run:import': z
+    .object({
+      runs: z
+        .array(z.object({ result: z.unknown(), samples: z.unknown().optional() }).strict())
+        .min(1)
+        .max(10_000),
+    })
     .strict(),
   'run:delete': z.object({ runId: id }).strict(),
   'run:tag': z
@@ -76,7 +90,16 @@ export const REQUEST_SCHEMAS: Record<Channel, z.ZodType> = {
     .strict(),
   'trace:import': z.object({ name: z.string().min(1).max(255), base64: z.string().min(1) }).strict(),
   'export:samples': z
-    .object({ runIds, perNode: z.boolean().optional(), node: z.number().int().min(0).optional() })
+    .object({
+      runIds,
+      perNode: z.boolean().optional(),
+      node: z.number().int().min(0).optional(),
+      withRunId: z.boolean().optional(),
+      from: z
+        .object({ run: z.number().int().min(0), afterMs: z.number().finite().nullable() })
+        .strict()
+        .optional(),
+    })
     .strict()
     .refine((r) => r.node === undefined || r.perNode === true, {
       message: 'node selects rows of a per-node export: give perNode: true with it',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns, type ComparisonTable, type RunGroup } from './compare.ts';
 import { DEFAULT_METRICS } from './metrics.ts';
-import { makeRun, makeTask, runWithThroughput } from './test-support.ts';
+import { makeRun, makeTask, runWithThroughput } from '../../../tests/support/main/compare.ts';
 
 function latencyGroup(label: string, latenciesNs: number[]): RunGroup {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns, type RunGroup } from './compare.ts';
 import { formatComparisonText } from './format-text.ts';
-import { makeRun, makeTask } from './test-support.ts';
+import { makeRun, makeTask } from '../../../tests/support/main/compare.ts';
 
 function latencyGroup(label: string, latenciesNs: number[]): RunGroup {
   return {

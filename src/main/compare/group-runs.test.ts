@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupRuns } from './group-runs.ts';
-import { makeRun } from './test-support.ts';
+import { makeRun } from '../../../tests/support/main/compare.ts';
 
 describe('groupRuns', () => {
   it('puts repeats of a scenario together, in the order their first run appears', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_METRICS, resolveMetric } from './metrics.ts';
-import { makeNode, makeRun, makeTask } from './test-support.ts';
+import { makeNode, makeRun, makeTask } from '../../../tests/support/main/compare.ts';
 
 const RUN = makeRun(
   {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonNotes } from './notes.ts';
-import { makeNode, makeRun, makeTask } from './test-support.ts';
+import { makeNode, makeRun, makeTask } from '../../../tests/support/main/compare.ts';
 
 // 1000 + 1000 pages of memory: heavy swapping is more than 200 pages out.
 const nodes = [makeNode({ id: 0, capacityPages: 1000 }), makeNode({ id: 1, capacityPages: 1000 })];

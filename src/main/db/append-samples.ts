@@ -1,8 +1,9 @@
 // Persists the engine's sample batches: per batch, one transaction that writes each sample's machine-wide
-// row (samples) and its per-node rows (node_samples) through prepared statements.
+// row (samples) and its per-node rows (node_samples) through prepared statements, taking each value
+// from its column as the sampler left it (the machine-wide row is not summed again here).
 import type Database from 'better-sqlite3';
-import { globalRow, nodeRow, sampleRows, type SampleBatch } from '../../shared/samples.ts';
-import { NR_COUNTERS } from '../../shared/vmstat.ts';
+import type { SampleBatch, SampleColumns } from '../../shared/samples.ts';
+import { COUNTERS, NR_COUNTERS } from '../../shared/vmstat.ts';
 import { sqliteOf, type Db } from './connection.ts';
 import { COUNTER_COLUMNS, COUNTER_PLACEHOLDERS } from './sample-columns.ts';
 
@@ -12,7 +13,6 @@ interface Writer {
   /** Reused parameter rows, so a batch allocates nothing per sample. */
   globalParams: number[];
   nodeParams: number[];
-  sums: Float64Array<ArrayBuffer>;
 }
 
 // Prepared once per connection: the drizzle query builder is ~10x slower per row (STACK.md).
@@ -30,29 +30,46 @@ function writerFor(sqlite: Database.Database): Writer {
       ),
       globalParams: new Array<number>(2 + NR_COUNTERS).fill(0),
       nodeParams: new Array<number>(3 + NR_COUNTERS).fill(0),
-      sums: new Float64Array(NR_COUNTERS),
     };
     writers.set(sqlite, writer);
   }
   return writer;
 }
 
+/** Every counter's column of `columns`, in COUNTERS order; throws naming the first one missing or short. */
+function fullColumns(columns: SampleColumns | undefined, rows: number, what: string): number[][] {
+  return COUNTERS.map((name) => {
+    const column = columns?.[name];
+    if (!Array.isArray(column) || column.length !== rows)
+      throw new Error(
+        `A sample batch of ${rows} samples needs ${rows} values of ${name} ${what}, not ${column?.length ?? 'none'}.`,
+      );
+    return column;
+  });
+}
+
+/** The batch's node ids, ascending; throws unless they are whole numbers and there is at least one. */
+function nodeIds(batch: SampleBatch): number[] {
+  const ids = Object.keys(batch.nodes).map(Number);
+  if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id < 0))
+    throw new Error(
+      `A sample batch needs per-node columns under node ids 0, 1, ..., not [${Object.keys(batch.nodes).join(', ')}].`,
+    );
+  return ids.sort((a, b) => a - b);
+}
+
 /**
  * Appends every sample of `batch` to run `runId`, all or nothing. Throws (writing nothing) on a
- * malformed batch, a sample time already stored for the run, or a NaN (stored REALs are NOT NULL and
- * SQLite has no NaN).
+ * batch without every counter's column for the machine and each node, a sample time already stored
+ * for the run, or a NaN (stored REALs are NOT NULL and SQLite has no NaN).
  */
 export function appendSampleBatch(db: Db, runId: number, batch: SampleBatch): void {
-  const rows = sampleRows(batch);
-  if (
-    !Number.isInteger(batch.nrNodes) ||
-    batch.nrNodes < 1 ||
-    batch.values.length !== rows * batch.nrNodes * NR_COUNTERS
-  ) {
-    throw new Error(
-      `A sample batch of ${rows} rows and ${batch.nrNodes} nodes needs ${rows * batch.nrNodes * NR_COUNTERS} values, not ${batch.values.length}.`,
-    );
-  }
+  const rows = batch.timesMs.length;
+  const machine = fullColumns(batch.counters, rows, 'machine-wide');
+  const nodes = nodeIds(batch).map((id) => ({
+    id,
+    columns: fullColumns(batch.nodes[id], rows, `on node ${id}`),
+  }));
   const sqlite = sqliteOf(db);
   const w = writerFor(sqlite);
   sqlite.transaction(() => {
@@ -61,18 +78,14 @@ export function appendSampleBatch(db: Db, runId: number, batch: SampleBatch): vo
     for (let row = 0; row < rows; row++) {
       const tMs = batch.timesMs[row]!;
       w.globalParams[1] = tMs;
-      copyInto(w.globalParams, 2, globalRow(batch, row, w.sums));
+      for (let c = 0; c < NR_COUNTERS; c++) w.globalParams[2 + c] = machine[c]![row]!;
       w.insertGlobal.run(w.globalParams);
       w.nodeParams[1] = tMs;
-      for (let node = 0; node < batch.nrNodes; node++) {
-        w.nodeParams[2] = node;
-        copyInto(w.nodeParams, 3, nodeRow(batch, row, node));
+      for (const node of nodes) {
+        w.nodeParams[2] = node.id;
+        for (let c = 0; c < NR_COUNTERS; c++) w.nodeParams[3 + c] = node.columns[c]![row]!;
         w.insertNode.run(w.nodeParams);
       }
     }
   })();
-}
-
-function copyInto(params: number[], offset: number, values: Float64Array): void {
-  for (let c = 0; c < values.length; c++) params[offset + c] = values[c]!;
 }

@@ -48,16 +48,12 @@ export {
 export { markInterruptedRuns, INTERRUPTED_ERROR, type InterruptOptions } from './interrupted-runs.ts';
 export { appendSampleBatch } from './append-samples.ts';
 export {
-  readSamples,
-  readNodeSamples,
   countSamples,
-  iterateSampleRows,
-  iterateNodeSampleRows,
   sampledNodes,
   readSampleBatch,
-  SAMPLE_ROW_COLUMNS,
-  type SampleRow,
-  type NodeSampleRow,
+  readSampleChunk,
+  SAMPLES_PER_CHUNK,
+  type SamplePick,
 } from './read-samples.ts';
 export {
   saveResult,

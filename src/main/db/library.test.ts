@@ -12,7 +12,7 @@ import {
   saveScenario,
   updateScenario,
 } from './scenarios.ts';
-import { openTempDatabase } from './test-support.ts';
+import { openTempDatabase } from '../../../tests/support/main/db.ts';
 
 describe('parts', () => {
   it.each<PartKind>(['machine', 'workload', 'policy'])(

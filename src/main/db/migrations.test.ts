@@ -4,12 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { COUNTERS } from '../../shared/vmstat.ts';
 import { sqliteOf } from './connection.ts';
 import { MIGRATIONS_TABLE } from './marker.ts';
-import { columnNames, dump, seedEveryTable } from './migration-fixtures.ts';
+import { columnNames, dump, seedEveryTable } from '../../../tests/support/main/migration-fixtures.ts';
 import { DEFAULT_MIGRATIONS_FOLDER, readKnownMigrations } from './migrations-folder.ts';
 import { openDatabase } from './open-database.ts';
 import { listRuns } from './runs.ts';
 import * as schema from './schema.ts';
-import { migrationsPlus, migrationsPrefix, openTempDatabase, tempDir } from './test-support.ts';
+import {
+  migrationsPlus,
+  migrationsPrefix,
+  openTempDatabase,
+  tempDir,
+} from '../../../tests/support/main/db.ts';
 
 const known = readKnownMigrations(DEFAULT_MIGRATIONS_FOLDER);
 

@@ -17,7 +17,7 @@ import {
   openTempDatabase,
   readOnlyMount,
   tempDir,
-} from './test-support.ts';
+} from '../../../tests/support/main/db.ts';
 
 const nrKnown = readKnownMigrations(DEFAULT_MIGRATIONS_FOLDER).length;
 

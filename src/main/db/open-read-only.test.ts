@@ -8,7 +8,7 @@ import { openDatabase } from './open-database.ts';
 import { openReadOnly } from './open-read-only.ts';
 import { createRun, getRun } from './runs.ts';
 import { describeStorageFailure } from './storage-failure.ts';
-import { migrationsPrefix, readOnlyMount, tempDir } from './test-support.ts';
+import { migrationsPrefix, readOnlyMount, tempDir } from '../../../tests/support/main/db.ts';
 
 const known = readKnownMigrations(DEFAULT_MIGRATIONS_FOLDER);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../shared/result.ts';
 import { getResult, importResult, saveResult } from './results.ts';
 import { createRun, getRun, listRuns } from './runs.ts';
-import { makeResult, openTempDatabase } from './test-support.ts';
+import { makeResult, openTempDatabase } from '../../../tests/support/main/db.ts';
 
 /** The same object with every key order reversed, as another tool might write the file. */
 function reversedKeys(value: unknown): unknown {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appendSampleBatch } from './append-samples.ts';
 import { sqliteOf } from './connection.ts';
 import { INTERRUPTED_ERROR, markInterruptedRuns } from './interrupted-runs.ts';
-import { countSamples, readNodeSamples } from './read-samples.ts';
+import { countSamples, sampledNodes } from './read-samples.ts';
 import { getResult, saveResult } from './results.ts';
 import { getRunNote, setRunNote } from './run-notes.ts';
 import { addRunTags, listRunTags } from './run-tags.ts';
@@ -15,7 +15,7 @@ import {
 } from './run-transitions.ts';
 import { createRun, deleteRun, getRun, getRunScenario, listRuns } from './runs.ts';
 import { deleteScenario, saveScenario } from './scenarios.ts';
-import { makeBatch, makeResult, openTempDatabase } from './test-support.ts';
+import { makeBatch, makeResult, openTempDatabase } from '../../../tests/support/main/db.ts';
 
 const base = { name: 'run', seed: 1, engineVersion: '0.1.0' };
 
@@ -140,7 +140,7 @@ describe('runs', () => {
     expect(deleteRun(db, id)).toBe(true);
     expect(getRun(db, id)).toBeNull();
     expect(countSamples(db, id)).toBe(0);
-    expect(readNodeSamples(db, id)).toEqual([]);
+    expect(sampledNodes(db, id)).toEqual([]);
     expect(getResult(db, id)).toBeNull();
     expect(listRunTags(db, id)).toEqual([]);
     expect(getRunNote(db, id)).toBeNull();

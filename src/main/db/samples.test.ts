@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { globalRow, nodeRow } from '../../shared/samples.ts';
-import { COUNTERS, NR_COUNTERS } from '../../shared/vmstat.ts';
+import { appendSamples, emptyColumns, type SampleBatch } from '../../shared/samples.ts';
+import { COUNTERS } from '../../shared/vmstat.ts';
 import { appendSampleBatch } from './append-samples.ts';
-import {
-  countSamples,
-  iterateNodeSampleRows,
-  iterateSampleRows,
-  readNodeSamples,
-  readSampleBatch,
-  readSamples,
-  sampledNodes,
-  SAMPLE_ROW_COLUMNS,
-} from './read-samples.ts';
+import { countSamples, readSampleBatch, readSampleChunk, sampledNodes } from './read-samples.ts';
 import { createRun } from './runs.ts';
-import { makeBatch, openTempDatabase } from './test-support.ts';
+import { makeBatch, openTempDatabase } from '../../../tests/support/main/db.ts';
 
 function newRun() {
   const { db } = openTempDatabase();
@@ -21,71 +12,66 @@ function newRun() {
   return { db, runId: run.id };
 }
 
+/** Batches one after the other, as one. */
+function joined(batches: SampleBatch[]): SampleBatch {
+  const all = structuredClone(batches[0]!);
+  for (const b of batches.slice(1)) appendSamples(all, b);
+  return all;
+}
+
 describe('sample batches', () => {
-  it('read back bit-exactly, per node and as the machine-wide sum, across several batches', () => {
+  it('read back bit-exactly, per node and machine-wide, across several batches', () => {
     const { db, runId } = newRun();
     const batches = [makeBatch(3, 40, 0, 10, 1), makeBatch(3, 25, 400, 10, 2)];
     for (const batch of batches) appendSampleBatch(db, runId, batch);
-
-    const global = readSamples(db, runId);
-    const nodes = readNodeSamples(db, runId);
-    expect(global).toHaveLength(65);
-    expect(nodes).toHaveLength(65 * 3);
-    let row = 0;
-    for (const batch of batches) {
-      for (let r = 0; r < batch.timesMs.length; r++, row++) {
-        const sums = globalRow(batch, r);
-        expect(global[row]!.tMs).toBe(batch.timesMs[r]);
-        expect(COUNTERS.map((name) => global[row]![name])).toEqual(Array.from(sums));
-        for (let node = 0; node < 3; node++) {
-          const stored = nodes[row * 3 + node]!;
-          expect(stored.nodeId).toBe(node);
-          expect(COUNTERS.map((name) => stored[name])).toEqual(Array.from(nodeRow(batch, r, node)));
-        }
-      }
+    const back = readSampleBatch(db, runId);
+    expect(back).toEqual(joined(batches));
+    expect(back.timesMs).toHaveLength(65);
+    // The machine-wide column is what was written, each value its nodes' sum (in node order).
+    for (const name of ['nr_free_pages', 'pgscan_kswapd', 'nr_swap_used']) {
+      back.timesMs.forEach((_, r) =>
+        expect(back.counters[name]![r]).toBe(
+          back.nodes[0]![name]![r]! + back.nodes[1]![name]![r]! + back.nodes[2]![name]![r]!,
+        ),
+      );
     }
   });
 
-  it('come back as the same SampleBatch the engine emitted', () => {
+  it('read the columns asked for: some counters machine-wide, and one node', () => {
     const { db, runId } = newRun();
-    const batch = makeBatch(2, 30, 0, 0.25, 3);
+    const batch = makeBatch(3, 30, 0, 0.25, 3);
     appendSampleBatch(db, runId, batch);
-    const back = readSampleBatch(db, runId);
-    expect(back.nrNodes).toBe(2);
-    expect(back.timesMs).toEqual(batch.timesMs);
-    expect(back.values).toEqual(batch.values);
-    expect(Buffer.from(back.values.buffer).equals(Buffer.from(batch.values.buffer))).toBe(true);
+    const some = readSampleBatch(db, runId, {
+      counters: ['pgfault'],
+      nodeCounters: ['nr_free_pages'],
+      node: 2,
+    });
+    expect(some).toEqual({
+      timesMs: batch.timesMs,
+      counters: { pgfault: batch.counters.pgfault },
+      nodes: { 2: { nr_free_pages: batch.nodes[2]!.nr_free_pages } },
+    });
+    expect(readSampleBatch(db, runId, { counters: [], node: 3 }).nodes).toEqual({});
+    expect(readSampleBatch(db, runId, { nodeCounters: [] }).nodes).toEqual({});
+    expect(sampledNodes(db, runId)).toEqual([0, 1, 2]);
   });
 
-  it('stream in time order, in chunks, equal to the rows read at once, while the connection keeps writing', () => {
+  it('page in time order, chunks joining to the whole, while the connection keeps writing', () => {
     const { db, runId } = newRun();
     const other = createRun(db, { name: 'other', seed: 2, engineVersion: 'test' }).id;
-    appendSampleBatch(db, runId, makeBatch(1, 10_000, 0, 1, 4));
+    appendSampleBatch(db, runId, makeBatch(2, 10_000, 0, 1, 4));
     expect(countSamples(db, runId)).toBe(10_000);
-
-    const streamed: number[][] = [];
-    let t = 0;
-    for (const row of iterateSampleRows(db, runId)) {
-      streamed.push(row);
-      // A slow consumer while runs keep persisting: no cursor may be held open between rows.
-      if (streamed.length % 3000 === 0) appendSampleBatch(db, other, makeBatch(1, 5, t++ * 10, 1, 5));
+    const chunks: SampleBatch[] = [];
+    for (let after = -Infinity, t = 0; ; t++) {
+      const chunk = readSampleChunk(db, runId, after, 4096, {});
+      chunks.push(chunk);
+      // A slow consumer while runs keep persisting: no cursor may be held open between chunks.
+      appendSampleBatch(db, other, makeBatch(2, 5, t * 10, 1, 5));
+      if (chunk.timesMs.length < 4096) break;
+      after = chunk.timesMs.at(-1)!;
     }
-    expect(SAMPLE_ROW_COLUMNS).toEqual(['t_ms', ...COUNTERS]);
-    const rows = readSamples(db, runId);
-    expect(streamed).toEqual(rows.map((row) => [row.tMs, ...COUNTERS.map((name) => row[name])]));
-  });
-
-  it('stream per node in time then node order, across chunk boundaries, or for one node only', () => {
-    const { db, runId } = newRun();
-    // 3 nodes x 3000 samples: the 4096-row pages end mid-sample, so paging resumes on (t_ms, node_id).
-    appendSampleBatch(db, runId, makeBatch(3, 3000, 0, 1, 6));
-    const stored = readNodeSamples(db, runId).map((r) => [r.tMs, r.nodeId, ...COUNTERS.map((c) => r[c])]);
-    expect([...iterateNodeSampleRows(db, runId)]).toEqual(stored);
-    const node2 = [...iterateNodeSampleRows(db, runId, 2)];
-    expect(node2).toHaveLength(3000);
-    expect(node2).toEqual(stored.filter((row) => row[1] === 2));
-    expect([...iterateNodeSampleRows(db, runId, 3)]).toEqual([]);
-    expect(sampledNodes(db, runId)).toEqual([0, 1, 2]);
+    expect(chunks.map((c) => c.timesMs.length)).toEqual([4096, 4096, 10_000 - 2 * 4096]);
+    expect(joined(chunks)).toEqual(readSampleBatch(db, runId));
   });
 
   it('are written all or nothing: a batch repeating a stored time adds none of its rows', () => {
@@ -94,15 +80,20 @@ describe('sample batches', () => {
     const overlapping = makeBatch(2, 10, 50, 10);
     expect(() => appendSampleBatch(db, runId, overlapping)).toThrow(/UNIQUE/);
     expect(countSamples(db, runId)).toBe(10);
-    expect(readNodeSamples(db, runId)).toHaveLength(20);
+    expect(readSampleBatch(db, runId).nodes[1]!.nr_free_pages).toHaveLength(10);
   });
 
-  it('are refused when values do not match rows x nodes x counters, or hold a NaN', () => {
+  it('are refused without a full column per counter and node, or holding a NaN', () => {
     const { db, runId } = newRun();
-    const short = { nrNodes: 2, timesMs: new Float64Array([0]), values: new Float64Array(NR_COUNTERS) };
-    expect(() => appendSampleBatch(db, runId, short)).toThrow(/needs/);
+    const short = makeBatch(2, 3, 0, 1);
+    short.nodes[1]!.pgfault!.pop();
+    expect(() => appendSampleBatch(db, runId, short)).toThrow(/needs 3 values of pgfault on node 1, not 2/);
+    const noMachine = makeBatch(1, 2, 0, 1);
+    delete noMachine.counters[COUNTERS[0]];
+    expect(() => appendSampleBatch(db, runId, noMachine)).toThrow(/of nr_free_pages machine-wide, not none/);
+    expect(() => appendSampleBatch(db, runId, { ...makeBatch(1, 2, 0, 1), nodes: {} })).toThrow(/node ids/);
     const withNaN = makeBatch(1, 2, 0, 1);
-    withNaN.values[NR_COUNTERS + 5] = Number.NaN;
+    withNaN.nodes[0]!.pgfault![1] = Number.NaN;
     expect(() => appendSampleBatch(db, runId, withNaN)).toThrow(/NOT NULL/);
     expect(countSamples(db, runId)).toBe(0);
   });
@@ -114,10 +105,7 @@ describe('sample batches', () => {
 
   it('of a run without samples read back empty', () => {
     const { db, runId } = newRun();
-    expect(readSamples(db, runId)).toEqual([]);
-    expect([...iterateSampleRows(db, runId)]).toEqual([]);
-    expect([...iterateNodeSampleRows(db, runId)]).toEqual([]);
+    expect(readSampleBatch(db, runId)).toEqual({ timesMs: [], counters: emptyColumns(), nodes: {} });
     expect(sampledNodes(db, runId)).toEqual([]);
-    expect(readSampleBatch(db, runId).timesMs).toHaveLength(0);
   });
 });

@@ -1,15 +1,10 @@
 // The IPC transport's server half, without Electron: answers one call with a Reply, so every error
 // crosses IPC as an { error, code } body and never as an Error object. ipc.ts registers it.
-import { isChannel, type Channel } from '../../shared/api/contract.ts';
+import { isChannel } from '../../shared/api/contract.ts';
 import type { Reply } from '../../shared/api/bridge.ts';
-import { dispatch, SERVED_CHANNELS } from '../api/create-api.ts';
+import { dispatch } from '../api/create-api.ts';
 import { ApiError, errorBody } from '../api/errors.ts';
 import type { Lab } from '../api/lab.ts';
-
-/** The API channels the IPC transport answers: the implementation's, through one invoke channel. */
-export function ipcServedChannels(): readonly Channel[] {
-  return SERVED_CHANNELS;
-}
 
 /** Runs `work` and wraps its value or its error; unexpected errors are also logged in the main process. */
 export async function replyTo<T>(work: () => T | Promise<T>): Promise<Reply<T>> {

@@ -7,8 +7,6 @@ import { answerCall, replyTo } from './call-reply.ts';
 import { openTextFile, saveTextFile } from './dialogs.ts';
 import { isTrustedSender } from './sender.ts';
 
-export { ipcServedChannels } from './call-reply.ts';
-
 export interface IpcOptions {
   windows: () => BrowserWindow[];
   isApp: (url: string) => boolean;

@@ -1,43 +1,38 @@
-// Samples of stored runs as CSV, streamed in chunks so a million rows never become one string:
+// Samples of stored runs as CSV, one chunk at a time so a million rows never become one string:
 // machine-wide (/proc/vmstat, one row per sample) or per node (nodeN/vmstat, one row per sample per node).
-import { iterateNodeSampleRows, iterateSampleRows, type Db } from '../db/index.ts';
-import { samplesCsvHeader } from './csv.ts';
+// Each chunk is the lines of one SampleBatch read from the database, as the sampler took it.
+import type { SamplesCursor, SamplesExportRequest } from '../../shared/api/contract.ts';
+import { COUNTERS } from '../../shared/vmstat.ts';
+import { readSampleChunk, SAMPLES_PER_CHUNK, type Db } from '../db/index.ts';
+import { samplesCsvHeader, samplesCsvLines } from './csv.ts';
 
-/** Rows per yielded chunk: large enough to amortise writes, small enough to stay a few MB. */
-const ROWS_PER_CHUNK = 4096;
-
-export interface SamplesCsvOptions {
-  /** Lead each row with its run id (default true; a single run's own file leaves it out). */
-  withRunId?: boolean;
-  /** One row per sample per node, a `node` column after `time_ms`. */
-  perNode?: boolean;
-  /** With perNode: only this node's rows. */
-  node?: number;
+export interface SamplesCsvChunk {
+  csv: string;
+  /** Where the next chunk starts; null after the last run's last sample. */
+  next: SamplesCursor | null;
 }
 
 /**
- * Yields the CSV text: header, then the rows of each run in turn, in time order (then node order).
+ * The chunk of the export `req` starting at `req.from` (the header and the first run's first samples
+ * without it): at most `perChunk` samples of one run, in time order (then node order).
  * E.g. per node: `run_id,time_ms,node,nr_free_pages,...` then `3,0,0,16384,...` and `3,0,1,32768,...`.
  */
-export function* samplesCsvChunks(
+export function samplesCsvChunk(
   db: Db,
-  runIds: readonly number[],
-  { withRunId = true, perNode = false, node }: SamplesCsvOptions = {},
-): Generator<string> {
-  yield samplesCsvHeader(withRunId ? ['run_id'] : [], perNode ? ['node'] : []);
-  for (const id of runIds) {
-    const lead = withRunId ? `${id},` : '';
-    const rows = perNode ? iterateNodeSampleRows(db, id, node) : iterateSampleRows(db, id);
-    let chunk = '';
-    let nrRows = 0;
-    for (const row of rows) {
-      chunk += lead + row.join(',') + '\n';
-      if (++nrRows === ROWS_PER_CHUNK) {
-        yield chunk;
-        chunk = '';
-        nrRows = 0;
-      }
-    }
-    if (chunk) yield chunk;
-  }
+  req: SamplesExportRequest,
+  perChunk = SAMPLES_PER_CHUNK,
+): SamplesCsvChunk {
+  const { runIds, perNode = false, node, withRunId = true, from } = req;
+  const header = from ? '' : samplesCsvHeader(withRunId ? ['run_id'] : [], perNode ? ['node'] : []);
+  const at = from ?? { run: 0, afterMs: null };
+  const runId = runIds[at.run];
+  if (runId === undefined) return { csv: header, next: null };
+  const pick = perNode
+    ? { counters: [], nodeCounters: COUNTERS, node }
+    : { counters: COUNTERS, nodeCounters: [] };
+  const batch = readSampleChunk(db, runId, at.afterMs ?? -Infinity, perChunk, pick);
+  const csv = header + samplesCsvLines(batch, perNode, withRunId ? `${runId},` : '');
+  const rows = batch.timesMs.length;
+  if (rows === perChunk) return { csv, next: { run: at.run, afterMs: batch.timesMs[rows - 1]! } };
+  return { csv, next: at.run + 1 < runIds.length ? { run: at.run + 1, afterMs: null } : null };
 }

@@ -1,8 +1,9 @@
-// The typed messages between the run service and its worker threads. Sample arrays travel as
-// transferables; cancellation is a shared flag, because a worker busy in the engine reads no messages.
+// The typed messages between the run service and its worker threads. A sample batch travels as the
+// engine took it (structured clone); cancellation is a shared flag, because a worker busy in the engine reads no messages.
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import type { RunResult } from '../../shared/result.ts';
 import type { RunProgress } from '../../shared/progress.ts';
+import type { SampleBatch } from '../../shared/samples.ts';
 
 export interface RunJob {
   type: 'run';
@@ -15,8 +16,9 @@ export interface RunJob {
 export type ToWorker = RunJob;
 
 export type FromWorker =
-  | { type: 'samples'; runId: number; nrNodes: number; timesMs: Float64Array; values: Float64Array }
-  | ({ type: 'progress'; runId: number; latest: Float64Array } & RunProgress)
+  | { type: 'samples'; runId: number; batch: SampleBatch }
+  /** `latest`: the newest sample's machine-wide row, ordered as COUNTERS, as the event carries it. */
+  | ({ type: 'progress'; runId: number; latest: number[] } & RunProgress)
   | { type: 'done'; runId: number; result: RunResult; stopped: boolean }
   | { type: 'error'; runId: number; message: string };
 

@@ -3,9 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../shared/scenario/parse.ts';
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import type { ApiEvents } from '../../shared/api/contract.ts';
-import { countSamples, getResult, getRun, readSamples } from '../db/index.ts';
+import { countSamples, getResult, getRun, readSampleBatch } from '../db/index.ts';
+import { appendSamples, type SampleBatch } from '../../shared/samples.ts';
+import type { RunSampleBatch } from '../../shared/api/contract.ts';
 import { sqliteOf } from '../db/connection.ts';
-import { openTempDatabase } from '../db/test-support.ts';
+import { openTempDatabase } from '../../../tests/support/main/db.ts';
 import { RunService } from './run-service.ts';
 
 const services: RunService[] = [];
@@ -80,9 +82,18 @@ describe('RunService', () => {
     const result = getResult(db, id)!.result;
     expect(result.vmstat.pgdemote_kswapd + result.vmstat.pgdemote_direct).toBeGreaterThan(0);
     // The last stored sample equals the result's counters.
-    const last = readSamples(db, id).at(-1)!;
-    expect(last.pgdemote_kswapd).toBe(result.vmstat.pgdemote_kswapd);
-    expect(events.map((e) => e.name)).toContain('run:samples');
+    const stored = readSampleBatch(db, id);
+    expect(stored.counters.pgdemote_kswapd!.at(-1)).toBe(result.vmstat.pgdemote_kswapd);
+    // The live events carry the same batches the database stored, machine-wide and per node.
+    const live: SampleBatch = { timesMs: [], counters: {}, nodes: {} };
+    const batches = events.filter((e) => e.name === 'run:samples').map((e) => e.payload as RunSampleBatch);
+    expect(batches.length).toBeGreaterThan(0);
+    for (const { runId, ...batch } of batches) {
+      expect(runId).toBe(id);
+      if (live.timesMs.length === 0) Object.assign(live, structuredClone(batch));
+      else appendSamples(live, batch);
+    }
+    expect(live).toEqual(stored);
     expect(
       events.filter((e) => e.name === 'run:status').map((e) => (e.payload as { status: string }).status),
     ).toEqual(['queued', 'running', 'done']);
@@ -172,7 +183,7 @@ describe('RunService', () => {
     const a = s.enqueue({ scenario: quick(), document: {} });
     const b = s.enqueue({ scenario: quick(), document: {} });
     await Promise.all([s.waitFor(a), s.waitFor(b)]);
-    expect(readSamples(db, a)).toEqual(readSamples(db, b));
+    expect(readSampleBatch(db, a)).toEqual(readSampleBatch(db, b));
     expect(getResult(db, a)!.result.vmstat).toEqual(getResult(db, b)!.result.vmstat);
   });
 });

@@ -3,7 +3,7 @@
 import type { ResourceLimits } from 'node:worker_threads';
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import type { ApiEvents, EventName } from '../../shared/api/contract.ts';
-import { globalRow, sampleRows, type SampleBatch } from '../../shared/samples.ts';
+import type { SampleBatch } from '../../shared/samples.ts';
 import { ENGINE_VERSION } from '../../engine/index.ts';
 import {
   appendSampleBatch,
@@ -164,7 +164,7 @@ export class RunService {
   private handle(a: Active, m: FromWorker): void {
     switch (m.type) {
       case 'samples':
-        return this.onSamples(m.runId, { nrNodes: m.nrNodes, timesMs: m.timesMs, values: m.values });
+        return this.onSamples(m.runId, m.batch);
       case 'progress': {
         const now = performance.now();
         if (now - a.lastProgressAt < PROGRESS_EVERY_MS && m.fraction < 1) return;
@@ -178,7 +178,7 @@ export class RunService {
           references: m.references,
           tasks: m.tasks,
           sampleMs: m.sampleMs,
-          latest: Array.from(m.latest),
+          latest: m.latest,
         });
         return;
       }
@@ -202,9 +202,7 @@ export class RunService {
 
   private onSamples(runId: number, batch: SampleBatch): void {
     appendSampleBatch(this.db, runId, batch);
-    const rows: number[][] = [];
-    for (let r = 0; r < sampleRows(batch); r++) rows.push(Array.from(globalRow(batch, r)));
-    this.emit('run:samples', { runId, timesMs: Array.from(batch.timesMs), rows });
+    this.emit('run:samples', { runId, ...batch });
   }
 
   private finish(runId: number, status: 'done' | 'failed' | 'cancelled', error: string | null): void {

@@ -10,8 +10,8 @@ import { attachTraces } from '../trace/attach.ts';
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 
-function post(message: FromWorker | WorkerReady, transfer: ArrayBuffer[] = []): void {
-  port!.postMessage(message, transfer);
+function post(message: FromWorker | WorkerReady): void {
+  port!.postMessage(message);
 }
 
 port.on('message', (job: ToWorker) => void runJob(job));
@@ -23,13 +23,9 @@ async function runJob(job: ToWorker): Promise<void> {
     await attachTraces(job.scenario);
     const { result, stopped } = runScenario(job.scenario, {
       shouldStop: () => Atomics.load(control, 0) === CONTROL_STOP,
-      onSamples: (b) =>
-        post(
-          { type: 'samples', runId: job.runId, nrNodes: b.nrNodes, timesMs: b.timesMs, values: b.values },
-          [b.timesMs.buffer as ArrayBuffer, b.values.buffer as ArrayBuffer],
-        ),
+      onSamples: (batch) => post({ type: 'samples', runId: job.runId, batch }),
       onProgress: (progress, latest) =>
-        post({ type: 'progress', runId: job.runId, ...progress, latest: Float64Array.from(latest) }),
+        post({ type: 'progress', runId: job.runId, ...progress, latest: Array.from(latest) }),
     });
     post({ type: 'done', runId: job.runId, result, stopped });
   } catch (e) {

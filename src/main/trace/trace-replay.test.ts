@@ -3,7 +3,7 @@ import { parseScenario } from '../../shared/scenario/parse.ts';
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import { attachTraces } from './attach.ts';
 import { LS_TRACE, lsOracle } from '../../../tests/fixtures/lackey.ts';
-import { runToEnd } from '../../engine/sim/scenarios.fixture.ts';
+import { runToEnd } from '../../../tests/support/engine/scenarios.ts';
 
 async function traceScenario(knobs: Record<string, unknown>, dram = '160KiB'): Promise<ResolvedScenario> {
   const p = parseScenario({

@@ -1,6 +1,7 @@
 // CSV exports of runs: samples (machine-wide or per node), results and the comparison table, each a
 // file named by the lab.
 import { createSignal, For, Show } from 'solid-js';
+import { readSamplesCsv } from '../../shared/api/read-samples-csv.ts';
 import { useApi } from '../api/api-context.tsx';
 import { useToast } from '../toast/toast-context.tsx';
 import { saveTextFile } from './save-text-file.ts';
@@ -30,7 +31,8 @@ export function ExportButtons(props: ExportButtonsProps) {
   type Request = { runIds: number[]; baseline: number | undefined; perNode: boolean };
   const call = (kind: ExportKind, { runIds, baseline, perNode }: Request) => {
     if (kind === 'comparison') return client.call('export:comparison', { runIds, baseline });
-    if (kind === 'samples') return client.call('export:samples', { runIds, perNode });
+    // The save dialog takes text: the chunks are joined here, in the page.
+    if (kind === 'samples') return readSamplesCsv(client, { runIds, perNode });
     return client.call('export:results', { runIds });
   };
   const run = async (kind: ExportKind, req: Request) => {

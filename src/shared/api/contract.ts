@@ -9,7 +9,6 @@ import type {
   ScenarioInfo,
   DerivedMachine,
   Validation,
-  SampleSeries,
   Comparison,
   CompareRequest,
 } from './types.ts';
@@ -17,6 +16,7 @@ import type { TraceCounts } from '../scenario/resolved.ts';
 import type { RunProgress } from '../progress.ts';
 import type { RunResult } from '../result.ts';
 import type { SamplesFile } from '../samples-file.ts';
+import type { SampleBatch } from '../samples.ts';
 
 /**
  * Which samples a CSV holds: machine-wide rows (/proc/vmstat) by default; with perNode one row per
@@ -26,6 +26,26 @@ export interface SamplesExportRequest {
   runIds: number[];
   perNode?: boolean;
   node?: number;
+  /** Lead each row with its run id (default true; a single run's own file leaves it out). */
+  withRunId?: boolean;
+  /** Where the previous chunk ended (its `next`); absent for the first chunk, which has the header. */
+  from?: SamplesCursor;
+}
+
+/** A place in a samples export: the run (an index into runIds) and the last sample time written of it. */
+export interface SamplesCursor {
+  run: number;
+  /** null: from the run's first sample. */
+  afterMs: number | null;
+}
+
+/** One run's samples (or the columns asked for), as the engine's sampler took them. */
+export type RunSampleBatch = { runId: number } & SampleBatch;
+
+/** A result file and, when it has one, its samples file, as `tierlab import` reads them. */
+export interface RunImport {
+  result: unknown;
+  samples?: unknown;
 }
 
 /**
@@ -69,12 +89,34 @@ export interface ApiRequests {
     res: RunInfo[];
   };
   'run:get': { req: { runId: number }; res: RunDetail };
-  'run:samples': { req: { runId: number; counters?: string[]; nodes?: boolean }; res: SampleSeries };
+  /**
+   * A run's samples: machine-wide columns of `counters` (default all), and per node those of
+   * `nodeCounters`, or with `nodes` the same counters as machine-wide (default none).
+   */
+  'run:samples': {
+    req: { runId: number; counters?: string[]; nodes?: boolean; nodeCounters?: string[] };
+    res: RunSampleBatch;
+  };
+  /**
+   * Stores result files as runs, each with its samples when given. Every one is checked before any is
+   * stored, so a bad one imports nothing; one already stored (same result) is left as it is.
+   */
+  'run:import': {
+    req: { runs: RunImport[] };
+    res: { runs: { runId: number; imported: boolean; samples: number }[] };
+  };
   'run:delete': { req: { runId: number }; res: { deleted: boolean } };
   'run:tag': { req: { runId: number; add?: string[]; remove?: string[] }; res: { tags: string[] } };
   'run:note': { req: { runId: number; text: string }; res: { text: string } };
   'compare:runs': { req: CompareRequest; res: Comparison };
-  'export:samples': { req: SamplesExportRequest; res: { filename: string; csv: string } };
+  /**
+   * A samples CSV, one chunk a call so no export is ever one string: the header and the first rows,
+   * then with `from: next` the rows after, until `next` is null (readSamplesCsv does the loop).
+   */
+  'export:samples': {
+    req: SamplesExportRequest;
+    res: { filename: string; csv: string; next: SamplesCursor | null };
+  };
   'export:results': { req: { runIds: number[] }; res: { filename: string; csv: string } };
   /** The access heatmaps of runs (one task's with `task`): a row per interval and address bucket. */
   'export:heatmap': { req: { runIds: number[]; task?: string }; res: { filename: string; csv: string } };
@@ -102,8 +144,8 @@ export interface ApiEvents {
   'run:status': { runId: number; status: RunStatus; error: string | null };
   /** `latest`: machine-wide counters of the newest sample, ordered as COUNTERS. */
   'run:progress': { runId: number; latest: number[] } & RunProgress;
-  /** New machine-wide sample rows of a running run, for live charts (rows ordered as COUNTERS). */
-  'run:samples': { runId: number; timesMs: number[]; rows: number[][] };
+  /** A running run's new samples, machine-wide and per node, as stored: `run:samples` answers the same shape. */
+  'run:samples': RunSampleBatch;
 }
 
 export type Channel = keyof ApiRequests;
@@ -129,6 +171,7 @@ const CHANNEL_SET: Record<Channel, true> = {
   'run:list': true,
   'run:get': true,
   'run:samples': true,
+  'run:import': true,
   'run:delete': true,
   'run:tag': true,
   'run:note': true,

@@ -63,15 +63,6 @@ export interface DerivedMachine {
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: ScenarioError[] };
 
-/** Machine-wide samples of one run: times and one array per requested counter. */
-export interface SampleSeries {
-  runId: number;
-  timesMs: number[];
-  counters: Record<string, number[]>;
-  /** Per node, per counter, when nodes were requested. */
-  nodes?: Record<string, Record<string, number[]>>;
-}
-
 /** Percentage differences to the baseline, positive when better (mmtests' pdiff or pndiff per statistic). */
 export interface VsBaseline {
   min: number;

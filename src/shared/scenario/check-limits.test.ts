@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editedExample, errorsOf, resolves, type Edit } from './testing.ts';
+import { editedExample, errorsOf, resolves, type Edit } from '../../../tests/support/shared/scenario.ts';
 
 const nodes = ['machine', 'nodes'] as const;
 const wl0 = ['workload', 0] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editedExample, errorsOf, resolves, type Edit } from './testing.ts';
+import { editedExample, errorsOf, resolves, type Edit } from '../../../tests/support/shared/scenario.ts';
 
 const wl0 = ['workload', 0] as const;
 const dram = (id: number, cpus = 2) => ({ id, memory: 'dram', capacity: '64MiB', cpus });

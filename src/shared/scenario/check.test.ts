@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editedExample, errorsOf, resolves, type Edit } from './testing.ts';
+import { editedExample, errorsOf, resolves, type Edit } from '../../../tests/support/shared/scenario.ts';
 
 /** [what is wrong, the edits, the errors as "path: message"]. */
 const CASES: [string, Edit[], string[]][] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultKnobs, KNOBS } from './knobs.ts';
-import { editedExample, errorsOf, resolves, type Edit } from './testing.ts';
+import { editedExample, errorsOf, resolves, type Edit } from '../../../tests/support/shared/scenario.ts';
 
 /** [what is wrong, the edit, the path of the error, the message]. */
 const CASES: [string, Edit, string, string][] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from './parse.ts';
-import { editedExample } from './testing.ts';
+import { editedExample } from '../../../tests/support/shared/scenario.ts';
 
 const tenants = (vms: unknown[]) =>
   editedExample([['workload'], [{ name: 'host', type: 'multi-tenant', cpu: 0, vms }]]);

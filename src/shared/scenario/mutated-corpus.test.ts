@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleScenarioFile } from './example.ts';
-import { documentMutants, nestedObjects, pathsOf } from './mutated-corpus.ts';
-import { fileMutants, jsonText, utf8 } from './mutated-bytes.ts';
+import { documentMutants, nestedObjects, pathsOf } from '../../../tests/support/shared/mutated-corpus.ts';
+import { fileMutants, jsonText, utf8 } from '../../../tests/support/shared/mutated-bytes.ts';
 
 const seeds = [{ name: 'example', document: exampleScenarioFile() }];
 

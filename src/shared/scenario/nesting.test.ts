@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nestingError } from './nesting.ts';
 import { parseScenario, parseScenarioText } from './parse.ts';
-import { editedExample } from './testing.ts';
+import { editedExample } from '../../../tests/support/shared/scenario.ts';
 
 /** `levels` objects inside each other: {"a": {"a": ... {}}}. */
 function nested(levels: number): unknown {

@@ -3,7 +3,7 @@ import { parseScenario, parseScenarioText } from './parse.ts';
 import { exampleScenarioFile } from './example.ts';
 import { defaultKnobs } from './knobs.ts';
 import { MEMORY_KIND_DEFAULTS, SWAP_DEVICE_DEFAULTS } from './memory-kinds.ts';
-import { editedExample, errorsOf, resolves } from './testing.ts';
+import { editedExample, errorsOf, resolves } from '../../../tests/support/shared/scenario.ts';
 
 const MiB = 1024 ** 2;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getPreset, policyMechanisms, PRESET_NAMES, PRESETS, presetKnobs } from './presets.ts';
 import { defaultKnobs } from './knobs.ts';
-import { editedExample, resolves } from './testing.ts';
+import { editedExample, resolves } from '../../../tests/support/shared/scenario.ts';
 
 describe('the preset registry', () => {
   it('gives every preset a unique kebab-case name and says what it is and where it comes from', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editedExample, errorsOf, resolves, type Edit } from './testing.ts';
+import { editedExample, errorsOf, resolves, type Edit } from '../../../tests/support/shared/scenario.ts';
 
 const node0 = ['machine', 'nodes', 0] as const;
 const wl0 = ['workload', 0] as const;

@@ -4,7 +4,7 @@ import { parseScenario } from './parse.ts';
 import { exampleScenarioFile } from './example.ts';
 import { defaultKnobs } from './knobs.ts';
 import type { ResolvedScenario } from './resolved.ts';
-import { resolves } from './testing.ts';
+import { resolves } from '../../../tests/support/shared/scenario.ts';
 
 const MiB = 1024 ** 2;
 const common = { startMs: 0, stopMs: null, threads: 1, load: 1, dramShare: null };

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../shared/result.ts';
-import { nodeRow, sampleRows } from '../../../shared/samples.ts';
-import { STAT } from '../../../shared/vmstat.ts';
 import { buildWorld } from '../../sim/setup.ts';
 import { createSimulation } from '../../sim/simulation.ts';
-import { hotset, moverScenario } from '../scenario.fixture.ts';
-import { driveWorld } from '../world.fixture.ts';
+import { hotset, moverScenario } from '../../../../tests/support/engine/mover-scenario.ts';
+import { driveWorld } from '../../../../tests/support/engine/mover-world.ts';
 import type { Kdamond } from './kdamond.ts';
 
 /** On a 64 MiB node the watermarks alone keep ~1% free: a 5% free goal lets migrate_cold work. */
@@ -56,13 +54,11 @@ describe('DAMON tiering (damon-tiering)', () => {
     const mbps = 8;
     const { r, samples } = run(fillerThenHot, { ...SMALL_NODE_GOAL, damos_quota_mbps: mbps }, 2200);
     const quotaPages = (mbps * 2 ** 20) / 4096;
-    for (let row = 0; row < sampleRows(samples); row++) {
+    for (let row = 0; row < samples.timesMs.length; row++) {
       // One quota interval starts per second (the first at the first aggregation).
       const windows = Math.floor(samples.timesMs[row]! / 1000) + 1;
       for (const node of [0, 1])
-        expect(nodeRow(samples, row, node)[STAT.pgmigrate_success]!).toBeLessThanOrEqual(
-          quotaPages * windows,
-        );
+        expect(samples.nodes[node]!.pgmigrate_success![row]!).toBeLessThanOrEqual(quotaPages * windows);
     }
     expect(damonPages(r, 1, 0)).toBeGreaterThan(0);
     expect(damonPages(r, 0, 1)).toBeGreaterThan(0);

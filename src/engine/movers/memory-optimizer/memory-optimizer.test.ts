@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../shared/result.ts';
-import { nodeRow, sampleRows, type SampleBatch } from '../../../shared/samples.ts';
-import { STAT } from '../../../shared/vmstat.ts';
+import type { SampleBatch } from '../../../shared/samples.ts';
 import { createSimulation } from '../../sim/simulation.ts';
-import { hotset, moverScenario } from '../scenario.fixture.ts';
+import { hotset, moverScenario } from '../../../../tests/support/engine/mover-scenario.ts';
 
 /** The daemon walks every 10 ms, so a round of 10 walks takes 100 ms. */
 const FAST_WALKS = { memopt_interval_ms: 10 };
@@ -31,7 +30,7 @@ const budgetOf = (r: RunResult, pct: number) =>
 
 /** pgmigrate_success over both nodes at sample `row`. */
 const migratedAt = (b: SampleBatch, row: number) =>
-  nodeRow(b, row, 0)[STAT.pgmigrate_success]! + nodeRow(b, row, 1)[STAT.pgmigrate_success]!;
+  b.nodes[0]!.pgmigrate_success![row]! + b.nodes[1]!.pgmigrate_success![row]!;
 
 /**
  * A cold 60 MiB filler takes DRAM first; a 64 MiB hot set starting at 100 ms lands in PMEM. It
@@ -74,7 +73,7 @@ describe('memory-optimizer daemon (wu-2018-daemon)', () => {
     expect(r.tasks[0]!.residentPages['0']).toBe(budget);
     // The 24 MiB hot part fits the budget, so 95% of references hit DRAM once it is placed.
     expect(r.tasks[0]!.fastTierHitRatio).toBeGreaterThan(0.85);
-    expect(sampleRows(samples)).toBeGreaterThan(0);
+    expect(samples.timesMs.length).toBeGreaterThan(0);
   });
 
   it('never moves more than bandwidth_mbps allows, give or take one interval', () => {
@@ -82,7 +81,7 @@ describe('memory-optimizer daemon (wu-2018-daemon)', () => {
     const { r, samples } = run(fillerThenHot, { memopt_bandwidth_mbps: mbps, demotion_enabled: false });
     const perMs = (mbps * 2 ** 20) / PAGE / 1000;
     const slack = perMs * FAST_WALKS.memopt_interval_ms + 1;
-    for (let row = 0; row < sampleRows(samples); row++)
+    for (let row = 0; row < samples.timesMs.length; row++)
       expect(migratedAt(samples, row)).toBeLessThanOrEqual(perMs * samples.timesMs[row]! + slack);
     // The cap binds: after the first round it moves at the cap.
     expect(r.vmstat.pgmigrate_success).toBeGreaterThan(0.9 * perMs * 800);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sqliteOf } from '../../db/connection.ts';
 import { inProcessClient } from '../in-process.ts';
-import { runToEnd, smallScenario, tempLab } from '../test-lab.ts';
+import { runToEnd, smallScenario, tempLab } from '../../../../tests/support/main/test-lab.ts';
 
 describe('compare:runs', () => {
   it('puts the baseline group first, leaves partial runs out unless asked, and labels them when asked', async () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTERS } from '../../../shared/vmstat.ts';
 import { inProcessClient } from '../in-process.ts';
-import { runToEnd, smallScenario, tempLab } from '../test-lab.ts';
+import { countSamples, readSampleBatch, SAMPLES_PER_CHUNK } from '../../db/index.ts';
+import { samplesCsvChunks } from '../../../shared/api/read-samples-csv.ts';
+import { runToEnd, smallScenario, tempLab } from '../../../../tests/support/main/test-lab.ts';
 
 /** The CSV's header and its rows as numbers. */
 function parse(csv: string): { header: string[]; rows: number[][] } {
@@ -81,5 +83,73 @@ describe('export:heatmap', () => {
     await expect(wrongTask).rejects.toMatchObject({ code: 'not_found' });
     await expect(wrongTask).rejects.toThrow(new RegExp(`^run ${runId} has no task nope \\(its tasks: `));
     await expect(api.call('export:heatmap', { runIds: [999] })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('export:samples in chunks', () => {
+  /** Two runs of more samples than a chunk holds: a sample every 1 ms tick for 4.5 s. */
+  async function longRuns() {
+    const lab = tempLab();
+    const api = inProcessClient(lab);
+    const doc = smallScenario({ durationMs: 4500 }) as { run: Record<string, unknown> };
+    doc.run.tickMs = 1;
+    doc.run.sampleEveryMs = 1;
+    const runIds = await runToEnd(api, doc, 2);
+    return { lab, api, runIds };
+  }
+
+  it('streams every stored sample once, in order, each row its nodes summed', async () => {
+    const { lab, api, runIds } = await longRuns();
+    const chunks = [];
+    for await (const chunk of samplesCsvChunks(api, { runIds })) chunks.push(chunk);
+    const samples = runIds.map((id) => countSamples(lab.db, id));
+    expect(samples).toEqual([4501, 4501]);
+    // A chunk holds one run's samples, at most SAMPLES_PER_CHUNK of them: no call answers the whole file.
+    expect(chunks.map((c) => c.csv.trim().split('\n').length)).toEqual([
+      1 + SAMPLES_PER_CHUNK,
+      4501 - SAMPLES_PER_CHUNK,
+      SAMPLES_PER_CHUNK,
+      4501 - SAMPLES_PER_CHUNK,
+    ]);
+    expect(new Set(chunks.map((c) => c.filename))).toEqual(new Set(['tierlab-runs-2-samples.csv']));
+    const { header, rows } = parse(chunks.map((c) => c.csv).join(''));
+    expect(header).toEqual(['run_id', 'time_ms', ...COUNTERS]);
+    // Worked out from the stored per-node columns, not from the machine-wide ones the CSV is written from.
+    const expected = runIds.flatMap((id) => {
+      const b = readSampleBatch(lab.db, id);
+      return b.timesMs.map((t, r) => [
+        id,
+        t,
+        ...COUNTERS.map((name) => b.nodes[0]![name]![r]! + b.nodes[1]![name]![r]!),
+      ]);
+    });
+    expect(rows).toEqual(expected);
+    expect(rows.filter((row) => row[COUNTERS.indexOf('pgdemote_kswapd') + 2]! > 0).length).toBeGreaterThan(0);
+  });
+
+  it('streams per node across chunk boundaries, and refuses a cursor past the runs', async () => {
+    const { lab, api, runIds } = await longRuns();
+    let csv = '';
+    let calls = 0;
+    for await (const chunk of samplesCsvChunks(api, {
+      runIds: [runIds[1]!],
+      perNode: true,
+      withRunId: false,
+    })) {
+      csv += chunk.csv;
+      calls++;
+    }
+    expect(calls).toBe(2);
+    const { header, rows } = parse(csv);
+    expect(header).toEqual(['time_ms', 'node', ...COUNTERS]);
+    const b = readSampleBatch(lab.db, runIds[1]!);
+    expect(rows).toEqual(
+      b.timesMs.flatMap((t, r) =>
+        [0, 1].map((n) => [t, n, ...COUNTERS.map((name) => b.nodes[n]![name]![r]!)]),
+      ),
+    );
+    await expect(
+      api.call('export:samples', { runIds, from: { run: 2, afterMs: null } }),
+    ).rejects.toMatchObject({ code: 'invalid', message: 'from.run is 2, but there are 2 runs' });
   });
 });

@@ -1,8 +1,9 @@
-// export:* — CSV of samples and results, and one run as result and samples files, from the database only.
+// export:* — CSV of samples (in chunks) and results, and one run as result and samples files, from the
+// database only.
 import type { SamplesExportRequest } from '../../../shared/api/contract.ts';
 import { toSamplesFile } from '../../../shared/samples-file.ts';
 import { getResult, getRun, getRunScenario, readSampleBatch, sampledNodes } from '../../db/index.ts';
-import { samplesCsvChunks } from '../../export/samples-csv.ts';
+import { samplesCsvChunk } from '../../export/samples-csv.ts';
 import { heatmapCsv, type HeatmapRun } from '../../export/heatmap-csv.ts';
 import { resultsCsvHeader, resultsCsvRow } from '../../export/results-csv.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -30,13 +31,6 @@ export function requireSamples(lab: Lab, { runIds, node }: SamplesExportRequest)
     const has = nodes.length ? `has nodes ${nodes.join(', ')}` : 'has no samples';
     throw new ApiError('not_found', `run ${id} ${has}, not node ${node}`);
   }
-}
-
-/** CSV text of the samples of runs, run id first: the whole file at once, as the app saves it. */
-function samplesCsv(lab: Lab, req: SamplesExportRequest): string {
-  requireSamples(lab, req);
-  const { runIds, perNode, node } = req;
-  return [...samplesCsvChunks(lab.db, runIds, { perNode, node })].join('');
 }
 
 /** `samples`, `node-samples` (every node) or `node1-samples`. */
@@ -83,10 +77,16 @@ export function requireHeatmaps(lab: Lab, runIds: number[], task?: string): Heat
 
 export const exportHandlers: Handlers<'export:samples' | 'export:results' | 'export:heatmap' | 'export:run'> =
   {
-    'export:samples': (lab, req) => ({
-      filename: `tierlab-${stamp(req.runIds)}-${samplesKind(req)}.csv`,
-      csv: samplesCsv(lab, req),
-    }),
+    'export:samples': (lab, req) => {
+      // Checked on the first chunk; a later one goes on from its cursor (a run deleted meanwhile ends it).
+      if (!req.from) requireSamples(lab, req);
+      else if (req.from.run >= req.runIds.length)
+        throw new ApiError('invalid', `from.run is ${req.from.run}, but there are ${req.runIds.length} runs`);
+      return {
+        filename: `tierlab-${stamp(req.runIds)}-${samplesKind(req)}.csv`,
+        ...samplesCsvChunk(lab.db, req),
+      };
+    },
     'export:results': (lab, { runIds }) => ({
       filename: `tierlab-${stamp(runIds)}-results.csv`,
       csv: resultsCsv(lab, runIds),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LS_TRACE } from '../../../../tests/fixtures/lackey.ts';
 import { readSamplesFile } from '../../../shared/samples-file.ts';
 import { inProcessClient } from '../in-process.ts';
-import { smallScenario, tempLab } from '../test-lab.ts';
+import { smallScenario, tempLab } from '../../../../tests/support/main/test-lab.ts';
 
 describe('run:start with a document', () => {
   it('saves the document as a new scenario and runs it with its seeds, each run keeping the file as written', async () => {

@@ -1,5 +1,5 @@
 // run:* — cancel, list and inspect runs, their samples, tags and notes.
-import type { RunInfo, SampleSeries } from '../../../shared/api/types.ts';
+import type { RunInfo } from '../../../shared/api/types.ts';
 import { COUNTERS, type CounterName } from '../../../shared/vmstat.ts';
 import {
   addRunTags,
@@ -10,8 +10,7 @@ import {
   getRunScenario,
   listRunTags,
   listRuns,
-  readNodeSamples,
-  readSamples,
+  readSampleBatch,
   removeRunTags,
   setRunNote,
   type Run,
@@ -72,25 +71,11 @@ export const runHandlers: Handlers<
       note: getRunNote(lab.db, runId)?.text ?? '',
     };
   },
-  'run:samples': (lab, { runId, counters, nodes }) => {
+  'run:samples': (lab, { runId, counters, nodes, nodeCounters }) => {
     requireRun(lab, runId);
-    const names = pickCounters(counters);
-    const rows = readSamples(lab.db, runId);
-    const series: SampleSeries = {
-      runId,
-      timesMs: rows.map((r) => r.tMs),
-      counters: Object.fromEntries(names.map((n) => [n, rows.map((r) => r[n])])),
-    };
-    if (nodes) {
-      series.nodes = {};
-      for (const row of readNodeSamples(lab.db, runId)) {
-        const node = (series.nodes[String(row.nodeId)] ??= Object.fromEntries(
-          names.map((n) => [n, [] as number[]]),
-        ));
-        for (const n of names) node[n]!.push(row[n]);
-      }
-    }
-    return series;
+    const machine = pickCounters(counters);
+    const perNode = nodeCounters ? pickCounters(nodeCounters) : nodes ? machine : [];
+    return { runId, ...readSampleBatch(lab.db, runId, { counters: machine, nodeCounters: perNode }) };
   },
   'run:delete': (lab, { runId }) => {
     const run = requireRun(lab, runId);

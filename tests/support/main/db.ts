@@ -13,12 +13,12 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { RESULT_FORMAT, type RunResult } from '../../shared/result.ts';
-import type { SampleBatch } from '../../shared/samples.ts';
-import { COUNTERS, NR_COUNTERS, type CounterName } from '../../shared/vmstat.ts';
-import type { Db } from './connection.ts';
-import { DEFAULT_MIGRATIONS_FOLDER, readKnownMigrations } from './migrations-folder.ts';
-import { openDatabase } from './open-database.ts';
+import { RESULT_FORMAT, type RunResult } from '../../../src/shared/result.ts';
+import { emptyColumns, sumOverNodes, type SampleBatch } from '../../../src/shared/samples.ts';
+import { COUNTERS, NR_COUNTERS, type CounterName } from '../../../src/shared/vmstat.ts';
+import type { Db } from '../../../src/main/db/connection.ts';
+import { DEFAULT_MIGRATIONS_FOLDER, readKnownMigrations } from '../../../src/main/db/migrations-folder.ts';
+import { openDatabase } from '../../../src/main/db/open-database.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -115,7 +115,10 @@ function anyDouble(random: () => number): number {
   return Number.isFinite(value) && !Object.is(value, -0) ? value : random() * 1e6;
 }
 
-/** A batch of `rows` samples from `t0Ms`, every `stepMs`, with counter values of every kind a double can be. */
+/**
+ * A batch of `rows` samples of `nrNodes` nodes from `t0Ms`, every `stepMs`, with per-node values of
+ * every kind a double can be, and the machine-wide columns summed as the sampler sums them.
+ */
 export function makeBatch(
   nrNodes: number,
   rows: number,
@@ -124,12 +127,31 @@ export function makeBatch(
   seed = 1,
 ): SampleBatch {
   const random = makeRandom(seed);
-  const timesMs = Float64Array.from({ length: rows }, (_, i) => t0Ms + i * stepMs);
+  const timesMs = Array.from({ length: rows }, (_, i) => t0Ms + i * stepMs);
   const special = [0, 1, 2 ** 53 - 1, 2 ** 63, 1e300, 5e-324, 1 / 3, 4096.5];
-  const values = Float64Array.from({ length: rows * nrNodes * NR_COUNTERS }, (_, i) =>
-    i % 7 === 0 ? special[i % special.length]! : i % 7 === 1 ? anyDouble(random) : Math.floor(random() * 1e9),
-  );
-  return { nrNodes, timesMs, values };
+  const batch: SampleBatch = { timesMs, counters: emptyColumns(), nodes: {} };
+  for (let n = 0; n < nrNodes; n++) batch.nodes[n] = emptyColumns();
+  const nodeRows = new Float64Array(nrNodes * NR_COUNTERS);
+  const sum = new Float64Array(NR_COUNTERS);
+  let i = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let n = 0; n < nrNodes; n++) {
+      COUNTERS.forEach((name, c) => {
+        const v =
+          i % 7 === 0
+            ? special[i % special.length]!
+            : i % 7 === 1
+              ? anyDouble(random)
+              : Math.floor(random() * 1e9);
+        i++;
+        nodeRows[n * NR_COUNTERS + c] = v;
+        batch.nodes[n]![name]!.push(v);
+      });
+    }
+    sumOverNodes(nodeRows, nrNodes, sum);
+    COUNTERS.forEach((name, c) => batch.counters[name]!.push(sum[c]!));
+  }
+  return batch;
 }
 
 export function zeroVmstat(): Record<CounterName, number> {

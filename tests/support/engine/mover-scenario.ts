@@ -1,7 +1,7 @@
 // Small scenarios for the movers' tests: a DRAM + PMEM machine under a named preset, written as
 // users write scenario files and parsed the real way.
-import { parseScenario } from '../../shared/scenario/parse.ts';
-import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
+import { parseScenario } from '../../../src/shared/scenario/parse.ts';
+import type { ResolvedScenario } from '../../../src/shared/scenario/resolved.ts';
 
 type Json = Record<string, unknown>;
 

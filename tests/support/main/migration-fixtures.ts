@@ -1,15 +1,15 @@
 // Fixtures for the migration tests: a database with data in every table, and a dump of every row,
 // so a migrated file can be compared value by value with what it held before.
 import type Database from 'better-sqlite3';
-import { sqliteOf, type Db } from './connection.ts';
-import { MIGRATIONS_TABLE } from './marker.ts';
-import { savePart } from './parts.ts';
-import { saveResult } from './results.ts';
-import { setRunNote } from './run-notes.ts';
-import { addRunTags } from './run-tags.ts';
-import { markRunDone, markRunRunning } from './run-transitions.ts';
-import { saveScenario } from './scenarios.ts';
-import { makeResult } from './test-support.ts';
+import { sqliteOf, type Db } from '../../../src/main/db/connection.ts';
+import { MIGRATIONS_TABLE } from '../../../src/main/db/marker.ts';
+import { savePart } from '../../../src/main/db/parts.ts';
+import { saveResult } from '../../../src/main/db/results.ts';
+import { setRunNote } from '../../../src/main/db/run-notes.ts';
+import { addRunTags } from '../../../src/main/db/run-tags.ts';
+import { markRunDone, markRunRunning } from '../../../src/main/db/run-transitions.ts';
+import { saveScenario } from '../../../src/main/db/scenarios.ts';
+import { makeResult } from './db.ts';
 
 export type Row = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 // Drives a built world round by round as the simulation's tick does (tasks, kswapd, then movers),
 // without its latency feedback or task stops, so that a test can look into a mover's state as it runs.
-import { runKswapd } from '../mm/kswapd.ts';
-import type { World } from '../sim/setup.ts';
-import { runTask, TaskState } from '../sim/task.ts';
+import { runKswapd } from '../../../src/engine/mm/kswapd.ts';
+import type { World } from '../../../src/engine/sim/setup.ts';
+import { runTask, TaskState } from '../../../src/engine/sim/task.ts';
 
 const ROUND_NS = 100_000;
 

@@ -1,7 +1,7 @@
 // Helpers for tests and benches: build workloads with default base fields and drain a reference
 // source into plain arrays. Allocates freely; never use it in the engine's loop.
-import type { ResolvedWorkload } from '../../shared/scenario/resolved.ts';
-import type { RefSource } from './types.ts';
+import type { ResolvedWorkload } from '../../../src/shared/scenario/resolved.ts';
+import type { RefSource } from '../../../src/engine/workloads/types.ts';
 
 /** The fields every workload entry carries, set to neutral values. */
 export const baseFields: Pick<

@@ -1,6 +1,11 @@
 // Shared by this folder's tests: small RunResults whose metrics are easy to compute by hand.
-import { RESULT_FORMAT, type NodeResult, type RunResult, type TaskResult } from '../../shared/result.ts';
-import { COUNTERS, type CounterName } from '../../shared/vmstat.ts';
+import {
+  RESULT_FORMAT,
+  type NodeResult,
+  type RunResult,
+  type TaskResult,
+} from '../../../src/shared/result.ts';
+import { COUNTERS, type CounterName } from '../../../src/shared/vmstat.ts';
 
 export function zeroVmstat(): Record<CounterName, number> {
   return Object.fromEntries(COUNTERS.map((name) => [name, 0])) as Record<CounterName, number>;

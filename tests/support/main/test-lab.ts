@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { exampleScenarioFile } from '../../shared/scenario/example.ts';
-import type { ApiClient } from '../../shared/api/contract.ts';
-import { closeLab, openLab, type Lab } from './lab.ts';
+import { exampleScenarioFile } from '../../../src/shared/scenario/example.ts';
+import type { ApiClient } from '../../../src/shared/api/contract.ts';
+import { closeLab, openLab, type Lab } from '../../../src/main/api/lab.ts';
 
 const open: { lab: Lab; dir: string }[] = [];
 afterEach(async () => {

@@ -1,9 +1,9 @@
 // Test helpers: the example scenario with one value changed or removed at a path, as a plain JSON
 // value, so tests can write broken files without casting around the file's types.
-import { exampleScenarioFile } from './example.ts';
-import { parseScenario } from './parse.ts';
-import type { ResolvedScenario } from './resolved.ts';
-import type { ScenarioError } from './errors.ts';
+import { exampleScenarioFile } from '../../../src/shared/scenario/example.ts';
+import { parseScenario } from '../../../src/shared/scenario/parse.ts';
+import type { ResolvedScenario } from '../../../src/shared/scenario/resolved.ts';
+import type { ScenarioError } from '../../../src/shared/scenario/errors.ts';
 
 type Path = readonly (string | number)[];
 export type Edit = readonly [Path, unknown];

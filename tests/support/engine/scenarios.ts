@@ -1,9 +1,9 @@
 // Small scenarios for engine tests, written as users write scenario files and parsed the real way.
-import { parseScenario } from '../../shared/scenario/parse.ts';
-import type { ResolvedScenario, RunEngine } from '../../shared/scenario/resolved.ts';
-import { RUN_ENGINES } from '../../shared/scenario/schema.ts';
-import type { RunResult } from '../../shared/result.ts';
-import { createSimulation } from './simulation.ts';
+import { parseScenario } from '../../../src/shared/scenario/parse.ts';
+import type { ResolvedScenario, RunEngine } from '../../../src/shared/scenario/resolved.ts';
+import { RUN_ENGINES } from '../../../src/shared/scenario/schema.ts';
+import type { RunResult } from '../../../src/shared/result.ts';
+import { createSimulation } from '../../../src/engine/sim/simulation.ts';
 
 type Json = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 // Machines for tests: the kernel's worked examples and a node builder with plain DRAM defaults.
-import type { MemoryKind, ResolvedMachine, ResolvedNode } from '../../shared/scenario/resolved.ts';
+import type { MemoryKind, ResolvedMachine, ResolvedNode } from '../../../src/shared/scenario/resolved.ts';
 
 const GiB = 1024 ** 3;
 
