@@ -9,9 +9,13 @@ function chroma(colour: string): number {
 }
 
 describe('chart colours', () => {
-  it('gives each node one colour, the same on every call', () => {
-    expect(nodeColour(0)).toBe(nodeColour(0));
-    expect(nodeColour(0)).toMatch(/^#[0-9a-f]{6}$/);
+  it('draws node 0 blue and node 1 orange, as the README promises', () => {
+    const rgb = (colour: string) => [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16));
+    const [r0, g0, b0] = rgb(nodeColour(0));
+    expect(b0).toBeGreaterThan(Math.max(r0!, g0!));
+    const [r1, g1, b1] = rgb(nodeColour(1));
+    expect(r1).toBeGreaterThan(g1!);
+    expect(g1).toBeGreaterThan(b1!);
   });
 
   it('gives the nodes of a large machine distinct colours', () => {
