@@ -10,11 +10,11 @@ export const wu2018Daemon: PolicyPreset = {
     'round move_pages() the hottest into DRAM and the coldest out, within bandwidth_mbps and ' +
     'anti_thrash_threshold, filling at most dram_percent of DRAM above its high watermark. A process with ' +
     'a dramShare gets that share; the others compete for the rest by hotness across processes, which ' +
-    'leaves a low-load VM in PMEM (seed 003). The kernel side demotes cold pages in reclaim. Page-table ' +
-    'pages stay in DRAM (not modelled: no page tables).',
+    'leaves a low-load VM in PMEM (seed 003). The kernel side demotes cold pages in reclaim. Its v4.20 ' +
+    'kernel predates watermark boosting (v5.0), so a fragmenting fallback never wakes kswapd there.',
   source:
     '[RFC][PATCH v2 00/21] PMEM NUMA node and hotness accounting/migration, Fengguang Wu, 2018-12-26 ' +
     '(seed 004; seed 003 for per-VM shares); intel/memory-optimizer sys-refs (GlobalScan.cc, Option.h).',
-  knobs: { demotion_enabled: true, numa_balancing: 0 },
+  knobs: { demotion_enabled: true, numa_balancing: 0, watermark_boost_factor: 0 },
   mechanisms: { demotion: true, tieringPromotion: false, mover: 'memory-optimizer' },
 };
