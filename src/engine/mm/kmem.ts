@@ -4,9 +4,10 @@
 // fallbacks happen. Modelled at 4 KiB pages only: at larger pages a 4 KiB kernel page is a
 // fraction of a frame.
 import { MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE } from './free-area.ts';
-import { groupOf, type Kernel } from './kernel.ts';
+import type { Kernel } from './kernel.ts';
 import { NIL, putFreeFrame } from './mem-state.ts';
 import { allocPage, type AllocPolicy } from './page-alloc.ts';
+import { findVma } from './vma.ts';
 
 /** PTRS_PER_PTE: PTEs in one 4 KiB page-table page, so one per 2 MiB of mapped address space. */
 export const PTRS_PER_PTE = 512;
@@ -34,6 +35,8 @@ export interface KernelMemory {
   /** Per node gauges. */
   nrPageTablePages: Float64Array;
   nrSlabReclaimable: Float64Array;
+  /** The region of the last page-cache lookup: a stream stays in one file for many pages. */
+  lastVma: number;
 }
 
 export function createKernelMemory(
@@ -51,6 +54,7 @@ export function createKernelMemory(
     slabTop: new Uint32Array(nrGroups).fill(NIL),
     nrPageTablePages: new Float64Array(nrNodes),
     nrSlabReclaimable: new Float64Array(nrNodes),
+    lastVma: 0,
   };
 }
 
@@ -93,8 +97,15 @@ export function freePgtables(k: Kernel, group: number): void {
   }
 }
 
-function slabPagesFor(cached: number): number {
-  return Math.ceil(Math.ceil(cached / XA_CHUNK_SIZE) / XA_NODES_PER_SLAB_PAGE);
+/** Page-cache pages one xarray slab page covers: ceil(ceil(c / 64) / 7) pages hold c cached pages. */
+const CACHED_PER_SLAB_PAGE = XA_CHUNK_SIZE * XA_NODES_PER_SLAB_PAGE;
+
+/** The workload of page-cache page vpage (groupOf, with a one-region cache). */
+function fileGroup(k: Kernel, vpage: number): number {
+  const v = k.vmas;
+  let r = k.kmem.lastVma;
+  if (!(vpage >= v.base[r]! && vpage < v.base[r]! + v.pages[r]!)) k.kmem.lastVma = r = findVma(v, vpage);
+  return v.group[r]!;
 }
 
 /**
@@ -109,9 +120,9 @@ export function pageCacheAdded(
 ): boolean {
   const km = k.kmem;
   if (!km.enabled) return true;
-  const g = groupOf(k, vpage);
+  const g = fileGroup(k, vpage);
   km.cached[g]!++;
-  if (km.slabPages[g]! >= slabPagesFor(km.cached[g]!)) return true;
+  if (km.slabPages[g]! * CACHED_PER_SLAB_PAGE >= km.cached[g]!) return true;
   const pfn = allocPage(k, policy, isCurrentKilled, MIGRATE_RECLAIMABLE);
   if (pfn === NIL) return false;
   k.m.lruNext[pfn] = km.slabTop[g]!;
@@ -128,9 +139,9 @@ export function pageCacheAdded(
 export function pageCacheDeleted(k: Kernel, vpage: number): void {
   const km = k.kmem;
   if (!km.enabled) return;
-  const g = groupOf(k, vpage);
+  const g = fileGroup(k, vpage);
   km.cached[g]!--;
-  if (km.slabPages[g]! <= slabPagesFor(km.cached[g]!)) return;
+  if ((km.slabPages[g]! - 1) * CACHED_PER_SLAB_PAGE < km.cached[g]!) return;
   const pfn = km.slabTop[g]!;
   km.slabTop[g] = k.m.lruNext[pfn]!;
   km.slabPages[g]!--;
