@@ -69,8 +69,8 @@ export const EVENTS = [
 
 /**
  * Gauges added after the first migration. A new column goes at the end of its table, so these
- * follow EVENTS in COUNTERS (append only, as EVENTS): kernel memory that user work causes, and the
- * pageblock state behind huge pages and fallbacks.
+ * follow EVENTS in COUNTERS, like LATER_EVENTS (append only): kernel memory that user work causes,
+ * and the pageblock state behind huge pages and fallbacks.
  */
 export const LATER_GAUGES = [
   'nr_page_table_pages',
@@ -79,7 +79,17 @@ export const LATER_GAUGES = [
   'nr_watermark_boost',
 ] as const;
 
-export const COUNTERS = [...GAUGES, ...EVENTS, ...LATER_GAUGES] as const;
+/** Events added with LATER_GAUGES: kcompactd's work (mm/compaction.c). */
+export const LATER_EVENTS = [
+  'compact_migrate_scanned',
+  'compact_free_scanned',
+  'compact_isolated',
+  'compact_daemon_wake',
+  'compact_daemon_migrate_scanned',
+  'compact_daemon_free_scanned',
+] as const;
+
+export const COUNTERS = [...GAUGES, ...EVENTS, ...LATER_GAUGES, ...LATER_EVENTS] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
 /**

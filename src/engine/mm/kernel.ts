@@ -15,6 +15,7 @@ import type { Mover } from '../movers/types.ts';
 import type { ReferenceModel } from './reference-model.ts';
 import { heatBucket, type AccessHeat } from './access-heat.ts';
 import type { KernelMemory } from './kmem.ts';
+import type { KcompactdState } from './compaction.ts';
 
 export interface KswapdState {
   /** Woken and not yet balanced. */
@@ -64,6 +65,7 @@ export interface Kernel {
   /** Simulated time of whatever is running now, in ns. */
   nowNs: number;
   kswapd: KswapdState[];
+  kcompactd: KcompactdState[];
   swap: SwapState | null;
   /** Unloaded read/write latency per node: [node * 2 + isWrite], ns. */
   baseLatency: Float64Array;

@@ -2,6 +2,7 @@
 // the watermarks, reclaims (and demotes) until pgdat_balanced() and the boost is reclaimed, then
 // tries to sleep. Modelled as a resumable balance_pgdat() with its own clock.
 import { STAT } from '../../shared/vmstat.ts';
+import { wakeupKcompactd } from './compaction.ts';
 import { count, cutRound, type Kernel } from './kernel.ts';
 import { MAX_RECLAIM_RETRIES } from './page-alloc.ts';
 import { DEF_PRIORITY, SWAP_CLUSTER_MAX, scanControl } from './scan-control.ts';
@@ -44,9 +45,13 @@ function startBalance(k: Kernel, node: number): void {
   count(k, node, STAT.pageoutrun);
 }
 
-/** balance_pgdat()'s end: the boost it started with is spent, met or not (later steals re-raise it). */
+/**
+ * balance_pgdat()'s end: the boost it started with is spent, met or not (later steals re-raise
+ * it); after a boosted run kcompactd is woken to defragment, as there is now likely space.
+ */
 function clearBoost(k: Kernel, node: number): void {
   const s = k.kswapd[node]!;
+  if (s.zoneBoost > 0) wakeupKcompactd(k, node);
   k.watermarkBoost[node]! -= Math.min(k.watermarkBoost[node]!, s.zoneBoost);
   s.zoneBoost = 0;
   s.nrBoostReclaim = 0;

@@ -1,6 +1,7 @@
 // Builds a simulation's kernel and tasks from a resolved scenario: derive the machine, lay out
 // the workloads' memory, size the page state once, and give each thread its allocation policy.
 import { createKernelMemory } from '../mm/kmem.ts';
+import { newKcompactd } from '../mm/compaction.ts';
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import { NR_COUNTERS } from '../../shared/vmstat.ts';
 import { policyMechanisms } from '../../shared/scenario/presets.ts';
@@ -81,6 +82,7 @@ export function buildWorld(s: ResolvedScenario): World {
     rng: createRng((s.run.seed ^ KERNEL_STREAM) >>> 0),
     nowNs: 0,
     kswapd: machine.nodes.map(() => newKswapd()),
+    kcompactd: machine.nodes.map(() => newKcompactd()),
     swap: machine.swap
       ? {
           capacityPages: Math.floor(machine.swap.capacityBytes / pageSize),

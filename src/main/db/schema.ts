@@ -11,6 +11,12 @@ const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
   'nr_slab_reclaimable',
   'nr_free_pageblocks',
   'nr_watermark_boost',
+  'compact_migrate_scanned',
+  'compact_free_scanned',
+  'compact_isolated',
+  'compact_daemon_wake',
+  'compact_daemon_migrate_scanned',
+  'compact_daemon_free_scanned',
 ]);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
 import { RUN_ENGINES } from '../../shared/scenario/schema.ts';
