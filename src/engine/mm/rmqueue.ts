@@ -1,6 +1,7 @@
 // __rmqueue(): a free frame of one migratetype from a node, falling back to other types' pageblocks
 // as __rmqueue_fallback() and steal_suitable_fallback() do (mm/page_alloc.c, v6.1). One zone per
-// node and no ALLOC_NOFRAGMENT (it needs a populated ZONE_DMA32 below the node's Normal zone).
+// node and no ALLOC_NOFRAGMENT (it needs a populated ZONE_DMA32 below the node's Normal zone); no
+// per-cpu page lists, highatomic reserve or CMA.
 import {
   blockOrder,
   MIGRATE_MOVABLE,
