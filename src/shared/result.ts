@@ -91,7 +91,7 @@ export interface TraceReport extends TraceCounts {
 }
 
 /** Why pages moved: reclaim demotion, NUMA-balancing promotion, a user-space daemon, DAMON, move_pages. */
-export type MigrationReason = 'demotion' | 'numa_misplaced' | 'daemon' | 'damon' | 'syscall';
+export type MigrationReason = 'demotion' | 'numa_misplaced' | 'daemon' | 'damon' | 'syscall' | 'compaction';
 
 export interface MigrationFlow {
   reason: MigrationReason;

@@ -67,7 +67,29 @@ export const EVENTS = [
   'numa_pages_promoted',
 ] as const;
 
-export const COUNTERS = [...GAUGES, ...EVENTS] as const;
+/**
+ * Gauges added after the first migration. A new column goes at the end of its table, so these
+ * follow EVENTS in COUNTERS, like LATER_EVENTS (append only): kernel memory that user work causes,
+ * and the pageblock state behind huge pages and fallbacks.
+ */
+export const LATER_GAUGES = [
+  'nr_page_table_pages',
+  'nr_slab_reclaimable',
+  'nr_free_pageblocks',
+  'nr_watermark_boost',
+] as const;
+
+/** Events added with LATER_GAUGES: kcompactd's work (mm/compaction.c). */
+export const LATER_EVENTS = [
+  'compact_migrate_scanned',
+  'compact_free_scanned',
+  'compact_isolated',
+  'compact_daemon_wake',
+  'compact_daemon_migrate_scanned',
+  'compact_daemon_free_scanned',
+] as const;
+
+export const COUNTERS = [...GAUGES, ...EVENTS, ...LATER_GAUGES, ...LATER_EVENTS] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
 /**
@@ -76,6 +98,14 @@ export type CounterName = (typeof COUNTERS)[number];
  * as derived, e.g. "nr_swap_used (derived)".
  */
 export const DERIVED: Readonly<Partial<Record<CounterName, { from: string }>>> = {
+  nr_free_pageblocks: {
+    from:
+      "wholly free pageblocks (2 MiB at 4 KiB pages), each a huge page to be had: /proc/buddyinfo's " +
+      'order-9 column plus twice its order-10 one',
+  },
+  nr_watermark_boost: {
+    from: 'the zone\'s watermark_boost in pages, the "boost" line of /proc/zoneinfo',
+  },
   nr_swap_used: {
     from:
       'swap in use machine-wide, SwapTotal - SwapFree of /proc/meminfo in pages; the kernel keeps no ' +
@@ -90,7 +120,7 @@ export const STAT = Object.fromEntries(COUNTERS.map((name, i) => [name, i])) as 
 };
 
 export function isGauge(name: string): boolean {
-  return (GAUGES as readonly string[]).includes(name);
+  return (GAUGES as readonly string[]).includes(name) || (LATER_GAUGES as readonly string[]).includes(name);
 }
 
 /** What a derived counter stands for, or undefined for the kernel's own counters. */

@@ -5,6 +5,7 @@ import { STAT } from '../../shared/vmstat.ts';
 import { FAULT_BASE_NS, FILE_READ_PAGE_NS } from './costs.ts';
 import { accountResident, count, type Kernel } from './kernel.ts';
 import { lruAdd, lruMove } from './lru.ts';
+import { pageCacheAdded, pageCacheDeleted, pteAlloc } from './kmem.ts';
 import { NIL, PTE_SWAPPED } from './mem-state.ts';
 import { allocPage, type AllocPolicy } from './page-alloc.ts';
 import { NODE_MASK, PG } from './page-flags.ts';
@@ -26,8 +27,17 @@ export function handleFault(
   const local = policy.localNode;
   const swapped = m.pte[vpage] === PTE_SWAPPED;
   if (!file) count(k, local, STAT.pgfault);
+  // Kernel memory first, as pte_alloc() comes before the anon page; the xarray node is taken
+  // before the page-cache page here, so that a failed allocation leaves nothing half mapped.
+  if (
+    file ? !pageCacheAdded(k, policy, vpage, isCurrentKilled) : !pteAlloc(k, policy, vpage, isCurrentKilled)
+  )
+    return NIL;
   const pfn = allocPage(k, policy, isCurrentKilled);
-  if (pfn === NIL) return NIL;
+  if (pfn === NIL) {
+    if (file) pageCacheDeleted(k, vpage);
+    return NIL;
+  }
   const node = m.nodeOf[pfn]!;
   const kb = k.pageSize / 1024;
   let flags: number = PG.young | (write ? PG.dirty : 0);

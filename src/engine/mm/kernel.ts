@@ -14,6 +14,8 @@ import type { MmLayout } from './numa-balancing.ts';
 import type { Mover } from '../movers/types.ts';
 import type { ReferenceModel } from './reference-model.ts';
 import { heatBucket, type AccessHeat } from './access-heat.ts';
+import type { KernelMemory } from './kmem.ts';
+import type { KcompactdState } from './compaction.ts';
 
 export interface KswapdState {
   /** Woken and not yet balanced. */
@@ -28,6 +30,10 @@ export interface KswapdState {
   failures: number;
   /** When it last went to sleep, to count premature wake-ups. */
   sleptAtNs: number;
+  /** balance_pgdat's nr_boost_reclaim: boost pages still to reclaim beyond the marks; 0 when not boosting. */
+  nrBoostReclaim: number;
+  /** The zone's boost when this run started (zone_boosts[]): taken off the boost when it ends. */
+  zoneBoost: number;
 }
 
 export interface SwapState {
@@ -59,6 +65,7 @@ export interface Kernel {
   /** Simulated time of whatever is running now, in ns. */
   nowNs: number;
   kswapd: KswapdState[];
+  kcompactd: KcompactdState[];
   swap: SwapState | null;
   /** Unloaded read/write latency per node: [node * 2 + isWrite], ns. */
   baseLatency: Float64Array;
@@ -79,6 +86,12 @@ export interface Kernel {
   heat: AccessHeat;
   /** Placement agents outside reclaim (a migration daemon, DAMON), run each round after kswapd. */
   movers: Mover[];
+  /** Page-table and slab pages that user work causes. */
+  kmem: KernelMemory;
+  /** Per node (one zone each): zone->watermark_boost, pages added to every watermark. */
+  watermarkBoost: Float64Array;
+  /** Per node: ZONE_BOOSTED_WATERMARK, set by a boosting fallback; the next rmqueue wakes kswapd. */
+  zoneBoostedWatermark: Uint8Array;
   /** Yang Shi v3: per node, 1 while demotion to it failed for lack of memory and it is not yet balanced. */
   demotionContended: Uint8Array;
   /** [n]: the one-node zonelist for __GFP_THISNODE allocations on n. */
@@ -114,7 +127,16 @@ export function count(k: Kernel, node: number, stat: number, n = 1): void {
 }
 
 export function newKswapd(): KswapdState {
-  return { awake: false, clockNs: 0, priority: 12, reclaimedThisRun: 0, failures: 0, sleptAtNs: -1 };
+  return {
+    awake: false,
+    clockNs: 0,
+    priority: 12,
+    reclaimedThisRun: 0,
+    failures: 0,
+    sleptAtNs: -1,
+    nrBoostReclaim: 0,
+    zoneBoost: 0,
+  };
 }
 
 /** The workload (mm) a virtual page belongs to. */

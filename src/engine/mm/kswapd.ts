@@ -1,31 +1,60 @@
-// kswapd, one per node: woken when an allocation dips below WMARK_LOW, reclaims (and demotes) until
-// pgdat_balanced(), then tries to sleep. Modelled as a resumable balance_pgdat() with its own clock.
+// kswapd, one per node: woken when an allocation dips below WMARK_LOW or a fragmenting fallback boosts
+// the watermarks, reclaims (and demotes) until pgdat_balanced() and the boost is reclaimed, then
+// tries to sleep. Modelled as a resumable balance_pgdat() with its own clock.
 import { STAT } from '../../shared/vmstat.ts';
+import { wakeupKcompactd } from './compaction.ts';
 import { count, cutRound, type Kernel } from './kernel.ts';
 import { MAX_RECLAIM_RETRIES } from './page-alloc.ts';
 import { DEF_PRIORITY, SWAP_CLUSTER_MAX, scanControl } from './scan-control.ts';
 import { shrinkNode } from './vmscan.ts';
-import { pgdatBalanced } from './watermark.ts';
+import { pgdatBalanced, WMARK_HIGH, wmarkPages } from './watermark.ts';
 
 /** The short nap (HZ/10) kswapd takes before sleeping for good; a wake-up inside it is premature. */
 export const SHORT_SLEEP_NS = 100e6;
 /** Least time one balance step takes, so a kswapd that finds nothing to scan still moves on. */
 const MIN_STEP_NS = 1000;
 
-/** wakeup_kswapd(): no-op if the node is balanced or kswapd gave up (kswapd_failures). */
+/**
+ * wakeup_kswapd(): no-op if kswapd gave up (kswapd_failures) or the node is balanced and its
+ * watermarks are not boosted (pgdat_watermark_boosted()).
+ */
 export function wakeupKswapd(k: Kernel, node: number): void {
   const s = k.kswapd[node]!;
-  if (pgdatBalanced(k, node)) k.demotionContended[node] = 0;
-  if (s.awake || s.failures >= MAX_RECLAIM_RETRIES || pgdatBalanced(k, node)) return;
+  const balanced = pgdatBalanced(k, node);
+  if (balanced) k.demotionContended[node] = 0;
+  if (s.awake || s.failures >= MAX_RECLAIM_RETRIES || (balanced && !k.watermarkBoost[node])) return;
   s.awake = true;
   cutRound(k, k.nowNs);
   if (s.sleptAtNs >= 0 && k.nowNs - s.sleptAtNs < SHORT_SLEEP_NS)
     count(k, node, STAT.kswapd_low_wmark_hit_quickly);
   s.sleptAtNs = -1;
   s.clockNs = Math.max(s.clockNs, k.nowNs);
+  startBalance(k, node);
+}
+
+/**
+ * balance_pgdat()'s start: priority DEF_PRIORITY, and the zone's boost as it is now becomes both
+ * nr_boost_reclaim (extra pages to reclaim) and what the run takes off the boost when it ends.
+ */
+function startBalance(k: Kernel, node: number): void {
+  const s = k.kswapd[node]!;
   s.priority = DEF_PRIORITY;
   s.reclaimedThisRun = 0;
+  s.nrBoostReclaim = k.watermarkBoost[node]!;
+  s.zoneBoost = s.nrBoostReclaim;
   count(k, node, STAT.pageoutrun);
+}
+
+/**
+ * balance_pgdat()'s end: the boost it started with is spent, met or not (later steals re-raise
+ * it); after a boosted run kcompactd is woken to defragment, as there is now likely space.
+ */
+function clearBoost(k: Kernel, node: number): void {
+  const s = k.kswapd[node]!;
+  if (s.zoneBoost > 0) wakeupKcompactd(k, node);
+  k.watermarkBoost[node]! -= Math.min(k.watermarkBoost[node]!, s.zoneBoost);
+  s.zoneBoost = 0;
+  s.nrBoostReclaim = 0;
 }
 
 function sleep(k: Kernel, node: number, atNs: number): void {
@@ -56,22 +85,42 @@ export function runKswapd(k: Kernel, node: number, untilNs: number): void {
     }
     if (!s.awake) return;
   }
-  const high = k.layout.watermarks[node]!.high;
   while (s.clockNs < untilNs) {
     k.nowNs = s.clockNs;
-    if (pgdatBalanced(k, node)) return sleep(k, node, s.clockNs);
+    const balanced = pgdatBalanced(k, node);
+    // Short of the (boosted) marks: plain reclaim, with I/O, from DEF_PRIORITY again.
+    if (!balanced && s.nrBoostReclaim) {
+      s.nrBoostReclaim = 0;
+      s.priority = DEF_PRIORITY;
+    }
+    if (balanced && !s.nrBoostReclaim) {
+      clearBoost(k, node);
+      return sleep(k, node, s.clockNs);
+    }
+    const boosting = s.nrBoostReclaim > 0;
+    // Boosted reclaim relieves fragmentation, not a shortage: no writeback or swap, and no
+    // priority below DEF_PRIORITY - 2, so it stays light.
+    let raisePriority = !(boosting && s.priority === DEF_PRIORITY - 2);
+    const high = wmarkPages(k, node, WMARK_HIGH);
     const sc = scanControl('kswapd', Math.max(high, SWAP_CLUSTER_MAX), s.priority);
+    sc.mayWritepage = !boosting || s.priority < DEF_PRIORITY - 2;
+    sc.maySwap = !boosting;
     shrinkNode(k, node, sc);
     s.clockNs += Math.max(sc.costNs, MIN_STEP_NS);
     s.reclaimedThisRun += sc.nrReclaimed;
-    // balance_pgdat(): raise priority unless this pass scanned enough and freed something.
-    if (sc.nrScanned < sc.nrToReclaim || sc.nrReclaimed === 0) s.priority--;
-    if (s.priority < 1) {
+    // kswapd_shrink_node(): no need to raise priority if this pass scanned enough.
+    if (sc.nrScanned >= sc.nrToReclaim) raisePriority = false;
+    s.nrBoostReclaim -= Math.min(s.nrBoostReclaim, sc.nrReclaimed);
+    // Boosted reclaim that frees nothing stops: it cannot queue I/O, so it could loop forever.
+    const boostStuck = s.nrBoostReclaim > 0 && sc.nrReclaimed === 0;
+    if (!boostStuck && (raisePriority || sc.nrReclaimed === 0)) s.priority--;
+    if (boostStuck || s.priority < 1) {
       if (s.reclaimedThisRun === 0) s.failures++;
-      if (s.failures >= MAX_RECLAIM_RETRIES) return sleep(k, node, s.clockNs);
-      s.priority = DEF_PRIORITY;
-      s.reclaimedThisRun = 0;
-      count(k, node, STAT.pageoutrun);
+      clearBoost(k, node);
+      // kswapd_try_to_sleep() comes before the next balance_pgdat() run.
+      if (s.failures >= MAX_RECLAIM_RETRIES || (boostStuck && pgdatBalanced(k, node)))
+        return sleep(k, node, s.clockNs);
+      startBalance(k, node);
     }
   }
 }

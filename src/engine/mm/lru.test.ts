@@ -7,7 +7,7 @@ import { LRU_ACTIVE_ANON, LRU_INACTIVE_ANON, LRU_INACTIVE_FILE, PG } from './pag
 
 function memory(): MemState {
   const s = twoTierScenario();
-  return createMemState(deriveMachine(s.machine, s.policy.knobs), 16);
+  return createMemState(deriveMachine(s.machine, s.policy.knobs), 16, s.machine.pageSize);
 }
 
 function walk(m: MemState, list: number): number[] {

@@ -1,7 +1,16 @@
 // All per-page state of a simulated machine, as typed arrays sized once (structure of arrays):
 // page frames (pfn-indexed) and the page table (global vpage-indexed). 23 bytes per frame, 27 with the rate
-// engine's touch marks.
+// engine's touch marks; the free lists are kept per pageblock (free-area.ts), under 0.05 bytes a frame.
 import type { MachineLayout } from '../machine/types.ts';
+import {
+  createFreeArea,
+  freeToBlock,
+  MIGRATE_MOVABLE,
+  pageblockOf,
+  type FreeArea,
+  type Migratetype,
+} from './free-area.ts';
+import { rmqueueFallback, rmqueueSmallest } from './rmqueue.ts';
 import { MAX_NODES, NODE_MASK, NODE_SHIFT, NR_LRU_LISTS } from './page-flags.ts';
 
 /** End of a list / no frame / no owner. */
@@ -34,10 +43,8 @@ export interface MemState {
    */
   touchMark: Float32Array;
   // Per node.
-  /** Frames never handed out yet: node n's next one is nodeStart[n] + bumped[n]. */
-  bumped: Uint32Array;
-  /** Head of the list of freed frames, chained through lruNext. */
-  freeHead: Uint32Array;
+  /** Free frames by pageblock, migratetype and order; freed frames are chained through lruNext. */
+  area: FreeArea;
   nrFree: Float64Array;
   /** LRU lists: index node * NR_LRU_LISTS + lru. Head is the newest page, tail the oldest. */
   lruHead: Uint32Array;
@@ -48,7 +55,12 @@ export interface MemState {
   pte: Uint32Array;
 }
 
-export function createMemState(layout: MachineLayout, nrVpages: number, touchMarks = false): MemState {
+export function createMemState(
+  layout: MachineLayout,
+  nrVpages: number,
+  pageSize: number,
+  touchMarks = false,
+): MemState {
   const nrNodes = layout.managedPages.length;
   const managedPages = Uint32Array.from(layout.managedPages);
   const nodeStart = new Uint32Array(nrNodes);
@@ -78,8 +90,7 @@ export function createMemState(layout: MachineLayout, nrVpages: number, touchMar
     stamp: new Uint32Array(nrFrames),
     migratedAt: new Uint32Array(nrFrames),
     touchMark: new Float32Array(touchMarks ? nrFrames : 0),
-    bumped: new Uint32Array(nrNodes),
-    freeHead: new Uint32Array(nrNodes).fill(NIL),
+    area: createFreeArea(managedPages, pageSize),
     nrFree: Float64Array.from(layout.managedPages),
     lruHead: new Uint32Array(nrNodes * NR_LRU_LISTS).fill(NIL),
     lruTail: new Uint32Array(nrNodes * NR_LRU_LISTS).fill(NIL),
@@ -89,27 +100,26 @@ export function createMemState(layout: MachineLayout, nrVpages: number, touchMar
   };
 }
 
-/** Takes a free frame from node n, or returns NIL. The caller checks watermarks first. */
-export function takeFreeFrame(m: MemState, n: number): number {
-  let pfn = m.freeHead[n]!;
-  if (pfn !== NIL) {
-    m.freeHead[n] = m.lruNext[pfn]!;
-  } else if (m.bumped[n]! < m.managedPages[n]!) {
-    pfn = m.nodeStart[n]! + m.bumped[n]!;
-    m.bumped[n]!++;
-  } else {
-    return NIL;
-  }
+/**
+ * __rmqueue(): takes a free frame of migratetype mt from node n, or returns NIL. The caller checks
+ * watermarks first (and boosts them when the take fragmented: area.nrFragmenting went up).
+ */
+export function takeFreeFrame(m: MemState, n: number, mt: Migratetype = MIGRATE_MOVABLE): number {
+  let pfn = rmqueueSmallest(m, n, mt);
+  if (pfn === NIL) pfn = rmqueueFallback(m, n, mt);
+  if (pfn === NIL) return NIL;
   m.nrFree[n]!--;
   return pfn;
 }
 
-/** Returns a frame to its node's free list. Postcondition: flags cleared but the node id, no owner. */
-export function putFreeFrame(m: MemState, pfn: number): void {
+/**
+ * Returns a frame that held a page of type mt to its pageblock's free pages.
+ * Postcondition: flags cleared but the node id, no owner.
+ */
+export function putFreeFrame(m: MemState, pfn: number, mt: Migratetype = MIGRATE_MOVABLE): void {
   const n = m.nodeOf[pfn]!;
   m.flags[pfn] = m.flags[pfn]! & NODE_MASK;
   m.owner[pfn] = NIL;
-  m.lruNext[pfn] = m.freeHead[n]!;
-  m.freeHead[n] = pfn;
+  freeToBlock(m.area, m.lruNext, n, pageblockOf(m.area, m.nodeStart[n]!, n, pfn), pfn, mt);
   m.nrFree[n]!++;
 }

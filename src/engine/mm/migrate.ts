@@ -16,15 +16,17 @@ export const MR = {
   daemon: 2,
   damon: 3,
   syscall: 4,
+  compaction: 5,
 } as const;
 export type MigrateReason = (typeof MR)[keyof typeof MR];
-export const NR_MIGRATE_REASONS = 5;
+export const NR_MIGRATE_REASONS = 6;
 export const MIGRATE_REASON_NAMES: readonly MigrationReason[] = [
   'demotion',
   'numa_misplaced',
   'daemon',
   'damon',
   'syscall',
+  'compaction',
 ];
 
 /** A page moved back across tiers within this long of its last move is counted as ping-pong. */

@@ -7,9 +7,10 @@ import { NUMA_BALANCING_MEMORY_TIERING, NUMA_BALANCING_NORMAL } from '../../shar
 import { HINT_FAULT_NS } from './costs.ts';
 import { count, type Kernel } from './kernel.ts';
 import { lruDel, lruMove } from './lru.ts';
-import { NIL, takeFreeFrame } from './mem-state.ts';
+import { MIGRATE_MOVABLE } from './free-area.ts';
+import { NIL } from './mem-state.ts';
 import { migrateFolio, MR } from './migrate.ts';
-import { MPOL_F_MOF, zoneStatistics, type AllocPolicy } from './page-alloc.ts';
+import { MPOL_F_MOF, rmqueue, zoneStatistics, type AllocPolicy } from './page-alloc.ts';
 import { taskNumaFault, TNF_FAULT_LOCAL, TNF_MIGRATE_FAIL } from './numa-scan-period.ts';
 import { PG } from './page-flags.ts';
 import { NOT_MAPPED, pageMoved } from './reference-model.ts';
@@ -109,7 +110,8 @@ function migrateMisplacedFolio(k: Kernel, pfn: number, target: number, local: nu
     return NIL;
   }
   if (!(m.flags[pfn]! & PG.lru)) return NIL; // isolated by reclaim right now
-  const dst = takeFreeFrame(m, target);
+  // alloc_misplaced_dst_page() clears __GFP_RECLAIM: no ALLOC_KSWAPD.
+  const dst = rmqueue(k, target, MIGRATE_MOVABLE, false);
   if (dst === NIL) return NIL;
   zoneStatistics(k, target, target, local);
   const src = m.nodeOf[pfn]!;

@@ -3,10 +3,18 @@
 import { STAT } from '../../shared/vmstat.ts';
 import type { Mempolicy } from '../../shared/scenario/resolved.ts';
 import { count, type Kernel } from './kernel.ts';
+import { MIGRATE_MOVABLE, type Migratetype } from './free-area.ts';
 import { NIL, takeFreeFrame } from './mem-state.ts';
 import { wakeupKswapd } from './kswapd.ts';
 import { tryToFreePages, nodeReclaim, reclaimablePages } from './vmscan.ts';
-import { tppDemoteWmark, watermarkOk, WMARK_LOW, WMARK_MIN, wmarkPages } from './watermark.ts';
+import {
+  boostWatermark,
+  tppDemoteWmark,
+  watermarkOk,
+  WMARK_LOW,
+  WMARK_MIN,
+  wmarkPages,
+} from './watermark.ts';
 
 /** MAX_RECLAIM_RETRIES in mm/internal.h. */
 export const MAX_RECLAIM_RETRIES = 16;
@@ -65,7 +73,25 @@ export function zoneStatistics(k: Kernel, preferred: number, node: number, local
   count(k, node, STAT.pgalloc_normal);
 }
 
-/** One pass of get_page_from_freelist over a zonelist. Returns a pfn or NIL. */
+/**
+ * rmqueue(): a free frame of type mt from node n, the watermark already checked. A fragmenting
+ * fallback boosts the zone's watermarks and, for allocations that may wake kswapd (ALLOC_KSWAPD,
+ * all but promotion's), flags the zone, whose next rmqueue wakes kswapd even on a balanced node.
+ */
+export function rmqueue(k: Kernel, n: number, mt: Migratetype, allocKswapd: boolean): number {
+  const fragmenting = k.m.area.nrFragmenting[n]!;
+  const pfn = takeFreeFrame(k.m, n, mt);
+  if (pfn === NIL) return NIL;
+  if (k.m.area.nrFragmenting[n] !== fragmenting && boostWatermark(k, n) && allocKswapd)
+    k.zoneBoostedWatermark[n] = 1;
+  if (k.zoneBoostedWatermark[n]) {
+    k.zoneBoostedWatermark[n] = 0;
+    wakeupKswapd(k, n);
+  }
+  return pfn;
+}
+
+/** One pass of get_page_from_freelist over a zonelist for a page of type mt. Returns a pfn or NIL. */
 export function getPageFromFreelist(
   k: Kernel,
   zonelist: readonly number[],
@@ -73,6 +99,7 @@ export function getPageFromFreelist(
   which: number,
   local: number,
   mayNodeReclaim: boolean,
+  mt: Migratetype = MIGRATE_MOVABLE,
 ): number {
   for (const n of zonelist) {
     if (allowed && !allowed[n]) continue;
@@ -82,7 +109,7 @@ export function getPageFromFreelist(
       nodeReclaim(k, n, wmarkPages(k, n, which) + 1 - k.m.nrFree[n]!);
       if (!watermarkOk(k, n, which)) continue;
     }
-    const pfn = takeFreeFrame(k.m, n);
+    const pfn = rmqueue(k, n, mt, true);
     if (pfn !== NIL) return pfn;
   }
   return NIL;
@@ -93,11 +120,17 @@ function wakeAllKswapds(k: Kernel, zonelist: readonly number[], allowed: Uint8Ar
 }
 
 /**
- * Allocates one page for a task (alloc_pages with its mempolicy). May stall in direct reclaim and
- * invoke the OOM killer; the time spent is added to `k.chargedNs`. Returns a pfn or NIL when the
- * allocation failed for good (nothing left to reclaim or kill, or the caller was killed).
+ * Allocates one page of type mt for a task (alloc_pages with its mempolicy): user pages are
+ * movable, page tables unmovable, dentry/inode/xarray slab reclaimable. May stall in direct reclaim
+ * and invoke the OOM killer; the time spent is added to `k.chargedNs`. Returns a pfn or NIL when
+ * the allocation failed for good (nothing left to reclaim or kill, or the caller was killed).
  */
-export function allocPage(k: Kernel, p: AllocPolicy, isCurrentKilled: () => boolean): number {
+export function allocPage(
+  k: Kernel,
+  p: AllocPolicy,
+  isCurrentKilled: () => boolean,
+  mt: Migratetype = MIGRATE_MOVABLE,
+): number {
   let preferred = p.localNode;
   if (p.mode === 'preferred') preferred = p.nodes[0]!;
   else if (p.mode === 'interleave') preferred = p.nodes[p.ilNext++ % p.nodes.length]!;
@@ -111,8 +144,8 @@ export function allocPage(k: Kernel, p: AllocPolicy, isCurrentKilled: () => bool
     else preferred = inList;
   }
 
-  let pfn = getPageFromFreelist(k, zonelist, allowed, WMARK_LOW, p.localNode, true);
-  if (pfn === NIL) pfn = allocSlowpath(k, zonelist, allowed, p.localNode, isCurrentKilled);
+  let pfn = getPageFromFreelist(k, zonelist, allowed, WMARK_LOW, p.localNode, true, mt);
+  if (pfn === NIL) pfn = allocSlowpath(k, zonelist, allowed, p.localNode, isCurrentKilled, mt);
   if (pfn === NIL) return NIL;
   const node = k.m.nodeOf[pfn]!;
   // TPP decouples reclaim from allocation: dipping below WMARK_DEMOTE wakes kswapd at once.
@@ -128,21 +161,22 @@ function allocSlowpath(
   allowed: Uint8Array | null,
   local: number,
   isCurrentKilled: () => boolean,
+  mt: Migratetype,
 ): number {
   wakeAllKswapds(k, zonelist, allowed);
-  let pfn = getPageFromFreelist(k, zonelist, allowed, WMARK_MIN, local, false);
+  let pfn = getPageFromFreelist(k, zonelist, allowed, WMARK_MIN, local, false, mt);
   let noProgressLoops = 0;
   while (pfn === NIL) {
     count(k, local, STAT.allocstall_normal);
     const reclaimed = tryToFreePages(k, zonelist, allowed);
-    pfn = getPageFromFreelist(k, zonelist, allowed, WMARK_MIN, local, false);
+    pfn = getPageFromFreelist(k, zonelist, allowed, WMARK_MIN, local, false, mt);
     if (pfn !== NIL) break;
     noProgressLoops = reclaimed > 0 ? 0 : noProgressLoops + 1;
     // should_reclaim_retry(): keep trying while reclaim could still make room.
     if (noProgressLoops <= MAX_RECLAIM_RETRIES && reclaimablePages(k, zonelist, allowed) > 0) continue;
     if (!k.oom.killLargest(k, 'out of memory in page allocation') || isCurrentKilled()) return NIL;
     noProgressLoops = 0;
-    pfn = getPageFromFreelist(k, zonelist, allowed, WMARK_MIN, local, false);
+    pfn = getPageFromFreelist(k, zonelist, allowed, WMARK_MIN, local, false, mt);
   }
   return pfn;
 }

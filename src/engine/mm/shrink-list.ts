@@ -1,5 +1,6 @@
 // shrink_active_list, shrink_inactive_list and shrink_folio_list: aging by referenced bits, then
 // demotion, swap-out, writeback or drop of the pages that reclaim chose.
+import { pageCacheDeleted } from './kmem.ts';
 import { STAT } from '../../shared/vmstat.ts';
 import { SCAN_ACTIVE_NS, SCAN_INACTIVE_NS, RECLAIM_PAGE_NS, SWAP_WRITE_QUEUE_DEPTH } from './costs.ts';
 import { accountResident, count, type Kernel } from './kernel.ts';
@@ -117,6 +118,7 @@ function pageoutOrDrop(k: Kernel, node: number, pfn: number, sc: ScanControl): b
       count(k, node, STAT.pgpgout, kb);
     }
     k.m.pte[vpage] = PTE_NONE;
+    pageCacheDeleted(k, vpage);
   }
   accountResident(k, vpage, node, -1);
   if (!(fl & PG.protnone)) pageMoved(k, vpage, node, NOT_MAPPED);

@@ -14,6 +14,7 @@ import { lruSize } from './lru.ts';
 import { canDemote } from './demote.ts';
 import { shrinkActiveList, shrinkInactiveList } from './shrink-list.ts';
 import { SWAP_CLUSTER_MAX, scanControl, type ScanControl } from './scan-control.ts';
+import { WMARK_HIGH, wmarkPages } from './watermark.ts';
 
 /** zone_reclaim_mode bits (mm/internal.h): write dirty pages out, unmap mapped pages. */
 const RECLAIM_WRITE = 2;
@@ -80,7 +81,7 @@ export function shrinkNode(k: Kernel, node: number, sc: ScanControl): void {
   const file = inactiveFile + lruSize(k.m, node, LRU_ACTIVE_FILE);
   const fileTiny =
     sc.reclaimer === 'kswapd' &&
-    file + k.m.nrFree[node]! <= k.layout.watermarks[node]!.high &&
+    file + k.m.nrFree[node]! <= wmarkPages(k, node, WMARK_HIGH) &&
     !deactivateAnon &&
     Math.floor(lruSize(k.m, node, LRU_INACTIVE_ANON) / 2 ** sc.priority) > 0;
   const nr = nrScratch;

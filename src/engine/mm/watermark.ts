@@ -1,4 +1,5 @@
-// Watermark checks (zone_watermark_ok for order-0 pages) and pgdat_balanced, one zone per node.
+// Watermark checks (zone_watermark_ok for order-0 pages), pgdat_balanced and the watermark boost
+// that fragmenting fallbacks raise (boost_watermark), one zone per node.
 import { NUMA_BALANCING_MEMORY_TIERING } from '../../shared/scenario/knobs.ts';
 import type { Kernel } from './kernel.ts';
 
@@ -7,9 +8,31 @@ export const WMARK_LOW = 1;
 export const WMARK_HIGH = 2;
 export const WMARK_PROMO = 3;
 
+/** wmark_pages(): the mark plus the zone's watermark_boost, which raises every mark alike. */
 export function wmarkPages(k: Kernel, node: number, which: number): number {
   const w = k.layout.watermarks[node]!;
-  return which === WMARK_MIN ? w.min : which === WMARK_LOW ? w.low : which === WMARK_HIGH ? w.high : w.promo;
+  const mark =
+    which === WMARK_MIN ? w.min : which === WMARK_LOW ? w.low : which === WMARK_HIGH ? w.high : w.promo;
+  return mark + k.watermarkBoost[node]!;
+}
+
+/**
+ * boost_watermark(): after a fragmenting fallback, raise the zone's marks by one pageblock, up to
+ * watermark_boost_factor/10000 of the high mark, so kswapd reclaims a little past high and later
+ * fallbacks become less likely. Not on zones under four pageblocks, where it could cause an OOM.
+ * Example, 4 KiB pages and the default factor 15000: high = 3000 pages gives max_boost = 4500, so
+ * a steal adds 512 and the ninth and later ones stay at 4500.
+ */
+export function boostWatermark(k: Kernel, node: number): boolean {
+  const factor = k.knobs.watermark_boost_factor;
+  const pageblockNr = k.m.area.pageblockNr;
+  if (!factor || pageblockNr * 4 > k.m.managedPages[node]!) return false;
+  const high = k.layout.watermarks[node]!.high;
+  let maxBoost = Math.floor(high / 10000) * factor + Math.floor(((high % 10000) * factor) / 10000);
+  if (!maxBoost) return false;
+  maxBoost = Math.max(pageblockNr, maxBoost);
+  k.watermarkBoost[node] = Math.min(k.watermarkBoost[node]! + pageblockNr, maxBoost);
+  return true;
 }
 
 /** zone_watermark_ok(): an order-0 allocation may proceed while free pages stay above the mark. */
@@ -35,5 +58,5 @@ export function tppDemoteWmark(k: Kernel, node: number): number {
   if (!k.mechanisms.tpp || !k.knobs.demotion_enabled || !k.layout.topTier[node]) return 0;
   if (k.layout.demotion[node]!.fallback.length === 0) return 0;
   const gap = Math.floor((k.m.managedPages[node]! * k.knobs.demote_scale_factor) / 10000);
-  return k.layout.watermarks[node]!.high + gap;
+  return wmarkPages(k, node, WMARK_HIGH) + gap;
 }

@@ -41,7 +41,7 @@ describe('the limits the scenario checks enforce', () => {
     const layout = deriveMachine(s.machine, s.policy.knobs);
     const tooMany = { ...layout, managedPages: [MAX_PAGE_FRAMES, 1] };
     // Refused before anything is allocated; MAX_PAGE_FRAMES itself would allocate ~58 GB here.
-    expect(() => createMemState(tooMany, 0)).toThrow(/machine too large/);
+    expect(() => createMemState(tooMany, 0, 4096)).toThrow(/machine too large/);
   });
 
   it('count the virtual pages and threads each workload type maps, as the engine does', () => {

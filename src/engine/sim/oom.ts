@@ -2,6 +2,7 @@
 // pages), kills all its threads and frees its anonymous memory (page cache stays cached).
 import { STAT } from '../../shared/vmstat.ts';
 import { accountResident, count, type Kernel, type OomHost } from '../mm/kernel.ts';
+import { freePgtables } from '../mm/kmem.ts';
 import { lruDel } from '../mm/lru.ts';
 import { PTE_NONE, PTE_SWAPPED, putFreeFrame } from '../mm/mem-state.ts';
 import { PG } from '../mm/page-flags.ts';
@@ -20,10 +21,11 @@ function oomBadness(k: Kernel, group: number): number {
 
 /**
  * exit_mmap() for a workload: frees every anonymous page and swap slot it holds.
- * Postcondition: its anon PTEs are none; its page-cache pages are untouched.
+ * Postcondition: its anon PTEs are none, its page tables freed; its page-cache pages are untouched.
  */
 export function freeWorkloadMemory(k: Kernel, group: number): void {
   k.refs?.release(k, group);
+  freePgtables(k, group);
   const v = k.vmas;
   for (let r = 0; r < v.base.length; r++) {
     if (v.group[r] !== group || v.file[r]) continue;

@@ -56,16 +56,41 @@ describe.each(ENGINES)('%s engine', (engine) => {
       expect(r.nodes[0]!.anonPages).toBe(0);
     });
 
-    it('overflows an unbound overcommit to PMEM through the zonelist fallback', () => {
+    it('overflows an unbound overcommit to PMEM through the zonelist fallback, kswapd asleep without boosting', () => {
       const r = runToEnd(
-        twoTierScenario({ knobs: { demotion_enabled: false }, workload: { size: '96MiB' } }),
+        twoTierScenario({
+          knobs: { demotion_enabled: false, watermark_boost_factor: 0 },
+          workload: { size: '96MiB' },
+        }),
         engine,
       );
       expect(r.vmstat.numa_miss).toBeGreaterThan(0);
       expect(r.nodes[1]!.vmstat.numa_miss).toBe(r.vmstat.numa_miss);
       expect(r.nodes[0]!.vmstat.numa_foreign).toBe(r.vmstat.numa_miss);
       expect(r.tasks[0]!.residentPages['1']).toBeGreaterThan(0);
-      expect(r.vmstat.pswpout).toBe(0);
+      // The fast path finds PMEM above its low mark, so nothing ever wakes DRAM's kswapd.
+      expect(r.vmstat.pageoutrun + r.vmstat.pswpout + r.vmstat.pgscan_kswapd).toBe(0);
+    });
+
+    it('wakes kswapd on the spilling overcommit once fallbacks boost the watermark, and it demotes a little', () => {
+      // Page tables take a pageblock of DRAM; once DRAM has no free pageblock left, movable pages
+      // fall back into it and page tables back into movable ones: each fragmenting fallback boosts
+      // DRAM's marks by a pageblock (512 pages; 1.5 x high = 328 is less) and wakes kswapd, which
+      // then demotes until DRAM is above high + boost.
+      const run = (factor: number) =>
+        runToEnd(
+          twoTierScenario({ knobs: { watermark_boost_factor: factor }, workload: { size: '96MiB' } }),
+          engine,
+        );
+      const boosted = run(15000);
+      const dram = boosted.nodes[0]!.vmstat;
+      expect(dram.nr_page_table_pages).toBeGreaterThan(0);
+      expect(dram.pageoutrun).toBeGreaterThan(0);
+      expect(dram.pgdemote_kswapd).toBeGreaterThan(0);
+      expect(boosted.vmstat.numa_miss).toBeGreaterThan(0); // it still spills
+      expect(boosted.vmstat.allocstall_normal + boosted.vmstat.pswpout).toBe(0);
+      const flat = run(0);
+      expect(flat.vmstat.pageoutrun + flat.vmstat.pgdemote_kswapd).toBe(0);
     });
 
     it('keeps kswapd balancing to the high watermark after the workload is done', () => {

@@ -3,6 +3,7 @@
 import { COUNTERS, NR_COUNTERS, STAT } from '../../shared/vmstat.ts';
 import { emptyColumns, sumOverNodes, type SampleBatch } from '../../shared/samples.ts';
 import type { Kernel } from '../mm/kernel.ts';
+import { nrFreePageblocks } from '../mm/free-area.ts';
 import { lruSize } from '../mm/lru.ts';
 import { createHeatLog, recordHeat, type HeatLog } from './heat-log.ts';
 import { LRU_ACTIVE_ANON, LRU_ACTIVE_FILE, LRU_INACTIVE_ANON, LRU_INACTIVE_FILE } from '../mm/page-flags.ts';
@@ -60,6 +61,10 @@ export function readNodeCounters(k: Kernel, n: number, row: Float64Array): void 
   row[STAT.nr_dirty] = k.m.nrDirty[n]!;
   // Swap is machine-wide; it is carried on node 0's row so that sums over nodes stay right.
   row[STAT.nr_swap_used] = n === 0 && k.swap ? k.swap.usedPages : 0;
+  row[STAT.nr_page_table_pages] = k.kmem.nrPageTablePages[n]!;
+  row[STAT.nr_slab_reclaimable] = k.kmem.nrSlabReclaimable[n]!;
+  row[STAT.nr_free_pageblocks] = nrFreePageblocks(k.m.area, n);
+  row[STAT.nr_watermark_boost] = k.watermarkBoost[n]!;
 }
 
 export function recordSample(

@@ -1,5 +1,7 @@
 // Builds a simulation's kernel and tasks from a resolved scenario: derive the machine, lay out
 // the workloads' memory, size the page state once, and give each thread its allocation policy.
+import { createKernelMemory } from '../mm/kmem.ts';
+import { newKcompactd } from '../mm/compaction.ts';
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import { NR_COUNTERS } from '../../shared/vmstat.ts';
 import { policyMechanisms } from '../../shared/scenario/presets.ts';
@@ -65,7 +67,7 @@ export function buildWorld(s: ResolvedScenario): World {
     baseLatency[i * 2 + 1] = n.writeLatencyNs;
   });
   const k: Kernel = {
-    m: createMemState(layout, vmas.nrVpages, rateEngine),
+    m: createMemState(layout, vmas.nrVpages, pageSize, rateEngine),
     vmas,
     mms: s.workload.map((w, g) => mmLayout(vmas, g, (mempolicyFlags(w.mempolicy) & MPOL_F_MOF) !== 0)),
     numab: {
@@ -80,6 +82,7 @@ export function buildWorld(s: ResolvedScenario): World {
     rng: createRng((s.run.seed ^ KERNEL_STREAM) >>> 0),
     nowNs: 0,
     kswapd: machine.nodes.map(() => newKswapd()),
+    kcompactd: machine.nodes.map(() => newKcompactd()),
     swap: machine.swap
       ? {
           capacityPages: Math.floor(machine.swap.capacityBytes / pageSize),
@@ -98,6 +101,9 @@ export function buildWorld(s: ResolvedScenario): World {
     resident: new Float64Array(s.workload.length * nrNodes),
     heat: createAccessHeat(vmas, s.workload.length, nrNodes),
     demotionContended: new Uint8Array(nrNodes),
+    kmem: createKernelMemory(pageSize, vmas.nrVpages, s.workload.length, nrNodes),
+    watermarkBoost: new Float64Array(nrNodes),
+    zoneBoostedWatermark: new Uint8Array(nrNodes),
     movers: [],
     thisNode: machine.nodes.map((_, i) => [i]),
     demoteOrder: demoteOrders(

@@ -6,6 +6,7 @@ import type { RunResult } from '../../shared/result.ts';
 import type { TaskProgress } from '../../shared/progress.ts';
 import { loadedLatency } from '../mm/costs.ts';
 import { FINE_ROUND_NS, type Kernel } from '../mm/kernel.ts';
+import { runKcompactd } from '../mm/compaction.ts';
 import { runKswapd, SHORT_SLEEP_NS } from '../mm/kswapd.ts';
 import { taskNumaWork } from '../mm/numa-balancing.ts';
 import { freeWorkloadMemory } from './oom.ts';
@@ -109,6 +110,7 @@ function tick(world: World, s: ResolvedScenario, t0: number, t1: number): void {
     }
     const end = k.round.endNs;
     for (let n = 0; n < k.m.nrNodes; n++) runKswapd(k, n, end);
+    for (let n = 0; n < k.m.nrNodes; n++) runKcompactd(k, n, end);
     for (const mover of k.movers) mover.run(k, end);
     start = end;
   }
@@ -139,7 +141,12 @@ function runningTasks(world: World): number {
 function roundNs(world: World, startNs: number): number {
   // Movers (DAMON, the daemon) work in steps timed within rounds: they keep the fine rounds.
   const { k } = world;
-  if (world.rate === null || k.movers.length > 0 || k.kswapd.some((s) => s.awake || napping(s, startNs)))
+  if (
+    world.rate === null ||
+    k.movers.length > 0 ||
+    k.kswapd.some((s) => s.awake || napping(s, startNs)) ||
+    k.kcompactd.some((s) => s.pending)
+  )
     return FINE_ROUND_NS;
   for (const t of world.tasks) if (t.state === TaskState.Running && !isDrawing(t)) return FINE_ROUND_NS;
   return QUIET_ROUND_NS;

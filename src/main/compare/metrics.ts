@@ -46,6 +46,7 @@ export const MIGRATION_REASONS: readonly MigrationReason[] = [
   'daemon',
   'damon',
   'syscall',
+  'compaction',
 ];
 
 function ratio(numerator: number, denominator: number): number {

@@ -5,7 +5,19 @@ import { check, index, integer, primaryKey, real, sqliteTable, text } from 'driz
 import { COUNTERS, type CounterName } from '../../shared/vmstat.ts';
 
 /** Counters added by later migrations (20261122090341_numa-pages-promoted and on). */
-const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>(['numa_pages_promoted']);
+const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
+  'numa_pages_promoted',
+  'nr_page_table_pages',
+  'nr_slab_reclaimable',
+  'nr_free_pageblocks',
+  'nr_watermark_boost',
+  'compact_migrate_scanned',
+  'compact_free_scanned',
+  'compact_isolated',
+  'compact_daemon_wake',
+  'compact_daemon_migrate_scanned',
+  'compact_daemon_free_scanned',
+]);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
 import { RUN_ENGINES } from '../../shared/scenario/schema.ts';
 

@@ -1,4 +1,5 @@
-// Migrations by reason and direction (demotion, NUMA-balancing promotion, daemon, DAMON, move_pages),
+// Migrations by reason and direction (demotion, NUMA-balancing promotion, daemon, DAMON, move_pages,
+// compaction),
 // the ping-pong count, and the run's events (OOM kills, task starts and exits, phase changes).
 import { For, Show } from 'solid-js';
 import type { RunResult } from '../../shared/result.ts';
@@ -12,6 +13,7 @@ const KERNEL_REASON: Record<string, string> = {
   daemon: 'MR_SYSCALL (daemon)',
   damon: 'MR_DAMON',
   syscall: 'MR_SYSCALL',
+  compaction: 'MR_COMPACTION',
 };
 
 export function MigrationsPanel(props: { result: RunResult; pageSize: number }) {

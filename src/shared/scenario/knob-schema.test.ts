@@ -23,6 +23,12 @@ const CASES: [string, Edit, string, string][] = [
     'must be a whole number from 1 to 3000 (got 10.5)',
   ],
   [
+    'a negative watermark boost',
+    [['policy', 'knobs', 'watermark_boost_factor'], -1],
+    'policy.knobs.watermark_boost_factor',
+    'must be a whole number from 0 to 2147483647 (got -1)',
+  ],
+  [
     'a mode the knob does not have',
     [['policy', 'knobs', 'numa_balancing'], 4],
     'policy.knobs.numa_balancing',

@@ -55,6 +55,19 @@ export const KNOBS = {
     path: '/proc/sys/vm/watermark_scale_factor',
     help: 'Gap between watermarks min, low, high and promo, in units of 0.01% of the node (at least min/4).',
   },
+  watermark_boost_factor: {
+    group: 'reclaim',
+    default: 15000,
+    kind: 'int',
+    min: 0,
+    max: 2147483647,
+    unit: '1/10000 of high',
+    path: '/proc/sys/vm/watermark_boost_factor',
+    help:
+      "How far a fragmenting fallback (a page taken from another migratetype's pageblock) may boost the " +
+      'watermarks: by one pageblock per fallback, up to this share of the high mark (15000: 1.5x). kswapd ' +
+      'is woken to reclaim to high + boost, without swap or writeback while only the boost is short. 0: off.',
+  },
   swappiness: {
     group: 'reclaim',
     default: 60,
@@ -292,6 +305,7 @@ export interface Knobs {
   numa_balancing: 0 | 1 | 2 | 3;
   min_free_kbytes: number | null;
   watermark_scale_factor: number;
+  watermark_boost_factor: number;
   swappiness: number;
   zone_reclaim_mode: number;
   scan_delay_ms: number;

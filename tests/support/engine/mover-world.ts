@@ -1,5 +1,6 @@
 // Drives a built world round by round as the simulation's tick does (tasks, kswapd, then movers),
 // without its latency feedback or task stops, so that a test can look into a mover's state as it runs.
+import { runKcompactd } from '../../../src/engine/mm/compaction.ts';
 import { runKswapd } from '../../../src/engine/mm/kswapd.ts';
 import type { World } from '../../../src/engine/sim/setup.ts';
 import { runTask, TaskState } from '../../../src/engine/sim/task.ts';
@@ -18,6 +19,7 @@ export function driveWorld(w: World, fromNs: number, untilNs: number, afterRound
       if (t.state === TaskState.Running) runTask(k, t, end, 1, w.rate);
     }
     for (let n = 0; n < k.m.nrNodes; n++) runKswapd(k, n, end);
+    for (let n = 0; n < k.m.nrNodes; n++) runKcompactd(k, n, end);
     for (const m of k.movers) m.run(k, end);
     afterRound?.();
   }

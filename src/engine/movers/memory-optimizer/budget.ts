@@ -4,13 +4,15 @@ import type { Kernel } from '../../mm/kernel.ts';
 
 /**
  * The pages the daemon may fill: dram_percent of the top tier's usable capacity, i.e. its managed
- * pages above the high watermark, so that the daemon's own fill never wakes kswapd.
+ * pages above the high watermark and beside the kernel's own (page tables, slab), so that the
+ * daemon's own fill never wakes kswapd.
  */
 export function dramBudgetPages(k: Kernel): number {
   let usable = 0;
   for (let n = 0; n < k.m.nrNodes; n++) {
     if (!k.layout.topTier[n]) continue;
-    usable += Math.max(0, k.m.managedPages[n]! - k.layout.watermarks[n]!.high);
+    const kernelPages = k.kmem.nrPageTablePages[n]! + k.kmem.nrSlabReclaimable[n]!;
+    usable += Math.max(0, k.m.managedPages[n]! - k.layout.watermarks[n]!.high - kernelPages);
   }
   return Math.floor((usable * k.knobs.memopt_dram_percent) / 100);
 }

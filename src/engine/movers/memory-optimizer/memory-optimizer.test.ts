@@ -24,9 +24,12 @@ const daemonPages = (r: RunResult, from: number, to: number) =>
     .filter((m) => m.reason === 'daemon' && m.from === from && m.to === to)
     .reduce((n, m) => n + m.pages, 0);
 
-/** DRAM the daemon may fill at dram_percent `pct`: the node above its high watermark. */
-const budgetOf = (r: RunResult, pct: number) =>
-  Math.floor(((r.nodes[0]!.capacityPages - r.nodes[0]!.watermarks.high) * pct) / 100);
+/** DRAM the daemon may fill at dram_percent `pct`: the node above its high watermark, less kernel pages. */
+const budgetOf = (r: RunResult, pct: number) => {
+  const dram = r.nodes[0]!;
+  const kernel = dram.vmstat.nr_page_table_pages + dram.vmstat.nr_slab_reclaimable;
+  return Math.floor(((dram.capacityPages - dram.watermarks.high - kernel) * pct) / 100);
+};
 
 /** pgmigrate_success over both nodes at sample `row`. */
 const migratedAt = (b: SampleBatch, row: number) =>

@@ -1,0 +1,20 @@
+ALTER TABLE `node_samples` ADD `nr_page_table_pages` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `nr_slab_reclaimable` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `nr_free_pageblocks` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `nr_watermark_boost` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `compact_migrate_scanned` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `compact_free_scanned` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `compact_isolated` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `compact_daemon_wake` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `compact_daemon_migrate_scanned` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `compact_daemon_free_scanned` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `nr_page_table_pages` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `nr_slab_reclaimable` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `nr_free_pageblocks` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `nr_watermark_boost` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `compact_migrate_scanned` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `compact_free_scanned` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `compact_isolated` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `compact_daemon_wake` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `compact_daemon_migrate_scanned` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `compact_daemon_free_scanned` real DEFAULT 0 NOT NULL;

@@ -1,0 +1,211 @@
+// The buddy allocator's free lists kept at pageblock granularity (mm/page_alloc.c): each pageblock
+// (2 MiB, order 9 at 4 KiB pages) has a migratetype and a count of free pages, and sits on its
+// node's list for that migratetype and its "order", so __rmqueue_smallest and __rmqueue_fallback
+// make the kernel's choices without per-frame state. Worked example, 4 KiB pages: a fresh node's
+// pageblocks are all MIGRATE_MOVABLE and free (order 9). The first page-table page finds no
+// unmovable free page, falls back to the largest free movable chunk, a whole pageblock, and takes
+// it over (change_pageblock_range: no fragmentation, no boost). Once no free pageblock is left, an
+// unmovable page taken from a half-used movable block is a fragmenting fallback: the zone's
+// watermark is boosted (boost_watermark) and the block's free pages go to the unmovable lists.
+
+/** enum migratetype (include/linux/mmzone.h), in the kernel's order. */
+export const MIGRATE_UNMOVABLE = 0;
+export const MIGRATE_MOVABLE = 1;
+export const MIGRATE_RECLAIMABLE = 2;
+export const MIGRATE_TYPES = 3;
+export type Migratetype = 0 | 1 | 2;
+
+const NIL = 0xffffffff;
+
+/**
+ * Per-pageblock and per-node free-list state. A block's "order" stands for its largest free buddy
+ * chunk: pageblockOrder when the whole block is free, else floor(log2(free pages)), the largest
+ * chunk its free pages could form. Searching orders the kernel's way (largest first for fallbacks,
+ * smallest first within a type) then picks fullest blocks first and whole blocks last, which is
+ * what "this roughly approximates finding the pageblock with the most free pages" means there.
+ */
+export interface FreeArea {
+  /** pageblock_order: 9 at 4 KiB pages (2 MiB blocks); 0 at pages of 2 MiB and more. */
+  pageblockOrder: number;
+  /** pageblock_nr_pages. */
+  pageblockNr: number;
+  /** First block index of each node (blocks never straddle nodes; a node's last one may be short). */
+  blockStart: Uint32Array;
+  // Per pageblock.
+  /** get_pageblock_migratetype(). */
+  type: Uint8Array;
+  /** Free pages in the block. */
+  nrFree: Uint16Array;
+  /** Allocated pages that are movable (on an LRU): move_freepages_block's movable_pages. */
+  nrMovable: Uint16Array;
+  /** Frames at the block's end never handed out yet: the next is first + bumped. */
+  bumped: Uint16Array;
+  /** Freed frames of the block, chained through MemState.lruNext (LIFO: cache-warm first). */
+  freeHead: Uint32Array;
+  next: Uint32Array;
+  prev: Uint32Array;
+  // Per node, migratetype and order: index (node * MIGRATE_TYPES + mt) * nrOrders + order.
+  nrOrders: number;
+  listHead: Uint32Array;
+  /** Blocks on each list: with order pageblockOrder, the free pageblocks (huge pages to be had). */
+  nrBlocks: Uint32Array;
+  /** Per node and migratetype: bit o set while that order's list is not empty. */
+  orderMask: Uint32Array;
+  /**
+   * Per node and migratetype: a block whose free pages steal_suitable_fallback moved to this type's
+   * lists without claiming the block; this type allocates from it before falling back again.
+   */
+  borrowed: Uint32Array;
+  /** Per node: fallbacks from a partly used pageblock (the ones that boost the watermark). */
+  nrFragmenting: Float64Array;
+}
+
+export function createFreeArea(managedPages: Uint32Array, pageSize: number): FreeArea {
+  const pageblockOrder = Math.max(0, 21 - Math.log2(pageSize));
+  const pageblockNr = 2 ** pageblockOrder;
+  const nrNodes = managedPages.length;
+  const blockStart = new Uint32Array(nrNodes + 1);
+  for (let n = 0; n < nrNodes; n++)
+    blockStart[n + 1] = blockStart[n]! + Math.ceil(managedPages[n]! / pageblockNr);
+  const nrBlocks = blockStart[nrNodes]!;
+  const nrOrders = pageblockOrder + 1;
+  const lists = nrNodes * MIGRATE_TYPES * nrOrders;
+  const a: FreeArea = {
+    pageblockOrder,
+    pageblockNr,
+    blockStart,
+    // memmap_init_zone(): every pageblock starts MIGRATE_MOVABLE.
+    type: new Uint8Array(nrBlocks).fill(MIGRATE_MOVABLE),
+    nrFree: new Uint16Array(nrBlocks),
+    nrMovable: new Uint16Array(nrBlocks),
+    bumped: new Uint16Array(nrBlocks),
+    freeHead: new Uint32Array(nrBlocks).fill(NIL),
+    next: new Uint32Array(nrBlocks).fill(NIL),
+    prev: new Uint32Array(nrBlocks).fill(NIL),
+    nrOrders,
+    listHead: new Uint32Array(lists).fill(NIL),
+    nrBlocks: new Uint32Array(lists),
+    orderMask: new Uint32Array(nrNodes * MIGRATE_TYPES),
+    borrowed: new Uint32Array(nrNodes * MIGRATE_TYPES).fill(NIL),
+    nrFragmenting: new Float64Array(nrNodes),
+  };
+  // Highest block first, so the lists hand out low pfns first.
+  for (let n = 0; n < nrNodes; n++) {
+    for (let b = blockStart[n + 1]! - 1; b >= blockStart[n]!; b--) {
+      a.nrFree[b] = blockSize(a, managedPages, n, b);
+      listAdd(a, n, b);
+    }
+  }
+  return a;
+}
+
+function blockSize(a: FreeArea, managedPages: Uint32Array, n: number, b: number): number {
+  const first = (b - a.blockStart[n]!) * a.pageblockNr;
+  return Math.min(a.pageblockNr, managedPages[n]! - first);
+}
+
+/** The order `free` pages of a block stand for (see FreeArea); -1 when none is free. */
+function orderOfFree(a: FreeArea, free: number): number {
+  if (free === 0) return -1;
+  if (free === a.pageblockNr) return a.pageblockOrder;
+  return Math.min(31 - Math.clz32(free), a.pageblockOrder - 1);
+}
+
+export function blockOrder(a: FreeArea, b: number): number {
+  return orderOfFree(a, a.nrFree[b]!);
+}
+
+function listIndex(a: FreeArea, n: number, mt: number, order: number): number {
+  return (n * MIGRATE_TYPES + mt) * a.nrOrders + order;
+}
+
+function listAdd(a: FreeArea, n: number, b: number): void {
+  const order = blockOrder(a, b);
+  if (order < 0) return;
+  const i = listIndex(a, n, a.type[b]!, order);
+  const head = a.listHead[i]!;
+  a.next[b] = head;
+  a.prev[b] = NIL;
+  if (head !== NIL) a.prev[head] = b;
+  a.listHead[i] = b;
+  a.nrBlocks[i]!++;
+  a.orderMask[n * MIGRATE_TYPES + a.type[b]!]! |= 1 << order;
+}
+
+function listDel(a: FreeArea, n: number, b: number): void {
+  const order = blockOrder(a, b);
+  if (order < 0) return;
+  const i = listIndex(a, n, a.type[b]!, order);
+  const next = a.next[b]!;
+  const prev = a.prev[b]!;
+  if (prev !== NIL) a.next[prev] = next;
+  else a.listHead[i] = next;
+  if (next !== NIL) a.prev[next] = prev;
+  if (--a.nrBlocks[i]! === 0) a.orderMask[n * MIGRATE_TYPES + a.type[b]!]! &= ~(1 << order);
+}
+
+/** set_pageblock_migratetype(), moving the block to the new type's lists. */
+export function setPageblockMigratetype(a: FreeArea, n: number, b: number, mt: Migratetype): void {
+  listDel(a, n, b);
+  a.type[b] = mt;
+  listAdd(a, n, b);
+}
+
+/** The pageblock holding pfn, a frame of node n (first pfn of n at nodeStart). */
+export function pageblockOf(a: FreeArea, nodeStart: number, n: number, pfn: number): number {
+  return a.blockStart[n]! + ((pfn - nodeStart) >>> a.pageblockOrder);
+}
+
+/** Takes one free frame of block b for an allocation of type mt. `lruNext` chains the block's freed frames. */
+export function takeFromBlock(
+  a: FreeArea,
+  lruNext: Uint32Array,
+  nodeStart: number,
+  n: number,
+  b: number,
+  mt: Migratetype,
+): number {
+  let pfn = a.freeHead[b]!;
+  if (pfn !== NIL) a.freeHead[b] = lruNext[pfn]!;
+  else pfn = nodeStart + (b - a.blockStart[n]!) * a.pageblockNr + a.bumped[b]!++;
+  const free = a.nrFree[b]!;
+  if (orderOfFree(a, free) !== orderOfFree(a, free - 1)) {
+    listDel(a, n, b);
+    a.nrFree[b]!--;
+    listAdd(a, n, b);
+  } else {
+    a.nrFree[b]!--;
+  }
+  if (mt === MIGRATE_MOVABLE) a.nrMovable[b]!++;
+  return pfn;
+}
+
+/** Returns frame pfn of block b, which held a page of type mt, to the block's free pages. */
+export function freeToBlock(
+  a: FreeArea,
+  lruNext: Uint32Array,
+  n: number,
+  b: number,
+  pfn: number,
+  mt: Migratetype,
+): void {
+  lruNext[pfn] = a.freeHead[b]!;
+  a.freeHead[b] = pfn;
+  const free = a.nrFree[b]!;
+  if (orderOfFree(a, free) !== orderOfFree(a, free + 1)) {
+    listDel(a, n, b);
+    a.nrFree[b]!++;
+    listAdd(a, n, b);
+  } else {
+    a.nrFree[b]!++;
+  }
+  if (mt === MIGRATE_MOVABLE) a.nrMovable[b]!--;
+}
+
+/** Wholly free pageblocks of node n: how many huge pages could be had without compaction. */
+export function nrFreePageblocks(a: FreeArea, n: number): number {
+  let nr = 0;
+  for (let mt = 0; mt < MIGRATE_TYPES; mt++)
+    nr += a.nrBlocks[(n * MIGRATE_TYPES + mt) * a.nrOrders + a.pageblockOrder]!;
+  return nr;
+}
