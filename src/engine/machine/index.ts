@@ -38,4 +38,5 @@ export {
   buildZonelists,
   fallbackOrderLog,
   findNextBestNode,
+  isNodePmem,
 } from './zonelist.ts';

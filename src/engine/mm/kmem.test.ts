@@ -9,8 +9,10 @@ import type { Kernel } from './kernel.ts';
 
 const alive = () => false;
 
-function world(workload: Record<string, unknown>) {
-  const { k, tasks } = buildWorld(twoTierScenario({ workload }));
+function world(workload: Record<string, unknown>, preset = 'linux') {
+  const s = twoTierScenario({ workload });
+  s.policy.preset = preset;
+  const { k, tasks } = buildWorld(s);
   return { k, policy: tasks[0]!.policy };
 }
 
@@ -35,6 +37,25 @@ describe('page-table pages', () => {
     freeWorkloadMemory(k, 0);
     expect(k.kmem.nrPageTablePages[0]).toBe(0);
     expect(k.m.nrFree[0]).toBe(16384);
+  });
+});
+
+describe("page-table pages under Wu's series (patches 11-12)", () => {
+  const pmemBound = { size: '8MiB', mempolicy: { mode: 'bind', nodes: [1] } };
+
+  it('follow the task policy in mainline: a task bound to PMEM gets its page tables there', () => {
+    const { k, policy } = world(pmemBound);
+    for (let v = 0; v < 1024; v++) handleFault(k, policy, v, true, false, alive);
+    expect([k.kmem.nrPageTablePages[0], k.kmem.nrPageTablePages[1]]).toEqual([0, 2]);
+  });
+
+  it('come from DRAM in wu-2018-daemon, whatever node the task is bound to', () => {
+    const { k, policy } = world(pmemBound, 'wu-2018-daemon');
+    for (let v = 0; v < 1024; v++) handleFault(k, policy, v, true, false, alive);
+    expect([k.kmem.nrPageTablePages[0], k.kmem.nrPageTablePages[1]]).toEqual([2, 0]);
+    // The user pages still follow the bind.
+    expect(k.m.nrFree[1]).toBe(32768 - 1024);
+    expect(k.m.nrFree[0]).toBe(16384 - 2);
   });
 });
 

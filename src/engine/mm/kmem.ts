@@ -6,7 +6,7 @@
 import { MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE } from './free-area.ts';
 import type { Kernel } from './kernel.ts';
 import { NIL, putFreeFrame } from './mem-state.ts';
-import { allocPage, type AllocPolicy } from './page-alloc.ts';
+import { allocPage, makeAllocPolicy, type AllocPolicy } from './page-alloc.ts';
 import { findVma } from './vma.ts';
 
 /** PTRS_PER_PTE: PTEs in one 4 KiB page-table page, so one per 2 MiB of mapped address space. */
@@ -37,6 +37,12 @@ export interface KernelMemory {
   nrSlabReclaimable: Float64Array;
   /** The region of the last page-cache lookup: a stream stays in one file for many pages. */
   lastVma: number;
+  /**
+   * Wu's patches 11-12 ("allocate page table pages from DRAM"): per CPU node, the policy PTE pages
+   * are allocated with, bound to the DRAM nodes whatever the task's own policy; null in mainline,
+   * where a PTE page follows the task's policy like its other pages (alloc_pages, get_task_policy).
+   */
+  pgtablePolicy: AllocPolicy[] | null;
 }
 
 export function createKernelMemory(
@@ -44,6 +50,7 @@ export function createKernelMemory(
   nrVpages: number,
   nrGroups: number,
   nrNodes: number,
+  dramNodes: number[] | null = null,
 ): KernelMemory {
   const enabled = pageSize === 4096;
   return {
@@ -55,12 +62,18 @@ export function createKernelMemory(
     nrPageTablePages: new Float64Array(nrNodes),
     nrSlabReclaimable: new Float64Array(nrNodes),
     lastVma: 0,
+    pgtablePolicy: dramNodes?.length
+      ? Array.from({ length: nrNodes }, (_, cpuNode) =>
+          makeAllocPolicy(nrNodes, cpuNode, { mode: 'bind', nodes: dramNodes, flags: [] }),
+        )
+      : null,
   };
 }
 
 /**
  * pte_alloc() before a fault maps vpage: allocates its PTE page (unmovable, with the task's
- * policy) if the chunk has none. Returns false if that allocation failed for good.
+ * policy, or in DRAM under Wu's series) if the chunk has none. Returns false if that allocation
+ * failed for good.
  */
 export function pteAlloc(
   k: Kernel,
@@ -72,7 +85,8 @@ export function pteAlloc(
   if (!km.enabled) return true;
   const chunk = Math.floor(vpage / PTRS_PER_PTE);
   if (km.pteTable[chunk] !== NIL) return true;
-  const pfn = allocPage(k, policy, isCurrentKilled, MIGRATE_UNMOVABLE);
+  const p = km.pgtablePolicy?.[policy.localNode] ?? policy;
+  const pfn = allocPage(k, p, isCurrentKilled, MIGRATE_UNMOVABLE);
   if (pfn === NIL) return false;
   km.pteTable[chunk] = pfn;
   km.nrPageTablePages[k.m.nodeOf[pfn]!]!++;

@@ -5,7 +5,7 @@ import { newKcompactd } from '../mm/compaction.ts';
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import { NR_COUNTERS } from '../../shared/vmstat.ts';
 import { policyMechanisms } from '../../shared/scenario/presets.ts';
-import { deriveMachine } from '../machine/index.ts';
+import { deriveMachine, isNodePmem } from '../machine/index.ts';
 import { createRng } from '../random/rng.ts';
 import { makeWorkload } from '../workloads/index.ts';
 import { newKswapd, type Kernel } from '../mm/kernel.ts';
@@ -34,7 +34,8 @@ const KERNEL_STREAM = 0x9e3779b9;
 
 export function buildWorld(s: ResolvedScenario): World {
   const machine = s.machine;
-  const layout = deriveMachine(machine, s.policy.knobs, policyMechanisms(s.policy));
+  const mechanisms = policyMechanisms(s.policy);
+  const layout = deriveMachine(machine, s.policy.knobs, mechanisms);
   const nrNodes = machine.nodes.length;
   const pageSize = machine.pageSize;
   const totalRam = machine.nodes.reduce((sum, n) => sum + n.capacityBytes, 0);
@@ -77,7 +78,7 @@ export function buildWorld(s: ResolvedScenario): World {
     machine,
     layout,
     knobs: s.policy.knobs,
-    mechanisms: policyMechanisms(s.policy),
+    mechanisms,
     stats: new Float64Array(nrNodes * NR_COUNTERS),
     rng: createRng((s.run.seed ^ KERNEL_STREAM) >>> 0),
     nowNs: 0,
@@ -101,7 +102,15 @@ export function buildWorld(s: ResolvedScenario): World {
     resident: new Float64Array(s.workload.length * nrNodes),
     heat: createAccessHeat(vmas, s.workload.length, nrNodes),
     demotionContended: new Uint8Array(nrNodes),
-    kmem: createKernelMemory(pageSize, vmas.nrVpages, s.workload.length, nrNodes),
+    kmem: createKernelMemory(
+      pageSize,
+      vmas.nrVpages,
+      s.workload.length,
+      nrNodes,
+      mechanisms.pageTablesInDram
+        ? machine.nodes.flatMap((_, n) => (isNodePmem(machine, n) ? [] : [n]))
+        : null,
+    ),
     watermarkBoost: new Float64Array(nrNodes),
     zoneBoostedWatermark: new Uint8Array(nrNodes),
     movers: [],

@@ -32,6 +32,8 @@ export interface PresetMechanisms {
   readonly mover?: 'memory-optimizer' | 'damon';
   /** Wu's patch 10/21: DRAM and PMEM nodes get separate zonelists (no allocation fallback between them). */
   readonly separateZonelists?: boolean;
+  /** Wu's patches 11-12: page-table pages always come from DRAM nodes. */
+  readonly pageTablesInDram?: boolean;
 }
 
 export interface PolicyPreset {

@@ -12,12 +12,18 @@ export const wu2018Daemon: PolicyPreset = {
     'a dramShare gets that share; the others compete for the rest by hotness across processes, which ' +
     'leaves a low-load VM in PMEM (seed 003). The kernel side demotes cold pages in reclaim, and DRAM and ' +
     'PMEM nodes have separate zonelists (patch 10): an allocation on a DRAM node never falls back into ' +
-    'PMEM, only migrations put pages there. Page-table pages stay in DRAM (patches 11-12; not modelled: ' +
-    'no page tables). Its v4.20 kernel predates watermark boosting (v5.0), so a fragmenting fallback ' +
+    'PMEM, only migrations put pages there; page-table pages are always allocated in DRAM (patches ' +
+    '11-12). Its v4.20 kernel predates watermark boosting (v5.0), so a fragmenting fallback ' +
     'never wakes kswapd there.',
   source:
     '[RFC][PATCH v2 00/21] PMEM NUMA node and hotness accounting/migration, Fengguang Wu, 2018-12-26 ' +
     '(seed 004; seed 003 for per-VM shares); intel/memory-optimizer sys-refs (GlobalScan.cc, Option.h).',
   knobs: { demotion_enabled: true, numa_balancing: 0, watermark_boost_factor: 0 },
-  mechanisms: { demotion: true, tieringPromotion: false, mover: 'memory-optimizer', separateZonelists: true },
+  mechanisms: {
+    demotion: true,
+    tieringPromotion: false,
+    mover: 'memory-optimizer',
+    separateZonelists: true,
+    pageTablesInDram: true,
+  },
 };
