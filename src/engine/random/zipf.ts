@@ -32,7 +32,8 @@ export class ZipfSampler {
    * Alias table, slot i at [2i, 2i + 1]: item i is kept if a u32 draw is below the first word, else
    * the second (its alias) is taken. One array, so a draw misses the cache once, not twice (the
    * exact engine's hot loop waits on these misses). Built on the first sample, so a run that never
-   * samples (the rate engine's draws use the law's p) does not pay its 8 bytes an item.
+   * samples (the rate engine's draws use the law's p) does not pay its 8 bytes an item; empty past
+   * ALIAS_MAX_ITEMS.
    */
   private table: Uint32Array | null = null;
 
@@ -48,13 +49,43 @@ export class ZipfSampler {
 
   /** A rank in [0, n): 0 is the most popular item. */
   sample(rng: Rng): number {
+    if (!this.hasTable()) return this.sampleByRejection(rng);
+    const i = rng.int(this.n);
+    return this.resolve(i, rng.u32());
+  }
+
+  /** Whether draws go through the alias table (then drawSlot + resolve make the same draw as sample). */
+  hasTable(): boolean {
+    return (this.table ?? this.buildTable()).length > 0;
+  }
+
+  /**
+   * sample() in two halves, for a batch: the random words first (no memory touched), the table
+   * reads after, as a run of independent loads that the CPU overlaps instead of waiting on each.
+   * drawSlot takes sample()'s two draws, returning the slot and leaving its u32 in us[j].
+   */
+  drawSlot(rng: Rng, us: Uint32Array, j: number): number {
+    const i = rng.int(this.n);
+    us[j] = rng.u32();
+    return i;
+  }
+
+  /** The rank that slot i and its draw u stand for. Branch-free: the word was just loaded. */
+  resolve(i: number, u: number): number {
+    const table = this.table!;
+    const alias = table[2 * i + 1]!;
+    const keep = +(u < table[2 * i]!);
+    return alias ^ ((alias ^ i) & -keep);
+  }
+
+  /** The alias table, or an empty one past ALIAS_MAX_ITEMS (rejection sampling then). */
+  private buildTable(): Uint32Array {
+    this.table = this.n <= ALIAS_MAX_ITEMS ? buildAliasTable(this.n, this.s) : new Uint32Array(0);
+    return this.table;
+  }
+
+  private sampleByRejection(rng: Rng): number {
     const n = this.n;
-    if (this.table === null && n <= ALIAS_MAX_ITEMS) this.table = buildAliasTable(n, this.s);
-    const table = this.table;
-    if (table !== null) {
-      const i = rng.int(n);
-      return rng.u32() < table[2 * i]! ? i : table[2 * i + 1]!;
-    }
     for (;;) {
       const u = this.hIntegralN + rng.float() * (this.hIntegralX1 - this.hIntegralN);
       const x = this.hIntegralInverse(u);
