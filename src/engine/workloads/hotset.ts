@@ -84,7 +84,7 @@ class HotsetThread implements RefSource, DrawSource {
     const readRatio = this.s.w.readRatio;
     let left = this.accessesLeft;
     const zipf = this.s.zipf;
-    if (zipf !== null && zipf.hasTable()) {
+    if (zipf !== null && n < max && left > 0 && zipf.hasTable()) {
       // pick()'s zipf case in two passes over the batch (the draws in the same order): the alias
       // table is read uniformly, a cache miss a draw, and a pass of loads alone overlaps them.
       if (this.slotDraws.length < buf.length) this.slotDraws = new Uint32Array(buf.length);
