@@ -54,6 +54,8 @@ export interface Task {
   thinkNs: number;
   /** References that found their page present, by the node it was on: the tier hit counts. */
   hitsByNode: Float64Array;
+  /** The allocator's "was current killed" test for this task's faults (one closure, not one a fault). */
+  isKilled: () => boolean;
 }
 
 export function createTask(
@@ -67,7 +69,7 @@ export function createTask(
   nrNodes: number,
   rate: boolean,
 ): Task {
-  return {
+  const t: Task = {
     id,
     group,
     cpuNode,
@@ -85,7 +87,9 @@ export function createTask(
     references: 0,
     thinkNs,
     hitsByNode: new Float64Array(nrNodes),
+    isKilled: () => t.state === TaskState.Killed,
   };
+  return t;
 }
 
 /**
