@@ -16,6 +16,8 @@ export interface ReferenceModel {
   syncAccessBits(k: Kernel, pfn: number): void;
   /** vpage's plain-path node changed from `from` to `to` (either may be NOT_MAPPED). */
   pageMoved(k: Kernel, vpage: number, from: number, to: number): void;
+  /** Adds the references owed to the access heatmap (k.heat.references): called before it is read. */
+  settleHeat(k: Kernel): void;
   /** Workload `group` freed its memory (exit or OOM kill): its draws end. */
   release(k: Kernel, group: number): void;
 }

@@ -61,6 +61,17 @@ describe('ZipfSampler', () => {
     }
   });
 
+  it('draws in two halves (drawSlot, then resolve) exactly the ranks sample() draws', () => {
+    const zipf = new ZipfSampler(5000, 0.99);
+    const a = createRng(6);
+    const b = createRng(6);
+    const us = new Uint32Array(1);
+    expect(zipf.hasTable()).toBe(true);
+    for (let i = 0; i < 20_000; i++)
+      expect(zipf.resolve(zipf.drawSlot(b, us, 0), us[0]!)).toBe(zipf.sample(a));
+    expect(b.u32()).toBe(a.u32()); // and leaves the generator where sample() does
+  });
+
   it('always returns rank 0 for a single item', () => {
     const rng = createRng(4);
     const zipf = new ZipfSampler(1, 1.2);

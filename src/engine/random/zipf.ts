@@ -19,7 +19,7 @@ function helper2(x: number): number {
 
 /**
  * Ranks 0..n-1 with P(rank k) proportional to 1/(k+1)^s, for s >= 0 (s = 0 is uniform).
- * Immutable after construction, so threads may share one.
+ * Its only state is the alias table built on first use, the same whoever builds it, so threads may share one.
  */
 export class ZipfSampler {
   readonly n: number;
@@ -28,9 +28,14 @@ export class ZipfSampler {
   private readonly hIntegralN: number;
   /** Squeeze: a candidate within this distance of its real value is accepted without a log. */
   private readonly squeeze: number;
-  /** Alias table: item i is kept if a u32 draw is below threshold[i], else alias[i] is taken. */
-  private readonly threshold: Uint32Array | null;
-  private readonly alias: Uint32Array | null;
+  /**
+   * Alias table, slot i at [2i, 2i + 1]: item i is kept if a u32 draw is below the first word, else
+   * the second (its alias) is taken. One array, so a draw misses the cache once, not twice (the
+   * exact engine's hot loop waits on these misses). Built on the first sample, so a run that never
+   * samples (the rate engine's draws use the law's p) does not pay its 8 bytes an item; empty past
+   * ALIAS_MAX_ITEMS.
+   */
+  private table: Uint32Array | null = null;
 
   constructor(n: number, s: number) {
     if (!(n >= 1) || !Number.isInteger(n)) throw new Error(`zipf needs a positive item count, got ${n}`);
@@ -40,18 +45,47 @@ export class ZipfSampler {
     this.hIntegralX1 = this.hIntegral(1.5) - 1;
     this.hIntegralN = this.hIntegral(n + 0.5);
     this.squeeze = 2 - this.hIntegralInverse(this.hIntegral(2.5) - this.h(2));
-    const table = n <= ALIAS_MAX_ITEMS ? buildAliasTable(n, s) : null;
-    this.threshold = table?.threshold ?? null;
-    this.alias = table?.alias ?? null;
   }
 
   /** A rank in [0, n): 0 is the most popular item. */
   sample(rng: Rng): number {
+    if (!this.hasTable()) return this.sampleByRejection(rng);
+    const i = rng.int(this.n);
+    return this.resolve(i, rng.u32());
+  }
+
+  /** Whether draws go through the alias table (then drawSlot + resolve make the same draw as sample). */
+  hasTable(): boolean {
+    return (this.table ?? this.buildTable()).length > 0;
+  }
+
+  /**
+   * sample() in two halves, for a batch: the random words first (no memory touched), the table
+   * reads after, as a run of independent loads that the CPU overlaps instead of waiting on each.
+   * drawSlot takes sample()'s two draws, returning the slot and leaving its u32 in us[j].
+   */
+  drawSlot(rng: Rng, us: Uint32Array, j: number): number {
+    const i = rng.int(this.n);
+    us[j] = rng.u32();
+    return i;
+  }
+
+  /** The rank that slot i and its draw u stand for. Branch-free: the word was just loaded. */
+  resolve(i: number, u: number): number {
+    const table = this.table!;
+    const alias = table[2 * i + 1]!;
+    const keep = +(u < table[2 * i]!);
+    return alias ^ ((alias ^ i) & -keep);
+  }
+
+  /** The alias table, or an empty one past ALIAS_MAX_ITEMS (rejection sampling then). */
+  private buildTable(): Uint32Array {
+    this.table = this.n <= ALIAS_MAX_ITEMS ? buildAliasTable(this.n, this.s) : new Uint32Array(0);
+    return this.table;
+  }
+
+  private sampleByRejection(rng: Rng): number {
     const n = this.n;
-    if (this.threshold) {
-      const i = rng.int(n);
-      return rng.u32() < this.threshold[i]! ? i : this.alias![i]!;
-    }
     for (;;) {
       const u = this.hIntegralN + rng.float() * (this.hIntegralX1 - this.hIntegralN);
       const x = this.hIntegralInverse(u);
@@ -82,16 +116,16 @@ export class ZipfSampler {
 }
 
 /**
- * Vose's alias method for P(i) proportional to 1/(i+1)^s. Each slot holds its own item with
- * probability threshold/2^32 and otherwise its alias; "small" slots are topped up by "large" ones.
+ * Vose's alias method for P(i) proportional to 1/(i+1)^s: slot i holds its own item with
+ * probability table[2i]/2^32 and otherwise its alias table[2i + 1]; "small" slots are topped up by
+ * "large" ones.
  */
-function buildAliasTable(n: number, s: number): { threshold: Uint32Array; alias: Uint32Array } {
+function buildAliasTable(n: number, s: number): Uint32Array {
   const scaled = new Float64Array(n);
   let sum = 0;
   for (let i = 0; i < n; i++) sum += scaled[i] = Math.exp(-s * Math.log(i + 1));
   for (let i = 0; i < n; i++) scaled[i]! *= n / sum;
-  const threshold = new Uint32Array(n);
-  const alias = new Uint32Array(n);
+  const table = new Uint32Array(2 * n);
   const stack = new Uint32Array(n);
   let small = 0; // stack[0..small) are small slots
   let large = n; // stack[large..n) are large slots
@@ -102,8 +136,8 @@ function buildAliasTable(n: number, s: number): { threshold: Uint32Array; alias:
   while (small > 0 && large < n) {
     const lo = stack[--small]!;
     const hi = stack[large]!;
-    threshold[lo] = Math.floor(scaled[lo]! * 2 ** 32);
-    alias[lo] = hi;
+    table[2 * lo] = Math.floor(scaled[lo]! * 2 ** 32);
+    table[2 * lo + 1] = hi;
     scaled[hi] = scaled[hi]! + scaled[lo]! - 1;
     if (scaled[hi] < 1) {
       large++;
@@ -111,7 +145,7 @@ function buildAliasTable(n: number, s: number): { threshold: Uint32Array; alias:
     }
   }
   // What is left is 1 up to rounding: always keep the slot.
-  while (large < n) threshold[stack[large++]!] = 0xffffffff;
-  while (small > 0) threshold[stack[--small]!] = 0xffffffff;
-  return { threshold, alias };
+  while (large < n) table[2 * stack[large++]!] = 0xffffffff;
+  while (small > 0) table[2 * stack[--small]!] = 0xffffffff;
+  return table;
 }

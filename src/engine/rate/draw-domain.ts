@@ -9,6 +9,7 @@ import type { Rng } from '../random/rng.ts';
 import type { PageLaw } from '../workloads/types.ts';
 import { TouchHeap } from './touch-heap.ts';
 import { heatBucket } from '../mm/access-heat.ts';
+import { DrawHeat } from './draw-heat.ts';
 
 export class DrawDomain {
   readonly law: PageLaw;
@@ -17,16 +18,11 @@ export class DrawDomain {
   drawn = 0;
   /** Sum of p over the pages each node serves on the plain path: M_n. */
   readonly mass: Float64Array;
-  /**
-   * The heatmap's share of M: p summed over the plainly mapped pages of each address bucket the
-   * region covers, from global bucket `heatFirst` on (kept with `mass`, so a stretch of draws
-   * spreads over the buckets in O(buckets), and events are not counted twice).
-   */
-  readonly heatMass: Float64Array;
-  readonly heatFirst: number;
+  /** The heatmap's share of M: p summed per address bucket of the region, settled lazily. */
+  readonly heat: DrawHeat;
   private readonly heatShift: number;
   private readonly heatBase: number;
-  /** The workload's own index of bucket heatFirst. */
+  /** The workload's own index of the region's first bucket. */
   private readonly heatLocal: number;
   /** Waiting pages by the draw count of their next touch (Exp(1) / p after they started waiting). */
   readonly waits = new TouchHeap();
@@ -41,12 +37,12 @@ export class DrawDomain {
     this.group = group;
     this.rng = rng;
     this.mass = new Float64Array(k.m.nrNodes);
-    this.heatFirst = heatBucket(k.heat, group, law.base);
+    const heatFirst = heatBucket(k.heat, group, law.base);
     this.heatBase = k.heat.base[group]!;
     this.heatShift = k.heat.shift[group]!;
-    this.heatLocal = this.heatFirst - k.heat.first[group]!;
-    const last = law.pages > 0 ? heatBucket(k.heat, group, law.base + law.pages - 1) : this.heatFirst - 1;
-    this.heatMass = new Float64Array(last - this.heatFirst + 1);
+    this.heatLocal = heatFirst - k.heat.first[group]!;
+    const last = law.pages > 0 ? heatBucket(k.heat, group, law.base + law.pages - 1) : heatFirst - 1;
+    this.heat = new DrawHeat(heatFirst, last - heatFirst + 1);
     this.queued = new Uint8Array(Math.ceil(law.pages / 8));
     this.rebuild(k);
   }
@@ -57,9 +53,10 @@ export class DrawDomain {
    * whenever the law changes too.
    */
   rebuild(k: Kernel): void {
-    const { law, mass, heatMass } = this;
+    const { law, mass } = this;
+    const heatMass = this.heat.mass;
     mass.fill(0);
-    heatMass.fill(0);
+    this.heat.clear(k.heat.references);
     this.waits.clear();
     this.queued.fill(0);
     const marks = k.m.touchMark;
@@ -86,7 +83,7 @@ export class DrawDomain {
     this.rebuild(k);
   }
 
-  /** Index into heatMass of vpage v's bucket. */
+  /** Index into heat.mass of vpage v's bucket. */
   private heatOf(v: number): number {
     return ((v - this.heatBase) >>> this.heatShift) - this.heatLocal;
   }
@@ -124,8 +121,8 @@ export class DrawDomain {
     const a = this.law.p(v - this.law.base) * d;
     if (!(a > 0)) return;
     const u = this.rng.float();
-    if (u >= -Math.expm1(-a)) return;
-    const written = u < -Math.expm1(-a * this.law.writeShare);
+    if (!drawnBy(u, a)) return;
+    const written = drawnBy(u, a * this.law.writeShare);
     flags[pfn] = flags[pfn]! | PG.young | (written ? PG.dirty : 0);
   }
 
@@ -137,13 +134,26 @@ export class DrawDomain {
     if (from !== NOT_MAPPED) {
       if (to === NOT_MAPPED && pfn !== NIL) this.settle(k, pfn, v);
       this.mass[from] = Math.max(0, this.mass[from]! - p);
-      if (to === NOT_MAPPED) this.heatMass[this.heatOf(v)] = Math.max(0, this.heatMass[this.heatOf(v)]! - p);
+      if (to === NOT_MAPPED) this.heat.add(k.heat.references, this.heatOf(v), -p);
     }
     if (to === NOT_MAPPED) this.wait(v, p);
     else {
       this.mass[to]! += p;
-      if (from === NOT_MAPPED) this.heatMass[this.heatOf(v)]! += p;
+      if (from === NOT_MAPPED) this.heat.add(k.heat.references, this.heatOf(v), p);
       if (from === NOT_MAPPED && pfn !== NIL) k.m.touchMark[pfn] = this.drawn;
     }
   }
+}
+
+/**
+ * u < 1 - e^-a (a page with a expected draws was drawn), exactly as `u < -Math.expm1(-a)` decides
+ * it, but mostly without the expm1 (a library call, most of settle's time): 1 - e^-a lies below a
+ * and above a - a^2/2 (a < 1) or 1 - 1 / (1 + a + a^2/2) (e^a's series), so only a u between the
+ * bounds needs it. The lower bound is shrunk by 1e-15 so its rounding cannot decide a u it should not.
+ */
+export function drawnBy(u: number, a: number): boolean {
+  if (u >= a) return false;
+  const lower = a < 1 ? a * (1 - 0.5 * a) : 1 - 1 / (1 + a * (1 + 0.5 * a));
+  if (u < lower * (1 - 1e-15)) return true;
+  return u < -Math.expm1(-a);
 }

@@ -47,6 +47,10 @@ export class RateModel implements ReferenceModel {
     this.domainOf(k, vpage)?.moved(k, vpage, from, to);
   }
 
+  settleHeat(k: Kernel): void {
+    for (const d of this.byLaw.values()) d.heat.settle(k.heat.references);
+  }
+
   release(k: Kernel, group: number): void {
     for (const d of this.byLaw.values()) {
       if (d.group !== group || !d.active) continue;

@@ -29,9 +29,7 @@ export function runDraws(
   const latency = k.latency;
   const traffic = k.traffic;
   const hits = t.hitsByNode;
-  const heat = k.heat.references;
-  const heatMass = d.heatMass;
-  const heatFirst = d.heatFirst;
+  const heat = d.heat;
   const readShare = 1 - law.writeShare;
   const writeShare = law.writeShare;
   let clock = t.clockNs;
@@ -65,7 +63,7 @@ export function runDraws(
           traffic[node * 2]! += share * readShare * CACHE_LINE;
           traffic[node * 2 + 1]! += share * writeShare * CACHE_LINE;
         }
-        for (let b = 0; b < heatMass.length; b++) heat[heatFirst + b]! += (n * heatMass[b]!) / total;
+        heat.drew(k.heat.references, n, total);
       }
       if (n === fit) {
         clock = untilNs; // the round's time ran out (set exactly: rounding must not leave a sliver)

@@ -89,6 +89,7 @@ export function recordSample(
   s.residency.push(Array.from(k.resident));
   s.references.push(referencesByGroup);
   s.fastTierHits.push(fastTierHitsByGroup);
+  k.refs?.settleHeat(k);
   recordHeat(s.heat, k, timeMs);
 }
 

@@ -141,13 +141,10 @@ function runningTasks(world: World): number {
 function roundNs(world: World, startNs: number): number {
   // Movers (DAMON, the daemon) work in steps timed within rounds: they keep the fine rounds.
   const { k } = world;
-  if (
-    world.rate === null ||
-    k.movers.length > 0 ||
-    k.kswapd.some((s) => s.awake || napping(s, startNs)) ||
-    k.kcompactd.some((s) => s.pending)
-  )
-    return FINE_ROUND_NS;
+  if (world.rate === null || k.movers.length > 0) return FINE_ROUND_NS;
+  // Loops, not some(): this runs every round, and a swap-heavy run has one round per fault.
+  for (const s of k.kswapd) if (s.awake || napping(s, startNs)) return FINE_ROUND_NS;
+  for (const s of k.kcompactd) if (s.pending) return FINE_ROUND_NS;
   for (const t of world.tasks) if (t.state === TaskState.Running && !isDrawing(t)) return FINE_ROUND_NS;
   return QUIET_ROUND_NS;
 }

@@ -5,7 +5,7 @@ import { NIL, PTE_SWAPPED } from '../mm/mem-state.ts';
 import { PG } from '../mm/page-flags.ts';
 import { CACHE_LINE } from '../mm/costs.ts';
 import { doNumaPage } from '../mm/numa-hint-fault.ts';
-import { TaskState, type Task } from './task.ts';
+import type { Task } from './task.ts';
 import { findVma } from '../mm/vma.ts';
 import { heatBucket } from '../mm/access-heat.ts';
 
@@ -17,7 +17,7 @@ export function slowReference(k: Kernel, t: Task, v: number, w: number, e: numbe
   let pfn: number;
   if (e === 0 || e >= PTE_SWAPPED) {
     const file = k.vmas.file[findVma(k.vmas, v)]!;
-    pfn = handleFault(k, t.policy, v, w === 1, file, () => t.state === TaskState.Killed);
+    pfn = handleFault(k, t.policy, v, w === 1, file, t.isKilled);
     if (pfn === NIL) return false;
   } else {
     pfn = e - 1;

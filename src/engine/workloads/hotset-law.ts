@@ -5,6 +5,7 @@
 import { HarmonicSums, normalMass } from '../random/cdf.ts';
 import type { HotPosition, HotsetWorkload } from '../../shared/scenario/resolved.ts';
 import { placeHot, type HotPlacement } from './hotset-position.ts';
+import { ALIAS_MAX_ITEMS } from '../random/zipf.ts';
 import type { PageLaw } from './types.ts';
 
 export class HotsetLaw implements PageLaw {
@@ -19,6 +20,13 @@ export class HotsetLaw implements PageLaw {
   private at: HotPlacement;
   /** zipf: 1 / H(pages, s), the normalising constant. */
   private readonly zipfNorm: number;
+  /**
+   * zipf: p by rank, filled on the first p() (only the rate engine asks), up to the sampler's
+   * alias-table bound: reclaim reads p on every check of a drawn page, and one Math.pow a call was
+   * a fifth of a swap-heavy run. Indexed by rank, so a phase that moves the hot set keeps it.
+   * Float32 (4 bytes a page, half the alias table the rate engine no longer builds).
+   */
+  private zipfByRank: Float32Array | null = null;
   /** normal: 1 / P(0 <= X < pages), the truncation's normalising constant, for the current mean. */
   private normalNorm = 1;
 
@@ -76,8 +84,8 @@ export class HotsetLaw implements PageLaw {
               ? i - at.zipfOrigin
               : i - at.zipfOrigin + pages
             : at.zipfOrigin - i;
-        // p() runs on every reclaim check of a drawn page: s = 1 is a division, other s one pow.
-        return (w.zipfS === 1 ? 1 / (rank + 1) : Math.pow(rank + 1, -w.zipfS)) * this.zipfNorm;
+        const table = this.zipfByRank ?? this.fillZipfByRank();
+        return table.length > 0 ? table[rank]! : this.zipfP(rank);
       }
       case 'normal': {
         const sd = w.stddevFraction * pages;
@@ -85,6 +93,20 @@ export class HotsetLaw implements PageLaw {
         return normalMass((i - at.mean) / sd, (i + 1 - at.mean) / sd) * this.normalNorm;
       }
     }
+  }
+
+  private zipfP(rank: number): number {
+    const s = this.w.zipfS;
+    return (s === 1 ? 1 / (rank + 1) : Math.pow(rank + 1, -s)) * this.zipfNorm;
+  }
+
+  /** The rank table, or an empty one past ALIAS_MAX_ITEMS (p is then computed each time). */
+  private fillZipfByRank(): Float32Array {
+    const n = this.pages <= ALIAS_MAX_ITEMS ? this.pages : 0;
+    const table = new Float32Array(n);
+    for (let rank = 0; rank < n; rank++) table[rank] = this.zipfP(rank);
+    this.zipfByRank = table;
+    return table;
   }
 
   private place(position: HotPosition): HotPlacement {

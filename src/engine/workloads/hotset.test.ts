@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng.ts';
 import type { HotsetWorkload } from '../../shared/scenario/resolved.ts';
+import { ZipfSampler } from '../random/zipf.ts';
 import { makeHotset } from './hotset.ts';
+import { forkRng } from './share.ts';
 import { baseFields, drain } from '../../../tests/support/engine/workloads.ts';
 
 const PAGE = 4096;
@@ -36,6 +38,19 @@ const shareIn = (pages: number[], lo: number, hi: number) =>
   pages.filter((p) => p >= lo && p < hi).length / pages.length;
 
 describe('makeHotset', () => {
+  it('makes its zipf accesses in batches exactly as one draw after another would', () => {
+    const w = hotset({ distribution: 'zipf', zipfS: 0.99, accesses: 5000 });
+    const { accesses, accessWrites } = run(w, 3);
+    // The thread's generator is the first fork of the seed's; per access: the read/write draw, then
+    // the zipf draw (rank = page at the head).
+    const rng = forkRng(createRng(3));
+    const zipf = new ZipfSampler(100, 0.99);
+    for (let i = 0; i < 5000; i++) {
+      expect(accessWrites[i]).toBe(!(rng.float() < 0.8));
+      expect(accesses[i]).toBe(zipf.sample(rng));
+    }
+  });
+
   it('populates by writing every page once in order, then makes exactly `accesses` accesses', () => {
     const out = run(hotset({ accesses: 1000 }));
     expect(out.vpages.slice(0, 100)).toEqual(Array.from({ length: 100 }, (_, i) => i));

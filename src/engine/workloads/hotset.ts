@@ -39,6 +39,8 @@ class HotsetThread implements RefSource, DrawSource {
   private readonly s: Shape;
   private readonly rng: Rng;
   private readonly normal = new NormalSampler();
+  /** fill()'s zipf batch: each draw's second random word, until its slot is looked up. */
+  private slotDraws = new Uint32Array(0);
   private popNext: number;
   private readonly popEnd: number;
   private accessesLeft: number;
@@ -81,8 +83,30 @@ class HotsetThread implements RefSource, DrawSource {
     const rng = this.rng;
     const readRatio = this.s.w.readRatio;
     let left = this.accessesLeft;
+    const zipf = this.s.zipf;
+    if (zipf !== null && n < max && left > 0 && zipf.hasTable()) {
+      // pick()'s zipf case in two passes over the batch (the draws in the same order): the alias
+      // table is read uniformly, a cache miss a draw, and a pass of loads alone overlaps them.
+      if (this.slotDraws.length < buf.length) this.slotDraws = new Uint32Array(buf.length);
+      const us = this.slotDraws;
+      const first = n;
+      while (n < max && left > 0) {
+        const write = +(rng.float() >= readRatio); // branch-free: a random branch mispredicts
+        buf[n] = 2 * zipf.drawSlot(rng, us, n) + write;
+        n++;
+        left--;
+      }
+      const { pages } = this.s;
+      const origin = this.zipfOrigin;
+      const dir = this.zipfDir;
+      for (let j = first; j < n; j++) {
+        const slot = buf[j]!;
+        const p = origin + dir * zipf.resolve(slot >>> 1, us[j]!);
+        buf[j] = base2 + 2 * (p >= pages ? p - pages : p) + (slot & 1);
+      }
+    }
     while (n < max && left > 0) {
-      const write = rng.float() < readRatio ? 0 : 1;
+      const write = +(rng.float() >= readRatio);
       buf[n++] = base2 + 2 * this.pick() + write;
       left--;
     }

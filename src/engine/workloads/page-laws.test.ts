@@ -86,6 +86,16 @@ describe('page laws', () => {
     }
   }
 
+  it('give zipf s 0.99 the mass worked out by hand (rank r gets (r + 1)^-0.99 / H(pages, 0.99))', () => {
+    const w = hotset({ distribution: 'zipf', zipfS: 0.99, sizeBytes: 10 * PAGE, hotPosition: 'head' });
+    const [t] = makeHotset(w, PAGE, 0).threads([0], createRng(1));
+    const law = t!.draws!.law;
+    let h = 0;
+    for (let r = 1; r <= 10; r++) h += r ** -0.99;
+    // Float32 a rank: 7 significant digits.
+    for (const i of [0, 1, 9]) expect(law.p(i) / ((i + 1) ** -0.99 / h)).toBeCloseTo(1, 6);
+  });
+
   it('follow a phase change when told the time', () => {
     const w = hotset({ phases: [{ atMs: 100, hotPosition: 'tail' }] });
     const [t] = makeHotset(w, PAGE, 0).threads([0], createRng(1));
