@@ -1,5 +1,5 @@
 // One region drawn from by independent references (one law), as the rate engine keeps it: how
-// many draws were made, the probability mass on each node's plainly mapped pages, and a heap of the
+// many draws were made, the probability mass on each node's plainly mapped pages, and a queue of the
 // draw counts at which each waiting page (never touched, swapped out, PROT_NONE) is next drawn.
 import type { Kernel } from '../mm/kernel.ts';
 import { NIL, PTE_SWAPPED } from '../mm/mem-state.ts';
@@ -7,7 +7,7 @@ import { PG } from '../mm/page-flags.ts';
 import { NOT_MAPPED, plainNode } from '../mm/reference-model.ts';
 import type { Rng } from '../random/rng.ts';
 import type { PageLaw } from '../workloads/types.ts';
-import { TouchHeap } from './touch-heap.ts';
+import { TouchQueue } from './touch-queue.ts';
 import { heatBucket } from '../mm/access-heat.ts';
 
 export class DrawDomain {
@@ -29,7 +29,7 @@ export class DrawDomain {
   /** The workload's own index of bucket heatFirst. */
   private readonly heatLocal: number;
   /** Waiting pages by the draw count of their next touch (Exp(1) / p after they started waiting). */
-  readonly waits = new TouchHeap();
+  readonly waits = new TouchQueue();
   active = true;
   /** The rate engine's stream: touches drawn for settling bits and waits, and an event's read or write. */
   readonly rng: Rng;

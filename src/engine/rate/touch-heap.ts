@@ -1,5 +1,5 @@
-// A binary min-heap of (draw count, vpage): when each waiting page of a workload is next drawn.
-// Typed arrays that double when full, so pushing and popping allocate nothing in steady state.
+// A binary min-heap of (draw count, vpage): the front of a TouchQueue, where the waits due soonest
+// are kept in order. Typed arrays that double when full, so pushing and popping allocate nothing.
 
 export class TouchHeap {
   private keys = new Float64Array(64);
