@@ -15,6 +15,11 @@ export class TouchHeap {
     return this.vpages[0]!;
   }
 
+  /** The vpages of every entry, in heap order (the first `size` of them). */
+  vpageArray(): Uint32Array {
+    return this.vpages;
+  }
+
   clear(): void {
     this.size = 0;
   }

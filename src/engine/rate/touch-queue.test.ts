@@ -72,4 +72,22 @@ describe('TouchQueue', () => {
     }
     expect(drain(q, keyOf)).toEqual([...keyOf.values()].sort((a, b) => a - b));
   });
+
+  it('names the waits each refill brings to the front, once, and they are the next ones popped', () => {
+    const q = new TouchQueue();
+    const rng = createRng(7);
+    const keyOf = new Map<number, number>();
+    for (let v = 0; v < 100_000; v++) {
+      keyOf.set(v, rng.float() * 1e9);
+      q.push(keyOf.get(v)!, v);
+    }
+    const first = q.minKey();
+    const n = q.takeBroughtForward();
+    expect(n).toBeGreaterThan(0);
+    expect(q.takeBroughtForward()).toBe(0);
+    const front = new Set(q.frontVpages().subarray(0, n));
+    const sorted = [...keyOf.entries()].sort((a, b) => a[1] - b[1]);
+    expect(first).toBe(sorted[0]![1]);
+    expect(new Set(sorted.slice(0, n).map(([v]) => v))).toEqual(front);
+  });
 });

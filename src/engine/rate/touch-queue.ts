@@ -27,6 +27,11 @@ const SCAN_TO_RUNG = 2;
 
 export class TouchQueue {
   size = 0;
+  /**
+   * Entries the last refill brought to the front, not yet handed out by takeBroughtForward(): the
+   * next ones due, whose pages the caller may load together while nothing waits on them.
+   */
+  private broughtForward = 0;
   /** The front: every key below nearEnd, in a heap small enough to stay in cache. */
   private readonly near = new TouchHeap();
   private nearEnd = -Infinity;
@@ -68,8 +73,23 @@ export class TouchQueue {
     this.size--;
   }
 
+  /**
+   * How many entries the last refill brought forward, once (0 until the next refill): their vpages
+   * are the first that many of frontVpages().
+   */
+  takeBroughtForward(): number {
+    const n = this.broughtForward;
+    this.broughtForward = 0;
+    return n;
+  }
+
+  frontVpages(): Uint32Array {
+    return this.near.vpageArray();
+  }
+
   clear(): void {
     this.size = 0;
+    this.broughtForward = 0;
     this.near.clear();
     this.nearEnd = -Infinity;
     this.nrRungs = 0;
@@ -136,6 +156,7 @@ export class TouchQueue {
       // Keys below the bucket's end now belong to the heap (the top list's: below its largest key).
       this.nearEnd = end === Infinity ? hi : end;
       this.scan(bk, SCAN_TO_HEAP, 0);
+      this.broughtForward = this.near.size;
       return;
     }
     const r = this.nrRungs++;
