@@ -47,7 +47,7 @@ export function runDraws(
       total += m;
       costNs += m * (readShare * latency[n * 2]! + writeShare * latency[n * 2 + 1]!);
     }
-    const gap = Math.max(0, d.waits.minKey() - d.drawn);
+    const gap = Math.max(0, d.nextWait(k) - d.drawn);
     if (total > 0) {
       const perDraw = (costNs / total + t.thinkNs) * slowdown;
       const fit = (untilNs - clock) / perDraw;

@@ -1,5 +1,5 @@
-// A binary min-heap of (draw count, vpage): when each waiting page of a workload is next drawn.
-// Typed arrays that double when full, so pushing and popping allocate nothing in steady state.
+// A binary min-heap of (draw count, vpage): the front of a TouchQueue, where the waits due soonest
+// are kept in order. Typed arrays that double when full, so pushing and popping allocate nothing.
 
 export class TouchHeap {
   private keys = new Float64Array(64);
@@ -13,6 +13,11 @@ export class TouchHeap {
 
   minVpage(): number {
     return this.vpages[0]!;
+  }
+
+  /** The vpages of every entry, in heap order (the first `size` of them). */
+  vpageArray(): Uint32Array {
+    return this.vpages;
   }
 
   clear(): void {
