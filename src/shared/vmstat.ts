@@ -3,7 +3,7 @@
 // A counter the kernel has no name for is declared in DERIVED, and the UI says so next to it.
 
 /** Gauges: a page count at the moment of sampling (node_stat_item / zone_stat_item). */
-export const GAUGES = [
+const FIRST_GAUGES = [
   'nr_free_pages',
   'nr_inactive_anon',
   'nr_active_anon',
@@ -15,6 +15,9 @@ export const GAUGES = [
   // Derived (see DERIVED): the name is a stored column and CSV header, so it stays.
   'nr_swap_used',
 ] as const;
+/** Gauges added after the events (their columns come last): swap-cache pages, NR_SWAPCACHE. */
+const LATER_GAUGES = ['nr_swapcached'] as const;
+export const GAUGES = [...FIRST_GAUGES, ...LATER_GAUGES] as const;
 
 /** Events: cumulative counts since the run started (vm_event_item and the per-node event stats). */
 export const EVENTS = [
@@ -62,12 +65,20 @@ export const EVENTS = [
   'pageoutrun',
   'oom_kill',
   // Append only from here: the database stores one column per counter, and a new one is a new
-  // migration that adds its column at the end of the table.
+  // migration that adds its column at the end of the table (COUNTERS: a
+  // counter added after nr_swapcached goes in a new list after LATER_GAUGES).
   // Yang Shi v3's own counter (never mainline): pages NUMA balancing moved from a migrate target up.
   'numa_pages_promoted',
+  // Swap readahead (mm/swap_state.c): pages read ahead, and faults that found one in the swap cache.
+  'swap_ra',
+  'swap_ra_hit',
 ] as const;
 
-export const COUNTERS = [...GAUGES, ...EVENTS] as const;
+/**
+ * Every counter in the order of its database column. The tables are append-only, so a counter added
+ * later goes at the end, whatever its kind: after the events come the later gauges.
+ */
+export const COUNTERS = [...FIRST_GAUGES, ...EVENTS, ...LATER_GAUGES] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
 /**

@@ -40,6 +40,21 @@ describe.each(ENGINES)('%s engine', (engine) => {
       expect(r.tasks[0]!.residentPages['1']).toBe(0);
     });
 
+    it('reads ahead on swap-in, and a sequential walk back finds the neighbours in the swap cache', () => {
+      const swapping = { knobs: { demotion_enabled: false }, workload: { size: '96MiB', ...bind0 } };
+      const r = runToEnd(twoTierScenario(swapping), engine);
+      expect(r.vmstat.swap_ra).toBeGreaterThan(0);
+      expect(r.vmstat.swap_ra_hit).toBeGreaterThan(0);
+      // Every page read from swap is a major fault's own page or one read ahead with it.
+      expect(r.vmstat.pswpin).toBe(r.vmstat.pgmajfault + r.vmstat.swap_ra);
+      const none = runToEnd(
+        twoTierScenario({ ...swapping, knobs: { demotion_enabled: false, page_cluster: 0 } }),
+        engine,
+      );
+      expect(none.vmstat.swap_ra + none.vmstat.swap_ra_hit).toBe(0);
+      expect(none.vmstat.pswpin).toBe(none.vmstat.pgmajfault);
+    });
+
     it('OOM-kills the task when demotion is off and there is no swap', () => {
       const r = runToEnd(
         twoTierScenario({

@@ -8,6 +8,7 @@ import { createRng } from '../random/rng.ts';
 import { makeWorkload } from '../workloads/index.ts';
 import { newKswapd, type Kernel } from '../mm/kernel.ts';
 import { createMemState } from '../mm/mem-state.ts';
+import { createSwapState } from '../mm/swap-state.ts';
 import { NR_MIGRATE_REASONS } from '../mm/migrate.ts';
 import { makeAllocPolicy, mempolicyFlags, MPOL_F_MOF } from '../mm/page-alloc.ts';
 import { createAccessHeat } from '../mm/access-heat.ts';
@@ -81,12 +82,7 @@ export function buildWorld(s: ResolvedScenario): World {
     nowNs: 0,
     kswapd: machine.nodes.map(() => newKswapd()),
     swap: machine.swap
-      ? {
-          capacityPages: Math.floor(machine.swap.capacityBytes / pageSize),
-          usedPages: 0,
-          pageInNs: machine.swap.pageInUs * 1000,
-          pageOutNs: machine.swap.pageOutUs * 1000,
-        }
+      ? createSwapState(machine.swap, pageSize, vmas.nrVpages, vmas.base.length, nrNodes)
       : null,
     baseLatency,
     latency: Float64Array.from(baseLatency),

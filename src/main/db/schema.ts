@@ -5,7 +5,12 @@ import { check, index, integer, primaryKey, real, sqliteTable, text } from 'driz
 import { COUNTERS, type CounterName } from '../../shared/vmstat.ts';
 
 /** Counters added by later migrations (20261122090341_numa-pages-promoted and on). */
-const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>(['numa_pages_promoted']);
+const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
+  'numa_pages_promoted',
+  'nr_swapcached',
+  'swap_ra',
+  'swap_ra_hit',
+]);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
 import { RUN_ENGINES } from '../../shared/scenario/schema.ts';
 
