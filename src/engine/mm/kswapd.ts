@@ -39,8 +39,10 @@ function sleep(k: Kernel, node: number, atNs: number): void {
 /**
  * Runs node's kswapd until its clock reaches `untilNs` or it sleeps. One step is one
  * kswapd_shrink_node() at the current priority, aiming at max(high watermark, SWAP_CLUSTER_MAX).
+ * `cpuShare` is the share of a CPU the scheduler gives it (sim/cpu-share.ts): a step's work takes
+ * 1 / cpuShare as long when it competes with more runnable threads than there are CPUs.
  */
-export function runKswapd(k: Kernel, node: number, untilNs: number): void {
+export function runKswapd(k: Kernel, node: number, untilNs: number, cpuShare = 1): void {
   const s = k.kswapd[node]!;
   if (!s.awake) {
     // After the short nap, a node that fell below its goal again wakes kswapd without an allocation.
@@ -62,7 +64,7 @@ export function runKswapd(k: Kernel, node: number, untilNs: number): void {
     if (pgdatBalanced(k, node)) return sleep(k, node, s.clockNs);
     const sc = scanControl('kswapd', Math.max(high, SWAP_CLUSTER_MAX), s.priority);
     shrinkNode(k, node, sc);
-    s.clockNs += Math.max(sc.costNs, MIN_STEP_NS);
+    s.clockNs += Math.max(sc.costNs, MIN_STEP_NS) / cpuShare;
     s.reclaimedThisRun += sc.nrReclaimed;
     // balance_pgdat(): raise priority unless this pass scanned enough and freed something.
     if (sc.nrScanned < sc.nrToReclaim || sc.nrReclaimed === 0) s.priority--;

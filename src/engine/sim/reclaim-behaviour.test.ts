@@ -55,6 +55,16 @@ describe.each(ENGINES)('%s engine', (engine) => {
       expect(none.vmstat.pswpin).toBe(none.vmstat.pgmajfault);
     });
 
+    it('hands more of the reclaim to direct reclaim when more threads allocate than CPUs run them', () => {
+      // The same 96 MiB, bound to DRAM with 1 CPU, by 1 thread or by 4: kswapd gets 1/2 or 1/5 of it.
+      const direct = (threads: number) => {
+        const w = { size: `${96 / threads}MiB`, threads, ...bind0 };
+        const vm = runToEnd(twoTierScenario({ workload: w }), engine).vmstat;
+        return vm.pgdemote_direct / (vm.pgdemote_direct + vm.pgdemote_kswapd);
+      };
+      expect(direct(4)).toBeGreaterThan(direct(1));
+    });
+
     it('OOM-kills the task when demotion is off and there is no swap', () => {
       const r = runToEnd(
         twoTierScenario({

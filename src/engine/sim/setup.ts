@@ -19,6 +19,7 @@ import { createOomKiller } from './oom.ts';
 import { createMovers } from '../movers/index.ts';
 import { createTask, type Task } from './task.ts';
 import { RateModel } from '../rate/rate-model.ts';
+import { createCpuShares, type CpuShares } from './cpu-share.ts';
 
 export interface World {
   k: Kernel;
@@ -26,6 +27,8 @@ export interface World {
   names: string[];
   /** The rate engine's reference model, or null when the exact engine plays every reference. */
   rate: RateModel | null;
+  /** How the CPUs are shared this round among tasks and kswapds. */
+  cpu: CpuShares;
 }
 
 /** Seeds for independent random streams, so adding a workload does not change another's draws. */
@@ -108,7 +111,7 @@ export function buildWorld(s: ResolvedScenario): World {
   const rate = rateEngine ? new RateModel(k, s.run.seed) : null;
   k.refs = rate;
   k.movers = createMovers(k, s);
-  return { k, tasks, names, rate };
+  return { k, tasks, names, rate, cpu: createCpuShares(nrNodes) };
 }
 
 /** [node * nrNodes + target]: target's zonelist restricted to node's lower-tier nodes. */
