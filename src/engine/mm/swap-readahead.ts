@@ -89,7 +89,7 @@ function swapClusterReadahead(k: Kernel, p: AllocPolicy, vpage: number): number 
   const mask = swapinNrPages(s, offset, k.knobs.page_cluster) - 1;
   if (!mask) return 0;
   const start = Math.max(offset & ~mask, 1); // offset 0 is the swap header
-  const end = Math.min(offset | mask, s.capacityPages);
+  const end = Math.min(offset | mask, s.lastSlot); // no slot past lastSlot is ever in use
   let read = 0;
   for (let off = start; off <= end; off++) {
     const v = s.slotOwner[off]!;

@@ -11,6 +11,11 @@ import { PG } from './page-flags.ts';
 export interface SwapState {
   /** Usable slots: offsets 1..capacityPages (offset 0 is the swap header, as in swapon). */
   capacityPages: number;
+  /**
+   * Highest offset handed out: min(capacity, virtual pages). A virtual page holds at most one slot,
+   * so no more can be in use; the slot map stays that small however large the device is.
+   */
+  lastSlot: number;
   /** Slots held by a PTE, the swap cache, or both (total_swap_pages - nr_swap_pages). */
   usedPages: number;
   pageInNs: number;
@@ -45,15 +50,17 @@ export function createSwapState(
   nrNodes: number,
 ): SwapState {
   const capacityPages = Math.floor(swap.capacityBytes / pageSize);
+  const lastSlot = Math.min(capacityPages, nrVpages);
   return {
     capacityPages,
+    lastSlot,
     usedPages: 0,
     pageInNs: swap.pageInUs * 1000,
     pageOutNs: swap.pageOutUs * 1000,
     synchronousIo: swap.device === 'zram',
     rotational: swap.device === 'hdd',
     slotOf: new Uint32Array(nrVpages).fill(NIL),
-    slotOwner: new Uint32Array(capacityPages + 1).fill(NIL),
+    slotOwner: new Uint32Array(lastSlot + 1).fill(NIL),
     clusterNext: 1,
     nrSwapcached: new Float64Array(nrNodes),
     raHits: 0,
@@ -92,11 +99,11 @@ export function inSwapCache(k: Kernel, vpage: number): boolean {
 export function folioAllocSwap(s: SwapState, vpage: number): boolean {
   if (s.usedPages >= s.capacityPages) return false;
   let slot = s.clusterNext;
-  while (s.slotOwner[slot] !== NIL) slot = slot >= s.capacityPages ? 1 : slot + 1;
+  while (s.slotOwner[slot] !== NIL) slot = slot >= s.lastSlot ? 1 : slot + 1;
   s.slotOwner[slot] = vpage;
   s.slotOf[vpage] = slot;
   s.usedPages++;
-  s.clusterNext = slot >= s.capacityPages ? 1 : slot + 1;
+  s.clusterNext = slot >= s.lastSlot ? 1 : slot + 1;
   return true;
 }
 
