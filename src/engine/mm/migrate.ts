@@ -73,6 +73,8 @@ export function migrateFolio(k: Kernel, src: number, dst: number, reason: Migrat
     if (!(flags & PG.protnone)) pageMoved(k, vpage, from, to);
   } else {
     m.pte[vpage] = swapCachePte(dst); // an unmapped swap-cache page (readahead) stays unmapped
+    k.swap!.nrUnmapped[from]!--;
+    k.swap!.nrUnmapped[to]!++;
   }
   if (!(flags & PG.file) && inSwapCache(k, vpage)) {
     k.swap!.nrSwapcached[from]!--;

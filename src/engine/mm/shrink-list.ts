@@ -125,6 +125,7 @@ function pageoutOrDrop(k: Kernel, node: number, pfn: number, sc: ScanControl): b
       count(k, node, STAT.pgpgout, kb);
     }
     if (cached) swap.nrSwapcached[node]!--; // __remove_mapping(): out of the swap cache, the slot stays
+    if (!mapped) swap.nrUnmapped[node]!--;
     k.m.pte[vpage] = PTE_SWAPPED;
   } else {
     if (fl & PG.dirty) {

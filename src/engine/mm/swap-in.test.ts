@@ -64,7 +64,9 @@ describe('swap_vma_readahead (the default on an SSD)', () => {
     expect(k.m.pte[16]).toBe(PTE_SWAPPED);
     expect(k.m.pte[25]).toBe(PTE_SWAPPED);
     expect(k.swap!.nrSwapcached[0]).toBe(8);
+    expect(k.swap!.nrUnmapped[0]).toBe(7); // read ahead, not mapped: not in nr_anon_pages
     fault(k, policy, 21);
+    expect(k.swap!.nrUnmapped[0]).toBe(6);
     expect(stat(k, 'pgmajfault')).toBe(1);
     expect(stat(k, 'swap_ra_hit')).toBe(1);
     expect(stat(k, 'pswpin')).toBe(8);
@@ -150,6 +152,7 @@ describe('the swap cache after swap-in', () => {
     shrinkInactiveList(k, 0, 32, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(k.m.owner[ahead]).toBe(0xffffffff);
     expect(k.m.pte[24]).toBe(PTE_SWAPPED);
+    expect(k.swap!.nrUnmapped[0]).toBe(0);
     expect(stat(k, 'pswpout')).toBe(64);
     expect(k.swap!.usedPages).toBe(64);
   });

@@ -35,6 +35,7 @@ export function doSwapPage(
     swapReadaheadHit(k, vpage, vma, local);
     k.chargedNs += FAULT_BASE_NS;
     s.nrSwapcached[m.nodeOf[pfn]!]!--; // counted again below if it keeps its slot
+    s.nrUnmapped[m.nodeOf[pfn]!]!--;
   } else {
     pfn = allocPage(k, policy, isCurrentKilled);
     if (pfn === NIL) return NIL;

@@ -168,6 +168,7 @@ function readSwapPage(k: Kernel, p: AllocPolicy, vpage: number): boolean {
   m.pte[vpage] = swapCachePte(pfn);
   lruAdd(m, pfn);
   k.swap!.nrSwapcached[node]!++;
+  k.swap!.nrUnmapped[node]!++;
   count(k, local, STAT.pswpin);
   count(k, local, STAT.pgpgin, k.pageSize / 1024);
   count(k, local, STAT.swap_ra);

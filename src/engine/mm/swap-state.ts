@@ -32,6 +32,8 @@ export interface SwapState {
   clusterNext: number;
   /** Swap-cache pages per node (NR_SWAPCACHE, nr_swapcached). */
   nrSwapcached: Float64Array;
+  /** Of those, per node, the ones no PTE maps (read ahead, not faulted in): not in nr_anon_pages. */
+  nrUnmapped: Float64Array;
   /** swapin_nr_pages(): readahead hits since the last cluster readahead (swapin_readahead_hits). */
   raHits: number;
   prevOffset: number;
@@ -63,6 +65,7 @@ export function createSwapState(
     slotOwner: new Uint32Array(lastSlot + 1).fill(NIL),
     clusterNext: 1,
     nrSwapcached: new Float64Array(nrNodes),
+    nrUnmapped: new Float64Array(nrNodes),
     raHits: 0,
     prevOffset: 0,
     lastReadaheadPages: 0,

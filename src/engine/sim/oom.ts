@@ -35,6 +35,7 @@ export function freeWorkloadMemory(k: Kernel, group: number): void {
       const pfn = e >= PTE_SWAPPED ? swapCachePfn(e) : e - 1;
       if (k.swap && inSwapCache(k, p)) {
         if (pfn !== NIL) k.swap.nrSwapcached[k.m.nodeOf[pfn]!]!--;
+        if (pfn !== NIL && e >= PTE_SWAPPED) k.swap.nrUnmapped[k.m.nodeOf[pfn]!]!--;
         swapFreeSlot(k.swap, p);
       }
       if (pfn !== NIL) {

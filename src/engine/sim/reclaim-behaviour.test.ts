@@ -55,6 +55,17 @@ describe.each(ENGINES)('%s engine', (engine) => {
       expect(none.vmstat.pswpin).toBe(none.vmstat.pgmajfault);
     });
 
+    it('keeps pages a read-only workload swapped back in in the swap cache, within the swap in use', () => {
+      const w = { type: 'hotset', size: '96MiB', readRatio: 1, distribution: 'uniform', ...bind0 };
+      const s = twoTierScenario({ knobs: { demotion_enabled: false }, workload: w });
+      // 256 MiB of swap stays under half full (vm_swap_full would take the slots back on swap-in).
+      const swap = { ...s.machine.swap!, capacityBytes: 256 * 2 ** 20 };
+      const r = runToEnd({ ...s, machine: { ...s.machine, swap } }, engine);
+      expect(r.vmstat.pswpin).toBeGreaterThan(0);
+      expect(r.vmstat.nr_swapcached).toBeGreaterThan(0);
+      expect(r.vmstat.nr_swapcached).toBeLessThanOrEqual(r.vmstat.nr_swap_used);
+    });
+
     it('hands more of the reclaim to direct reclaim when more threads allocate than CPUs run them', () => {
       // The same 96 MiB, bound to DRAM with 1 CPU, by 1 thread or by 4: kswapd gets 1/2 or 1/5 of it.
       const direct = (threads: number) => {

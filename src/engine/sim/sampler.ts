@@ -50,7 +50,8 @@ export function readNodeCounters(k: Kernel, n: number, row: Float64Array): void 
   row[STAT.nr_active_anon] = aa;
   row[STAT.nr_inactive_file] = inf;
   row[STAT.nr_active_file] = af;
-  row[STAT.nr_anon_pages] = ia + aa;
+  // NR_ANON_MAPPED: pages read ahead into the swap cache sit on the anon LRU but are not mapped.
+  row[STAT.nr_anon_pages] = ia + aa - (k.swap ? k.swap.nrUnmapped[n]! : 0);
   // Swap-cache pages are counted in NR_FILE_PAGES too, as __add_to_swap_cache() does.
   const swapcached = k.swap ? k.swap.nrSwapcached[n]! : 0;
   row[STAT.nr_file_pages] = inf + af + swapcached;
