@@ -62,7 +62,8 @@ export const EVENTS = [
   'pageoutrun',
   'oom_kill',
   // Append only from here: the database stores one column per counter, and a new one is a new
-  // migration that adds its column at the end of the table.
+  // migration that adds its columns at the end of the table: a later counter goes in a new list at
+  // the end of COUNTERS, whatever its kind.
   // Yang Shi v3's own counter (never mainline): pages NUMA balancing moved from a migrate target up.
   'numa_pages_promoted',
 ] as const;
@@ -89,7 +90,25 @@ export const LATER_EVENTS = [
   'compact_daemon_free_scanned',
 ] as const;
 
-export const COUNTERS = [...GAUGES, ...EVENTS, ...LATER_GAUGES, ...LATER_EVENTS] as const;
+/**
+ * Added with the swap cache (mm/swap_state.c): swap readahead's pages read ahead and faults that
+ * found one in the swap cache, and the swap cache's size (NR_SWAPCACHE).
+ */
+export const SWAP_CACHE_EVENTS = ['swap_ra', 'swap_ra_hit'] as const;
+export const SWAP_CACHE_GAUGES = ['nr_swapcached'] as const;
+
+/**
+ * Every counter in the order of its database column. The tables are append-only, so a counter
+ * added later goes at the end, in its migration's order, whatever its kind.
+ */
+export const COUNTERS = [
+  ...GAUGES,
+  ...EVENTS,
+  ...LATER_GAUGES,
+  ...LATER_EVENTS,
+  ...SWAP_CACHE_EVENTS,
+  ...SWAP_CACHE_GAUGES,
+] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
 /**
@@ -119,8 +138,10 @@ export const STAT = Object.fromEntries(COUNTERS.map((name, i) => [name, i])) as 
   readonly [K in CounterName]: number;
 };
 
+const GAUGE_NAMES: ReadonlySet<string> = new Set([...GAUGES, ...LATER_GAUGES, ...SWAP_CACHE_GAUGES]);
+
 export function isGauge(name: string): boolean {
-  return (GAUGES as readonly string[]).includes(name) || (LATER_GAUGES as readonly string[]).includes(name);
+  return GAUGE_NAMES.has(name);
 }
 
 /** What a derived counter stands for, or undefined for the kernel's own counters. */

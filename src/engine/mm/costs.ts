@@ -19,6 +19,11 @@ export const RECLAIM_PAGE_NS = 400;
  * (40 us per write at queue depth 1, ~800 MB/s at depth 8).
  */
 export const SWAP_WRITE_QUEUE_DEPTH = 8;
+/**
+ * CPU time to allocate one swap-readahead page and add it to the swap cache; its read goes out in
+ * the same plugged request as the faulting page's, so the fault waits for one I/O, not for each.
+ */
+export const SWAPIN_RA_PAGE_NS = 300;
 /** Reading a page-cache page from storage with readahead (~1 GB/s streaming). */
 export const FILE_READ_PAGE_NS = 4000;
 /** A NUMA hint fault: trap, task_numa_fault bookkeeping, PTE restore. */

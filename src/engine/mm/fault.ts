@@ -1,15 +1,15 @@
 // The page-fault and page-cache paths a task's reference can take when its page is not mapped:
-// do_anonymous_page (zero-filled anon), do_swap_page (swap-in, a major fault), and a page-cache
-// miss on read() (filemap_read). Costs go to k.chargedNs.
+// do_anonymous_page (zero-filled anon), do_swap_page (swap-in.ts), and a page-cache miss on read()
+// (filemap_read). Costs go to k.chargedNs.
 import { STAT } from '../../shared/vmstat.ts';
 import { FAULT_BASE_NS, FILE_READ_PAGE_NS } from './costs.ts';
-import { accountResident, count, type Kernel } from './kernel.ts';
+import { count, mapPage, type Kernel } from './kernel.ts';
 import { lruAdd, lruMove } from './lru.ts';
 import { pageCacheAdded, pageCacheDeleted, pteAlloc } from './kmem.ts';
 import { NIL, PTE_SWAPPED } from './mem-state.ts';
+import { doSwapPage } from './swap-in.ts';
 import { allocPage, type AllocPolicy } from './page-alloc.ts';
 import { NODE_MASK, PG } from './page-flags.ts';
-import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 
 /**
  * Faults in `vpage` for a task. Returns the new pfn, or NIL if the allocation failed for good
@@ -25,8 +25,9 @@ export function handleFault(
 ): number {
   const m = k.m;
   const local = policy.localNode;
-  const swapped = m.pte[vpage] === PTE_SWAPPED;
   if (!file) count(k, local, STAT.pgfault);
+  // A swapped page's PTE page is there already: the swap entry lives in it.
+  if (m.pte[vpage]! >= PTE_SWAPPED) return doSwapPage(k, policy, vpage, write, isCurrentKilled);
   // Kernel memory first, as pte_alloc() comes before the anon page; the xarray node is taken
   // before the page-cache page here, so that a failed allocation leaves nothing half mapped.
   if (
@@ -39,19 +40,12 @@ export function handleFault(
     return NIL;
   }
   const node = m.nodeOf[pfn]!;
-  const kb = k.pageSize / 1024;
   let flags: number = PG.young | (write ? PG.dirty : 0);
   if (file) {
     // Read from storage into the page cache; mark_page_accessed() sets PG_referenced on first use.
     flags = PG.file | PG.referenced;
     k.chargedNs += FILE_READ_PAGE_NS;
-    count(k, local, STAT.pgpgin, kb);
-  } else if (swapped) {
-    count(k, local, STAT.pgmajfault);
-    count(k, local, STAT.pswpin);
-    count(k, local, STAT.pgpgin, kb);
-    k.swap!.usedPages--; // the swap slot is freed once the page is back (swap cache dropped)
-    k.chargedNs += FAULT_BASE_NS + k.swap!.pageInNs;
+    count(k, local, STAT.pgpgin, k.pageSize / 1024);
   } else {
     // Zeroing the new page writes it once at the node's write bandwidth (GB/s = bytes/ns).
     k.chargedNs += FAULT_BASE_NS + k.pageSize / k.machine.nodes[node]!.writeBandwidthGBps;
@@ -61,10 +55,8 @@ export function handleFault(
   m.owner[pfn] = vpage;
   m.stamp[pfn] = 0;
   m.migratedAt[pfn] = 0;
-  m.pte[vpage] = pfn + 1;
   lruAdd(m, pfn);
-  accountResident(k, vpage, node, 1);
-  pageMoved(k, vpage, NOT_MAPPED, node);
+  mapPage(k, vpage, pfn);
   return pfn;
 }
 

@@ -12,10 +12,11 @@ import { findVma, type Vmas } from './vma.ts';
 import type { NumabState } from './numa-balancing-state.ts';
 import type { MmLayout } from './numa-balancing.ts';
 import type { Mover } from '../movers/types.ts';
-import type { ReferenceModel } from './reference-model.ts';
+import { NOT_MAPPED, pageMoved, type ReferenceModel } from './reference-model.ts';
 import { heatBucket, type AccessHeat } from './access-heat.ts';
 import type { KernelMemory } from './kmem.ts';
 import type { KcompactdState } from './compaction.ts';
+import type { SwapState } from './swap-state.ts';
 
 export interface KswapdState {
   /** Woken and not yet balanced. */
@@ -34,13 +35,6 @@ export interface KswapdState {
   nrBoostReclaim: number;
   /** The zone's boost when this run started (zone_boosts[]): taken off the boost when it ends. */
   zoneBoost: number;
-}
-
-export interface SwapState {
-  capacityPages: number;
-  usedPages: number;
-  pageInNs: number;
-  pageOutNs: number;
 }
 
 /** Hands the OOM killer the tasks it may choose from; implemented by the simulation. */
@@ -149,4 +143,12 @@ export function accountResident(k: Kernel, vpage: number, node: number, delta: n
   const g = groupOf(k, vpage);
   k.resident[g * k.m.nrNodes + node]! += delta;
   k.heat.resident[heatBucket(k.heat, g, vpage) * k.m.nrNodes + node]! += delta;
+}
+
+/** Points vpage's PTE at pfn and accounts the newly mapped page (residency, the reference model). */
+export function mapPage(k: Kernel, vpage: number, pfn: number): void {
+  const node = k.m.nodeOf[pfn]!;
+  k.m.pte[vpage] = pfn + 1;
+  accountResident(k, vpage, node, 1);
+  pageMoved(k, vpage, NOT_MAPPED, node);
 }

@@ -68,8 +68,10 @@ function sleep(k: Kernel, node: number, atNs: number): void {
 /**
  * Runs node's kswapd until its clock reaches `untilNs` or it sleeps. One step is one
  * kswapd_shrink_node() at the current priority, aiming at max(high watermark, SWAP_CLUSTER_MAX).
+ * `cpuShare` is the share of a CPU the scheduler gives it (sim/cpu-share.ts): a step's work takes
+ * 1 / cpuShare as long when it competes with more runnable threads than there are CPUs.
  */
-export function runKswapd(k: Kernel, node: number, untilNs: number): void {
+export function runKswapd(k: Kernel, node: number, untilNs: number, cpuShare = 1): void {
   const s = k.kswapd[node]!;
   if (!s.awake) {
     // After the short nap, a node that fell below its goal again wakes kswapd without an allocation.
@@ -106,7 +108,7 @@ export function runKswapd(k: Kernel, node: number, untilNs: number): void {
     sc.mayWritepage = !boosting || s.priority < DEF_PRIORITY - 2;
     sc.maySwap = !boosting;
     shrinkNode(k, node, sc);
-    s.clockNs += Math.max(sc.costNs, MIN_STEP_NS);
+    s.clockNs += Math.max(sc.costNs, MIN_STEP_NS) / cpuShare;
     s.reclaimedThisRun += sc.nrReclaimed;
     // kswapd_shrink_node(): no need to raise priority if this pass scanned enough.
     if (sc.nrScanned >= sc.nrToReclaim) raisePriority = false;

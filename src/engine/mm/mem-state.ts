@@ -15,7 +15,10 @@ import { MAX_NODES, NODE_MASK, NODE_SHIFT, NR_LRU_LISTS } from './page-flags.ts'
 
 /** End of a list / no frame / no owner. */
 export const NIL = 0xffffffff;
-/** A page-table entry is 0 (never touched), pfn + 1 (present), or SWAPPED (on the swap device). */
+/**
+ * A page-table entry is 0 (never touched), pfn + 1 (present), SWAPPED (on the swap device only), or
+ * SWAPPED + pfn + 1 (swapped out, its copy in the swap cache in frame pfn: swap-state.ts).
+ */
 export const PTE_NONE = 0;
 export const PTE_SWAPPED = 0x80000000;
 

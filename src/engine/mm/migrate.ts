@@ -8,6 +8,7 @@ import { lruAdd } from './lru.ts';
 import { putFreeFrame } from './mem-state.ts';
 import { NODE_MASK, PG } from './page-flags.ts';
 import { pageMoved } from './reference-model.ts';
+import { inSwapCache, swapCachePte } from './swap-state.ts';
 
 /** Why a page moved (include/linux/migrate_mode.h names, plus user-space movers). */
 export const MR = {
@@ -53,7 +54,7 @@ function markTierMove(k: Kernel, src: number, from: number, to: number, flags: n
 
 /**
  * Moves isolated page `src` into the already allocated frame `dst` and puts `dst` on its node's LRU.
- * Postcondition: the PTE points at dst, src is free, flags (but PG_lru) carried over. Returns the cost.
+ * Postcondition: the PTE (or the swap cache's entry) points at dst, src is free, flags (but PG_lru) carried over. Returns the cost.
  */
 export function migrateFolio(k: Kernel, src: number, dst: number, reason: MigrateReason): number {
   const m = k.m;
@@ -67,10 +68,20 @@ export function migrateFolio(k: Kernel, src: number, dst: number, reason: Migrat
   m.owner[dst] = vpage;
   m.stamp[dst] = m.stamp[src]!;
   if (m.touchMark.length > 0) m.touchMark[dst] = m.touchMark[src]!;
-  m.pte[vpage] = dst + 1;
-  accountResident(k, vpage, from, -1);
-  accountResident(k, vpage, to, 1);
-  if (!(flags & PG.protnone)) pageMoved(k, vpage, from, to);
+  if (m.pte[vpage] === src + 1) {
+    m.pte[vpage] = dst + 1;
+    accountResident(k, vpage, from, -1);
+    accountResident(k, vpage, to, 1);
+    if (!(flags & PG.protnone)) pageMoved(k, vpage, from, to);
+  } else {
+    m.pte[vpage] = swapCachePte(dst); // an unmapped swap-cache page (readahead) stays unmapped
+    k.swap!.nrUnmapped[from]!--;
+    k.swap!.nrUnmapped[to]!++;
+  }
+  if (!(flags & PG.file) && inSwapCache(k, vpage)) {
+    k.swap!.nrSwapcached[from]!--;
+    k.swap!.nrSwapcached[to]!++;
+  }
   putFreeFrame(m, src);
   lruAdd(m, dst);
   count(k, from, STAT.pgfree);

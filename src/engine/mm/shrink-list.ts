@@ -10,6 +10,7 @@ import { isFileLru, PG, type LruList } from './page-flags.ts';
 import { canDemote, demoteFolioList, demotionTargetContended, mayDemotePage } from './demote.ts';
 import { reclaimerStats, SWAP_CLUSTER_MAX, type ScanControl } from './scan-control.ts';
 import { NOT_MAPPED, pageMoved, syncAccessBits } from './reference-model.ts';
+import { folioAllocSwap, folioFreeSwap, inSwapCache, vmSwapFull } from './swap-state.ts';
 
 const isolated = new Uint32Array(SWAP_CLUSTER_MAX);
 const toDemote = new Uint32Array(SWAP_CLUSTER_MAX);
@@ -92,26 +93,41 @@ function putback(k: Kernel, node: number, pfn: number, activate: boolean): void 
   if (activate) {
     k.m.flags[pfn] = k.m.flags[pfn]! | PG.active;
     count(k, node, STAT.pgactivate);
+    // activate_locked: "not a candidate for swapping, so reclaim swap space" when swap is full;
+    // folio_free_swap() refuses while a PTE still holds the slot (an unmapped readahead page).
+    const vpage = k.m.owner[pfn]!;
+    const swap = k.swap;
+    if (swap && !(k.m.flags[pfn] & PG.file) && inSwapCache(k, vpage) && vmSwapFull(swap)) {
+      if (k.m.pte[vpage] === pfn + 1) folioFreeSwap(k, pfn, vpage);
+    }
   }
   lruAdd(k.m, pfn);
 }
 
 /**
  * Reclaims one isolated page without demotion: swap out anon, write back dirty file (kswapd only),
- * drop clean file. Returns false if the page must go back to the LRU (activated).
+ * drop clean file. An anon page still in the swap cache and clean has its copy on swap already and
+ * is dropped without a write (no pswpout). Returns false if the page must go back to the LRU.
  */
 function pageoutOrDrop(k: Kernel, node: number, pfn: number, sc: ScanControl): boolean {
   const fl = k.m.flags[pfn]!;
   const vpage = k.m.owner[pfn]!;
+  const mapped = k.m.pte[vpage] === pfn + 1;
   const kb = k.pageSize / 1024;
   if (!(fl & PG.file)) {
     const swap = k.swap;
-    if (!sc.maySwap || !swap || swap.usedPages >= swap.capacityPages) return false; // add_to_swap failed
-    swap.usedPages++;
-    sc.costNs += swap.pageOutNs / SWAP_WRITE_QUEUE_DEPTH;
+    if (!sc.maySwap || !swap) return false;
+    const cached = inSwapCache(k, vpage);
+    if (!cached && !folioAllocSwap(swap, vpage)) return false; // add_to_swap failed: swap is full
+    if (!cached || fl & PG.dirty) {
+      // add_to_swap() marks a new swap-cache page dirty: it is written out (pageout).
+      sc.costNs += swap.pageOutNs / SWAP_WRITE_QUEUE_DEPTH;
+      count(k, node, STAT.pswpout);
+      count(k, node, STAT.pgpgout, kb);
+    }
+    if (cached) swap.nrSwapcached[node]!--; // __remove_mapping(): out of the swap cache, the slot stays
+    if (!mapped) swap.nrUnmapped[node]!--;
     k.m.pte[vpage] = PTE_SWAPPED;
-    count(k, node, STAT.pswpout);
-    count(k, node, STAT.pgpgout, kb);
   } else {
     if (fl & PG.dirty) {
       if (sc.reclaimer !== 'kswapd' || !sc.mayWritepage) return false; // only kswapd writes back
@@ -120,8 +136,10 @@ function pageoutOrDrop(k: Kernel, node: number, pfn: number, sc: ScanControl): b
     k.m.pte[vpage] = PTE_NONE;
     pageCacheDeleted(k, vpage);
   }
-  accountResident(k, vpage, node, -1);
-  if (!(fl & PG.protnone)) pageMoved(k, vpage, node, NOT_MAPPED);
+  if (mapped) {
+    accountResident(k, vpage, node, -1);
+    if (!(fl & PG.protnone)) pageMoved(k, vpage, node, NOT_MAPPED);
+  }
   putFreeFrame(k.m, pfn);
   count(k, node, STAT.pgfree);
   sc.costNs += RECLAIM_PAGE_NS;

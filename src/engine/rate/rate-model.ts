@@ -39,7 +39,8 @@ export class RateModel implements ReferenceModel {
 
   syncAccessBits(k: Kernel, pfn: number): void {
     const v = k.m.owner[pfn]!;
-    if (v === NIL) return;
+    // Free, or a swap-cache page no PTE maps (readahead): no reference reaches it.
+    if (v === NIL || k.m.pte[v] !== pfn + 1) return;
     this.domainOf(k, v)?.settle(k, pfn, v);
   }
 

@@ -40,6 +40,42 @@ describe.each(ENGINES)('%s engine', (engine) => {
       expect(r.tasks[0]!.residentPages['1']).toBe(0);
     });
 
+    it('reads ahead on swap-in, and a sequential walk back finds the neighbours in the swap cache', () => {
+      const swapping = { knobs: { demotion_enabled: false }, workload: { size: '96MiB', ...bind0 } };
+      const r = runToEnd(twoTierScenario(swapping), engine);
+      expect(r.vmstat.swap_ra).toBeGreaterThan(0);
+      expect(r.vmstat.swap_ra_hit).toBeGreaterThan(0);
+      // Every page read from swap is a major fault's own page or one read ahead with it.
+      expect(r.vmstat.pswpin).toBe(r.vmstat.pgmajfault + r.vmstat.swap_ra);
+      const none = runToEnd(
+        twoTierScenario({ ...swapping, knobs: { demotion_enabled: false, page_cluster: 0 } }),
+        engine,
+      );
+      expect(none.vmstat.swap_ra + none.vmstat.swap_ra_hit).toBe(0);
+      expect(none.vmstat.pswpin).toBe(none.vmstat.pgmajfault);
+    });
+
+    it('keeps pages a read-only workload swapped back in in the swap cache, within the swap in use', () => {
+      const w = { type: 'hotset', size: '96MiB', readRatio: 1, distribution: 'uniform', ...bind0 };
+      const s = twoTierScenario({ knobs: { demotion_enabled: false }, workload: w });
+      // 256 MiB of swap stays under half full (vm_swap_full would take the slots back on swap-in).
+      const swap = { ...s.machine.swap!, capacityBytes: 256 * 2 ** 20 };
+      const r = runToEnd({ ...s, machine: { ...s.machine, swap } }, engine);
+      expect(r.vmstat.pswpin).toBeGreaterThan(0);
+      expect(r.vmstat.nr_swapcached).toBeGreaterThan(0);
+      expect(r.vmstat.nr_swapcached).toBeLessThanOrEqual(r.vmstat.nr_swap_used);
+    });
+
+    it('hands more of the reclaim to direct reclaim when more threads allocate than CPUs run them', () => {
+      // The same 96 MiB, bound to DRAM with 1 CPU, by 1 thread or by 4: kswapd gets 1/2 or 1/5 of it.
+      const direct = (threads: number) => {
+        const w = { size: `${96 / threads}MiB`, threads, ...bind0 };
+        const vm = runToEnd(twoTierScenario({ workload: w }), engine).vmstat;
+        return vm.pgdemote_direct / (vm.pgdemote_direct + vm.pgdemote_kswapd);
+      };
+      expect(direct(4)).toBeGreaterThan(direct(1));
+    });
+
     it('OOM-kills the task when demotion is off and there is no swap', () => {
       const r = runToEnd(
         twoTierScenario({

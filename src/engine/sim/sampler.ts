@@ -56,8 +56,12 @@ export function readNodeCounters(k: Kernel, n: number, row: Float64Array): void 
   row[STAT.nr_active_anon] = aa;
   row[STAT.nr_inactive_file] = inf;
   row[STAT.nr_active_file] = af;
-  row[STAT.nr_anon_pages] = ia + aa;
-  row[STAT.nr_file_pages] = inf + af;
+  // NR_ANON_MAPPED: pages read ahead into the swap cache sit on the anon LRU but are not mapped.
+  row[STAT.nr_anon_pages] = ia + aa - (k.swap ? k.swap.nrUnmapped[n]! : 0);
+  // Swap-cache pages are counted in NR_FILE_PAGES too, as __add_to_swap_cache() does.
+  const swapcached = k.swap ? k.swap.nrSwapcached[n]! : 0;
+  row[STAT.nr_file_pages] = inf + af + swapcached;
+  row[STAT.nr_swapcached] = swapcached;
   row[STAT.nr_dirty] = k.m.nrDirty[n]!;
   // Swap is machine-wide; it is carried on node 0's row so that sums over nodes stay right.
   row[STAT.nr_swap_used] = n === 0 && k.swap ? k.swap.usedPages : 0;

@@ -10,6 +10,7 @@ import { createRng } from '../random/rng.ts';
 import { makeWorkload } from '../workloads/index.ts';
 import { newKswapd, type Kernel } from '../mm/kernel.ts';
 import { createMemState } from '../mm/mem-state.ts';
+import { createSwapState } from '../mm/swap-state.ts';
 import { NR_MIGRATE_REASONS } from '../mm/migrate.ts';
 import { makeAllocPolicy, mempolicyFlags, MPOL_F_MOF } from '../mm/page-alloc.ts';
 import { createAccessHeat } from '../mm/access-heat.ts';
@@ -20,6 +21,7 @@ import { createOomKiller } from './oom.ts';
 import { createMovers } from '../movers/index.ts';
 import { createTask, type Task } from './task.ts';
 import { RateModel } from '../rate/rate-model.ts';
+import { createCpuShares, type CpuShares } from './cpu-share.ts';
 
 export interface World {
   k: Kernel;
@@ -27,6 +29,8 @@ export interface World {
   names: string[];
   /** The rate engine's reference model, or null when the exact engine plays every reference. */
   rate: RateModel | null;
+  /** How the CPUs are shared this round among tasks and kswapds. */
+  cpu: CpuShares;
 }
 
 /** Seeds for independent random streams, so adding a workload does not change another's draws. */
@@ -85,12 +89,7 @@ export function buildWorld(s: ResolvedScenario): World {
     kswapd: machine.nodes.map(() => newKswapd()),
     kcompactd: machine.nodes.map(() => newKcompactd()),
     swap: machine.swap
-      ? {
-          capacityPages: Math.floor(machine.swap.capacityBytes / pageSize),
-          usedPages: 0,
-          pageInNs: machine.swap.pageInUs * 1000,
-          pageOutNs: machine.swap.pageOutUs * 1000,
-        }
+      ? createSwapState(machine.swap, pageSize, vmas.nrVpages, vmas.base.length, nrNodes)
       : null,
     baseLatency,
     latency: Float64Array.from(baseLatency),
@@ -127,7 +126,7 @@ export function buildWorld(s: ResolvedScenario): World {
   const rate = rateEngine ? new RateModel(k, s.run.seed) : null;
   k.refs = rate;
   k.movers = createMovers(k, s);
-  return { k, tasks, names, rate };
+  return { k, tasks, names, rate, cpu: createCpuShares(nrNodes) };
 }
 
 /** [node * nrNodes + target]: target's zonelist restricted to node's lower-tier nodes. */

@@ -15,6 +15,7 @@ import { groupFastTierHits, groupReferences } from './group-counts.ts';
 import { createSampler, recordSample, takeSamples } from './sampler.ts';
 import { buildWorld, type World } from './setup.ts';
 import { isDrawing, runTask, TaskState } from './task.ts';
+import { shareCpus } from './cpu-share.ts';
 
 /**
  * Rate engine: a round while no kswapd is awake or in its short nap, no mover runs and every
@@ -97,26 +98,28 @@ function tick(world: World, s: ResolvedScenario, t0: number, t1: number): void {
   updateLatency(k, t1 - t0);
   startAndStopTasks(world, s, t0);
   if (k.knobs.numa_balancing) numaScan(world, t0);
-  const slowdown = cpuSlowdown(world);
+  const cpu = world.cpu;
   for (let start = t0; start < t1;) {
     // A kswapd woken during the tasks' turns may end the round early (cutRound).
     k.round.startNs = start;
     k.round.endNs = Math.min(start + roundNs(world, start), t1);
+    // The round's threads share the CPUs as they are now: a kswapd awake takes its share.
+    shareCpus(cpu, k, world.tasks);
     // Several tasks take a long round in fine steps, so none runs ahead of a cut.
     const step = runningTasks(world) > 1 ? FINE_ROUND_NS : Infinity;
     for (let sub = start; sub < k.round.endNs;) {
       sub = Math.min(sub + step, k.round.endNs);
-      runTasks(world, sub, slowdown);
+      runTasks(world, sub, cpu.taskSlowdown);
     }
     const end = k.round.endNs;
-    for (let n = 0; n < k.m.nrNodes; n++) runKswapd(k, n, end);
+    for (let n = 0; n < k.m.nrNodes; n++) runKswapd(k, n, end, cpu.kswapdShare[n]);
     for (let n = 0; n < k.m.nrNodes; n++) runKcompactd(k, n, end);
     for (const mover of k.movers) mover.run(k, end);
     start = end;
   }
 }
 
-function runTasks(world: World, untilNs: number, slowdown: number[]): void {
+function runTasks(world: World, untilNs: number, slowdown: Float64Array): void {
   const { k } = world;
   for (const t of world.tasks) {
     if (t.state !== TaskState.Running) continue;
@@ -229,11 +232,4 @@ function numaScan(world: World, nowNs: number): void {
     k.nowNs = nowNs;
     t.clockNs += taskNumaWork(k, mm, k.numab.mm[g]!, nowNs / 1e6, t.cpuNode);
   });
-}
-
-/** Per CPU node: how much slower each task runs when more tasks than CPUs share the node. */
-function cpuSlowdown(world: World): number[] {
-  const running = new Array<number>(world.k.m.nrNodes).fill(0);
-  for (const t of world.tasks) if (t.state === TaskState.Running) running[t.cpuNode]!++;
-  return world.k.machine.nodes.map((n, i) => Math.max(1, running[i]! / Math.max(1, n.cpus)));
 }

@@ -17,6 +17,9 @@ const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
   'compact_daemon_wake',
   'compact_daemon_migrate_scanned',
   'compact_daemon_free_scanned',
+  'swap_ra',
+  'swap_ra_hit',
+  'nr_swapcached',
 ]);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
 import { RUN_ENGINES } from '../../shared/scenario/schema.ts';

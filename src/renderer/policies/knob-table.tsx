@@ -11,6 +11,7 @@ const NAMES = Object.keys(KNOBS) as KnobName[];
 /** Section titles for the mechanism each knob belongs to, in the order they are shown. */
 const GROUP_TITLES: Record<string, string> = {
   reclaim: 'Reclaim and watermarks',
+  swap: 'Swap and swap readahead',
   demotion: 'Demotion',
   numa_balancing: 'NUMA balancing and promotion',
   tpp: 'TPP',

@@ -2,7 +2,8 @@
 // One table serves validation, the engine, the CLI's docs and the UI's knob editor.
 
 /** Which mechanism a knob belongs to, so editors can group them. */
-export type KnobGroup = 'reclaim' | 'demotion' | 'numa_balancing' | 'tpp' | 'memory-optimizer' | 'damon';
+export type KnobGroup =
+  'reclaim' | 'swap' | 'demotion' | 'numa_balancing' | 'tpp' | 'memory-optimizer' | 'damon';
 
 export interface KnobSpec {
   readonly group: KnobGroup;
@@ -89,6 +90,28 @@ export const KNOBS = {
     help:
       'Bit 1: reclaim the local node before going remote (node_reclaim); 2: write dirty pages; 4: unmap. ' +
       'Bit 8 (RECLAIM_MIGRATE, 2019-20 RFCs only): demote in reclaim instead of discarding.',
+  },
+  page_cluster: {
+    group: 'swap',
+    default: 3,
+    kind: 'int',
+    min: 0,
+    max: 30,
+    unit: 'log2 pages',
+    path: '/proc/sys/vm/page-cluster',
+    help:
+      'A swap-in reads up to 2^page-cluster pages (8 by default) into the swap cache with it, by swap ' +
+      'offset or by address (at most 2^5 then); the window grows with readahead hits. 0: no readahead.',
+  },
+  vma_ra_enabled: {
+    group: 'swap',
+    default: true,
+    kind: 'bool',
+    unit: '',
+    path: '/sys/kernel/mm/swap/vma_ra_enabled',
+    help:
+      'Read ahead by virtual address (swap_vma_readahead) rather than by swap offset; a rotating ' +
+      'swap disk (hdd) turns it off whatever this says. zram swaps in without the swap cache or readahead.',
   },
   scan_delay_ms: {
     group: 'numa_balancing',
@@ -308,6 +331,8 @@ export interface Knobs {
   watermark_boost_factor: number;
   swappiness: number;
   zone_reclaim_mode: number;
+  page_cluster: number;
+  vma_ra_enabled: boolean;
   scan_delay_ms: number;
   scan_period_min_ms: number;
   scan_period_max_ms: number;
