@@ -93,7 +93,12 @@ export function ComparePage() {
               />{' '}
               include partial runs
             </label>
-            <ExportButtons runIds={picked()} baseline={0} kinds={['comparison', 'samples', 'results']} />
+            <ExportButtons
+              runIds={picked()}
+              baseline={0}
+              includePartial={includePartial()}
+              kinds={['comparison', 'samples', 'results']}
+            />
           </header>
           <Show when={call.error()}>
             <p class="error-text" data-testid="compare-error">

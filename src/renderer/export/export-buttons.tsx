@@ -18,6 +18,8 @@ export interface ExportButtonsProps {
   runIds: number[];
   kinds: ExportKind[];
   baseline?: number;
+  /** Whether the comparison keeps cancelled, failed and interrupted runs, as the page shows them. */
+  includePartial?: boolean;
   /** Why the buttons are disabled, if they are. */
   disabledReason?: string;
 }
@@ -28,9 +30,14 @@ export function ExportButtons(props: ExportButtonsProps) {
   // The rows a samples CSV holds: /proc/vmstat per sample, or nodeN/vmstat per sample per node.
   const [perNode, setPerNode] = createSignal(false);
   /** What one click asks for, read when the button is clicked. */
-  type Request = { runIds: number[]; baseline: number | undefined; perNode: boolean };
-  const call = (kind: ExportKind, { runIds, baseline, perNode }: Request) => {
-    if (kind === 'comparison') return client.call('export:comparison', { runIds, baseline });
+  type Request = {
+    runIds: number[];
+    baseline: number | undefined;
+    perNode: boolean;
+    includePartial: boolean;
+  };
+  const call = (kind: ExportKind, { runIds, baseline, perNode, includePartial }: Request) => {
+    if (kind === 'comparison') return client.call('export:comparison', { runIds, baseline, includePartial });
     // The save dialog takes text: the chunks are joined here, in the page.
     if (kind === 'samples') return readSamplesCsv(client, { runIds, perNode });
     return client.call('export:results', { runIds });
@@ -65,7 +72,12 @@ export function ExportButtons(props: ExportButtonsProps) {
             data-testid={`export-${kind}`}
             disabled={props.runIds.length === 0 || props.disabledReason !== undefined}
             onClick={() => {
-              const req = { runIds: props.runIds, baseline: props.baseline, perNode: perNode() };
+              const req = {
+                runIds: props.runIds,
+                baseline: props.baseline,
+                perNode: perNode(),
+                includePartial: props.includePartial ?? false,
+              };
               void toast.guard(() => run(kind, req));
             }}
           >
