@@ -52,6 +52,7 @@ export {
   sampledNodes,
   readSampleBatch,
   readSampleChunk,
+  sampleRowsAfter,
   SAMPLES_PER_CHUNK,
   type SamplePick,
 } from './read-samples.ts';

@@ -80,6 +80,50 @@ export function readSampleChunk(
   return batch;
 }
 
+/**
+ * The stored rows of at most `limit` samples after `afterMs`, as SQLite holds them, for writing as
+ * CSV without reshaping: machine-wide `[t_ms, ...COUNTERS]`, or per node `[t_ms, node_id,
+ * ...COUNTERS]` in time then node order (only `node`'s when given). `lastMs` is the last sample's
+ * time, where the next chunk starts; `samples` how many samples the rows cover.
+ */
+export function sampleRowsAfter(
+  db: Db,
+  runId: number,
+  afterMs: number,
+  limit: number,
+  perNode: boolean,
+  node?: number,
+): { rows: number[][]; samples: number; lastMs: number | null } {
+  const sqlite = sqliteOf(db);
+  if (!perNode) {
+    const rows = sqlite
+      .prepare<[number, number, number], number[]>(
+        `SELECT t_ms${columnList(COUNTERS)} FROM samples WHERE run_id = ? AND t_ms > ? ORDER BY t_ms LIMIT ?`,
+      )
+      .raw(true)
+      .all(runId, afterMs, limit);
+    return { rows, samples: rows.length, lastMs: rows.length ? rows[rows.length - 1]![0]! : null };
+  }
+  const times = sqlite
+    .prepare<[number, number, number], number>(
+      'SELECT t_ms FROM samples WHERE run_id = ? AND t_ms > ? ORDER BY t_ms LIMIT ?',
+    )
+    .pluck()
+    .all(runId, afterMs, limit);
+  if (!times.length) return { rows: [], samples: 0, lastMs: null };
+  const lastMs = times[times.length - 1]!;
+  const oneNode = node === undefined ? '' : ' AND node_id = ?';
+  const args = node === undefined ? [runId, afterMs, lastMs] : [runId, afterMs, lastMs, node];
+  const rows = sqlite
+    .prepare<number[], number[]>(
+      `SELECT t_ms, node_id${columnList(COUNTERS)} FROM node_samples
+       WHERE run_id = ? AND t_ms > ? AND t_ms <= ?${oneNode} ORDER BY t_ms, node_id`,
+    )
+    .raw(true)
+    .all(...args);
+  return { rows, samples: times.length, lastMs };
+}
+
 /** The run's samples as one batch, exactly as appendSampleBatch received them (the columns picked). */
 export function readSampleBatch(db: Db, runId: number, pick: SamplePick = {}): SampleBatch {
   return readSampleChunk(db, runId, -Infinity, -1, pick);

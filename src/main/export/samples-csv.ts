@@ -1,10 +1,9 @@
 // Samples of stored runs as CSV, one chunk at a time so a million rows never become one string:
 // machine-wide (/proc/vmstat, one row per sample) or per node (nodeN/vmstat, one row per sample per node).
-// Each chunk is the lines of one SampleBatch read from the database, as the sampler took it.
+// Each chunk is the stored rows of one run, written as SQLite returns them (no reshaping on the way).
 import type { SamplesCursor, SamplesExportRequest } from '../../shared/api/contract.ts';
-import { COUNTERS } from '../../shared/vmstat.ts';
-import { readSampleChunk, SAMPLES_PER_CHUNK, type Db } from '../db/index.ts';
-import { samplesCsvHeader, samplesCsvLines } from './csv.ts';
+import { sampleRowsAfter, SAMPLES_PER_CHUNK, type Db } from '../db/index.ts';
+import { samplesCsvHeader } from './csv.ts';
 
 export interface SamplesCsvChunk {
   csv: string;
@@ -16,6 +15,7 @@ export interface SamplesCsvChunk {
  * The chunk of the export `req` starting at `req.from` (the header and the first run's first samples
  * without it): at most `perChunk` samples of one run, in time order (then node order).
  * E.g. per node: `run_id,time_ms,node,nr_free_pages,...` then `3,0,0,16384,...` and `3,0,1,32768,...`.
+ * The stored rows are written as they come (their columns are the header's, in COUNTERS order).
  */
 export function samplesCsvChunk(
   db: Db,
@@ -27,12 +27,17 @@ export function samplesCsvChunk(
   const at = from ?? { run: 0, afterMs: null };
   const runId = runIds[at.run];
   if (runId === undefined) return { csv: header, next: null };
-  const pick = perNode
-    ? { counters: [], nodeCounters: COUNTERS, node }
-    : { counters: COUNTERS, nodeCounters: [] };
-  const batch = readSampleChunk(db, runId, at.afterMs ?? -Infinity, perChunk, pick);
-  const csv = header + samplesCsvLines(batch, perNode, withRunId ? `${runId},` : '');
-  const rows = batch.timesMs.length;
-  if (rows === perChunk) return { csv, next: { run: at.run, afterMs: batch.timesMs[rows - 1]! } };
+  const { rows, samples, lastMs } = sampleRowsAfter(
+    db,
+    runId,
+    at.afterMs ?? -Infinity,
+    perChunk,
+    perNode,
+    node,
+  );
+  const lead = withRunId ? `${runId},` : '';
+  const lines = rows.map((row) => lead + row.join(','));
+  const csv = header + (lines.length ? lines.join('\n') + '\n' : '');
+  if (samples === perChunk) return { csv, next: { run: at.run, afterMs: lastMs } };
   return { csv, next: at.run + 1 < runIds.length ? { run: at.run + 1, afterMs: null } : null };
 }
