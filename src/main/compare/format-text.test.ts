@@ -35,8 +35,21 @@ describe('formatComparisonText', () => {
       'Stddev   latency        2.00 (   0.00%)        2.00 (   0.00%)',
       'CoeffVar latency        2.00 (   0.00%)        1.00 (  50.00%)',
       'Max      latency      102.00 (   0.00%)      202.00 ( -98.04%)',
+      // Twice 100 ns slower over a pooled stddev of 2: d = -50 (lower latency is better).
+      `EffectD  latency${' '.repeat(23)}${'d=-50.00'.padStart(23)}`,
       '',
     ]);
+  });
+
+  it('says "new" against a zero baseline instead of a percentage', () => {
+    const groups: RunGroup[] = [
+      { label: 'base', results: [0, 1].map((seed) => makeRun({ seed }, { pgdemote_kswapd: 0 })) },
+      { label: 'tiered', results: [0, 1].map((seed) => makeRun({ seed }, { pgdemote_kswapd: 100 })) },
+    ];
+    const lines = formatComparisonText(compareRuns(groups, { metrics: ['vmstat:pgdemote_kswapd'] })).split(
+      '\n',
+    );
+    expect(lines.find((l) => l.startsWith('Amean'))).toMatch(/0\.00 \(   0\.00%\)\s+100\.00 \(    new\)$/);
   });
 
   it('prints "-" for what is not defined', () => {

@@ -1,28 +1,13 @@
 // Renders a ComparisonTable as compare-mmtests prints one (Compare.pm _generateRenderTable and
 // PrintGeneric.pm printRow): rows by statistic then metric, one `%12.2f (%7.2f%%)` cell per group,
-// and a significant mean's parentheses replaced by asterisks, as PrintGeneric does for `:SIG:`.
-import type { ComparisonCell, ComparisonRow, ComparisonTable } from './compare.ts';
+// and a significant mean's parentheses replaced by asterisks, as PrintGeneric does for `:SIG:`. The
+// cells are the app's (src/shared/compare-cell.ts): against a zero baseline a cell says `new` where
+// mmtests prints -99% or 100%, and an EffectD line per metric follows the table.
+import type { ComparisonTable } from './compare.ts';
+import { formatCell, STAT_LINES } from '../../shared/compare-cell.ts';
 
-/** Compare.pm defaults: _FieldLength 12, precision 2, _CompareLength 7. */
-const FIELD_WIDTH = 12;
-const COMPARE_WIDTH = 7;
-const CELL_WIDTH = FIELD_WIDTH + COMPARE_WIDTH + 4;
-
-type StatKey = 'min' | 'mean' | 'stddev' | 'coeffvar' | 'max';
-
-interface StatLine {
-  key: StatKey;
-  /** Stat.pm stat_names, which depend on the mean in use (Stddev vs HStddev). */
-  name: (row: ComparisonRow) => string;
-}
-
-const STAT_LINES: readonly StatLine[] = [
-  { key: 'min', name: () => 'Min' },
-  { key: 'mean', name: (r) => (r.meanKind === 'hmean' ? 'Hmean' : 'Amean') },
-  { key: 'stddev', name: (r) => (r.meanKind === 'hmean' ? 'HStddev' : 'Stddev') },
-  { key: 'coeffvar', name: (r) => (r.meanKind === 'hmean' ? 'HCoeffVar' : 'CoeffVar') },
-  { key: 'max', name: () => 'Max' },
-];
+/** Compare.pm defaults: _FieldLength 12, precision 2, _CompareLength 7 (a cell and its gap). */
+const CELL_WIDTH = 12 + 7 + 4;
 
 /**
  * A group name as a column header: right-aligned and, when too long, cut in the middle so columns
@@ -33,20 +18,6 @@ function header(label: string): string {
   if (label.length <= room) return label.padStart(CELL_WIDTH);
   const tail = Math.floor((room - 1) / 2);
   return ` ${label.slice(0, room - 1 - tail)}…${label.slice(label.length - tail)}`;
-}
-
-function number(value: number, width: number): string {
-  return (Number.isNaN(value) ? '-' : value.toFixed(2)).padStart(width);
-}
-
-/** The baseline's own cell compares with itself, which mmtests prints as 0.00%. */
-function formatCell(cell: ComparisonCell, key: StatKey, baseline: boolean): string {
-  const value = cell[key];
-  const pct = baseline ? (Number.isNaN(value) ? NaN : 0) : (cell.vsBaseline?.[key] ?? NaN);
-  const marked = key === 'mean' && cell.vsBaseline?.significant === true;
-  const pctText = Number.isNaN(pct) ? '-'.padStart(COMPARE_WIDTH + 1) : `${number(pct, COMPARE_WIDTH)}%`;
-  const [open, close] = marked ? ['*', '*'] : ['(', ')'];
-  return `${number(value, FIELD_WIDTH)} ${open}${pctText}${close}`;
 }
 
 /**
@@ -62,9 +33,23 @@ export function formatComparisonText(table: ComparisonTable): string {
   for (const stat of STAT_LINES) {
     for (const row of table.rows) {
       const head = `${stat.name(row).padEnd(statWidth)} ${row.metric.id.padEnd(metricWidth)}`;
-      const cells = row.cells.map((c, i) => formatCell(c, stat.key, i === table.baseline));
+      const base = row.cells[table.baseline];
+      const cells = row.cells.map((c, i) => {
+        const text = formatCell(c, stat.key, i === table.baseline, base);
+        return `${text.value} ${text.compare}`;
+      });
       lines.push(head + cells.join(''));
     }
+  }
+  // Not in mmtests: the mean's difference in pooled stddevs, so a reader can judge a `*` (Cohen's d).
+  for (const row of table.rows) {
+    const effects = row.cells.map((c, i) =>
+      i === table.baseline ? '' : formatCell(c, 'mean', false).effect,
+    );
+    if (effects.every((e) => e === '')) continue;
+    const head = `${'EffectD'.padEnd(statWidth)} ${row.metric.id.padEnd(metricWidth)}`;
+    const cells = effects.map((e, i) => (i === table.baseline ? '' : e || '-').padStart(CELL_WIDTH));
+    lines.push(head + cells.join(''));
   }
   return lines.join('\n') + '\n';
 }

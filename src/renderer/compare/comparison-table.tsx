@@ -2,7 +2,7 @@
 // and metric, a cell per group with its % against the baseline, significant means in asterisks.
 import { For, Show } from 'solid-js';
 import type { Comparison } from '../../shared/api/types.ts';
-import { formatCell, STAT_LINES } from './cell-format.ts';
+import { formatCell, STAT_LINES } from '../../shared/compare-cell.ts';
 
 export interface ComparisonTableProps {
   comparison: Comparison;

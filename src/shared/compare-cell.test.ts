@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ComparisonCell } from '../../shared/api/types.ts';
-import { formatCell } from './cell-format.ts';
+import type { ComparisonCell } from './api/types.ts';
+import { formatCell } from './compare-cell.ts';
 
 const cell = (mean: number, vs?: Partial<NonNullable<ComparisonCell['vsBaseline']>>): ComparisonCell => ({
   n: 3,

@@ -1,7 +1,7 @@
 // Comparison cells written exactly as compare-mmtests prints them (PrintGeneric.pm printRow):
 // `%12.2f (%7.2f%%)`, and a significant mean's parentheses replaced by asterisks.
 // Worked example: a significant Hmean 11% better than the baseline prints `      111.00 *  11.00%*`.
-import type { ComparisonCell, ComparisonRow } from '../../shared/api/types.ts';
+import type { ComparisonCell, ComparisonRow } from './api/types.ts';
 
 export type StatKey = 'min' | 'mean' | 'stddev' | 'coeffvar' | 'max';
 
