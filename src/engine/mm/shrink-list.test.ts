@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { STAT, NR_COUNTERS } from '../../shared/vmstat.ts';
+import { kernelWithPages, stat } from '../../../tests/support/engine/kernel-pages.ts';
 import { buildWorld } from '../sim/setup.ts';
 import { twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
-import type { Kernel } from './kernel.ts';
 import { lruAdd, lruSize } from './lru.ts';
 import { PTE_NONE, PTE_SWAPPED, takeFreeFrame } from './mem-state.ts';
 import { LRU_ACTIVE_ANON, LRU_INACTIVE_ANON, LRU_INACTIVE_FILE, PG } from './page-flags.ts';
 import { scanControl } from './scan-control.ts';
 import { shrinkInactiveList } from './shrink-list.ts';
-
-/** A kernel with `n` anon pages on node 0's inactive list, all mapped at vpages 0..n-1. */
-function kernelWithPages(n: number, flags: number, knobs = {}): Kernel {
-  const { k } = buildWorld(twoTierScenario({ knobs }));
-  for (let v = 0; v < n; v++) {
-    const pfn = takeFreeFrame(k.m, 0);
-    k.m.flags[pfn] = k.m.flags[pfn]! | flags;
-    k.m.owner[pfn] = v;
-    k.m.pte[v] = pfn + 1;
-    lruAdd(k.m, pfn);
-  }
-  return k;
-}
-
-const stat = (k: Kernel, node: number, name: keyof typeof STAT) => k.stats[node * NR_COUNTERS + STAT[name]]!;
 
 describe('shrink_folio_list', () => {
   it('gives a page whose PTE is young one more trip round the inactive list', () => {

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { STAT, NR_COUNTERS } from '../../shared/vmstat.ts';
+import { kernelWithPages, stat } from '../../../tests/support/engine/kernel-pages.ts';
 import { buildWorld } from '../sim/setup.ts';
 import { twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
-import type { Kernel } from './kernel.ts';
 import { runKswapd, wakeupKswapd } from './kswapd.ts';
-import { lruAdd } from './lru.ts';
 import { putFreeFrame, takeFreeFrame } from './mem-state.ts';
 import { PG } from './page-flags.ts';
 import { MIGRATE_UNMOVABLE } from './free-area.ts';
@@ -13,21 +11,6 @@ import { boostWatermark, WMARK_HIGH, WMARK_LOW, wmarkPages } from './watermark.t
 
 // twoTierScenario's DRAM: 16384 pages, watermarks min 147, low 183, high 219 (pages).
 const HIGH = 219;
-
-/** A kernel whose DRAM holds `n` pages of `flags` (anon unless PG.file) mapped at vpages 0..n-1. */
-function kernelWithPages(n: number, flags: number, knobs: Record<string, unknown> = {}): Kernel {
-  const { k } = buildWorld(twoTierScenario({ knobs }));
-  for (let v = 0; v < n; v++) {
-    const pfn = takeFreeFrame(k.m, 0);
-    k.m.flags[pfn] = k.m.flags[pfn]! | flags;
-    k.m.owner[pfn] = v;
-    k.m.pte[v] = pfn + 1;
-    lruAdd(k.m, pfn);
-  }
-  return k;
-}
-
-const stat = (k: Kernel, node: number, name: keyof typeof STAT) => k.stats[node * NR_COUNTERS + STAT[name]]!;
 
 describe('boost_watermark', () => {
   it('raises every mark by a pageblock, capped at watermark_boost_factor of high but never under a pageblock', () => {
