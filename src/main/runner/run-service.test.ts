@@ -154,12 +154,12 @@ describe('RunService', () => {
   });
 
   it('fails a run whose worker runs out of memory, saying so with its limits, and keeps what it stored', async () => {
-    const { db, s } = service(1, { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 });
+    const { db, s } = service(1, { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 });
     const id = s.enqueue({ scenario: hungry(), document: {} });
     const failed = await s.waitFor(id);
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(
-      /^the engine ran out of memory: its worker's heap reached its \d+ MiB limit \(resourceLimits maxOldGenerationSizeMb=16, maxYoungGenerationSizeMb=4\)$/,
+      /^the engine ran out of memory: its worker's heap reached its \d+ MiB limit \(resourceLimits maxOldGenerationSizeMb=32, maxYoungGenerationSizeMb=4\)$/,
     );
     expect(countSamples(db, id)).toBeGreaterThan(0);
     const next = s.enqueue({ scenario: quick(), document: {} });
