@@ -136,7 +136,7 @@ function taskResults(world: World, s: ResolvedScenario, simulatedMs: number, sam
       residency,
       hitsByNode,
       fastTierHitRatio: references > 0 ? fastHits / references : 0,
-      heatmap: heatmapOf(sampler.heat, world.k.heat, g, nrNodes),
+      heatmap: heatmapOf(sampler.heat, world.k.heat, g, world.k.layout.topTier),
       ...(w.type === 'trace' && w.data ? { trace: traceReport(world, w.file, w.data, w.repeats) } : {}),
     };
   });
