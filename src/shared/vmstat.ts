@@ -98,6 +98,13 @@ export const SWAP_CACHE_EVENTS = ['swap_ra', 'swap_ra_hit'] as const;
 export const SWAP_CACHE_GAUGES = ['nr_swapcached'] as const;
 
 /**
+ * Added with loaded latency (derived, see DERIVED): the bytes each node's memory read and wrote
+ * (references, page zeroing, migration copies, DMA of swap and file I/O), and its loaded read latency.
+ */
+export const BANDWIDTH_EVENTS = ['mem_read_bytes', 'mem_write_bytes'] as const;
+export const BANDWIDTH_GAUGES = ['mem_read_latency_ns'] as const;
+
+/**
  * Every counter in the order of its database column. The tables are append-only, so a counter
  * added later goes at the end, in its migration's order, whatever its kind.
  */
@@ -108,6 +115,8 @@ export const COUNTERS = [
   ...LATER_EVENTS,
   ...SWAP_CACHE_EVENTS,
   ...SWAP_CACHE_GAUGES,
+  ...BANDWIDTH_EVENTS,
+  ...BANDWIDTH_GAUGES,
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -125,6 +134,19 @@ export const DERIVED: Readonly<Partial<Record<CounterName, { from: string }>>> =
   nr_watermark_boost: {
     from: 'the zone\'s watermark_boost in pages, the "boost" line of /proc/zoneinfo',
   },
+  mem_read_bytes: {
+    from:
+      "bytes read from the node's memory: the uncore's memory-controller CAS counters (e.g. " +
+      "uncore_imc/cas_count_read, 64 bytes each) or Intel PCM, summed over the node's channels",
+  },
+  mem_write_bytes: {
+    from: "bytes written to the node's memory: uncore_imc/cas_count_write, 64 bytes each, or Intel PCM",
+  },
+  mem_read_latency_ns: {
+    from:
+      "the node's loaded read latency at the last tick's bandwidth (what Intel MLC --loaded_latency or " +
+      'Colloid measure); the machine-wide value is a sum over nodes, so read it per node',
+  },
   nr_swap_used: {
     from:
       'swap in use machine-wide, SwapTotal - SwapFree of /proc/meminfo in pages; the kernel keeps no ' +
@@ -138,7 +160,12 @@ export const STAT = Object.fromEntries(COUNTERS.map((name, i) => [name, i])) as 
   readonly [K in CounterName]: number;
 };
 
-const GAUGE_NAMES: ReadonlySet<string> = new Set([...GAUGES, ...LATER_GAUGES, ...SWAP_CACHE_GAUGES]);
+const GAUGE_NAMES: ReadonlySet<string> = new Set([
+  ...GAUGES,
+  ...LATER_GAUGES,
+  ...SWAP_CACHE_GAUGES,
+  ...BANDWIDTH_GAUGES,
+]);
 
 export function isGauge(name: string): boolean {
   return GAUGE_NAMES.has(name);

@@ -1,6 +1,8 @@
 // The cost model: what each kernel action costs in simulated time, and how bandwidth use loads
 // a node's latency. Numbers are order-of-magnitude figures for a 4 KiB page on current x86 servers.
 
+import type { LatencyPoint } from '../../shared/scenario/memory-kinds.ts';
+
 /** Bytes moved by one memory reference (one cache line). */
 export const CACHE_LINE = 64;
 /** Fixed part of an anonymous page fault (trap, page-table update); zeroing the page is added. */
@@ -28,17 +30,38 @@ export const SWAPIN_RA_PAGE_NS = 300;
 export const FILE_READ_PAGE_NS = 4000;
 /** A NUMA hint fault: trap, task_numa_fault bookkeeping, PTE restore. */
 export const HINT_FAULT_NS = 1200;
-/** Queueing never lets utilisation reach 1 in the latency formula. */
-const MAX_UTILISATION = 0.95;
+/**
+ * Loaded latency: the node's read latency at `bandwidthGBps` on its curve (ResolvedNode.loadedLatency),
+ * linear between points, from (0, idleNs) to the first point, and held at the last point beyond it
+ * (a saturated device: more demand only queues, which the last point's latency stands for).
+ * Example: idle 81 ns, curve (4.5 GB/s, 85 ns), (9 GB/s, 101 ns): 2.25 GB/s gives 83 ns, 6.75 GB/s
+ * gives 93 ns, 20 GB/s gives 101 ns.
+ */
+export function curveLatency(curve: readonly LatencyPoint[], idleNs: number, bandwidthGBps: number): number {
+  let x0 = 0;
+  let y0 = idleNs;
+  for (const p of curve) {
+    if (bandwidthGBps <= p.bandwidthGBps) {
+      return y0 + ((p.latencyNs - y0) * (bandwidthGBps - x0)) / (p.bandwidthGBps - x0);
+    }
+    x0 = p.bandwidthGBps;
+    y0 = p.latencyNs;
+  }
+  return y0;
+}
 
 /**
- * Loaded latency (Colloid-style): an M/D/1-like queue, latency = base * (1 + u / (2 * (1 - u))),
- * with u the fraction of the last tick the node's read and write bandwidth were busy.
- * Example: u = 0.5 gives 1.5x the unloaded latency, u = 0.9 gives 5.5x.
+ * The bandwidth a node's curve is read at, from the bytes read and written over `ns`: GB/s of reads,
+ * a written byte weighing readGBps / writeGBps read bytes (it keeps the device busy that much longer).
  */
-export function loadedLatency(baseNs: number, utilisation: number): number {
-  const u = Math.min(utilisation, MAX_UTILISATION);
-  return baseNs * (1 + u / (2 * (1 - u)));
+export function readEquivalentGBps(
+  readBytes: number,
+  writeBytes: number,
+  ns: number,
+  readGBps: number,
+  writeGBps: number,
+): number {
+  return (readBytes + (writeBytes * readGBps) / writeGBps) / ns;
 }
 
 /** Time to copy `bytes` from one node to another: limited by the slower of read and write. */

@@ -46,6 +46,7 @@ export function handleFault(
     flags = PG.file | PG.referenced;
     k.chargedNs += FILE_READ_PAGE_NS;
     count(k, local, STAT.pgpgin, k.pageSize / 1024);
+    k.traffic[node * 2 + 1]! += k.pageSize; // the device writes the page into memory (DMA)
   } else {
     // Zeroing the new page writes it once at the node's write bandwidth (GB/s = bytes/ns).
     k.chargedNs += FAULT_BASE_NS + k.pageSize / k.machine.nodes[node]!.writeBandwidthGBps;

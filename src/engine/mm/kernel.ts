@@ -63,7 +63,7 @@ export interface Kernel {
   swap: SwapState | null;
   /** Unloaded read/write latency per node: [node * 2 + isWrite], ns. */
   baseLatency: Float64Array;
-  /** Current loaded latency, recomputed each tick from the last tick's traffic. */
+  /** Current loaded latency, set at the end of each tick from its traffic (updateLatency). */
   latency: Float64Array;
   /** Bytes read/written per node this tick: [node * 2 + isWrite]. */
   traffic: Float64Array;

@@ -124,6 +124,7 @@ function pageoutOrDrop(k: Kernel, node: number, pfn: number, sc: ScanControl): b
       sc.costNs += swap.pageOutNs / SWAP_WRITE_QUEUE_DEPTH;
       count(k, node, STAT.pswpout);
       count(k, node, STAT.pgpgout, kb);
+      k.traffic[node * 2]! += k.pageSize; // the device reads the page out of memory (DMA)
     }
     if (cached) swap.nrSwapcached[node]!--; // __remove_mapping(): out of the swap cache, the slot stays
     if (!mapped) swap.nrUnmapped[node]!--;
@@ -132,6 +133,7 @@ function pageoutOrDrop(k: Kernel, node: number, pfn: number, sc: ScanControl): b
     if (fl & PG.dirty) {
       if (sc.reclaimer !== 'kswapd' || !sc.mayWritepage) return false; // only kswapd writes back
       count(k, node, STAT.pgpgout, kb);
+      k.traffic[node * 2]! += k.pageSize;
     }
     k.m.pte[vpage] = PTE_NONE;
     pageCacheDeleted(k, vpage);

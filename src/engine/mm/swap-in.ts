@@ -43,6 +43,7 @@ export function doSwapPage(
     count(k, local, STAT.pswpin);
     count(k, local, STAT.pgpgin, k.pageSize / 1024);
     k.chargedNs += FAULT_BASE_NS + s.pageInNs;
+    k.traffic[m.nodeOf[pfn]! * 2 + 1]! += k.pageSize; // the device writes the page into memory (DMA)
     m.flags[pfn] = m.flags[pfn]! & NODE_MASK;
     m.owner[pfn] = vpage;
     m.stamp[pfn] = 0;

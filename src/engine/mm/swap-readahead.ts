@@ -172,5 +172,6 @@ function readSwapPage(k: Kernel, p: AllocPolicy, vpage: number): boolean {
   count(k, local, STAT.pswpin);
   count(k, local, STAT.pgpgin, k.pageSize / 1024);
   count(k, local, STAT.swap_ra);
+  k.traffic[node * 2 + 1]! += k.pageSize; // the device writes the page into memory (DMA)
   return true;
 }

@@ -69,6 +69,7 @@ export function readNodeCounters(k: Kernel, n: number, row: Float64Array): void 
   row[STAT.nr_slab_reclaimable] = k.kmem.nrSlabReclaimable[n]!;
   row[STAT.nr_free_pageblocks] = nrFreePageblocks(k.m.area, n);
   row[STAT.nr_watermark_boost] = k.watermarkBoost[n]!;
+  row[STAT.mem_read_latency_ns] = k.latency[n * 2]!;
 }
 
 export function recordSample(

@@ -4,8 +4,8 @@ import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import type { SampleBatch } from '../../shared/samples.ts';
 import type { RunResult } from '../../shared/result.ts';
 import type { TaskProgress } from '../../shared/progress.ts';
-import { loadedLatency } from '../mm/costs.ts';
-import { FINE_ROUND_NS, type Kernel } from '../mm/kernel.ts';
+import { updateLatency } from '../mm/loaded-latency.ts';
+import { FINE_ROUND_NS } from '../mm/kernel.ts';
 import { runKcompactd } from '../mm/compaction.ts';
 import { runKswapd, SHORT_SLEEP_NS } from '../mm/kswapd.ts';
 import { taskNumaWork } from '../mm/numa-balancing.ts';
@@ -95,7 +95,6 @@ export function createSimulation(s: ResolvedScenario): Simulation {
 
 function tick(world: World, s: ResolvedScenario, t0: number, t1: number): void {
   const { k } = world;
-  updateLatency(k, t1 - t0);
   startAndStopTasks(world, s, t0);
   if (k.knobs.numa_balancing) numaScan(world, t0);
   const cpu = world.cpu;
@@ -117,6 +116,7 @@ function tick(world: World, s: ResolvedScenario, t0: number, t1: number): void {
     for (const mover of k.movers) mover.run(k, end);
     start = end;
   }
+  updateLatency(k, t1 - t0);
 }
 
 function runTasks(world: World, untilNs: number, slowdown: Float64Array): void {
@@ -155,18 +155,6 @@ function roundNs(world: World, startNs: number): number {
 /** A kswapd that went to sleep less than its short nap ago: it may be woken again at any time. */
 const napping = (s: { sleptAtNs: number }, nowNs: number) =>
   s.sleptAtNs >= 0 && nowNs - s.sleptAtNs < SHORT_SLEEP_NS;
-
-/** Loaded latency for this tick from the bandwidth each node used in the last one. */
-function updateLatency(k: Kernel, tickNs: number): void {
-  k.machine.nodes.forEach((node, n) => {
-    const busyNs =
-      k.traffic[n * 2]! / node.readBandwidthGBps + k.traffic[n * 2 + 1]! / node.writeBandwidthGBps;
-    const u = busyNs / tickNs;
-    k.latency[n * 2] = loadedLatency(k.baseLatency[n * 2]!, u);
-    k.latency[n * 2 + 1] = loadedLatency(k.baseLatency[n * 2 + 1]!, u);
-  });
-  k.traffic.fill(0);
-}
 
 function startAndStopTasks(world: World, s: ResolvedScenario, t0: number): void {
   const { k, tasks, names } = world;

@@ -20,6 +20,9 @@ const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
   'swap_ra',
   'swap_ra_hit',
   'nr_swapcached',
+  'mem_read_bytes',
+  'mem_write_bytes',
+  'mem_read_latency_ns',
 ]);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
 import { RUN_ENGINES } from '../../shared/scenario/schema.ts';

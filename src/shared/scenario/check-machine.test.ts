@@ -86,6 +86,50 @@ const CASES: [string, Edit[], string[]][] = [
       'machine.distances[1][0]: a distance between two nodes must be from 11 to 254 (SLIT: 10 is local, 255 unreachable) (got 255)',
     ],
   ],
+  [
+    'a loaded-latency curve whose bandwidth does not increase',
+    [
+      [
+        [...nodes, 1, 'loadedLatency'],
+        [
+          { bandwidthGBps: 3, latencyNs: 400 },
+          { bandwidthGBps: 3, latencyNs: 500 },
+        ],
+      ],
+    ],
+    [
+      "machine.nodes[1].loadedLatency[1].bandwidthGBps: must be above the point before's 3 GB/s: a curve's points go in order of increasing bandwidth (got 3)",
+    ],
+  ],
+  [
+    'a loaded-latency curve whose latency falls',
+    [
+      [
+        [...nodes, 1, 'loadedLatency'],
+        [
+          { bandwidthGBps: 2, latencyNs: 500 },
+          { bandwidthGBps: 4, latencyNs: 400 },
+        ],
+      ],
+    ],
+    [
+      "machine.nodes[1].loadedLatency[1].latencyNs: must be at least the point before's 500 ns: loaded latency never falls as bandwidth rises (got 400)",
+    ],
+  ],
+  [
+    'a loaded-latency point at no bandwidth',
+    [[[...nodes, 1, 'loadedLatency'], [{ bandwidthGBps: 0, latencyNs: 400 }]]],
+    [
+      'machine.nodes[1].loadedLatency[0].bandwidthGBps: must be above 0 GB/s: a curve starts from the idle latency at 0 and rises with bandwidth (got 0)',
+    ],
+  ],
+  [
+    'a loaded-latency curve that starts below the idle latency',
+    [[[...nodes, 0, 'loadedLatency'], [{ bandwidthGBps: 5, latencyNs: 70 }]]],
+    [
+      "machine.nodes[0].loadedLatency[0].latencyNs: must be at least the node's idle read latency (81 ns): the curve rises from it at 0 GB/s (got 70)",
+    ],
+  ],
 ];
 
 describe('the machine checks', () => {
@@ -101,6 +145,25 @@ describe('the machine checks', () => {
     expect(resolves(editedExample([['machine', 'distances'], distances])).machine.distances).toEqual(
       distances,
     );
+  });
+});
+
+describe('loaded-latency curves', () => {
+  it("give a node without one its kind's shape at its own bandwidth and idle latency", () => {
+    // PMEM at 6.6 GB/s and 305 ns: the shape's first point (30%, 1.1x) is (1.98 GB/s, 335.5 ns).
+    const pmem = resolves(editedExample()).machine.nodes[1]!;
+    expect(pmem.loadedLatency[0]!.bandwidthGBps).toBeCloseTo(1.98, 9);
+    expect(pmem.loadedLatency[0]!.latencyNs).toBeCloseTo(335.5, 9);
+    expect(pmem.loadedLatency.at(-1)!.bandwidthGBps).toBeCloseTo(6.6, 9);
+  });
+
+  it('keep the points a file gives', () => {
+    const curve = [
+      { bandwidthGBps: 5, latencyNs: 90 },
+      { bandwidthGBps: 12, latencyNs: 180 },
+    ];
+    const s = resolves(editedExample([[...nodes, 0, 'loadedLatency'], curve]));
+    expect(s.machine.nodes[0]!.loadedLatency).toEqual(curve);
   });
 });
 

@@ -2,7 +2,13 @@
 // of at least a page, a power-of-two page size, and a SLIT-shaped distance matrix.
 import { showBytes } from './errors.ts';
 import { MAX_PAGE_SIZE } from './limits.ts';
-import { LOCAL_DISTANCE, MAX_REMOTE_DISTANCE, MIN_REMOTE_DISTANCE } from './memory-kinds.ts';
+import {
+  LOCAL_DISTANCE,
+  MAX_REMOTE_DISTANCE,
+  MEMORY_KIND_DEFAULTS,
+  MIN_REMOTE_DISTANCE,
+} from './memory-kinds.ts';
+import type { ParsedNode } from './schema.ts';
 import type { Report } from './check.ts';
 import type { ScenarioParts } from './salvage.ts';
 
@@ -67,6 +73,7 @@ function checkNodes(
       );
     }
     if (node.id !== undefined) seen.add(node.id);
+    checkCurveStart(node, i, report);
     if (page !== undefined && node.capacity !== undefined && node.capacity < page) {
       report(
         `machine.nodes[${i}].capacity`,
@@ -81,6 +88,20 @@ function checkNodes(
       'machine.nodes',
       'no node has CPUs; at least one needs "cpus" above 0 to run the workload ' +
         '(a CPU-less node only holds memory, like a PMEM or CXL expander)',
+    );
+  }
+}
+
+/** A loaded-latency curve starts from the idle read latency at 0 GB/s, so it cannot start below it. */
+function checkCurveStart(node: Partial<ParsedNode>, i: number, report: Report): void {
+  const first = node.loadedLatency?.[0];
+  if (!first || node.memory === undefined) return;
+  const idle = node.readLatencyNs ?? MEMORY_KIND_DEFAULTS[node.memory].readLatencyNs;
+  if (first.latencyNs < idle) {
+    report(
+      `machine.nodes[${i}].loadedLatency[0].latencyNs`,
+      `must be at least the node's idle read latency (${idle} ns): the curve rises from it at 0 GB/s ` +
+        `(got ${first.latencyNs})`,
     );
   }
 }

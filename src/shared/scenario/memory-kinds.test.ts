@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { latencyCurveSchema } from './schema.ts';
 import {
   defaultDistances,
+  defaultLatencyCurve,
   MEMORY_KIND_DEFAULTS,
   MEMORY_KINDS,
   SWAP_DEVICE_DEFAULTS,
@@ -53,5 +55,15 @@ describe('defaultDistances', () => {
     const d = defaultDistances(2);
     d[0]?.splice(0, 1, 99);
     expect(d[1]).toEqual([20, 10]);
+  });
+});
+
+describe('default loaded-latency curves', () => {
+  it.each(MEMORY_KINDS)('%s: rise with bandwidth, start above idle and end at the node bandwidth', (kind) => {
+    const { readBandwidthGBps: bw, readLatencyNs: idle } = MEMORY_KIND_DEFAULTS[kind];
+    const curve = defaultLatencyCurve(kind, bw, idle);
+    expect(latencyCurveSchema.safeParse(curve).success).toBe(true);
+    expect(curve[0]!.latencyNs).toBeGreaterThanOrEqual(idle);
+    expect(curve.at(-1)!.bandwidthGBps).toBeCloseTo(bw, 9);
   });
 });

@@ -34,6 +34,73 @@ export const MEMORY_KIND_DEFAULTS: Readonly<Record<MemoryKind, MemoryKindDefault
   hbm: { readLatencyNs: 100, writeLatencyNs: 100, readBandwidthGBps: 250, writeBandwidthGBps: 200 },
 };
 
+/** One point of a loaded-latency curve, as the scenario file and the engine take it. */
+export interface LatencyPoint {
+  /** Bandwidth in use on the node, GB/s of reads (a write counts as readBandwidth / writeBandwidth reads). */
+  readonly bandwidthGBps: number;
+  /** Read latency at that bandwidth, ns. */
+  readonly latencyNs: number;
+}
+
+/**
+ * The shape of each kind's loaded-latency curve: at `fraction` of the node's read bandwidth, its read
+ * latency is `factor` times the idle one. A node without its own curve gets this shape scaled to its
+ * bandwidth and idle latency (defaultLatencyCurve). All figures are approximate, read off published
+ * curves, rounded; the last point is the saturated latency the engine holds beyond the curve.
+ */
+export const LOADED_LATENCY_SHAPES: Readonly<
+  Record<MemoryKind, readonly { readonly fraction: number; readonly factor: number }[]>
+> = {
+  // Intel MLC --loaded_latency on DDR4/DDR5 Xeons (and the DRAM curves in Sun et al. MICRO'23 and
+  // Colloid, Vuppalapati & Agarwal SOSP'24): flat to about half of peak, ~1.6x at 80%, 3-4x at peak.
+  dram: [
+    { fraction: 0.3, factor: 1.05 },
+    { fraction: 0.6, factor: 1.25 },
+    { fraction: 0.8, factor: 1.6 },
+    { fraction: 0.9, factor: 2.2 },
+    { fraction: 1, factor: 3.5 },
+  ],
+  // Optane DC PMM: Izraelevitz et al. 2019 and Yang et al. FAST'20 ("An Empirical Guide to the Behavior
+  // and Use of Scalable Persistent Memory"): bandwidth saturates early (few threads) and latency
+  // climbs steeply past half of it, to microseconds under contention.
+  pmem: [
+    { fraction: 0.3, factor: 1.1 },
+    { fraction: 0.5, factor: 1.4 },
+    { fraction: 0.7, factor: 2.2 },
+    { fraction: 0.9, factor: 4 },
+    { fraction: 1, factor: 6 },
+  ],
+  // Sun et al. MICRO'23 "Demystifying CXL Memory": CXL expanders' latency rises from ~250 ns to 2-4x
+  // near their (lower) peak, with the knee a little earlier than local DRAM's.
+  cxl: [
+    { fraction: 0.3, factor: 1.05 },
+    { fraction: 0.6, factor: 1.3 },
+    { fraction: 0.8, factor: 1.8 },
+    { fraction: 0.9, factor: 2.5 },
+    { fraction: 1, factor: 4 },
+  ],
+  // HBM2e (Xeon Max, flat mode): shaped like DRAM's, with more channels to spread the load over.
+  hbm: [
+    { fraction: 0.3, factor: 1.05 },
+    { fraction: 0.6, factor: 1.2 },
+    { fraction: 0.8, factor: 1.5 },
+    { fraction: 0.9, factor: 2 },
+    { fraction: 1, factor: 3 },
+  ],
+};
+
+/** A kind's curve shape for a node of that read bandwidth and idle read latency. */
+export function defaultLatencyCurve(
+  memory: MemoryKind,
+  readBandwidthGBps: number,
+  readLatencyNs: number,
+): LatencyPoint[] {
+  return LOADED_LATENCY_SHAPES[memory].map((p) => ({
+    bandwidthGBps: p.fraction * readBandwidthGBps,
+    latencyNs: p.factor * readLatencyNs,
+  }));
+}
+
 export interface SwapDeviceDefaults {
   /** Time to read one 4 KiB page back in (a major fault's I/O), at modest queue depth. */
   readonly pageInUs: number;

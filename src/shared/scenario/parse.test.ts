@@ -72,6 +72,14 @@ describe('parseScenario', () => {
       capacityBytes: MiB,
       cpus: 0,
       ...MEMORY_KIND_DEFAULTS.cxl,
+      // The CXL shape at 20 GB/s and 200 ns.
+      loadedLatency: [
+        { bandwidthGBps: 6, latencyNs: 210 },
+        { bandwidthGBps: 12, latencyNs: 260 },
+        { bandwidthGBps: 16, latencyNs: 360 },
+        { bandwidthGBps: 18, latencyNs: 500 },
+        { bandwidthGBps: 20, latencyNs: 800 },
+      ],
       adistance: null,
       hmat: true,
     });

@@ -1,6 +1,11 @@
 // Turns a scenario file that passed the schema and the checks into the engine's ResolvedScenario:
 // fills every default that needs context (kind performance, distances, preset knobs, step, cpu).
-import { defaultDistances, MEMORY_KIND_DEFAULTS, SWAP_DEVICE_DEFAULTS } from './memory-kinds.ts';
+import {
+  defaultDistances,
+  defaultLatencyCurve,
+  MEMORY_KIND_DEFAULTS,
+  SWAP_DEVICE_DEFAULTS,
+} from './memory-kinds.ts';
 import { getPreset, presetKnobs } from './presets.ts';
 import type { Knobs } from './knobs.ts';
 import type {
@@ -38,15 +43,20 @@ export function resolveScenario(file: ParsedScenarioFile): ResolvedScenario {
 
 function resolveNode(node: ParsedNode): ResolvedNode {
   const kind = MEMORY_KIND_DEFAULTS[node.memory];
+  const readLatencyNs = node.readLatencyNs ?? kind.readLatencyNs;
+  const readBandwidthGBps = node.readBandwidthGBps ?? kind.readBandwidthGBps;
   return {
     id: node.id,
     memory: node.memory,
     capacityBytes: node.capacity,
     cpus: node.cpus,
-    readLatencyNs: node.readLatencyNs ?? kind.readLatencyNs,
+    readLatencyNs,
     writeLatencyNs: node.writeLatencyNs ?? kind.writeLatencyNs,
-    readBandwidthGBps: node.readBandwidthGBps ?? kind.readBandwidthGBps,
+    readBandwidthGBps,
     writeBandwidthGBps: node.writeBandwidthGBps ?? kind.writeBandwidthGBps,
+    loadedLatency: (
+      node.loadedLatency ?? defaultLatencyCurve(node.memory, readBandwidthGBps, readLatencyNs)
+    ).map((p) => ({ bandwidthGBps: p.bandwidthGBps, latencyNs: p.latencyNs })),
     adistance: node.adistance ?? null,
     hmat: node.hmat,
   };

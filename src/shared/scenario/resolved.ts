@@ -1,6 +1,7 @@
 // A scenario after validation: every size in bytes, every default filled in. This is the engine's
 // input; the file format users write (`tierlab.scenario/1`) is parsed into it by ./parse.ts.
 import type { Knobs } from './knobs.ts';
+import type { LatencyPoint } from './memory-kinds.ts';
 
 export type MemoryKind = 'dram' | 'pmem' | 'cxl' | 'hbm';
 export type SwapDevice = 'ssd' | 'hdd' | 'zram' | 'nvme';
@@ -14,6 +15,11 @@ export interface ResolvedNode {
   writeLatencyNs: number;
   readBandwidthGBps: number;
   writeBandwidthGBps: number;
+  /**
+   * Read latency against the bandwidth in use (GB/s of reads, writes weighted by read/write
+   * bandwidth), increasing; from (0, readLatencyNs) to the first point, held after the last.
+   */
+  loadedLatency: LatencyPoint[];
   /** Abstract distance override; null means computed as mm/memory-tiers.c would. */
   adistance: number | null;
   /** Whether firmware (HMAT/CDAT) reports this node's performance; without it dax/kmem uses 2880. */

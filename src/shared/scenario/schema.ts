@@ -43,6 +43,44 @@ const bandwidthSchema = positiveSchema.max(MAX_HMAT_VALUE / 1000, {
     `(got ${show(issue.input)})`,
 });
 
+const latencyPointSchema = strict('a loaded-latency point', {
+  bandwidthGBps: z.number().positive({
+    error: (issue) =>
+      `must be above 0 GB/s: a curve starts from the idle latency at 0 and rises with bandwidth (got ${show(issue.input)})`,
+  }),
+  latencyNs: latencySchema,
+});
+
+/**
+ * A node's loaded-latency curve: read latency at a few bandwidths, in order of bandwidth, never
+ * falling. Queueing makes latency rise with load; a curve that falls says the points are mixed up.
+ */
+export const latencyCurveSchema = z
+  .array(latencyPointSchema)
+  .min(1)
+  .superRefine((curve, ctx) => {
+    for (let i = 1; i < curve.length; i++) {
+      const [prev, p] = [curve[i - 1]!, curve[i]!];
+      if (p.bandwidthGBps <= prev.bandwidthGBps) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'bandwidthGBps'],
+          message:
+            `must be above the point before's ${prev.bandwidthGBps} GB/s: a curve's points go in order ` +
+            `of increasing bandwidth (got ${p.bandwidthGBps})`,
+        });
+      } else if (p.latencyNs < prev.latencyNs) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'latencyNs'],
+          message:
+            `must be at least the point before's ${prev.latencyNs} ns: loaded latency never falls as ` +
+            `bandwidth rises (got ${p.latencyNs})`,
+        });
+      }
+    }
+  });
+
 export const nodeSchema = strict('a node', {
   id: nodeIdSchema,
   memory: z.enum(MEMORY_KINDS),
@@ -52,6 +90,8 @@ export const nodeSchema = strict('a node', {
   writeLatencyNs: latencySchema.optional(),
   readBandwidthGBps: bandwidthSchema.optional(),
   writeBandwidthGBps: bandwidthSchema.optional(),
+  /** Absent: the memory kind's curve shape (LOADED_LATENCY_SHAPES) scaled to this node. */
+  loadedLatency: latencyCurveSchema.optional(),
   adistance: adistanceSchema.optional(),
   hmat: z.boolean().default(true),
 });

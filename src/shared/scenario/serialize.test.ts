@@ -3,6 +3,7 @@ import { toScenarioFile } from './serialize.ts';
 import { parseScenario } from './parse.ts';
 import { exampleScenarioFile } from './example.ts';
 import { defaultKnobs } from './knobs.ts';
+import { defaultLatencyCurve } from './memory-kinds.ts';
 import type { ResolvedScenario } from './resolved.ts';
 import { resolves } from '../../../tests/support/shared/scenario.ts';
 
@@ -26,6 +27,7 @@ function everything(): ResolvedScenario {
           writeLatencyNs: 95.5,
           readBandwidthGBps: 20,
           writeBandwidthGBps: 18,
+          loadedLatency: [{ bandwidthGBps: 10, latencyNs: 95 }],
           adistance: null,
           hmat: true,
         },
@@ -38,6 +40,10 @@ function everything(): ResolvedScenario {
           writeLatencyNs: 230,
           readBandwidthGBps: 18,
           writeBandwidthGBps: 15,
+          loadedLatency: [
+            { bandwidthGBps: 4.5, latencyNs: 231 },
+            { bandwidthGBps: 17.25, latencyNs: 700.5 },
+          ],
           adistance: 700,
           hmat: false,
         },
@@ -50,6 +56,7 @@ function everything(): ResolvedScenario {
           writeLatencyNs: 100,
           readBandwidthGBps: 250,
           writeBandwidthGBps: 200,
+          loadedLatency: defaultLatencyCurve('hbm', 250, 100),
           adistance: null,
           hmat: true,
         },

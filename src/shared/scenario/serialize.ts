@@ -35,6 +35,7 @@ export function toScenarioFile(s: ResolvedScenario): ScenarioFile {
         writeLatencyNs: n.writeLatencyNs,
         readBandwidthGBps: n.readBandwidthGBps,
         writeBandwidthGBps: n.writeBandwidthGBps,
+        loadedLatency: n.loadedLatency.map((p) => ({ ...p })),
         ...(n.adistance !== null && { adistance: n.adistance }),
         ...(!n.hmat && { hmat: false }),
       })),

@@ -1,4 +1,5 @@
 // Machines for tests: the kernel's worked examples and a node builder with plain DRAM defaults.
+import { defaultLatencyCurve } from '../../../src/shared/scenario/memory-kinds.ts';
 import type { MemoryKind, ResolvedMachine, ResolvedNode } from '../../../src/shared/scenario/resolved.ts';
 
 const GiB = 1024 ** 3;
@@ -9,7 +10,7 @@ export function makeNode(
   memory: MemoryKind,
   overrides: Partial<ResolvedNode> = {},
 ): ResolvedNode {
-  return {
+  const node = {
     id,
     memory,
     capacityBytes: 16 * GiB,
@@ -22,6 +23,10 @@ export function makeNode(
     hmat: false,
     ...overrides,
   };
+  // The kind's curve shape at the node's own bandwidth and latency, as resolveNode gives it.
+  const loadedLatency =
+    overrides.loadedLatency ?? defaultLatencyCurve(memory, node.readBandwidthGBps, node.readLatencyNs);
+  return { ...node, loadedLatency };
 }
 
 export function makeMachine(nodes: ResolvedNode[], distances: number[][]): ResolvedMachine {
