@@ -66,7 +66,7 @@ describe('the limits the scenario checks enforce', () => {
     });
     const checked = scenarioFileSchema.parse(doc).workload.map((w) => ({
       pages: workloadVirtualPages(w, machine.pageSize, ram),
-      threads: workloadThreads(w.threads, w),
+      threads: workloadThreads('threads' in w ? w.threads : 0, w),
     }));
     // A multi-tenant entry is one VM per engine workload: compare the totals.
     const total = (xs: { pages: number; threads: number }[]) =>

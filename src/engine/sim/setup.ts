@@ -2,7 +2,7 @@
 // the workloads' memory, size the page state once, and give each thread its allocation policy.
 import { createKernelMemory } from '../mm/kmem.ts';
 import { newKcompactd } from '../mm/compaction.ts';
-import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
+import type { ResolvedScenario, StreamWorkload } from '../../shared/scenario/resolved.ts';
 import { NR_COUNTERS } from '../../shared/vmstat.ts';
 import { policyMechanisms } from '../../shared/scenario/presets.ts';
 import { deriveMachine, isNodePmem } from '../machine/index.ts';
@@ -31,6 +31,8 @@ export interface World {
   rate: RateModel | null;
   /** How the CPUs are shared this round among tasks and kswapds. */
   cpu: CpuShares;
+  /** Bandwidth antagonists: load on their nodes each tick, no tasks. */
+  streams: StreamWorkload[];
 }
 
 /** Seeds for independent random streams, so adding a workload does not change another's draws. */
@@ -126,7 +128,8 @@ export function buildWorld(s: ResolvedScenario): World {
   const rate = rateEngine ? new RateModel(k, s.run.seed) : null;
   k.refs = rate;
   k.movers = createMovers(k, s);
-  return { k, tasks, names, rate, cpu: createCpuShares(nrNodes) };
+  const streams = s.workload.filter((w): w is StreamWorkload => w.type === 'stream');
+  return { k, tasks, names, rate, cpu: createCpuShares(nrNodes), streams };
 }
 
 /** [node * nrNodes + target]: target's zonelist restricted to node's lower-tier nodes. */

@@ -5,6 +5,7 @@ import type { SampleBatch } from '../../shared/samples.ts';
 import type { RunResult } from '../../shared/result.ts';
 import type { TaskProgress } from '../../shared/progress.ts';
 import { updateLatency } from '../mm/loaded-latency.ts';
+import { addStreamTraffic } from '../workloads/stream.ts';
 import { FINE_ROUND_NS } from '../mm/kernel.ts';
 import { runKcompactd } from '../mm/compaction.ts';
 import { runKswapd, SHORT_SLEEP_NS } from '../mm/kswapd.ts';
@@ -116,6 +117,7 @@ function tick(world: World, s: ResolvedScenario, t0: number, t1: number): void {
     for (const mover of k.movers) mover.run(k, end);
     start = end;
   }
+  addStreamTraffic(k.traffic, world.streams, t0, t1);
   updateLatency(k, t1 - t0);
 }
 
@@ -193,6 +195,7 @@ function startAndStopTasks(world: World, s: ResolvedScenario, t0: number): void 
       }
     }
   }
+  streamEvents(world, t0, t0 + s.run.tickMs * 1e6);
   for (const w of s.workload) {
     if (w.type !== 'hotset') continue;
     for (const p of w.phases) {
@@ -204,6 +207,20 @@ function startAndStopTasks(world: World, s: ResolvedScenario, t0: number): void 
           detail: `hot set moves to ${String(p.hotPosition)}`,
         });
       }
+    }
+  }
+}
+
+/** An antagonist starting or stopping in [t0, t1) is an event on the timeline. */
+function streamEvents(world: World, t0: number, t1: number): void {
+  const within = (ms: number | null) => ms !== null && ms * 1e6 >= t0 && ms * 1e6 < t1;
+  for (const w of world.streams) {
+    const what = `${w.bandwidthGBps} GB/s on node ${w.node}`;
+    if (within(w.startMs)) {
+      world.k.events.push({ atMs: w.startMs, kind: 'task_start', task: w.name, detail: `streams ${what}` });
+    }
+    if (within(w.stopMs)) {
+      world.k.events.push({ atMs: w.stopMs!, kind: 'task_exit', task: w.name, detail: `stopped ${what}` });
     }
   }
 }

@@ -30,6 +30,7 @@ export const REGIMES = [
   'slow-hot-nb1',
   'slow-hot-nb2',
   'phase-change',
+  'antagonist',
 ] as const;
 export type Regime = (typeof REGIMES)[number];
 
@@ -113,6 +114,23 @@ function regimeParts(kind: WorkloadKind, regime: Regime): { swap: boolean; knobs
           scan_delay_ms: 0,
         },
         workload: [filler, workload(kind, 'w', DRAM_MIB * 0.8, { startMs: 150 })],
+      };
+    }
+    case 'antagonist': {
+      // Colloid's setting: DRAM loaded by a STREAM-like antagonist in bursts, while tiering promotes.
+      const antagonist = {
+        name: 'stream',
+        type: 'stream',
+        node: 0,
+        bandwidthGBps: 10,
+        startMs: 200,
+        onMs: 100,
+        offMs: 100,
+      };
+      return {
+        swap: false,
+        knobs: { demotion_enabled: true, numa_balancing: 2, scan_delay_ms: 0 },
+        workload: [workload(kind, 'w', DRAM_MIB * 1.5, {}), antagonist],
       };
     }
     case 'phase-change': {

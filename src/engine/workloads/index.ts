@@ -8,6 +8,7 @@ import type { WorkloadModel } from './types.ts';
 import { makeUsememStress } from './usemem-stress-numa-compact.ts';
 import { makeUsemem } from './usemem.ts';
 import { makeTrace } from './trace.ts';
+import { makeStream } from './stream.ts';
 
 export type { RefSource, RegionSpec, WorkloadModel } from './types.ts';
 export { encodeRef } from './types.ts';
@@ -27,6 +28,8 @@ export function makeWorkload(w: ResolvedWorkload, pageSize: number, totalRamByte
       return makeHotset(w, pageSize, totalRamBytes);
     case 'trace':
       return makeTrace(w);
+    case 'stream':
+      return makeStream();
     default: {
       const unknown: never = w;
       throw new Error(`unknown workload type ${JSON.stringify(unknown)}`);

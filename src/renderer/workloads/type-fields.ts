@@ -127,6 +127,39 @@ export const TYPE_FIELDS: Readonly<Partial<Record<string, readonly WorkloadField
     },
     { key: 'repeats', label: 'Repeats', kind: 'int', placeholder: '1', help: 'Replays of the whole trace.' },
   ],
+  stream: [
+    { key: 'node', label: 'Node', kind: 'node', help: 'The node whose memory it loads.' },
+    {
+      key: 'bandwidthGBps',
+      label: 'Bandwidth',
+      kind: 'number',
+      unit: 'GB/s',
+      help: 'Bytes per second it reads and writes there while on.',
+    },
+    {
+      key: 'readRatio',
+      label: 'Read ratio',
+      kind: 'number',
+      placeholder: '0.667',
+      help: 'Share of its bytes read (STREAM triad: 2 reads per write).',
+    },
+    {
+      key: 'onMs',
+      label: 'Burst on',
+      kind: 'ms',
+      unit: 'ms',
+      placeholder: 'always on',
+      help: 'On for this long, then off for "Burst off", from its start.',
+    },
+    {
+      key: 'offMs',
+      label: 'Burst off',
+      kind: 'ms',
+      unit: 'ms',
+      placeholder: 'always on',
+      help: 'Off time between bursts; give both or neither.',
+    },
+  ],
   // multi-tenant: its VMs are a list, edited by ./vms-editor.tsx.
   'multi-tenant': [],
 };

@@ -8,7 +8,7 @@ import { PhasesEditor } from './phases-editor.tsx';
 import { VmsEditor } from './vms-editor.tsx';
 import { SpecField } from './spec-field.tsx';
 import { FieldError } from '../ui/field-error.tsx';
-import { COMMON_FIELDS, TYPE_FIELDS, TYPE_INFO } from './workload-fields.ts';
+import { commonFieldsFor, hasMempolicy, TYPE_FIELDS, TYPE_INFO } from './workload-fields.ts';
 
 const COMMON_KEYS = new Set([
   'name',
@@ -22,9 +22,13 @@ const COMMON_KEYS = new Set([
   'dramShare',
 ]);
 
-/** The same task as another type: the common fields stay, the old type's own fields go. */
+/** The same task as another type: the common fields it takes stay, the old type's own fields go. */
 function retype(w: DraftWorkload, type: string): DraftWorkload {
-  const kept = Object.fromEntries(Object.entries(w).filter(([k]) => COMMON_KEYS.has(k)));
+  const keys = new Set(commonFieldsFor(type).map((f) => f.key));
+  if (hasMempolicy(type)) keys.add('mempolicy');
+  const kept = Object.fromEntries(
+    Object.entries(w).filter(([k]) => COMMON_KEYS.has(k) && (k === 'type' || keys.has(k))),
+  );
   return { ...kept, name: w.name, type };
 }
 
@@ -93,8 +97,10 @@ export function WorkloadCard(props: WorkloadCardProps) {
         </button>
       </header>
       <div class="field-grid">
-        <For each={COMMON_FIELDS}>{(spec) => <SpecField index={props.index} spec={spec} />}</For>
-        <MempolicyFields index={props.index} />
+        <For each={commonFieldsFor(type())}>{(spec) => <SpecField index={props.index} spec={spec} />}</For>
+        <Show when={hasMempolicy(type())}>
+          <MempolicyFields index={props.index} />
+        </Show>
       </div>
       <div class="field-grid type-fields">
         <For each={TYPE_FIELDS[type()] ?? []}>{(spec) => <SpecField index={props.index} spec={spec} />}</For>

@@ -65,6 +65,17 @@ export const COMMON_FIELDS: readonly WorkloadField[] = [
   },
 ];
 
+/** A stream antagonist runs no task: of the common fields it has only its name and its times. */
+const STREAM_COMMON = new Set(['name', 'startMs', 'stopMs']);
+
+/** The common fields an entry of `type` has (the schema refuses the others). */
+export function commonFieldsFor(type: string): readonly WorkloadField[] {
+  return type === 'stream' ? COMMON_FIELDS.filter((f) => STREAM_COMMON.has(f.key)) : COMMON_FIELDS;
+}
+
+/** Whether an entry of `type` takes a mempolicy: it does when it maps memory. */
+export const hasMempolicy = (type: string): boolean => type !== 'stream';
+
 /** Keyed by type name: a type the schema gains before this table does simply shows no own fields. */
 export const TYPE_INFO: Readonly<Partial<Record<string, string>>> = {
   usemem: "vm-scalability's usemem: map anonymous memory and walk it.",
@@ -74,6 +85,8 @@ export const TYPE_INFO: Readonly<Partial<Record<string, string>>> = {
   hotset: 'pmbench-like: a populated region accessed with a skewed distribution; phases move the hot set.',
   trace: 'Replay of a real memory trace (Valgrind lackey), reference by reference.',
   'multi-tenant': 'Several VMs on one host, each a hot set with its own load and DRAM share (fairness).',
+  stream:
+    "A bandwidth antagonist (STREAM-like): loads one node's memory, in bursts if asked, as Colloid does.",
 };
 
 /** A new entry of `type` named so it does not clash with `taken`. */
@@ -90,6 +103,7 @@ export function newWorkload(
     grep: { corpus: '1GiB' },
     hotset: { size: '256MiB' },
     trace: { file: '' },
+    stream: { node: 0, bandwidthGBps: 10 },
     'multi-tenant': {
       vms: [
         { name: 'vm0', size: '256MiB' },

@@ -84,6 +84,8 @@ function sizing(w: ParsedWorkload, ramBytes: number): { field: string; text: str
     }
     case 'trace':
       return { field: 'file', text: 'the trace' };
+    case 'stream':
+      return { field: 'bandwidthGBps', text: 'no memory' };
   }
 }
 

@@ -3,6 +3,7 @@ import { editedExample, errorsOf, resolves, type Edit } from '../../../tests/sup
 
 const wl0 = ['workload', 0] as const;
 const dram = (id: number, cpus = 2) => ({ id, memory: 'dram', capacity: '64MiB', cpus });
+const stream = (extra: object) => ({ name: 'bw', type: 'stream', node: 0, bandwidthGBps: 8, ...extra });
 const hotset = (extra: object) => ({ name: 'hot', type: 'hotset', size: '64MiB', ...extra });
 
 /** [what is wrong, the edits, the errors as "path: message"]. */
@@ -152,11 +153,41 @@ const CASES: [string, Edit[], string[]][] = [
       'workload[1].phases[1].hotPosition: must lie inside the 64MiB region (got offset 1GiB)',
     ],
   ],
+  [
+    'an antagonist on a missing node',
+    [[['workload', 1], stream({ node: 3 })]],
+    ['workload[1].node: node 3 does not exist; the machine has nodes 0-1'],
+  ],
+  [
+    'an antagonist with no bandwidth',
+    [[['workload', 1], stream({ bandwidthGBps: 0 })]],
+    [
+      'workload[1].bandwidthGBps: must be above 0 GB/s: the bandwidth the antagonist drives on its node (got 0)',
+    ],
+  ],
+  [
+    'antagonist bursts with an on time but no off time',
+    [[['workload', 1], stream({ onMs: 10 })]],
+    ['workload[1].offMs: is required with onMs: bursts are on for onMs, then off for offMs, over and over'],
+  ],
+  [
+    'an antagonist given a mempolicy, which it has no pages for',
+    [[['workload', 1], stream({ mempolicy: { mode: 'bind', nodes: [0] } })]],
+    [
+      'workload[1]: unknown field "mempolicy"; a stream workload has: type, name, startMs, stopMs, node, bandwidthGBps, readRatio, onMs, offMs',
+    ],
+  ],
 ];
 
 describe('the workload checks', () => {
   it.each(CASES)('reject %s', (_what, edits, expected) => {
     expect(errorsOf(editedExample(...edits)).map((e) => `${e.path}: ${e.message}`)).toEqual(expected);
+  });
+
+  it('resolve a stream antagonist with no thread and a STREAM triad read ratio', () => {
+    const w = resolves(editedExample([['workload', 1], stream({ onMs: 5, offMs: 15 })])).workload[1];
+    expect(w).toMatchObject({ type: 'stream', node: 0, bandwidthGBps: 8, threads: 0, onMs: 5, offMs: 15 });
+    expect(w?.type === 'stream' && w.readRatio).toBeCloseTo(2 / 3, 12);
   });
 
   it('run a workload that names no CPU node on the first node with CPUs', () => {

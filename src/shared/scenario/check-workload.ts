@@ -26,6 +26,7 @@ export function checkWorkloads(parts: ScenarioParts, report: Report): void {
     }
     if (w.whole?.type === 'hotset') checkHotset(w.whole, at, report);
     if (w.whole?.type === 'multi-tenant') checkTenants(w.whole, at, report);
+    if (w.whole?.type === 'stream') checkStream(w.whole, at, parts.nodes, report);
   });
 }
 
@@ -89,6 +90,23 @@ function checkTenants(w: ParsedWorkload & { type: 'multi-tenant' }, at: string, 
     if (first === undefined) seen.set(name, j);
     else report(`${at}.vms[${j}].name`, `duplicate VM name ${quote(name)} (also vms[${first}])`);
   });
+}
+
+/** The antagonist's node exists; bursts need both their on and their off time. */
+function checkStream(
+  w: ParsedWorkload & { type: 'stream' },
+  at: string,
+  nodes: Nodes | undefined,
+  report: Report,
+): void {
+  if (nodes && w.node >= nodes.length) report(`${at}.node`, missingNode(w.node, nodes));
+  if ((w.onMs === undefined) !== (w.offMs === undefined)) {
+    const [given, missing] = w.onMs === undefined ? ['offMs', 'onMs'] : ['onMs', 'offMs'];
+    report(
+      `${at}.${missing}`,
+      `is required with ${given}: bursts are on for onMs, then off for offMs, over and over`,
+    );
+  }
 }
 
 function checkPlacement(

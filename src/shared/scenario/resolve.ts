@@ -109,11 +109,32 @@ function expandTenants(
   }));
 }
 
+/** An antagonist runs no thread: the fields every task has take their defaults. */
+function resolveStream(w: ParsedWorkload & { type: 'stream' }, firstCpuNode: number): ResolvedWorkload {
+  return {
+    name: w.name,
+    cpu: firstCpuNode,
+    startMs: w.startMs,
+    stopMs: w.stopMs,
+    mempolicy: { mode: 'default', nodes: [], flags: [] },
+    threads: 0,
+    load: 1,
+    dramShare: null,
+    type: 'stream',
+    node: w.node,
+    bandwidthGBps: w.bandwidthGBps,
+    readRatio: w.readRatio,
+    onMs: w.onMs ?? null,
+    offMs: w.offMs ?? null,
+  };
+}
+
 function resolveWorkload(
   w: Exclude<ParsedWorkload, { type: 'multi-tenant' }>,
   pageSize: number,
   firstCpuNode: number,
 ): ResolvedWorkload {
+  if (w.type === 'stream') return resolveStream(w, firstCpuNode);
   const common = {
     name: w.name,
     cpu: w.cpu ?? firstCpuNode,

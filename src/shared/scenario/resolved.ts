@@ -167,7 +167,22 @@ export interface TraceWorkload extends WorkloadBase {
   data: TraceData | null;
 }
 
+/**
+ * A bandwidth antagonist on one node (workload-schema.ts `stream`): no pages, no task, only traffic.
+ * It runs no thread (threads 0); its other WorkloadBase fields are defaults.
+ */
+export interface StreamWorkload extends WorkloadBase {
+  type: 'stream';
+  node: number;
+  bandwidthGBps: number;
+  readRatio: number;
+  /** Bursts: on for onMs, off for offMs, from startMs; null for both means on all along. */
+  onMs: number | null;
+  offMs: number | null;
+}
+
 export type ResolvedWorkload =
+  | StreamWorkload
   | UsememWorkload
   | UsememStressWorkload
   | SysbenchMemoryWorkload

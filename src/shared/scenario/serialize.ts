@@ -67,6 +67,19 @@ function knobsBeyondPreset(policy: ResolvedPolicy): Partial<Knobs> {
 }
 
 function workloadToFile(w: ResolvedWorkload): WorkloadFile {
+  if (w.type === 'stream') {
+    return {
+      type: 'stream',
+      name: w.name,
+      startMs: w.startMs,
+      ...(w.stopMs !== null && { stopMs: w.stopMs }),
+      node: w.node,
+      bandwidthGBps: w.bandwidthGBps,
+      readRatio: w.readRatio,
+      ...(w.onMs !== null && { onMs: w.onMs }),
+      ...(w.offMs !== null && { offMs: w.offMs }),
+    };
+  }
   const common = {
     name: w.name,
     cpu: w.cpu,

@@ -25,11 +25,16 @@ export function workloadVirtualPages(w: ParsedWorkload, pageSize: number, totalR
     case 'multi-tenant':
       return w.vms.reduce((sum, vm) => sum + pagesFor(vm.size, pageSize), 0);
     case 'trace':
+    case 'stream':
       return 0;
   }
 }
 
-/** Threads (engine tasks) of one entry: a multi-tenant entry runs its threads in each VM. */
+/**
+ * Threads (engine tasks) of one entry: a multi-tenant entry runs its threads in each VM, a stream
+ * antagonist none.
+ */
 export function workloadThreads(threads: number, w: ParsedWorkload | undefined): number {
+  if (w?.type === 'stream') return 0;
   return w?.type === 'multi-tenant' ? threads * w.vms.length : threads;
 }

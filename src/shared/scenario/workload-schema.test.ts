@@ -8,15 +8,15 @@ const second = (entry: object): Edit => [['workload', 1], { name: 'second', ...e
 const CASES: [string, Edit, string, string][] = [
   [
     'an unknown workload type',
-    [[...wl0, 'type'], 'stream'],
+    [[...wl0, 'type'], 'fio'],
     'workload[0].type',
-    'unknown workload type "stream"; types: usemem, usemem-stress-numa-compact, sysbench-memory, grep, hotset, trace, multi-tenant',
+    'unknown workload type "fio"; types: usemem, usemem-stress-numa-compact, sysbench-memory, grep, hotset, trace, multi-tenant, stream',
   ],
   [
     'a workload without a type',
     [[...wl0, 'type'], undefined],
     'workload[0].type',
-    "is required; a workload's type is one of usemem, usemem-stress-numa-compact, sysbench-memory, grep, hotset, trace, multi-tenant",
+    "is required; a workload's type is one of usemem, usemem-stress-numa-compact, sysbench-memory, grep, hotset, trace, multi-tenant, stream",
   ],
   [
     'a usemem without a size',
@@ -36,7 +36,7 @@ const CASES: [string, Edit, string, string][] = [
     'a misspelt workload type',
     [[...wl0, 'type'], 'sysbench-mem'],
     'workload[0].type',
-    'unknown workload type "sysbench-mem" (did you mean "sysbench-memory"?); types: usemem, usemem-stress-numa-compact, sysbench-memory, grep, hotset, trace, multi-tenant',
+    'unknown workload type "sysbench-mem" (did you mean "sysbench-memory"?); types: usemem, usemem-stress-numa-compact, sysbench-memory, grep, hotset, trace, multi-tenant, stream',
   ],
   [
     'a sysbench operation it does not have',

@@ -102,6 +102,27 @@ const trace = strict('a trace workload', {
   repeats: countSchema.default(1),
 });
 
+/**
+ * A bandwidth antagonist (STREAM-like, as Colloid's experiments load DRAM): from startMs to stopMs it
+ * reads and writes `bandwidthGBps` on one node's memory, optionally in bursts of onMs every
+ * onMs + offMs. It maps no pages the kernel manages and runs no task: it is load on the node only.
+ */
+const stream = strict('a stream workload', {
+  type: z.literal('stream'),
+  name: common.name,
+  startMs: common.startMs,
+  stopMs: common.stopMs,
+  node: nodeIdSchema,
+  bandwidthGBps: z.number().positive({
+    error: (issue) =>
+      `must be above 0 GB/s: the bandwidth the antagonist drives on its node (got ${show(issue.input)})`,
+  }),
+  /** STREAM triad moves two reads per write. */
+  readRatio: fractionSchema.default(2 / 3),
+  onMs: z.number().positive().optional(),
+  offMs: z.number().positive().optional(),
+});
+
 /** One virtual machine of a multi-tenant host: a hot set of its own with its own load and share. */
 const tenantVm = strict('a multi-tenant VM', {
   name: z.string().min(1).optional(),
@@ -125,7 +146,7 @@ const multiTenant = strict('a multi-tenant workload', {
   vms: z.array(tenantVm).min(1),
 });
 
-const VARIANTS = [usemem, usememStress, sysbenchMemory, grep, hotset, trace, multiTenant] as const;
+const VARIANTS = [usemem, usememStress, sysbenchMemory, grep, hotset, trace, multiTenant, stream] as const;
 export const WORKLOAD_TYPES = VARIANTS.map((v) => v.shape.type.value);
 
 function unknownTypeMessage(input: unknown): string {
