@@ -7,6 +7,7 @@ import { CheckField, SelectField } from '../ui/choice-fields.tsx';
 import { QuantityField, SizeField } from '../ui/quantity-field.tsx';
 import { changeKind } from './machine-edits.ts';
 import { PerfTable } from './perf-table.tsx';
+import { LatencyCurveTable } from './latency-curve-table.tsx';
 import { FieldError } from '../ui/field-error.tsx';
 
 const KIND_LABEL: Record<MemoryKind, string> = { dram: 'DRAM', pmem: 'PMEM', cxl: 'CXL', hbm: 'HBM' };
@@ -98,6 +99,7 @@ export function NodeCard(props: { index: number; onRemove: () => void; canRemove
         </Show>
       </div>
       <PerfTable index={props.index} />
+      <LatencyCurveTable index={props.index} />
       <FieldError path={`machine.nodes[${props.index}]`} />
     </section>
   );

@@ -8,7 +8,15 @@ import { createApiEvent, useApi } from '../api/api-context.tsx';
 import { describeError } from '../api/api-error.ts';
 import { appendSamples, emptyColumns, type SampleBatch } from '../../shared/samples.ts';
 
-export const NODE_COUNTERS = ['nr_free_pages', 'nr_anon_pages', 'nr_file_pages'];
+/** Per node always: the memory gauges, and the bytes moved and loaded latency the bandwidth charts draw. */
+export const NODE_COUNTERS = [
+  'nr_free_pages',
+  'nr_anon_pages',
+  'nr_file_pages',
+  'mem_read_bytes',
+  'mem_write_bytes',
+  'mem_read_latency_ns',
+];
 const REDRAW_MS = 250;
 
 /** The run's SampleBatch as `run:samples` answers it, grown in place by the live events. */

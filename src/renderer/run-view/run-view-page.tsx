@@ -15,6 +15,7 @@ import { createRunSamples } from './create-run-samples.ts';
 import { createTopTier } from './create-top-tier.ts';
 import { MigrationsPanel } from './migrations-panel.tsx';
 import { NodeMemoryCharts } from './node-memory-charts.tsx';
+import { NodeBandwidthCharts } from './node-bandwidth-charts.tsx';
 import type { RunViewModel } from './run-context.ts';
 import { RunCharts } from './run-charts.tsx';
 import { RunHeader } from './run-header.tsx';
@@ -139,6 +140,7 @@ export function RunViewPage(props: { runId: number }) {
                 <RunCharts model={model} />
                 <CounterExplorer model={model} />
                 <NodeMemoryCharts model={model} />
+                <NodeBandwidthCharts model={model} />
               </Show>
               <Show
                 when={detail()?.result}

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { counterPoints, counterUnit, fastTierShare, nodeLabel, parseNodeId, thin, toRate } from './series.ts';
+import {
+  counterPoints,
+  counterUnit,
+  fastTierShare,
+  nodeBandwidthSeries,
+  nodeLabel,
+  parseNodeId,
+  thin,
+  toRate,
+} from './series.ts';
 
 describe('run series', () => {
   it('turns a cumulative counter into a per-second rate', () => {
@@ -52,5 +61,23 @@ describe('run series', () => {
     expect(parseNodeId('all')).toBeNull();
     expect(parseNodeId('-1')).toBeNull();
     expect(parseNodeId('1.5')).toBeNull();
+  });
+});
+
+describe('node bandwidth', () => {
+  it('is the bytes moved between two samples over their interval, in GB/s', () => {
+    // 1 GB read in the first 100 ms is 10 GB/s; 2 GB more in the next 100 ms, 20 GB/s.
+    const { read, write } = nodeBandwidthSeries([0, 100, 200], {
+      mem_read_bytes: [0, 1e9, 3e9],
+      mem_write_bytes: [0, 5e8, 5e8],
+    });
+    expect(read).toEqual([
+      { x: 0.1, y: 10 },
+      { x: 0.2, y: 20 },
+    ]);
+    expect(write).toEqual([
+      { x: 0.1, y: 5 },
+      { x: 0.2, y: 0 },
+    ]);
   });
 });

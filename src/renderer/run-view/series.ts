@@ -68,6 +68,20 @@ export function fastTierShare(
   return out;
 }
 
+/**
+ * A node's read and write bandwidth in GB/s between samples, from its cumulative byte counts.
+ * Example: 0, 1e9, 3e9 bytes read at 0, 100, 200 ms -> 10 GB/s at 0.1 s, 20 GB/s at 0.2 s.
+ */
+export function nodeBandwidthSeries(
+  timesMs: readonly number[],
+  columns: Readonly<Record<string, readonly number[]>>,
+): { read: Point[]; write: Point[] } {
+  return {
+    read: toRate(timesMs, columns.mem_read_bytes ?? [], 1e-9),
+    write: toRate(timesMs, columns.mem_write_bytes ?? [], 1e-9),
+  };
+}
+
 /** Every k-th point so at most `max` remain (plus the last): stacked areas must share their x values. */
 export function thin(points: Point[], max: number): Point[] {
   if (points.length <= max) return points;
