@@ -1,5 +1,10 @@
 // The page allocator: mempolicy, the zonelist walk of get_page_from_freelist, and the slow path
 // (wake kswapd, retry at WMARK_MIN, direct reclaim, OOM), with numa_* and pgalloc_* counting.
+import {
+  newWeightedInterleave,
+  weightedInterleaveNodes,
+  type WeightedInterleave,
+} from './weighted-interleave.ts';
 import { STAT } from '../../shared/vmstat.ts';
 import type { Mempolicy } from '../../shared/scenario/resolved.ts';
 import { count, type Kernel } from './kernel.ts';
@@ -40,6 +45,8 @@ export interface AllocPolicy {
   allowed: Uint8Array | null;
   /** Next interleave index (il_prev). */
   ilNext: number;
+  /** Weighted interleave: the state weighted_interleave_nodes() keeps (see weighted-interleave.ts). */
+  weighted: WeightedInterleave | null;
 }
 
 /**
@@ -53,13 +60,28 @@ export function mempolicyFlags(mp: Mempolicy): number {
   return balanced ? MPOL_F_MOF | MPOL_F_MORON : 0;
 }
 
-export function makeAllocPolicy(nrNodes: number, localNode: number, mp: Mempolicy): AllocPolicy {
+/** `iwTable`: the machine's weighted-interleave weights, used by a weighted_interleave policy. */
+export function makeAllocPolicy(
+  nrNodes: number,
+  localNode: number,
+  mp: Mempolicy,
+  iwTable: readonly number[] = [],
+): AllocPolicy {
   let allowed: Uint8Array | null = null;
   if (mp.mode === 'bind') {
     allowed = new Uint8Array(nrNodes);
     for (const n of mp.nodes) allowed[n] = 1;
   }
-  return { localNode, mode: mp.mode, flags: mempolicyFlags(mp), nodes: mp.nodes, allowed, ilNext: 0 };
+  const weighted = mp.mode === 'weighted_interleave' ? newWeightedInterleave(mp.nodes, iwTable) : null;
+  return {
+    localNode,
+    mode: mp.mode,
+    flags: mempolicyFlags(mp),
+    nodes: mp.nodes,
+    allowed,
+    ilNext: 0,
+    weighted,
+  };
 }
 
 /** zone_statistics(): numa_hit/miss/foreign on the preferred node's terms, local/other on the CPU's. */
@@ -134,6 +156,7 @@ export function allocPage(
   let preferred = p.localNode;
   if (p.mode === 'preferred') preferred = p.nodes[0]!;
   else if (p.mode === 'interleave') preferred = p.nodes[p.ilNext++ % p.nodes.length]!;
+  else if (p.weighted) preferred = weightedInterleaveNodes(p.weighted);
   let zonelist = k.layout.zonelist[preferred]!;
   const allowed = p.allowed;
   if (allowed && !allowed[preferred]) {
@@ -151,7 +174,8 @@ export function allocPage(
   // TPP decouples reclaim from allocation: dipping below WMARK_DEMOTE wakes kswapd at once.
   if (k.mechanisms.tpp && k.m.nrFree[node]! < tppDemoteWmark(k, node)) wakeupKswapd(k, node);
   zoneStatistics(k, preferred, node, p.localNode);
-  if (p.mode === 'interleave' && node === preferred) count(k, node, STAT.numa_interleave);
+  // alloc_pages_mpol(): NUMA_INTERLEAVE_HIT for either interleave mode's page on its chosen node.
+  if ((p.mode === 'interleave' || p.weighted) && node === preferred) count(k, node, STAT.numa_interleave);
   return pfn;
 }
 

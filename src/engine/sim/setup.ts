@@ -60,7 +60,7 @@ export function buildWorld(s: ResolvedScenario): World {
   s.workload.forEach((w, g) => {
     const { model, bases, rng } = models[g]!;
     for (const source of model.threads(bases, rng)) {
-      const policy = makeAllocPolicy(nrNodes, w.cpu, w.mempolicy);
+      const policy = makeAllocPolicy(nrNodes, w.cpu, w.mempolicy, machine.interleaveWeights);
       const thinkNs = fastestReadNs * (1 / w.load - 1);
       tasks.push(
         createTask(tasks.length, g, w.cpu, source, policy, w.startMs * 1e6, thinkNs, nrNodes, rateEngine),

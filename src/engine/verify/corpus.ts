@@ -31,6 +31,7 @@ export const REGIMES = [
   'slow-hot-nb2',
   'phase-change',
   'antagonist',
+  'weighted-interleave',
 ] as const;
 export type Regime = (typeof REGIMES)[number];
 
@@ -131,6 +132,16 @@ function regimeParts(kind: WorkloadKind, regime: Regime): { swap: boolean; knobs
         swap: false,
         knobs: { demotion_enabled: true, numa_balancing: 2, scan_delay_ms: 0 },
         workload: [workload(kind, 'w', DRAM_MIB * 1.5, {}), antagonist],
+      };
+    }
+    case 'weighted-interleave': {
+      // MPOL_WEIGHTED_INTERLEAVE over both tiers with the auto weights (DDR4:Optane bandwidth 26:5),
+      // 1.5x DRAM so that reclaim demotes from the DRAM share too.
+      const mempolicy = { mode: 'weighted_interleave', nodes: [0, 1] };
+      return {
+        swap: false,
+        knobs: { demotion_enabled: true },
+        workload: [workload(kind, 'w', DRAM_MIB * 1.5, { mempolicy })],
       };
     }
     case 'phase-change': {

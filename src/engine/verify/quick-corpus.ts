@@ -1,7 +1,7 @@
 // The corpus `npm test` runs in both engines: one scenario per regime the rate engine must get
 // right (reclaim, swap, promotion modes 1 and 2, a phase change, several threads, multi-tenant),
 // and the two that caught kswapd starting late in long rounds (TPP's pageoutrun, pareto's
-// direct reclaim), and DRAM loaded by a bandwidth antagonist.
+// direct reclaim), DRAM loaded by a bandwidth antagonist, and weighted interleave.
 import { corpusEntry, type CorpusEntry } from './corpus.ts';
 
 export function quickCorpus(): CorpusEntry[] {
@@ -16,5 +16,6 @@ export function quickCorpus(): CorpusEntry[] {
     corpusEntry('wu-2018-daemon', 'multi-tenant', '1.5x-unbound', 1000),
     corpusEntry('damon-tiering', 'sysbench-pareto', 'slow-hot-nb2', 1000),
     corpusEntry('linux-tiering', 'zipf', 'antagonist', 1000),
+    corpusEntry('linux', 'hot', 'weighted-interleave', 1000),
   ];
 }

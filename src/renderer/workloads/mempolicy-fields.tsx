@@ -9,7 +9,8 @@ import { Field } from '../ui/field.tsx';
 import { fieldErrorId, useHasError } from '../ui/field-error.tsx';
 
 /** Modes that take a node list; MPOL_DEFAULT takes none (set_mempolicy rejects a nodemask with it). */
-const takesNodes = (mode: unknown) => mode === 'bind' || mode === 'preferred' || mode === 'interleave';
+const takesNodes = (mode: unknown) =>
+  mode === 'bind' || mode === 'preferred' || mode === 'interleave' || mode === 'weighted_interleave';
 
 /** "0,2-3" -> [0, 2, 3]; null if any part is not a node or range. */
 export function parseNodeList(text: string): number[] | null {
@@ -71,7 +72,7 @@ export function MempolicyFields(props: { index: number }) {
         options={MEMPOLICY_MODES.filter((m) => m !== 'default')}
         emptyLabel="default (local first)"
         onChange={(mode) => set('mode', mode)}
-        title="MPOL_BIND, MPOL_PREFERRED or MPOL_INTERLEAVE over the nodes; default allocates locally first"
+        title="MPOL_BIND, MPOL_PREFERRED, MPOL_INTERLEAVE or MPOL_WEIGHTED_INTERLEAVE (6.9+, weights in the machine) over the nodes; default allocates locally first"
         testid={`workload-${props.index}-mempolicy-mode`}
       />
       <Field

@@ -48,6 +48,7 @@ export function checkMachine(parts: ScenarioParts, report: Report): void {
     report('machine.nodes', `has ${nodes.length} nodes; Tierlab models at most ${MAX_NODES}`);
   }
   if (nodes && parts.distances) checkDistances(parts.distances, nodes.length, report);
+  if (nodes && parts.weightedInterleave) checkInterleave(parts.weightedInterleave, nodes.length, report);
   if (page !== undefined && parts.swapCapacity !== undefined && parts.swapCapacity < page) {
     report(
       'machine.swap.capacity',
@@ -102,6 +103,29 @@ function checkCurveStart(node: Partial<ParsedNode>, i: number, report: Report): 
       `machine.nodes[${i}].loadedLatency[0].latencyNs`,
       `must be at least the node's idle read latency (${idle} ns): the curve rises from it at 0 GB/s ` +
         `(got ${first.latencyNs})`,
+    );
+  }
+}
+
+/** Weights name nodes of the machine; giving them turns auto off, so `auto: true` with them conflicts. */
+function checkInterleave(
+  wi: NonNullable<ScenarioParts['weightedInterleave']>,
+  nrNodes: number,
+  report: Report,
+): void {
+  const ids = Object.keys(wi.weights ?? {});
+  for (const id of ids) {
+    if (Number(id) >= nrNodes) {
+      report(
+        `machine.weightedInterleave.weights["${id}"]`,
+        `node ${id} does not exist; the machine has ${nrNodes === 1 ? 'node 0 only' : `nodes 0-${nrNodes - 1}`}`,
+      );
+    }
+  }
+  if (wi.auto === true && ids.length > 0) {
+    report(
+      'machine.weightedInterleave.auto',
+      'must be false (or left out) with weights: writing a nodeN weight turns weighted_interleave/auto off',
     );
   }
 }

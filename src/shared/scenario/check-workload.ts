@@ -130,7 +130,10 @@ function checkPlacement(
       path,
       `must be empty for mode "default", which allocates on the local node first (got ${allowed.length})`,
     );
-  } else if ((mode === 'bind' || mode === 'interleave') && allowed.length === 0) {
+  } else if (
+    (mode === 'bind' || mode === 'interleave' || mode === 'weighted_interleave') &&
+    allowed.length === 0
+  ) {
     report(path, `mode "${mode}" needs at least one node`);
   } else if (mode === 'preferred' && allowed.length !== 1) {
     report(path, `mode "preferred" takes exactly one node (got ${allowed.length})`);

@@ -7,6 +7,7 @@ import {
   SWAP_DEVICE_DEFAULTS,
 } from './memory-kinds.ts';
 import { getPreset, presetKnobs } from './presets.ts';
+import { interleaveWeights } from './interleave-weights.ts';
 import type { Knobs } from './knobs.ts';
 import type {
   ResolvedNode,
@@ -30,6 +31,7 @@ export function resolveScenario(file: ParsedScenarioFile): ResolvedScenario {
       nodes,
       distances: machine.distances ?? defaultDistances(nodes.length),
       swap: machine.swap ? resolveSwap(machine.swap) : null,
+      ...resolveInterleave(nodes, machine.weightedInterleave),
     },
     policy: resolvePolicy(file.policy),
     workload: file.workload.flatMap((w) =>
@@ -60,6 +62,16 @@ function resolveNode(node: ParsedNode): ResolvedNode {
     adistance: node.adistance ?? null,
     hmat: node.hmat,
   };
+}
+
+/** Writing a nodeN weight turns auto off (6.16), so weights without `auto` mean manual. */
+function resolveInterleave(
+  nodes: ResolvedNode[],
+  wi: ParsedMachine['weightedInterleave'],
+): { interleaveWeights: number[]; interleaveAuto: boolean } {
+  const manual = Object.fromEntries(Object.entries(wi?.weights ?? {}).map(([n, w]) => [Number(n), w]));
+  const interleaveAuto = wi?.auto ?? Object.keys(manual).length === 0;
+  return { interleaveWeights: interleaveWeights(nodes, interleaveAuto, manual), interleaveAuto };
 }
 
 function resolveSwap(swap: NonNullable<ParsedMachine['swap']>): ResolvedSwap {

@@ -40,6 +40,12 @@ export interface ResolvedMachine {
   /** SLIT distances, nodes x nodes, 10 on the diagonal. */
   distances: number[][];
   swap: ResolvedSwap | null;
+  /**
+   * The weighted-interleave weight per node (iw_table, 1..255), and whether it was derived from
+   * bandwidth (weighted_interleave/auto, 6.16+) before the scenario's own weights were applied.
+   */
+  interleaveWeights: number[];
+  interleaveAuto: boolean;
 }
 
 export interface ResolvedPolicy {
@@ -47,7 +53,7 @@ export interface ResolvedPolicy {
   knobs: Knobs;
 }
 
-export type MempolicyMode = 'default' | 'bind' | 'preferred' | 'interleave';
+export type MempolicyMode = 'default' | 'bind' | 'preferred' | 'interleave' | 'weighted_interleave';
 /** Mode flags: "numa_balancing" is MPOL_F_NUMA_BALANCING (5.12+; Linux 6.1 takes it with bind only). */
 export type MempolicyFlag = 'numa_balancing';
 export interface Mempolicy {

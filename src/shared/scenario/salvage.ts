@@ -4,7 +4,7 @@ import * as z from 'zod';
 import type { Knobs } from './knobs.ts';
 import { knobFields } from './knob-schema.ts';
 import { machineSchema, nodeSchema, policySchema, runSchema, swapSchema } from './schema.ts';
-import type { ParsedNode, ParsedRun } from './schema.ts';
+import type { ParsedMachine, ParsedNode, ParsedRun } from './schema.ts';
 import { workloadCommonSchema, workloadSchema, type ParsedWorkload } from './workload-schema.ts';
 
 type Fields<Shape extends z.core.$ZodShape> = { [K in keyof Shape]?: z.output<Shape[K]> };
@@ -23,6 +23,7 @@ export interface ScenarioParts {
   nodes: (Partial<ParsedNode> | undefined)[] | undefined;
   distances: number[][] | undefined;
   swapCapacity: number | undefined;
+  weightedInterleave: ParsedMachine['weightedInterleave'];
   preset: string | undefined;
   knobs: Partial<Knobs>;
   workload: (WorkloadPart | undefined)[] | undefined;
@@ -65,6 +66,7 @@ export function salvage(input: unknown): ScenarioParts {
       Array.isArray(nodes) && nodes.length > 0 ? nodes.map((n) => fields(nodeSchema.shape, n)) : undefined,
     distances: machine && valid(machineSchema.shape.distances, machine.distances),
     swapCapacity: valid(swapSchema.shape.capacity, record(machine?.swap)?.capacity),
+    weightedInterleave: machine && valid(machineSchema.shape.weightedInterleave, machine.weightedInterleave),
     preset: policy?.preset,
     knobs: fields(knobFields, record(root?.policy)?.knobs) ?? {},
     workload: Array.isArray(workload)

@@ -9,6 +9,7 @@ import { nodeIdSchema, positiveSchema, sizeSchema, strict } from './fields.ts';
 import { workloadSchema } from './workload-schema.ts';
 import { MAX_ADISTANCE, MAX_DURATION_MS, MAX_HMAT_VALUE, MEMTIER_CHUNK_BITS } from './limits.ts';
 import type { RunEngine } from './resolved.ts';
+import { MAX_IL_WEIGHT } from './interleave-weights.ts';
 
 export const SCENARIO_FORMAT = 'tierlab.scenario/1';
 
@@ -103,6 +104,29 @@ export const swapSchema = strict('swap', {
   pageOutUs: positiveSchema.optional(),
 });
 
+/** /sys/kernel/mm/mempolicy/weighted_interleave: `auto` and the nodeN weights, by node id. */
+export const weightedInterleaveSchema = strict('weightedInterleave', {
+  /** Absent: true, as 6.16 boots (weights from HMAT/CDAT bandwidth); false with weights given. */
+  auto: z.boolean().optional(),
+  weights: z
+    .record(
+      z
+        .string()
+        .regex(/^\d+$/, { error: (issue) => `must be a node id such as "0" (got ${show(issue.input)})` }),
+      z
+        .number()
+        .int()
+        .min(1, {
+          error: (issue) =>
+            `must be at least 1: sysfs refuses a weight of 0 (EINVAL) (got ${show(issue.input)})`,
+        })
+        .max(MAX_IL_WEIGHT, {
+          error: (issue) => `must be at most ${MAX_IL_WEIGHT}: a weight is a u8 (got ${show(issue.input)})`,
+        }),
+    )
+    .optional(),
+});
+
 export const machineSchema = strict('a machine', {
   pageSize: sizeSchema.default(4096),
   nodes: z.array(nodeSchema).min(1),
@@ -110,6 +134,8 @@ export const machineSchema = strict('a machine', {
   distances: z.array(z.array(z.number().int())).optional(),
   /** Absent: no swap device. */
   swap: swapSchema.optional(),
+  /** Absent: auto weights from bandwidth. */
+  weightedInterleave: weightedInterleaveSchema.optional(),
 });
 
 function presetMessage(input: unknown): string {

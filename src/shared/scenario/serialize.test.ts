@@ -67,6 +67,8 @@ function everything(): ResolvedScenario {
         [20, 20, 10],
       ],
       swap: null,
+      interleaveWeights: [3, 1, 2],
+      interleaveAuto: false,
     },
     policy: { preset: 'no-tiering', knobs: { ...defaultKnobs(), numa_balancing: 1, min_free_kbytes: 4096 } },
     workload: [

@@ -48,6 +48,13 @@ export function toScenarioFile(s: ResolvedScenario): ScenarioFile {
           pageOutUs: machine.swap.pageOutUs,
         },
       }),
+      // Auto weights follow from the nodes; manual ones are written out whole.
+      ...(!machine.interleaveAuto && {
+        weightedInterleave: {
+          auto: false,
+          weights: Object.fromEntries(machine.interleaveWeights.map((w, n) => [String(n), w])),
+        },
+      }),
     },
     policy: { preset: s.policy.preset, knobs: knobsBeyondPreset(s.policy) },
     workload: s.workload.map(workloadToFile),

@@ -30,7 +30,7 @@ const CASES: [string, Edit, string, string][] = [
     'an unknown mempolicy mode',
     [[...wl0, 'mempolicy', 'mode'], 'local'],
     'workload[0].mempolicy.mode',
-    'must be one of "default", "bind", "preferred", "interleave" (got "local")',
+    'must be one of "default", "bind", "preferred", "interleave", "weighted_interleave" (got "local")',
   ],
   [
     'a misspelt workload type',

@@ -12,7 +12,8 @@ import {
 } from './fields.ts';
 import { closest, show } from './errors.ts';
 
-export const MEMPOLICY_MODES = ['default', 'bind', 'preferred', 'interleave'] as const;
+/** `weighted_interleave` is MPOL_WEIGHTED_INTERLEAVE (6.9+), weighted by machine.weightedInterleave. */
+export const MEMPOLICY_MODES = ['default', 'bind', 'preferred', 'interleave', 'weighted_interleave'] as const;
 /** set_mempolicy() mode flags a file may give; check-workload refuses those the mode cannot take. */
 export const MEMPOLICY_FLAGS = ['numa_balancing'] as const;
 

@@ -1,5 +1,9 @@
 // Machines for tests: the kernel's worked examples and a node builder with plain DRAM defaults.
 import { defaultLatencyCurve } from '../../../src/shared/scenario/memory-kinds.ts';
+import {
+  nodeInterleaveBandwidth,
+  reduceInterleaveWeights,
+} from '../../../src/shared/scenario/interleave-weights.ts';
 import type { MemoryKind, ResolvedMachine, ResolvedNode } from '../../../src/shared/scenario/resolved.ts';
 
 const GiB = 1024 ** 3;
@@ -30,7 +34,8 @@ export function makeNode(
 }
 
 export function makeMachine(nodes: ResolvedNode[], distances: number[][]): ResolvedMachine {
-  return { pageSize: 4096, nodes, distances, swap: null };
+  const interleaveWeights = reduceInterleaveWeights(nodes.map(nodeInterleaveBandwidth));
+  return { pageSize: 4096, nodes, distances, swap: null, interleaveWeights, interleaveAuto: true };
 }
 
 /** memory-tiers.c Example 1: nodes 0-1 CPU + DRAM, nodes 2-3 PMEM. */
