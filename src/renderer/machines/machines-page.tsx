@@ -17,6 +17,7 @@ import { addNode, removeNode } from './machine-edits.ts';
 import { MACHINE_PRESETS, type MachinePreset } from './machine-presets.ts';
 import { NodeCard } from './node-card.tsx';
 import { SwapFields } from './swap-fields.tsx';
+import { WeightedInterleaveFields } from './weighted-interleave-fields.tsx';
 
 export function MachinesPage() {
   const { draft, setDraft } = useScenarioDraft();
@@ -113,6 +114,7 @@ export function MachinesPage() {
             <SwapFields />
           </div>
         </section>
+        <WeightedInterleaveFields />
         <SavedParts kind="machine" current={snapshot} apply={(doc) => replaceMachine(doc as DraftMachine)} />
       </div>
       <aside class="column-side">
