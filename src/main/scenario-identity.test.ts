@@ -23,4 +23,17 @@ describe('scenarioIdentity', () => {
     const before = '941f98d81cf1c135dd04932580195ad7e68e9bb88e3976f04dddc10d696cf4b1';
     expect(scenarioIdentity(example('exact'))).toBe(before);
   });
+
+  it('tells apart a node on its own loaded-latency curve from one on its kind default', () => {
+    const file = exampleScenarioFile();
+    const curve = [{ bandwidthGBps: 3, latencyNs: 600 }];
+    const own = {
+      ...file,
+      machine: {
+        ...file.machine,
+        nodes: [file.machine.nodes[0]!, { ...file.machine.nodes[1]!, loadedLatency: curve }],
+      },
+    };
+    expect(scenarioIdentity(resolves(own))).not.toBe(scenarioIdentity(example()));
+  });
 });

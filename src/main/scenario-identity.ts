@@ -4,9 +4,17 @@
 import { toScenarioFile } from '../shared/scenario/serialize.ts';
 import type { ResolvedScenario } from '../shared/scenario/resolved.ts';
 import { contentHash } from './db/index.ts';
+import { defaultLatencyCurve } from '../shared/scenario/memory-kinds.ts';
 
 export function scenarioIdentity(s: ResolvedScenario): string {
   const doc = toScenarioFile({ ...s, run: { ...s.run, seed: 0 } });
+  // Runs stored before loaded-latency curves existed were hashed without them: a node on its kind's
+  // default curve leaves it out, so those runs stay in one group with today's.
+  doc.machine.nodes.forEach((node, n) => {
+    const r = s.machine.nodes[n]!;
+    const kindCurve = defaultLatencyCurve(r.memory, r.readBandwidthGBps, r.readLatencyNs);
+    if (JSON.stringify(kindCurve) === JSON.stringify(r.loadedLatency)) delete node.loadedLatency;
+  });
   // Runs stored before run.engine existed were all exact, and were hashed without the field: leaving
   // it out for "exact" keeps them in one group with the exact runs of today.
   if (s.run.engine === 'exact') delete doc.run?.engine;
