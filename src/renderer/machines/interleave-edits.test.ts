@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoWeightsOf, setAuto, setWeight } from './interleave-edits.ts';
+import { autoWeightsOf, interleaveWeightsText, setAuto, setWeight } from './interleave-edits.ts';
 
 const node = (id: number, memory: string, extra: object = {}) => ({
   id,
@@ -28,5 +28,14 @@ describe('weighted interleave in the machine editor', () => {
     const off = setAuto(false, undefined);
     expect(setWeight(setWeight(off, 0, 2), 0, undefined)).toEqual({ auto: false });
     expect(setAuto(true, { weights: { '0': 2 } })).toBeUndefined();
+  });
+
+  it('tells a weighted-interleave mempolicy which weights it gets', () => {
+    const nodes = [node(0, 'dram'), node(1, 'cxl')];
+    expect(interleaveWeightsText({ nodes })).toBe('node0 13, node1 18 (auto)');
+    expect(interleaveWeightsText({ nodes, weightedInterleave: { weights: { '1': 4 } } })).toBe(
+      'node0 13, node1 4',
+    );
+    expect(interleaveWeightsText({ nodes, weightedInterleave: { auto: false } })).toBe('node0 1, node1 1');
   });
 });

@@ -48,3 +48,18 @@ export function setWeight(
   if (none && current?.auto !== false) return undefined;
   return { ...(current?.auto === false && { auto: false }), ...(!none && { weights }) };
 }
+
+/**
+ * The weights a weighted_interleave policy gets on the machine as drafted, e.g. "node0 26, node1 5
+ * (auto)": the file's own where it has them, else auto's or 1 (auto off).
+ */
+export function interleaveWeightsText(m: DraftMachine): string {
+  const wi = draftInterleave(m);
+  const auto = wi?.auto !== false && wi?.weights === undefined;
+  const derived = wi?.auto === false ? m.nodes.map(() => 1) : autoWeightsOf(m.nodes);
+  const shown = m.nodes.map((_, n) => {
+    const own = wi?.weights?.[String(n)];
+    return `node${n} ${typeof own === 'number' ? own : (derived[n] ?? 1)}`;
+  });
+  return `${shown.join(', ')}${auto ? ' (auto)' : ''}`;
+}

@@ -7,6 +7,7 @@ import { CommitInput } from '../ui/commit-input.tsx';
 import { CheckField, SelectField } from '../ui/choice-fields.tsx';
 import { Field } from '../ui/field.tsx';
 import { fieldErrorId, useHasError } from '../ui/field-error.tsx';
+import { interleaveWeightsText } from '../machines/interleave-edits.ts';
 
 /** Modes that take a node list; MPOL_DEFAULT takes none (set_mempolicy rejects a nodemask with it). */
 const takesNodes = (mode: unknown) =>
@@ -104,6 +105,11 @@ export function MempolicyFields(props: { index: number }) {
           title="MPOL_F_NUMA_BALANCING (numactl --balancing): without it NUMA balancing skips a bound task (vma_policy_mof)"
           testid={`workload-${props.index}-mempolicy-balancing`}
         />
+      </Show>
+      <Show when={policy().mode === 'weighted_interleave'}>
+        <p class="muted small" data-testid={`workload-${props.index}-mempolicy-weights`}>
+          Weights (machine, weighted_interleave/nodeN): {interleaveWeightsText(draft.machine)}
+        </p>
       </Show>
     </>
   );

@@ -36,10 +36,11 @@ describe('a machine weight table', () => {
     expect(m.interleaveWeights).toEqual([32, 1]);
   });
 
-  it("takes the file's weights over the derived ones and turns auto off", () => {
+  it("writes the file's weights over the derived ones and turns auto off, as writing nodeN does", () => {
+    // node_store() copies the table (DRAM's derived 26) and sets node 1's weight.
     const m = resolves(editedExample([['machine', 'weightedInterleave'], { weights: { '1': 4 } }])).machine;
     expect(m.interleaveAuto).toBe(false);
-    expect(m.interleaveWeights).toEqual([1, 4]);
+    expect(m.interleaveWeights).toEqual([26, 4]);
   });
 
   it('with auto off and no weights is 1 everywhere (the 6.9-6.15 default)', () => {

@@ -32,15 +32,15 @@ export function nodeInterleaveBandwidth(node: ResolvedNode): number {
 }
 
 /**
- * The weight table a machine boots with: in auto mode the weights derived from bandwidth; with
- * `auto` false (the 6.9-6.15 behaviour, before auto existed) 1 for every node; either way with the
- * scenario's own weights written over it, as writing nodeN does.
+ * The weight table a machine boots with: with `derive` the weights derived from bandwidth (6.16's
+ * auto mode), else 1 for every node (6.9-6.15, before auto existed); either way with the scenario's
+ * own weights written over it, as writing nodeN does (node_store copies the table, then sets one).
  */
 export function interleaveWeights(
   nodes: readonly ResolvedNode[],
-  auto: boolean,
+  derive: boolean,
   manual: Readonly<Record<number, number>>,
 ): number[] {
-  const base = auto ? reduceInterleaveWeights(nodes.map(nodeInterleaveBandwidth)) : nodes.map(() => 1);
+  const base = derive ? reduceInterleaveWeights(nodes.map(nodeInterleaveBandwidth)) : nodes.map(() => 1);
   return base.map((w, n) => manual[n] ?? w);
 }

@@ -64,14 +64,20 @@ function resolveNode(node: ParsedNode): ResolvedNode {
   };
 }
 
-/** Writing a nodeN weight turns auto off (6.16), so weights without `auto` mean manual. */
+/**
+ * As on a 6.16 boot: the table starts from the derived weights (`auto` false: from 1s, as 6.9-6.15),
+ * and writing a nodeN weight copies the table, sets that node and turns auto off (node_store).
+ */
 function resolveInterleave(
   nodes: ResolvedNode[],
   wi: ParsedMachine['weightedInterleave'],
 ): { interleaveWeights: number[]; interleaveAuto: boolean } {
   const manual = Object.fromEntries(Object.entries(wi?.weights ?? {}).map(([n, w]) => [Number(n), w]));
-  const interleaveAuto = wi?.auto ?? Object.keys(manual).length === 0;
-  return { interleaveWeights: interleaveWeights(nodes, interleaveAuto, manual), interleaveAuto };
+  const derive = wi?.auto !== false;
+  return {
+    interleaveWeights: interleaveWeights(nodes, derive, manual),
+    interleaveAuto: derive && Object.keys(manual).length === 0,
+  };
 }
 
 function resolveSwap(swap: NonNullable<ParsedMachine['swap']>): ResolvedSwap {
