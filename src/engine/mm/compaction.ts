@@ -4,6 +4,7 @@
 // movable blocks, and pages move from the bottom up until a whole pageblock is free or the
 // scanners meet. The model allocates no high-order pages (no THP), so there is no direct
 // compaction (compact_stall/fail/success), no deferral and no proactive compaction.
+import { hpagePmdNr, isThpHead } from './folio.ts';
 import { STAT } from '../../shared/vmstat.ts';
 import { blockOrder, MIGRATE_MOVABLE, nrFreePageblocks, takeFromBlock } from './free-area.ts';
 import { count, type Kernel } from './kernel.ts';
@@ -86,6 +87,12 @@ function compactStep(k: Kernel, node: number, s: KcompactdState): number {
     const src = s.migratePfn++;
     scanned++;
     if (!(m.flags[src]! & PG.lru) || m.owner[src] === NIL) continue;
+    if (isThpHead(m, src)) {
+      // isolate_migratepages_block() skips a compound page whole outside alloc_contig_range.
+      s.migratePfn += hpagePmdNr(m) - 1;
+      scanned += hpagePmdNr(m) - 1;
+      continue;
+    }
     const dst = isolateFreePage(k, node, s);
     if (dst === NIL) break;
     lruDel(m, src);

@@ -94,6 +94,8 @@ export interface Kernel {
   demoteOrder: number[][];
   oom: OomHost;
   events: RunEvent[];
+  /** Per VMA (region index): 1 where a fault may map a THP (transparent_hugepage, MADV_HUGEPAGE). */
+  thpAllowed: Uint8Array;
   /** The rate engine's reference model; null in the exact engine, which plays every reference. */
   refs: ReferenceModel | null;
   /** The current round of turns (sim/simulation.ts): tasks run until endNs; see cutRound. */

@@ -37,7 +37,7 @@ export const PING_PONG_WINDOW_MS = 10_000;
  * Marks a page's move between tiers: promoted or demoted, when, and whether it undid a recent move
  * the other way (ping-pong). Moves within a tier leave the marks alone. Returns the new flags.
  */
-function markTierMove(k: Kernel, src: number, from: number, to: number, flags: number): number {
+export function markTierMove(k: Kernel, src: number, from: number, to: number, flags: number): number {
   const tierFrom = k.layout.tierOf[from]!;
   const tierTo = k.layout.tierOf[to]!;
   if (tierFrom === tierTo) return flags;

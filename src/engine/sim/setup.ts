@@ -120,6 +120,7 @@ export function buildWorld(s: ResolvedScenario): World {
     ),
     oom: createOomKiller(tasks, names),
     events: [],
+    thpAllowed: thpAllowed(vmas, s),
     refs: null,
     round: { startNs: 0, endNs: Infinity },
   };
@@ -127,6 +128,17 @@ export function buildWorld(s: ResolvedScenario): World {
   k.refs = rate;
   k.movers = createMovers(k, s);
   return { k, tasks, names, rate, cpu: createCpuShares(nrNodes) };
+}
+
+/**
+ * Which regions may have THPs (hugepage_vma_check): anonymous ones under "always", those of
+ * workloads with MADV_HUGEPAGE under "madvise", none under "never".
+ */
+function thpAllowed(vmas: Vmas, s: ResolvedScenario): Uint8Array {
+  const mode = s.policy.knobs.transparent_hugepage;
+  return Uint8Array.from(vmas.group, (g, r) =>
+    !vmas.file[r] && (mode === 'always' || (mode === 'madvise' && s.workload[g]!.thp === true)) ? 1 : 0,
+  );
 }
 
 /** [node * nrNodes + target]: target's zonelist restricted to node's lower-tier nodes. */

@@ -61,7 +61,10 @@ function everything(): ResolvedScenario {
       ],
       swap: null,
     },
-    policy: { preset: 'no-tiering', knobs: { ...defaultKnobs(), numa_balancing: 1, min_free_kbytes: 4096 } },
+    policy: {
+      preset: 'no-tiering',
+      knobs: { ...defaultKnobs(), numa_balancing: 1, min_free_kbytes: 4096, transparent_hugepage: 'always' },
+    },
     workload: [
       {
         ...common,
@@ -134,6 +137,7 @@ function everything(): ResolvedScenario {
         ...common,
         load: 0.25,
         dramShare: 0.5,
+        thp: true,
         mempolicy: noPolicy(),
         type: 'trace',
         name: 't',
@@ -174,7 +178,7 @@ describe('toScenarioFile', () => {
     const file = toScenarioFile(everything());
     expect(file.policy).toEqual({
       preset: 'no-tiering',
-      knobs: { numa_balancing: 1, min_free_kbytes: 4096 },
+      knobs: { numa_balancing: 1, min_free_kbytes: 4096, transparent_hugepage: 'always' },
     });
     expect(file.machine.distances).toBeUndefined();
     expect(file.machine.swap).toBeUndefined();
