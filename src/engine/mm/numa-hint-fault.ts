@@ -94,7 +94,7 @@ function pageIsActive(k: Kernel, pfn: number): boolean {
   if (fl & PG.active) return true;
   if (fl & PG.lru) {
     lruMove(k.m, pfn, PG.active, 0);
-    count(k, k.m.nodeOf[pfn]!, STAT.pgactivate);
+    count(k, k.m.nodeOf[pfn]!, STAT.pgactivate, folioNrPages(k.m, pfn));
   }
   return false;
 }

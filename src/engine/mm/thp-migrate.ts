@@ -23,7 +23,7 @@ export function migrateHugeFolio(k: Kernel, src: number, dst: number, reason: Mi
   const v0 = m.owner[src]!;
   const nr = hpagePmdNr(m);
   const crossesTiers = k.layout.tierOf[from] !== k.layout.tierOf[to];
-  const flags = markTierMove(k, src, from, to, m.flags[src]! & ~PG.lru);
+  const flags = markTierMove(k, src, from, to, m.flags[src]! & ~PG.lru, nr);
   m.migratedAt[dst] = crossesTiers ? Math.floor(k.nowNs / 1e6) : m.migratedAt[src]!;
   m.flags[dst] = (flags & ~NODE_MASK) | (m.flags[dst]! & NODE_MASK);
   m.owner[dst] = v0;
