@@ -14,7 +14,7 @@ import { NODE_MASK, PG } from './page-flags.ts';
 import { zoneStatistics, type AllocPolicy } from './page-alloc.ts';
 import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 import { findVma } from './vma.ts';
-import { WMARK_LOW, wmarkPages } from './watermark.ts';
+import { WMARK_LOW, WMARK_MIN, wmarkPages } from './watermark.ts';
 
 /**
  * A whole free pageblock of node n as one THP, if an order-9 allocation passes zone_watermark_ok()
@@ -49,7 +49,8 @@ function hugeRangeOf(k: Kernel, vpage: number): number {
 
 /**
  * vma_alloc_folio() at HPAGE_PMD_ORDER with the task's mempolicy and GFP_TRANSHUGE_LIGHT: the
- * zonelist at WMARK_LOW, no kswapd wake-up, no reclaim or compaction (defrag is not modelled).
+ * zonelist at WMARK_LOW, then the slow path's one more pass at WMARK_MIN; no kswapd wake-up
+ * (no __GFP_KSWAPD_RECLAIM), no direct reclaim or compaction (the defrag knob is not modelled).
  */
 function allocHugePage(k: Kernel, p: AllocPolicy): number {
   let preferred = p.localNode;
@@ -57,15 +58,20 @@ function allocHugePage(k: Kernel, p: AllocPolicy): number {
   else if (p.mode === 'interleave') preferred = p.nodes[p.ilNext++ % p.nodes.length]!;
   const allowed = p.allowed;
   if (allowed && !allowed[preferred]) preferred = allowed.indexOf(1);
-  for (const n of k.layout.zonelist[preferred]!) {
-    if (allowed && !allowed[n]) continue;
-    const head = allocHugeOnNode(k, n, WMARK_LOW);
-    if (head === NIL) continue;
-    zoneStatistics(k, preferred, n, p.localNode, k.m.area.pageblockNr);
-    return head;
+  for (const which of HUGE_FAULT_MARKS) {
+    for (const n of k.layout.zonelist[preferred]!) {
+      if (allowed && !allowed[n]) continue;
+      const head = allocHugeOnNode(k, n, which);
+      if (head === NIL) continue;
+      zoneStatistics(k, preferred, n, p.localNode, k.m.area.pageblockNr);
+      return head;
+    }
   }
   return NIL;
 }
+
+/** The fast path's mark, then __alloc_pages_slowpath's (gfp_to_alloc_flags: ALLOC_WMARK_MIN). */
+const HUGE_FAULT_MARKS = [WMARK_LOW, WMARK_MIN] as const;
 
 /**
  * do_huge_pmd_anonymous_page(): maps a zeroed THP over vpage's PMD range and returns its head, or
