@@ -35,6 +35,8 @@ export interface KswapdState {
   nrBoostReclaim: number;
   /** The zone's boost when this run started (zone_boosts[]): taken off the boost when it ends. */
   zoneBoost: number;
+  /** pgdat->kswapd_order: the largest order a waker asked for (a THP promotion: 9); 0 after sleep. */
+  order: number;
 }
 
 /** Hands the OOM killer the tasks it may choose from; implemented by the simulation. */
@@ -132,6 +134,7 @@ export function newKswapd(): KswapdState {
     sleptAtNs: -1,
     nrBoostReclaim: 0,
     zoneBoost: 0,
+    order: 0,
   };
 }
 

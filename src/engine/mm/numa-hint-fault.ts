@@ -109,7 +109,8 @@ function migrateMisplacedFolio(k: Kernel, pfn: number, target: number, local: nu
   const tiering = (k.knobs.numa_balancing & NUMA_BALANCING_MEMORY_TIERING) !== 0;
   const nr = folioNrPages(m, pfn);
   if (m.nrFree[target]! <= wmarkPages(k, target, WMARK_HIGH) + nr) {
-    if (tiering) wakeupKswapd(k, target);
+    // migrate_misplaced_folio_prepare(): wakeup_kswapd() at the folio's order.
+    if (tiering) wakeupKswapd(k, target, nr > 1 ? m.area.pageblockOrder : 0);
     count(k, m.nodeOf[pfn]!, STAT.pgmigrate_fail, nr);
     return NIL;
   }

@@ -56,9 +56,9 @@ describe('NUMA balancing of THPs (change_huge_pmd, do_huge_pmd_numa_page)', () =
     expect(k.resident[0]).toBe(HPAGE);
   });
 
-  it('does not split a misplaced THP when the fast node cannot take 512 more pages above high', () => {
-    // At the default scale factor DRAM's marks are 36 pages apart (min / 4 = 147 / 4): kswapd's goal
-    // in tiering mode, promo = high + 36, never leaves room for high + 512, so the THP stays put.
+  it('does not split a misplaced THP the fast node cannot take, and wakes its kswapd at order 9', () => {
+    // At the default scale factor DRAM's marks are 36 pages apart (min / 4 = 147 / 4): kswapd's
+    // order-0 goal, promo = high + 36, would never leave room for high + 512; at order 9 it does.
     const { k, p, heads } = thpsOnPmem({ watermark_scale_factor: 10 });
     taskNumaWork(k, k.mms[0]!, k.numab.mm[0]!, 1000, 0);
     k.m.nrFree[0] = k.layout.watermarks[0]!.high + HPAGE; // just short: the check wants more
@@ -66,6 +66,8 @@ describe('NUMA balancing of THPs (change_huge_pmd, do_huge_pmd_numa_page)', () =
     expect(after).toBe(heads[0]);
     expect(stat(k, 'thp_split_page')).toBe(0);
     expect(stat(k, 'pgpromote_success')).toBe(0);
+    expect(stat(k, 'pgmigrate_fail')).toBe(HPAGE);
     expect(k.m.flags[heads[0]!]! & PG.protnone).toBe(0);
+    expect([k.kswapd[0]!.awake, k.kswapd[0]!.order]).toEqual([true, 9]);
   });
 });

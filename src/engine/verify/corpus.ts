@@ -192,8 +192,7 @@ const DEFINING_KNOB: Partial<Record<Regime, string>> = {
 /**
  * Transparent huge pages: the workloads ask for THPs (thp, MADV_HUGEPAGE) under each preset's
  * reclaim path (mainline, Hansen's and Yang Shi's demotion, TPP), swap-out of whole THPs, and
- * PMD-level promotion. watermark_scale_factor 1000 spaces DRAM's marks 614 pages apart, so a THP
- * fits above high once kswapd balances to promo and promotions of whole THPs can happen.
+ * PMD-level promotion (a refused THP promotion wakes kswapd at order 9, which makes the room).
  */
 const THP_RUNS: readonly (readonly [string, WorkloadKind, Regime, number])[] = [
   ['linux', 'hot', '1.5x-bound', 1000],
@@ -212,17 +211,10 @@ const THP_RUNS: readonly (readonly [string, WorkloadKind, Regime, number])[] = [
 export function thpEntry(preset: string, kind: WorkloadKind, regime: Regime, durationMs = 1000): CorpusEntry {
   const e = corpusEntry(preset, kind, regime, durationMs);
   const name = durationMs === 1000 ? `${e.name} thp` : `${e.name} ${durationMs / 1000}s thp`;
-  const policy = e.file.policy as { preset: string; knobs: Json };
-  const promotes = regime.startsWith('slow-hot');
   return {
     ...e,
     name,
-    file: {
-      ...e.file,
-      name,
-      policy: { preset, knobs: { ...policy.knobs, ...(promotes ? { watermark_scale_factor: 1000 } : {}) } },
-      workload: (e.file.workload as Json[]).map((w) => ({ ...w, thp: true })),
-    },
+    file: { ...e.file, name, workload: (e.file.workload as Json[]).map((w) => ({ ...w, thp: true })) },
   };
 }
 
