@@ -201,6 +201,7 @@ const THP_RUNS: readonly (readonly [string, WorkloadKind, Regime, number])[] = [
   ['hansen-2020', 'hot', '1.5x-bound', 1000],
   ['yang-shi-v3', 'zipf', '1.5x-bound', 1000],
   ['tpp', 'zipf', '1.5x-bound', 1000],
+  ['tpp', 'hot', 'swap-demotion-on', 1000],
   // NUMA balancing's first scans come after the 1 s runs end: these run 10 s, as LONG_RUNS do.
   ['linux-tiering', 'hot', 'slow-hot-nb2', LONG_RUN_MS],
   ['linux-tiering', 'zipf', 'slow-hot-nb2', LONG_RUN_MS],
