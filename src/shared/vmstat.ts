@@ -105,6 +105,22 @@ export const BANDWIDTH_EVENTS = ['mem_read_bytes', 'mem_write_bytes'] as const;
 export const BANDWIDTH_GAUGES = ['mem_read_latency_ns'] as const;
 
 /**
+ * Added with transparent huge pages (mm/huge_memory.c, mm/migrate.c, mm/vmscan.c): THP faults and
+ * their fallbacks, splits, whole-THP migrations and swap-outs, and PMD-level NUMA hinting updates.
+ */
+export const THP_EVENTS = [
+  'thp_fault_alloc',
+  'thp_fault_fallback',
+  'thp_split_page',
+  'thp_migration_success',
+  'thp_migration_fail',
+  'thp_migration_split',
+  'thp_swpout',
+  'thp_swpout_fallback',
+  'numa_huge_pte_updates',
+] as const;
+
+/**
  * Every counter in the order of its database column. The tables are append-only, so a counter
  * added later goes at the end, in its migration's order, whatever its kind.
  */
@@ -117,6 +133,7 @@ export const COUNTERS = [
   ...SWAP_CACHE_GAUGES,
   ...BANDWIDTH_EVENTS,
   ...BANDWIDTH_GAUGES,
+  ...THP_EVENTS,
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 

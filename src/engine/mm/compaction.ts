@@ -2,9 +2,11 @@
 // (wakeup_kcompactd at pageblock_order), it runs compact_zone(): a migrate scanner from the node's
 // first pfn isolates movable pages, a free scanner from its last pageblock takes free pages of
 // movable blocks, and pages move from the bottom up until a whole pageblock is free or the
-// scanners meet. The model allocates no high-order pages (no THP), so there is no direct
-// compaction (compact_stall/fail/success), no deferral and no proactive compaction.
+// scanners meet. THP faults take a free pageblock or fall back without compacting (defrag is not
+// modelled), so there is no direct compaction (compact_stall/fail/success), no deferral and no
+// proactive compaction; the migrate scanner steps over THPs whole, as for any compound page.
 import { STAT } from '../../shared/vmstat.ts';
+import { hpagePmdNr, isThpHead } from './folio.ts';
 import { blockOrder, MIGRATE_MOVABLE, nrFreePageblocks, takeFromBlock } from './free-area.ts';
 import { count, type Kernel } from './kernel.ts';
 import { lruDel } from './lru.ts';
@@ -86,6 +88,12 @@ function compactStep(k: Kernel, node: number, s: KcompactdState): number {
     const src = s.migratePfn++;
     scanned++;
     if (!(m.flags[src]! & PG.lru) || m.owner[src] === NIL) continue;
+    if (isThpHead(m, src)) {
+      // isolate_migratepages_block() skips a compound page whole outside alloc_contig_range.
+      s.migratePfn += hpagePmdNr(m) - 1;
+      scanned += hpagePmdNr(m) - 1;
+      continue;
+    }
     const dst = isolateFreePage(k, node, s);
     if (dst === NIL) break;
     lruDel(m, src);

@@ -8,6 +8,7 @@ import { lruAdd, lruMove } from './lru.ts';
 import { pageCacheAdded, pageCacheDeleted, pteAlloc } from './kmem.ts';
 import { NIL, PTE_SWAPPED } from './mem-state.ts';
 import { doSwapPage } from './swap-in.ts';
+import { doHugePmdAnonymousPage } from './thp-fault.ts';
 import { allocPage, type AllocPolicy } from './page-alloc.ts';
 import { NODE_MASK, PG } from './page-flags.ts';
 
@@ -34,6 +35,10 @@ export function handleFault(
     file ? !pageCacheAdded(k, policy, vpage, isCurrentKilled) : !pteAlloc(k, policy, vpage, isCurrentKilled)
   )
     return NIL;
+  if (!file) {
+    const head = doHugePmdAnonymousPage(k, policy, vpage, write);
+    if (head !== NIL) return head;
+  }
   const pfn = allocPage(k, policy, isCurrentKilled);
   if (pfn === NIL) {
     if (file) pageCacheDeleted(k, vpage);

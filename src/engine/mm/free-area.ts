@@ -58,6 +58,8 @@ export interface FreeArea {
   borrowed: Uint32Array;
   /** Per node: fallbacks from a partly used pageblock (the ones that boost the watermark). */
   nrFragmenting: Float64Array;
+  /** Per pageblock: 1 while the whole block is one transparent huge page (huge-memory.ts). */
+  compound: Uint8Array;
 }
 
 export function createFreeArea(managedPages: Uint32Array, pageSize: number): FreeArea {
@@ -88,6 +90,7 @@ export function createFreeArea(managedPages: Uint32Array, pageSize: number): Fre
     orderMask: new Uint32Array(nrNodes * MIGRATE_TYPES),
     borrowed: new Uint32Array(nrNodes * MIGRATE_TYPES).fill(NIL),
     nrFragmenting: new Float64Array(nrNodes),
+    compound: new Uint8Array(nrBlocks),
   };
   // Highest block first, so the lists hand out low pfns first.
   for (let n = 0; n < nrNodes; n++) {
@@ -208,4 +211,44 @@ export function nrFreePageblocks(a: FreeArea, n: number): number {
   for (let mt = 0; mt < MIGRATE_TYPES; mt++)
     nr += a.nrBlocks[(n * MIGRATE_TYPES + mt) * a.nrOrders + a.pageblockOrder]!;
   return nr;
+}
+
+/**
+ * A wholly free pageblock of node n for an order-pageblock_order allocation: a movable one first
+ * (__rmqueue_smallest at that order), else one of another type, taken over outright as
+ * __rmqueue_fallback does for a whole block. Returns the block index, or -1 when none is free.
+ */
+export function findWholeFreeBlock(a: FreeArea, n: number): number {
+  const top = a.pageblockOrder;
+  const own = a.listHead[listIndex(a, n, MIGRATE_MOVABLE, top)]!;
+  if (own !== NIL) return own;
+  for (const mt of [MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE]) {
+    const b = a.listHead[listIndex(a, n, mt, top)]!;
+    if (b !== NIL) return b;
+  }
+  return -1;
+}
+
+/**
+ * Takes the whole free block b of node n as one compound movable page (prep_compound_page).
+ * Postcondition: the block has no free page, all its frames count as movable, compound[b] = 1.
+ */
+export function takeWholeBlock(a: FreeArea, n: number, b: number): void {
+  listDel(a, n, b);
+  a.type[b] = MIGRATE_MOVABLE;
+  a.nrFree[b] = 0;
+  a.freeHead[b] = NIL;
+  a.bumped[b] = a.pageblockNr;
+  a.nrMovable[b] = a.pageblockNr;
+  a.compound[b] = 1;
+}
+
+/** Frees compound block b of node n whole (__free_pages at pageblock_order). Postcondition: b wholly free. */
+export function freeWholeBlock(a: FreeArea, n: number, b: number): void {
+  a.compound[b] = 0;
+  a.nrFree[b] = a.pageblockNr;
+  a.freeHead[b] = NIL;
+  a.bumped[b] = 0;
+  a.nrMovable[b] = 0;
+  listAdd(a, n, b);
 }

@@ -35,6 +35,8 @@ export interface KswapdState {
   nrBoostReclaim: number;
   /** The zone's boost when this run started (zone_boosts[]): taken off the boost when it ends. */
   zoneBoost: number;
+  /** pgdat->kswapd_order: the largest order a waker asked for (a THP promotion: 9); 0 after sleep. */
+  order: number;
 }
 
 /** Hands the OOM killer the tasks it may choose from; implemented by the simulation. */
@@ -94,6 +96,8 @@ export interface Kernel {
   demoteOrder: number[][];
   oom: OomHost;
   events: RunEvent[];
+  /** Per VMA (region index): 1 where a fault may map a THP (transparent_hugepage, MADV_HUGEPAGE). */
+  thpAllowed: Uint8Array;
   /** The rate engine's reference model; null in the exact engine, which plays every reference. */
   refs: ReferenceModel | null;
   /** The current round of turns (sim/simulation.ts): tasks run until endNs; see cutRound. */
@@ -130,6 +134,7 @@ export function newKswapd(): KswapdState {
     sleptAtNs: -1,
     nrBoostReclaim: 0,
     zoneBoost: 0,
+    order: 0,
   };
 }
 

@@ -15,14 +15,17 @@ export const SHORT_SLEEP_NS = 100e6;
 const MIN_STEP_NS = 1000;
 
 /**
- * wakeup_kswapd(): no-op if kswapd gave up (kswapd_failures) or the node is balanced and its
- * watermarks are not boosted (pgdat_watermark_boosted()).
+ * wakeup_kswapd() for an allocation of `order`: raises kswapd_order to it, then is a no-op if
+ * kswapd gave up (kswapd_failures) or the node is balanced at that order and its watermarks are
+ * not boosted (pgdat_watermark_boosted()).
  */
-export function wakeupKswapd(k: Kernel, node: number): void {
+export function wakeupKswapd(k: Kernel, node: number, order = 0): void {
   const s = k.kswapd[node]!;
+  if (order > s.order) s.order = order;
   const balanced = pgdatBalanced(k, node);
   if (balanced) k.demotionContended[node] = 0;
-  if (s.awake || s.failures >= MAX_RECLAIM_RETRIES || (balanced && !k.watermarkBoost[node])) return;
+  const balancedAtOrder = order === 0 ? balanced : pgdatBalanced(k, node, order);
+  if (s.awake || s.failures >= MAX_RECLAIM_RETRIES || (balancedAtOrder && !k.watermarkBoost[node])) return;
   s.awake = true;
   cutRound(k, k.nowNs);
   if (s.sleptAtNs >= 0 && k.nowNs - s.sleptAtNs < SHORT_SLEEP_NS)
@@ -60,6 +63,7 @@ function clearBoost(k: Kernel, node: number): void {
 function sleep(k: Kernel, node: number, atNs: number): void {
   const s = k.kswapd[node]!;
   s.awake = false;
+  s.order = 0;
   s.sleptAtNs = atNs;
   // Yang Shi v3: "the contended flag will be cleared once the node get balanced".
   if (pgdatBalanced(k, node)) k.demotionContended[node] = 0;
@@ -89,7 +93,7 @@ export function runKswapd(k: Kernel, node: number, untilNs: number, cpuShare = 1
   }
   while (s.clockNs < untilNs) {
     k.nowNs = s.clockNs;
-    const balanced = pgdatBalanced(k, node);
+    const balanced = pgdatBalanced(k, node, s.order);
     // Short of the (boosted) marks: plain reclaim, with I/O, from DEF_PRIORITY again.
     if (!balanced && s.nrBoostReclaim) {
       s.nrBoostReclaim = 0;
@@ -110,6 +114,9 @@ export function runKswapd(k: Kernel, node: number, untilNs: number, cpuShare = 1
     shrinkNode(k, node, sc);
     s.clockNs += Math.max(sc.costNs, MIN_STEP_NS) / cpuShare;
     s.reclaimedThisRun += sc.nrReclaimed;
+    // kswapd_shrink_node(): once compact_gap (2 << order) pages are reclaimed, a high-order run
+    // goes on at order 0 (compaction, not more reclaim, is to make the block).
+    if (s.order > 0 && s.reclaimedThisRun >= 2 << s.order) s.order = 0;
     // kswapd_shrink_node(): no need to raise priority if this pass scanned enough.
     if (sc.nrScanned >= sc.nrToReclaim) raisePriority = false;
     s.nrBoostReclaim -= Math.min(s.nrBoostReclaim, sc.nrReclaimed);

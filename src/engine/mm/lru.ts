@@ -2,11 +2,15 @@
 // New and rotated pages go to the head; reclaim takes from the tail, as list_add/lru_to_folio do.
 import { NIL, type MemState } from './mem-state.ts';
 import { PG, lruOf, NR_LRU_LISTS, type LruList } from './page-flags.ts';
+import { folioNrPages } from './folio.ts';
 
 /** nr_dirty counts dirty page-cache pages; anon pages are always written to swap, dirty or not. */
 const DIRTY_FILE = PG.dirty | PG.file;
 
-/** Adds pfn at the head of the list its flags select. Postcondition: PG_lru set. */
+/**
+ * Adds pfn at the head of the list its flags select; the list's size counts a THP's pages.
+ * Postcondition: PG_lru set.
+ */
 export function lruAdd(m: MemState, pfn: number): void {
   const fl = m.flags[pfn]! | PG.lru;
   m.flags[pfn] = fl;
@@ -17,7 +21,7 @@ export function lruAdd(m: MemState, pfn: number): void {
   if (head !== NIL) m.lruPrev[head] = pfn;
   else m.lruTail[list] = pfn;
   m.lruHead[list] = pfn;
-  m.lruSize[list]!++;
+  m.lruSize[list]! += folioNrPages(m, pfn);
   if ((fl & DIRTY_FILE) === DIRTY_FILE) m.nrDirty[m.nodeOf[pfn]!]!++;
 }
 
@@ -31,7 +35,7 @@ export function lruDel(m: MemState, pfn: number): void {
   else m.lruHead[list] = next;
   if (next !== NIL) m.lruPrev[next] = prev;
   else m.lruTail[list] = prev;
-  m.lruSize[list]!--;
+  m.lruSize[list]! -= folioNrPages(m, pfn);
   m.flags[pfn] = fl & ~PG.lru;
   if ((fl & DIRTY_FILE) === DIRTY_FILE) m.nrDirty[m.nodeOf[pfn]!]!--;
 }

@@ -35,9 +35,17 @@ export const PING_PONG_WINDOW_MS = 10_000;
 
 /**
  * Marks a page's move between tiers: promoted or demoted, when, and whether it undid a recent move
- * the other way (ping-pong). Moves within a tier leave the marks alone. Returns the new flags.
+ * the other way (ping-pong, counted as the folio's `nr` pages). Moves within a tier leave the marks
+ * alone. Returns the new flags.
  */
-function markTierMove(k: Kernel, src: number, from: number, to: number, flags: number): number {
+export function markTierMove(
+  k: Kernel,
+  src: number,
+  from: number,
+  to: number,
+  flags: number,
+  nr = 1,
+): number {
   const tierFrom = k.layout.tierOf[from]!;
   const tierTo = k.layout.tierOf[to]!;
   if (tierFrom === tierTo) return flags;
@@ -45,10 +53,10 @@ function markTierMove(k: Kernel, src: number, from: number, to: number, flags: n
   const nowMs = k.nowNs / 1e6;
   const recent = nowMs - k.m.migratedAt[src]! < PING_PONG_WINDOW_MS;
   if (tierTo < tierFrom) {
-    if (flags & PG.demoted && recent) k.pingPong.demotedThenPromoted++;
+    if (flags & PG.demoted && recent) k.pingPong.demotedThenPromoted += nr;
     return (flags & ~PG.demoted) | PG.promoted;
   }
-  if (flags & PG.promoted && recent) k.pingPong.promotedThenDemoted++;
+  if (flags & PG.promoted && recent) k.pingPong.promotedThenDemoted += nr;
   return (flags & ~PG.promoted) | PG.demoted;
 }
 

@@ -2,6 +2,8 @@
 // present page to a node, allocating there with __GFP_THISNODE. The allocation may reclaim on the
 // target node (GFP_HIGHUSER_MOVABLE) but never invokes the OOM killer for a THISNODE request.
 // Such moves count only pgmigrate_success/fail, not pgpromote_* or pgdemote_* (as in the kernel).
+import { isThpHead } from './folio.ts';
+import { splitHugePage } from './huge-memory.ts';
 import { STAT } from '../../shared/vmstat.ts';
 import { count, type Kernel } from './kernel.ts';
 import { lruDel } from './lru.ts';
@@ -46,11 +48,17 @@ export function movePage(
   local: number,
   mayReclaim = true,
 ): number {
-  const e = k.m.pte[vpage]!;
+  let e = k.m.pte[vpage]!;
   if (e === 0 || e >= PTE_SWAPPED) return MOVE_ENOENT;
+  if (k.m.nodeOf[e - 1] === node) return MOVE_OK;
+  if (!(k.m.flags[e - 1]! & PG.lru)) return MOVE_EBUSY;
+  // The movers here work on base pages: a THP is split first and only the named page moves
+  // (move_pages() would migrate it whole; not modelled).
+  if (isThpHead(k.m, e - 1)) {
+    splitHugePage(k, e - 1);
+    e = k.m.pte[vpage]!;
+  }
   const src = e - 1;
-  if (k.m.nodeOf[src] === node) return MOVE_OK;
-  if (!(k.m.flags[src]! & PG.lru)) return MOVE_EBUSY;
   const dst = allocOnNode(k, node, local, mayReclaim);
   // Reclaim on the target may have freed or moved the page meanwhile.
   if (k.m.pte[vpage] !== e || !(k.m.flags[src]! & PG.lru)) {

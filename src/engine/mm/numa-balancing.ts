@@ -6,6 +6,8 @@
 // tiering: skip to scan fast memory") and a slow-tier page's scan time is recorded for the
 // hot-page check. Worked example: 1 GiB of anon at scan_size_mb 256 is four windows, so
 // task_scan_min is max(100 ms, 1000 ms / 4) = 250 ms and a full pass takes four scan periods.
+import { isThpHead } from './folio.ts';
+import { changeHugePmdNuma } from './thp-numa.ts';
 import { STAT } from '../../shared/vmstat.ts';
 import { NUMA_BALANCING_MEMORY_TIERING, NUMA_BALANCING_NORMAL } from '../../shared/scenario/knobs.ts';
 import { count, type Kernel } from './kernel.ts';
@@ -58,6 +60,7 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
   let pages = scanWindowPages(k);
   let virtpages = pages * 8;
   let updates = 0;
+  let hugeUpdates = 0;
   let walked = 0;
   let region = 0;
   let offset = st.scanOffset;
@@ -83,10 +86,15 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
       const node = nodeOf[pfn]!;
       pages--;
       if ((normal || !topTier[node]) && !(flags[pfn]! & PG.protnone)) {
-        pageMoved(k, vpage, node, NOT_MAPPED); // settles its bits before the PTE stops seeing draws
+        if (isThpHead(k.m, pfn)) {
+          updates += changeHugePmdNuma(k, pfn); // change_huge_pmd(): the PMD, for all its pages
+          hugeUpdates++;
+        } else {
+          pageMoved(k, vpage, node, NOT_MAPPED); // settles its bits before the PTE stops seeing draws
+          updates++;
+        }
         flags[pfn] = flags[pfn]! | PG.protnone;
         if (tiering && !topTier[node]) stamp[pfn] = nowMs;
-        updates++;
       }
     }
     st.scanOffset++;
@@ -96,5 +104,6 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
     }
   }
   count(k, cpuNode, STAT.numa_pte_updates, updates);
+  if (hugeUpdates > 0) count(k, cpuNode, STAT.numa_huge_pte_updates, hugeUpdates);
   return walked * PTE_WALK_NS + updates * PTE_UPDATE_NS;
 }

@@ -2,6 +2,8 @@
 // whether the page should move to the faulting CPU's node. In memory-tiering mode a slow-tier page
 // must be hot (scan-to-fault latency under the threshold) and within the fast node's promotion rate
 // limit (should_numa_migrate_memory); promotion needs headroom on the fast node, or kswapd is woken.
+import { folioNrPages, isThpHead } from './folio.ts';
+import { migrateMisplacedHuge, restoreHugePmd } from './thp-numa.ts';
 import { STAT } from '../../shared/vmstat.ts';
 import { NUMA_BALANCING_MEMORY_TIERING, NUMA_BALANCING_NORMAL } from '../../shared/scenario/knobs.ts';
 import { HINT_FAULT_NS } from './costs.ts';
@@ -44,7 +46,8 @@ export function doNumaPage(k: Kernel, p: AllocPolicy, g: number, pfn: number, no
   const m = k.m;
   m.flags[pfn] = m.flags[pfn]! & ~PG.protnone;
   const src = m.nodeOf[pfn]!;
-  pageMoved(k, m.owner[pfn]!, NOT_MAPPED, src);
+  if (isThpHead(m, pfn)) restoreHugePmd(k, pfn, src);
+  else pageMoved(k, m.owner[pfn]!, NOT_MAPPED, src);
   const local = p.localNode;
   k.chargedNs += HINT_FAULT_NS;
   count(k, local, STAT.pgfault);
@@ -91,7 +94,7 @@ function pageIsActive(k: Kernel, pfn: number): boolean {
   if (fl & PG.active) return true;
   if (fl & PG.lru) {
     lruMove(k.m, pfn, PG.active, 0);
-    count(k, k.m.nodeOf[pfn]!, STAT.pgactivate);
+    count(k, k.m.nodeOf[pfn]!, STAT.pgactivate, folioNrPages(k.m, pfn));
   }
   return false;
 }
@@ -104,28 +107,37 @@ function pageIsActive(k: Kernel, pfn: number): boolean {
 function migrateMisplacedFolio(k: Kernel, pfn: number, target: number, local: number): number {
   const m = k.m;
   const tiering = (k.knobs.numa_balancing & NUMA_BALANCING_MEMORY_TIERING) !== 0;
-  if (m.nrFree[target]! <= wmarkPages(k, target, WMARK_HIGH) + 1) {
-    if (tiering) wakeupKswapd(k, target);
-    count(k, m.nodeOf[pfn]!, STAT.pgmigrate_fail);
+  const nr = folioNrPages(m, pfn);
+  if (m.nrFree[target]! <= wmarkPages(k, target, WMARK_HIGH) + nr) {
+    // migrate_misplaced_folio_prepare(): wakeup_kswapd() at the folio's order.
+    if (tiering) wakeupKswapd(k, target, nr > 1 ? m.area.pageblockOrder : 0);
+    count(k, m.nodeOf[pfn]!, STAT.pgmigrate_fail, nr);
     return NIL;
   }
   if (!(m.flags[pfn]! & PG.lru)) return NIL; // isolated by reclaim right now
-  // alloc_misplaced_dst_page() clears __GFP_RECLAIM: no ALLOC_KSWAPD.
-  const dst = rmqueue(k, target, MIGRATE_MOVABLE, false);
-  if (dst === NIL) return NIL;
-  zoneStatistics(k, target, target, local);
   const src = m.nodeOf[pfn]!;
-  lruDel(m, pfn);
-  k.chargedNs += migrateFolio(k, pfn, dst, MR.numaMisplaced);
-  count(k, local, STAT.numa_pages_migrated);
-  if (tiering && !k.layout.topTier[src] && k.layout.topTier[target]) count(k, target, STAT.pgpromote_success);
+  let dst: number;
+  if (nr > 1) {
+    dst = migrateMisplacedHuge(k, pfn, target, local);
+    if (dst === NIL) return NIL;
+  } else {
+    // alloc_misplaced_dst_page() clears __GFP_RECLAIM: no ALLOC_KSWAPD.
+    dst = rmqueue(k, target, MIGRATE_MOVABLE, false);
+    if (dst === NIL) return NIL;
+    zoneStatistics(k, target, target, local);
+    lruDel(m, pfn);
+    k.chargedNs += migrateFolio(k, pfn, dst, MR.numaMisplaced);
+  }
+  count(k, local, STAT.numa_pages_migrated, nr);
+  if (tiering && !k.layout.topTier[src] && k.layout.topTier[target])
+    count(k, target, STAT.pgpromote_success, nr);
   // Yang Shi v3 counted pages moved from a migrate target (CPU-less) up to a primary node.
   if (
     k.mechanisms.reclaimMigrate === 'yang-shi-v3' &&
     k.machine.nodes[src]!.cpus === 0 &&
     k.machine.nodes[target]!.cpus > 0
   ) {
-    count(k, target, STAT.numa_pages_promoted);
+    count(k, target, STAT.numa_pages_promoted, nr);
   }
   return dst;
 }

@@ -84,15 +84,18 @@ export function makeAllocPolicy(
   };
 }
 
-/** zone_statistics(): numa_hit/miss/foreign on the preferred node's terms, local/other on the CPU's. */
-export function zoneStatistics(k: Kernel, preferred: number, node: number, local: number): void {
-  if (node === preferred) count(k, node, STAT.numa_hit);
+/**
+ * zone_statistics(): numa_hit/miss/foreign on the preferred node's terms, local/other on the CPU's,
+ * each by the allocation's `nr` pages (1 << order, as rmqueue accounts them).
+ */
+export function zoneStatistics(k: Kernel, preferred: number, node: number, local: number, nr = 1): void {
+  if (node === preferred) count(k, node, STAT.numa_hit, nr);
   else {
-    count(k, node, STAT.numa_miss);
-    count(k, preferred, STAT.numa_foreign);
+    count(k, node, STAT.numa_miss, nr);
+    count(k, preferred, STAT.numa_foreign, nr);
   }
-  count(k, node, node === local ? STAT.numa_local : STAT.numa_other);
-  count(k, node, STAT.pgalloc_normal);
+  count(k, node, node === local ? STAT.numa_local : STAT.numa_other, nr);
+  count(k, node, STAT.pgalloc_normal, nr);
 }
 
 /**

@@ -3,6 +3,7 @@
 // Worked example: at the default 65536 MB/s limit and 4 KiB pages, a fast node accepts up to
 // 16,777,216 candidates a second (effectively no limit); at 256 MB/s, 65,536 a second.
 import { STAT, NR_COUNTERS } from '../../shared/vmstat.ts';
+import { folioNrPages } from './folio.ts';
 import { count, type Kernel } from './kernel.ts';
 import { WMARK_PROMO, wmarkPages } from './watermark.ts';
 
@@ -40,10 +41,10 @@ function adjustThreshold(k: Kernel, node: number, rateLimit: number, refTh: numb
   s.threshold = th;
 }
 
-/** numa_promotion_rate_limit(): counts the candidate; true if the node's 1 s budget is spent. */
-function rateLimited(k: Kernel, node: number, rateLimit: number, nowMs: number): boolean {
+/** numa_promotion_rate_limit(): counts the candidate's nr pages; true if the node's 1 s budget is spent. */
+function rateLimited(k: Kernel, node: number, rateLimit: number, nowMs: number, nr: number): boolean {
   const s = k.numab.pgdat[node]!;
-  count(k, node, STAT.pgpromote_candidate);
+  count(k, node, STAT.pgpromote_candidate, nr);
   const nrCand = candidates(k, node);
   if (nowMs - s.rlStartMs > 1000) {
     s.rlStartMs = nowMs;
@@ -61,7 +62,7 @@ export function shouldPromoteTiering(k: Kernel, pfn: number, dst: number, nowMs:
   k.m.stamp[pfn] = nowMs;
   if (pgdatFreeSpaceEnough(k, dst)) {
     k.numab.pgdat[dst]!.threshold = 0; // the workload changed: reset the hot threshold
-    count(k, dst, STAT.pgpromote_candidate_nrl);
+    count(k, dst, STAT.pgpromote_candidate_nrl, folioNrPages(k.m, pfn));
     return true;
   }
   const defTh = k.knobs.hot_threshold_ms;
@@ -69,5 +70,5 @@ export function shouldPromoteTiering(k: Kernel, pfn: number, dst: number, nowMs:
   adjustThreshold(k, dst, rateLimit, defTh, nowMs);
   const th = k.numab.pgdat[dst]!.threshold || defTh;
   if (nowMs - scanned >= th) return false;
-  return !rateLimited(k, dst, rateLimit, nowMs);
+  return !rateLimited(k, dst, rateLimit, nowMs, folioNrPages(k.m, pfn));
 }

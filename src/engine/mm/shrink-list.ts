@@ -10,20 +10,31 @@ import { isFileLru, PG, type LruList } from './page-flags.ts';
 import { canDemote, demoteFolioList, demotionTargetContended, mayDemotePage } from './demote.ts';
 import { reclaimerStats, SWAP_CLUSTER_MAX, type ScanControl } from './scan-control.ts';
 import { NOT_MAPPED, pageMoved, syncAccessBits } from './reference-model.ts';
+import { folioNrPages, isThpHead } from './folio.ts';
+import { shrinkHugeFolio } from './thp-reclaim.ts';
 import { folioAllocSwap, folioFreeSwap, inSwapCache, vmSwapFull } from './swap-state.ts';
 
 const isolated = new Uint32Array(SWAP_CLUSTER_MAX);
 const toDemote = new Uint32Array(SWAP_CLUSTER_MAX);
 
-/** Takes up to n pages from the tail of a list into `isolated`; returns how many. */
+/** Pages (not folios) the last isolateLruFolios took: a THP counts HPAGE_PMD_NR. */
+let nrTakenPages = 0;
+
+/**
+ * Takes folios from the tail of a list into `isolated` until n pages are taken (a THP counts its
+ * pages, as isolate_lru_folios' nr_taken does); returns how many folios. Sets nrTakenPages.
+ */
 function isolateLruFolios(k: Kernel, node: number, n: number, lru: LruList): number {
   let taken = 0;
-  while (taken < n) {
+  let pages = 0;
+  while (pages < n) {
     const pfn = lruTailOf(k.m, node, lru);
     if (pfn === NIL) break;
+    pages += folioNrPages(k.m, pfn);
     lruDel(k.m, pfn);
     isolated[taken++] = pfn;
   }
+  nrTakenPages = pages;
   return taken;
 }
 
@@ -41,8 +52,8 @@ export function shrinkActiveList(k: Kernel, node: number, n: number, lru: LruLis
     k.m.flags[pfn] = fl & ~(PG.young | PG.youngIdle | PG.active | (referenced ? PG.idle : 0));
     lruAdd(k.m, pfn);
   }
-  count(k, node, STAT.pgrefill, taken);
-  count(k, node, STAT.pgdeactivate, taken);
+  count(k, node, STAT.pgrefill, nrTakenPages);
+  count(k, node, STAT.pgdeactivate, nrTakenPages);
   sc.costNs += taken * SCAN_ACTIVE_NS;
 }
 
@@ -58,9 +69,9 @@ export function shrinkInactiveList(
   if (taken === 0) return 0;
   const file = isFileLru(lru);
   const stats = reclaimerStats(sc);
-  count(k, node, stats.pgscan, taken);
-  count(k, node, file ? STAT.pgscan_file : STAT.pgscan_anon, taken);
-  sc.nrScanned += taken;
+  count(k, node, stats.pgscan, nrTakenPages);
+  count(k, node, file ? STAT.pgscan_file : STAT.pgscan_anon, nrTakenPages);
+  sc.nrScanned += nrTakenPages;
   sc.costNs += taken * SCAN_INACTIVE_NS;
   const reclaimed = shrinkFolioList(k, node, taken, sc);
   count(k, node, stats.pgsteal, reclaimed);
@@ -92,7 +103,7 @@ function folioCheckReferences(k: Kernel, pfn: number): number {
 function putback(k: Kernel, node: number, pfn: number, activate: boolean): void {
   if (activate) {
     k.m.flags[pfn] = k.m.flags[pfn]! | PG.active;
-    count(k, node, STAT.pgactivate);
+    count(k, node, STAT.pgactivate, folioNrPages(k.m, pfn));
     // activate_locked: "not a candidate for swapping, so reclaim swap space" when swap is full;
     // folio_free_swap() refuses while a PTE still holds the slot (an unmapped readahead page).
     const vpage = k.m.owner[pfn]!;
@@ -148,6 +159,13 @@ function pageoutOrDrop(k: Kernel, node: number, pfn: number, sc: ScanControl): b
   return true;
 }
 
+/** A base page of a split THP that was not demoted: reclaimed as any other, or back to the LRU. */
+function reclaimBasePage(k: Kernel, node: number, pfn: number, sc: ScanControl): boolean {
+  if (pageoutOrDrop(k, node, pfn, sc)) return true;
+  putback(k, node, pfn, true);
+  return false;
+}
+
 /**
  * shrink_folio_list() over `isolated[0..n)`. Pages chosen for eviction first go to the demotion
  * batch when can_demote(); those that fail to demote are reclaimed normally in the same pass.
@@ -167,6 +185,11 @@ function shrinkFolioList(k: Kernel, node: number, n: number, sc: ScanControl): n
     const ref = folioCheckReferences(k, pfn);
     if (ref !== RECLAIM) {
       putback(k, node, pfn, ref === ACTIVATE);
+      continue;
+    }
+    if (isThpHead(k.m, pfn)) {
+      const demote = doDemotePass && mayDemotePage(k, false);
+      reclaimed += shrinkHugeFolio(k, node, pfn, sc, demote, reclaimBasePage);
       continue;
     }
     if (doDemotePass && mayDemotePage(k, (fl & PG.file) !== 0)) {

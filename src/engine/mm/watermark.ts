@@ -2,6 +2,7 @@
 // that fragmenting fallbacks raise (boost_watermark), one zone per node.
 import { NUMA_BALANCING_MEMORY_TIERING } from '../../shared/scenario/knobs.ts';
 import type { Kernel } from './kernel.ts';
+import { nrFreePageblocks } from './free-area.ts';
 
 export const WMARK_MIN = 0;
 export const WMARK_LOW = 1;
@@ -41,13 +42,15 @@ export function watermarkOk(k: Kernel, node: number, which: number): boolean {
 }
 
 /**
- * pgdat_balanced(): kswapd's goal. In memory-tiering mode it balances to WMARK_PROMO, one more
+ * pgdat_balanced() at `order` (kswapd_order; only THP promotion asks for more than 0): kswapd's goal. In memory-tiering mode it balances to WMARK_PROMO, one more
  * gap above high, so promotion finds headroom on the fast node (Huang Ying's version of TPP's idea).
  */
-export function pgdatBalanced(k: Kernel, node: number): boolean {
+export function pgdatBalanced(k: Kernel, node: number, order = 0): boolean {
   const mark = k.knobs.numa_balancing & NUMA_BALANCING_MEMORY_TIERING ? WMARK_PROMO : WMARK_HIGH;
   const goal = Math.max(wmarkPages(k, node, mark), tppDemoteWmark(k, node));
-  return k.m.nrFree[node]! > goal;
+  // zone_watermark_ok() at `order`: the pages it takes off the free count, and a free block that big.
+  if (order === 0) return k.m.nrFree[node]! > goal;
+  return k.m.nrFree[node]! - (2 ** order - 1) > goal && nrFreePageblocks(k.m.area, node) > 0;
 }
 
 /**

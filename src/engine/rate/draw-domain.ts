@@ -4,6 +4,7 @@
 import type { Kernel } from '../mm/kernel.ts';
 import { NIL, PTE_SWAPPED } from '../mm/mem-state.ts';
 import { PG } from '../mm/page-flags.ts';
+import { hpagePmdNr, isThpHead } from '../mm/folio.ts';
 import { NOT_MAPPED, plainNode } from '../mm/reference-model.ts';
 import type { Rng } from '../random/rng.ts';
 import type { PageLaw } from '../workloads/types.ts';
@@ -155,12 +156,22 @@ export class DrawDomain {
     const d = this.drawn - marks[pfn]!;
     marks[pfn] = this.drawn;
     if (!(d > 0)) return;
-    const a = (p === p ? p : this.law.p(v - this.law.base)) * d;
+    // A THP's accessed bit is its PMD's: touched by a draw of any of its pages.
+    const huge = isThpHead(k.m, pfn);
+    const a = (huge ? this.folioP(k, pfn) : p === p ? p : this.law.p(v - this.law.base)) * d;
     if (!(a > 0)) return;
     const u = this.rng.float();
     if (!drawnBy(u, a)) return;
     const written = drawnBy(u, a * this.law.writeShare);
     flags[pfn] = flags[pfn]! | PG.young | (written ? PG.dirty : 0);
+  }
+
+  /** p summed over the pages of THP `head`: the chance a draw touches the folio. */
+  private folioP(k: Kernel, head: number): number {
+    const first = k.m.owner[head]! - this.law.base;
+    let sum = 0;
+    for (let i = first, end = first + hpagePmdNr(k.m); i < end; i++) sum += this.law.p(i);
+    return sum;
   }
 
   /** Keeps M_n and the waits in step with a page's plain-path node changing. */

@@ -7,6 +7,8 @@ import { lruDel } from '../mm/lru.ts';
 import { NIL, PTE_NONE, PTE_SWAPPED, putFreeFrame } from '../mm/mem-state.ts';
 import { inSwapCache, swapCachePfn, swapFreeSlot } from '../mm/swap-state.ts';
 import { PG } from '../mm/page-flags.ts';
+import { hpagePmdNr, isThpHead } from '../mm/folio.ts';
+import { zapHugePmd } from '../mm/huge-memory.ts';
 import { TaskState, type Task } from './task.ts';
 
 /** Footprint of workload `group`: its anonymous pages, resident or swapped. */
@@ -35,6 +37,11 @@ export function freeWorkloadMemory(k: Kernel, group: number): void {
       if (e === PTE_NONE) continue;
       // A swapped-out page may have its copy in the swap cache still (readahead): free both.
       const pfn = e >= PTE_SWAPPED ? swapCachePfn(e) : e - 1;
+      if (e < PTE_SWAPPED && isThpHead(k.m, pfn)) {
+        zapHugePmd(k, pfn); // the whole PMD range, from its first vpage (ranges lie inside the region)
+        p += hpagePmdNr(k.m) - 1;
+        continue;
+      }
       if (k.swap && inSwapCache(k, p)) {
         if (pfn !== NIL) k.swap.nrSwapcached[k.m.nodeOf[pfn]!]!--;
         if (pfn !== NIL && e >= PTE_SWAPPED) k.swap.nrUnmapped[k.m.nodeOf[pfn]!]!--;

@@ -122,6 +122,7 @@ export function buildWorld(s: ResolvedScenario): World {
     ),
     oom: createOomKiller(tasks, names),
     events: [],
+    thpAllowed: thpAllowed(vmas, s),
     refs: null,
     round: { startNs: 0, endNs: Infinity },
   };
@@ -130,6 +131,17 @@ export function buildWorld(s: ResolvedScenario): World {
   k.movers = createMovers(k, s);
   const streams = s.workload.filter((w): w is StreamWorkload => w.type === 'stream');
   return { k, tasks, names, rate, cpu: createCpuShares(nrNodes), streams };
+}
+
+/**
+ * Which regions may have THPs (hugepage_vma_check): anonymous ones under "always", those of
+ * workloads with MADV_HUGEPAGE under "madvise", none under "never".
+ */
+function thpAllowed(vmas: Vmas, s: ResolvedScenario): Uint8Array {
+  const mode = s.policy.knobs.transparent_hugepage;
+  return Uint8Array.from(vmas.group, (g, r) =>
+    !vmas.file[r] && (mode === 'always' || (mode === 'madvise' && s.workload[g]!.thp === true)) ? 1 : 0,
+  );
 }
 
 /** [node * nrNodes + target]: target's zonelist restricted to node's lower-tier nodes. */

@@ -219,6 +219,36 @@ const DEFINING_KNOB: Partial<Record<Regime, string>> = {
 };
 
 /**
+ * Transparent huge pages: the workloads ask for THPs (thp, MADV_HUGEPAGE) under each preset's
+ * reclaim path (mainline, Hansen's and Yang Shi's demotion, TPP), swap-out of whole THPs, and
+ * PMD-level promotion (a refused THP promotion wakes kswapd at order 9, which makes the room).
+ */
+const THP_RUNS: readonly (readonly [string, WorkloadKind, Regime, number])[] = [
+  ['linux', 'hot', '1.5x-bound', 1000],
+  ['linux', 'zipf', 'swap-demotion-off', 1000],
+  ['linux', 'uniform', 'swap-demotion-on', 1000],
+  ['hansen-2020', 'hot', '1.5x-bound', 1000],
+  ['yang-shi-v3', 'zipf', '1.5x-bound', 1000],
+  ['tpp', 'zipf', '1.5x-bound', 1000],
+  ['tpp', 'hot', 'swap-demotion-on', 1000],
+  // NUMA balancing's first scans come after the 1 s runs end: these run 10 s, as LONG_RUNS do.
+  ['linux-tiering', 'hot', 'slow-hot-nb2', LONG_RUN_MS],
+  ['linux-tiering', 'zipf', 'slow-hot-nb2', LONG_RUN_MS],
+  ['linux', 'normal', 'slow-hot-nb1', LONG_RUN_MS],
+];
+
+/** The entry of corpusEntry(preset, kind, regime) with THPs asked for by every workload. */
+export function thpEntry(preset: string, kind: WorkloadKind, regime: Regime, durationMs = 1000): CorpusEntry {
+  const e = corpusEntry(preset, kind, regime, durationMs);
+  const name = durationMs === 1000 ? `${e.name} thp` : `${e.name} ${durationMs / 1000}s thp`;
+  return {
+    ...e,
+    name,
+    file: { ...e.file, name, workload: (e.file.workload as Json[]).map((w) => ({ ...w, thp: true })) },
+  };
+}
+
+/**
  * The whole corpus: every preset x workload kind x regime. A knob the preset refuses (no-tiering
  * keeps demotion off, for one) is left at the preset's value, unless it defines the regime: then
  * the combination is listed as refused, with the preset's reason.
@@ -247,6 +277,7 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
       }
     }
   }
+  for (const [preset, kind, regime, ms] of THP_RUNS) entries.push(thpEntry(preset, kind, regime, ms));
   for (const [preset, kind] of LONG_RUNS) {
     const e = corpusEntry(preset, kind, 'slow-hot-nb2', LONG_RUN_MS);
     const name = `${e.name} ${LONG_RUN_MS / 1000}s`;

@@ -30,10 +30,12 @@ export function KnobInput(props: { name: string; spec: KnobSpec; inherited: unkn
           { value: 'true', label: 'true' },
           { value: 'false', label: 'false' },
         ]
-      : (props.spec.values ?? []).map((v) => ({
-          value: String(v),
-          label: props.name === 'numa_balancing' ? (NUMA_BALANCING_LABELS[v] ?? String(v)) : String(v),
-        }));
+      : props.spec.kind === 'choice'
+        ? (props.spec.choices ?? []).map((w) => ({ value: w, label: w }))
+        : (props.spec.values ?? []).map((v) => ({
+            value: String(v),
+            label: props.name === 'numa_balancing' ? (NUMA_BALANCING_LABELS[v] ?? String(v)) : String(v),
+          }));
   return (
     <Show
       when={props.spec.kind === 'int'}
@@ -45,7 +47,8 @@ export function KnobInput(props: { name: string; spec: KnobSpec; inherited: unkn
           aria-invalid={invalid()}
           onChange={(e) => {
             const t = e.currentTarget.value;
-            set(t === '' ? undefined : props.spec.kind === 'bool' ? t === 'true' : Number(t));
+            const kind = props.spec.kind;
+            set(t === '' ? undefined : kind === 'bool' ? t === 'true' : kind === 'choice' ? t : Number(t));
           }}
         >
           <option value="">preset: {inheritedText()}</option>

@@ -12,6 +12,7 @@ const NAMES = Object.keys(KNOBS) as KnobName[];
 const GROUP_TITLES: Record<string, string> = {
   reclaim: 'Reclaim and watermarks',
   swap: 'Swap and swap readahead',
+  thp: 'Transparent huge pages',
   demotion: 'Demotion',
   numa_balancing: 'NUMA balancing and promotion',
   tpp: 'TPP',

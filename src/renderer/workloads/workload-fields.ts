@@ -63,6 +63,13 @@ export const COMMON_FIELDS: readonly WorkloadField[] = [
     placeholder: 'none',
     help: 'Fast-tier share a placement daemon gives it (per-VM DRAM share).',
   },
+  {
+    key: 'thp',
+    label: 'THP',
+    kind: 'bool',
+    default: false,
+    help: 'madvise(MADV_HUGEPAGE) on its anonymous memory: 2 MiB pages when transparent_hugepage is madvise.',
+  },
 ];
 
 /** A stream antagonist runs no task: of the common fields it has only its name and its times. */

@@ -9,6 +9,13 @@ const hotset = (extra: object) => ({ name: 'hot', type: 'hotset', size: '64MiB',
 /** [what is wrong, the edits, the errors as "path: message"]. */
 const CASES: [string, Edit[], string[]][] = [
   [
+    'thp on a workload with no anonymous memory',
+    [[['workload', 1], { name: 'search', type: 'grep', corpus: '1GiB', thp: true }]],
+    [
+      'workload[1].thp: grep reads files through the page cache; thp (MADV_HUGEPAGE) applies to anonymous memory',
+    ],
+  ],
+  [
     'a workload on a CPU-less node',
     [[[...wl0, 'cpu'], 1]],
     ['workload[0].cpu: node 1 has no CPUs to run "memhog" on; its "cpus" is 0'],

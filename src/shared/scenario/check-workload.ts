@@ -1,6 +1,6 @@
 // Workload checks against the machine and each other: unique names, a CPU node that exists and has
 // CPUs, mempolicy nodes that exist in the number the mode needs and flags the mode takes, start
-// before stop, offsets in range.
+// before stop, offsets in range, thp only where there is anonymous memory.
 import { quote, showBytes } from './errors.ts';
 import type { HotPosition, Mempolicy } from './resolved.ts';
 import type { Report } from './check.ts';
@@ -23,6 +23,13 @@ export function checkWorkloads(parts: ScenarioParts, report: Report): void {
     if (parts.nodes) checkPlacement(w.common, at, parts.nodes, report);
     if (startMs !== undefined && stopMs != null && stopMs <= startMs) {
       report(`${at}.stopMs`, `must be later than startMs (${startMs}) (got ${stopMs})`);
+    }
+    // THPs are anonymous here (shmem and file THPs are not modelled); grep only reads the page cache.
+    if (w.whole?.type === 'grep' && w.whole.thp === true) {
+      report(
+        `${at}.thp`,
+        'grep reads files through the page cache; thp (MADV_HUGEPAGE) applies to anonymous memory',
+      );
     }
     if (w.whole?.type === 'hotset') checkHotset(w.whole, at, report);
     if (w.whole?.type === 'multi-tenant') checkTenants(w.whole, at, report);

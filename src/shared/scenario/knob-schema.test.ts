@@ -34,6 +34,18 @@ const CASES: [string, Edit, string, string][] = [
     'policy.knobs.numa_balancing',
     'must be one of 0, 1, 2, 3 (got 4)',
   ],
+  [
+    'a word the sysfs file does not take',
+    [['policy', 'knobs', 'transparent_hugepage'], 'sometimes'],
+    'policy.knobs.transparent_hugepage',
+    'must be one of "always", "madvise", "never" (got "sometimes")',
+  ],
+  [
+    'a number for a word knob',
+    [['policy', 'knobs', 'transparent_hugepage'], 1],
+    'policy.knobs.transparent_hugepage',
+    'must be one of "always", "madvise", "never" (got 1)',
+  ],
 ];
 
 describe('the knobs schema', () => {

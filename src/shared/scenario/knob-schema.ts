@@ -12,6 +12,13 @@ function knobSchema(spec: KnobSpec): z.ZodType {
   if (spec.kind === 'bool') {
     return z.boolean({ error: (issue) => `must be true or false${got(issue.input)}` });
   }
+  if (spec.kind === 'choice') {
+    const words = spec.choices ?? [];
+    const rule = `must be one of ${words.map((w) => `"${w}"`).join(', ')}`;
+    return z
+      .string({ error: (issue) => `${rule}${got(issue.input)}` })
+      .refine((w) => words.includes(w), { error: (issue) => `${rule}${got(issue.input)}` });
+  }
   const { min = 0, max = Number.MAX_SAFE_INTEGER, values = [] } = spec;
   const isEnum = spec.kind === 'enum';
   const rule = isEnum

@@ -3,20 +3,26 @@
 
 /** Which mechanism a knob belongs to, so editors can group them. */
 export type KnobGroup =
-  'reclaim' | 'swap' | 'demotion' | 'numa_balancing' | 'tpp' | 'memory-optimizer' | 'damon';
+  'reclaim' | 'swap' | 'thp' | 'demotion' | 'numa_balancing' | 'tpp' | 'memory-optimizer' | 'damon';
 
 export interface KnobSpec {
   readonly group: KnobGroup;
-  readonly default: number | boolean | null;
-  readonly kind: 'bool' | 'int' | 'enum';
+  readonly default: number | boolean | string | null;
+  /** 'choice': one of `choices`, a word as the kernel's sysfs file takes it. */
+  readonly kind: 'bool' | 'int' | 'enum' | 'choice';
   readonly min?: number;
   readonly max?: number;
   readonly values?: readonly number[];
+  readonly choices?: readonly string[];
   readonly unit: string;
   /** Where the kernel keeps it, so users can find the real thing. */
   readonly path: string;
   readonly help: string;
 }
+
+/** The words /sys/kernel/mm/transparent_hugepage/enabled takes. */
+export const THP_ENABLED = ['always', 'madvise', 'never'] as const;
+export type ThpEnabled = (typeof THP_ENABLED)[number];
 
 export const KNOBS = {
   demotion_enabled: {
@@ -112,6 +118,18 @@ export const KNOBS = {
     help:
       'Read ahead by virtual address (swap_vma_readahead) rather than by swap offset; a rotating ' +
       'swap disk (hdd) turns it off whatever this says. zram swaps in without the swap cache or readahead.',
+  },
+  transparent_hugepage: {
+    group: 'thp',
+    default: 'madvise',
+    kind: 'choice',
+    choices: THP_ENABLED,
+    unit: '',
+    path: '/sys/kernel/mm/transparent_hugepage/enabled',
+    help:
+      'always: every anonymous fault whose 2 MiB range is unpopulated takes a huge page when a node has ' +
+      'a free pageblock; madvise: only workloads with thp (MADV_HUGEPAGE); never: none. The Kconfig ' +
+      'default is always; madvise, as some distributions ship it (Ubuntu), leaves scenarios without thp as they were.',
   },
   scan_delay_ms: {
     group: 'numa_balancing',
@@ -333,6 +351,7 @@ export interface Knobs {
   zone_reclaim_mode: number;
   page_cluster: number;
   vma_ra_enabled: boolean;
+  transparent_hugepage: ThpEnabled;
   scan_delay_ms: number;
   scan_period_min_ms: number;
   scan_period_max_ms: number;

@@ -113,6 +113,7 @@ function expandTenants(
     threads: w.threads,
     load: vm.load,
     dramShare: vm.dramShare,
+    ...(w.thp ? { thp: true } : {}),
     type: 'hotset',
     sizeBytes: vm.size,
     distribution: vm.distribution,
@@ -162,6 +163,7 @@ function resolveWorkload(
     threads: w.threads,
     load: w.load,
     dramShare: w.dramShare,
+    ...(w.thp ? { thp: true } : {}),
   };
   // Fields are listed one by one: the file's names (size, corpus) are not the engine's (sizeBytes).
   switch (w.type) {

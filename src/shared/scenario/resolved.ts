@@ -75,6 +75,8 @@ interface WorkloadBase {
   load: number;
   /** Share of the fast tier a placement daemon should give this process (per-VM DRAM share), or null. */
   dramShare: number | null;
+  /** madvise(MADV_HUGEPAGE) on its anonymous regions (transparent_hugepage "madvise" gives them THPs); absent: false. */
+  thp?: boolean;
 }
 
 /** vm-scalability usemem: mmap anonymous memory and walk it with a step, writing (or reading) a word. */

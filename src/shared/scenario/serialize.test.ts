@@ -70,7 +70,10 @@ function everything(): ResolvedScenario {
       interleaveWeights: [3, 1, 2],
       interleaveAuto: false,
     },
-    policy: { preset: 'no-tiering', knobs: { ...defaultKnobs(), numa_balancing: 1, min_free_kbytes: 4096 } },
+    policy: {
+      preset: 'no-tiering',
+      knobs: { ...defaultKnobs(), numa_balancing: 1, min_free_kbytes: 4096, transparent_hugepage: 'always' },
+    },
     workload: [
       {
         ...common,
@@ -143,6 +146,7 @@ function everything(): ResolvedScenario {
         ...common,
         load: 0.25,
         dramShare: 0.5,
+        thp: true,
         mempolicy: noPolicy(),
         type: 'trace',
         name: 't',
@@ -198,7 +202,7 @@ describe('toScenarioFile', () => {
     const file = toScenarioFile(everything());
     expect(file.policy).toEqual({
       preset: 'no-tiering',
-      knobs: { numa_balancing: 1, min_free_kbytes: 4096 },
+      knobs: { numa_balancing: 1, min_free_kbytes: 4096, transparent_hugepage: 'always' },
     });
     expect(file.machine.distances).toBeUndefined();
     expect(file.machine.swap).toBeUndefined();

@@ -100,6 +100,7 @@ function workloadToFile(w: ResolvedWorkload): WorkloadFile {
     },
     ...(w.load !== 1 && { load: w.load }),
     ...(w.dramShare !== null && { dramShare: w.dramShare }),
+    ...(w.thp === true && { thp: true }),
   };
   switch (w.type) {
     case 'trace':

@@ -25,6 +25,12 @@ const CASES: [string, Edit, string, string][] = [
     'is required; it must be a positive size such as "384MiB" or a number of bytes',
   ],
   ['zero threads', [[...wl0, 'threads'], 0], 'workload[0].threads', 'must be at least 1 (got 0)'],
+  [
+    'a thp that is not a boolean',
+    [[...wl0, 'thp'], 'yes'],
+    'workload[0].thp',
+    'must be true or false (got "yes")',
+  ],
   ['a negative start', [[...wl0, 'startMs'], -1], 'workload[0].startMs', 'must be at least 0 (got -1)'],
   [
     'an unknown mempolicy mode',

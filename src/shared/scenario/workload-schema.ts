@@ -33,6 +33,8 @@ const common = {
   mempolicy: mempolicySchema.prefault({}),
   load: z.number().gt(0).max(1).default(1),
   dramShare: fractionSchema.nullable().default(null),
+  /** madvise(MADV_HUGEPAGE) on its anonymous memory: THPs under transparent_hugepage "madvise". */
+  thp: z.boolean().optional(),
 };
 
 /** The fields every workload type has, on their own: lets checks read them from a broken entry. */
