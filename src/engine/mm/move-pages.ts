@@ -5,7 +5,7 @@
 import { STAT } from '../../shared/vmstat.ts';
 import { count, type Kernel } from './kernel.ts';
 import { lruDel } from './lru.ts';
-import { NIL, PTE_SWAPPED, putFreeFrame } from './mem-state.ts';
+import { NIL, PTE_SWAPPED, putFreeFrame, pageToNid } from './mem-state.ts';
 import { migrateFolio, type MigrateReason } from './migrate.ts';
 import { getPageFromFreelist, zoneStatistics } from './page-alloc.ts';
 import { PG } from './page-flags.ts';
@@ -49,7 +49,7 @@ export function movePage(
   const e = k.m.pte[vpage]!;
   if (e === 0 || e >= PTE_SWAPPED) return MOVE_ENOENT;
   const src = e - 1;
-  if (k.m.nodeOf[src] === node) return MOVE_OK;
+  if (pageToNid(k.m, src) === node) return MOVE_OK;
   if (!(k.m.flags[src]! & PG.lru)) return MOVE_EBUSY;
   const dst = allocOnNode(k, node, local, mayReclaim);
   // Reclaim on the target may have freed or moved the page meanwhile.
@@ -58,7 +58,7 @@ export function movePage(
     return MOVE_EBUSY;
   }
   if (dst === NIL) {
-    count(k, k.m.nodeOf[src]!, STAT.pgmigrate_fail);
+    count(k, pageToNid(k.m, src), STAT.pgmigrate_fail);
     return MOVE_ENOMEM;
   }
   zoneStatistics(k, node, node, local);

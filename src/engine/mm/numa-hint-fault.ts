@@ -8,7 +8,7 @@ import { HINT_FAULT_NS } from './costs.ts';
 import { count, type Kernel } from './kernel.ts';
 import { lruDel, lruMove } from './lru.ts';
 import { MIGRATE_MOVABLE } from './free-area.ts';
-import { NIL } from './mem-state.ts';
+import { NIL, pageToNid } from './mem-state.ts';
 import { migrateFolio, MR } from './migrate.ts';
 import { MPOL_F_MOF, rmqueue, zoneStatistics, type AllocPolicy } from './page-alloc.ts';
 import { taskNumaFault, TNF_FAULT_LOCAL, TNF_MIGRATE_FAIL } from './numa-scan-period.ts';
@@ -43,7 +43,7 @@ function mpolMisplaced(k: Kernel, p: AllocPolicy, pfn: number, src: number, nowM
 export function doNumaPage(k: Kernel, p: AllocPolicy, g: number, pfn: number, nowMs: number): number {
   const m = k.m;
   m.flags[pfn] = m.flags[pfn]! & ~PG.protnone;
-  const src = m.nodeOf[pfn]!;
+  const src = pageToNid(m, pfn);
   pageMoved(k, m.owner[pfn]!, NOT_MAPPED, src);
   const local = p.localNode;
   k.chargedNs += HINT_FAULT_NS;
@@ -91,7 +91,7 @@ function pageIsActive(k: Kernel, pfn: number): boolean {
   if (fl & PG.active) return true;
   if (fl & PG.lru) {
     lruMove(k.m, pfn, PG.active, 0);
-    count(k, k.m.nodeOf[pfn]!, STAT.pgactivate);
+    count(k, pageToNid(k.m, pfn), STAT.pgactivate);
   }
   return false;
 }
@@ -106,7 +106,7 @@ function migrateMisplacedFolio(k: Kernel, pfn: number, target: number, local: nu
   const tiering = (k.knobs.numa_balancing & NUMA_BALANCING_MEMORY_TIERING) !== 0;
   if (m.nrFree[target]! <= wmarkPages(k, target, WMARK_HIGH) + 1) {
     if (tiering) wakeupKswapd(k, target);
-    count(k, m.nodeOf[pfn]!, STAT.pgmigrate_fail);
+    count(k, pageToNid(m, pfn), STAT.pgmigrate_fail);
     return NIL;
   }
   if (!(m.flags[pfn]! & PG.lru)) return NIL; // isolated by reclaim right now
@@ -114,7 +114,7 @@ function migrateMisplacedFolio(k: Kernel, pfn: number, target: number, local: nu
   const dst = rmqueue(k, target, MIGRATE_MOVABLE, false);
   if (dst === NIL) return NIL;
   zoneStatistics(k, target, target, local);
-  const src = m.nodeOf[pfn]!;
+  const src = pageToNid(m, pfn);
   lruDel(m, pfn);
   k.chargedNs += migrateFolio(k, pfn, dst, MR.numaMisplaced);
   count(k, local, STAT.numa_pages_migrated);

@@ -1,4 +1,5 @@
-// Per-frame flag bits (16 per page frame), named after the kernel's page flags and PTE bits.
+// Per-frame flag bits (16 per page frame, bits 11-15 free), named after the kernel's page flags and PTE bits.
+// A frame's node is not kept here, unlike page->flags: pageToNid() (mem-state.ts) reads it from the node ranges.
 
 export const PG = {
   /** On an LRU list (PG_lru); cleared while isolated for reclaim or migration. */
@@ -24,14 +25,6 @@ export const PG = {
   /** PG_young: the PTE was young when idle tracking cleared it, kept for reclaim's next look. */
   youngIdle: 1024,
 } as const;
-
-/**
- * The frame's node id lives in the top five bits too (as page_to_nid() reads it from page->flags),
- * so the hot loop finds a page's node without a second random read. Set once; writers keep it.
- */
-export const NODE_SHIFT = 11;
-export const NODE_MASK = 0xf800;
-export const MAX_NODES = 32;
 
 /** LRU list indices, as enum lru_list in include/linux/mmzone.h (file lists follow the anon ones). */
 export type LruList = 0 | 1 | 2 | 3;

@@ -3,7 +3,7 @@ import { kernelWithPages, stat } from '../../../tests/support/engine/kernel-page
 import { buildWorld } from '../sim/setup.ts';
 import { twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 import { lruAdd, lruSize } from './lru.ts';
-import { PTE_NONE, PTE_SWAPPED, takeFreeFrame } from './mem-state.ts';
+import { PTE_NONE, PTE_SWAPPED, takeFreeFrame, pageToNid } from './mem-state.ts';
 import { LRU_ACTIVE_ANON, LRU_INACTIVE_ANON, LRU_INACTIVE_FILE, PG } from './page-flags.ts';
 import { scanControl } from './scan-control.ts';
 import { shrinkInactiveList } from './shrink-list.ts';
@@ -38,7 +38,7 @@ describe('shrink_folio_list', () => {
     const k = kernelWithPages(3, 0);
     const reclaimed = shrinkInactiveList(k, 0, 3, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(reclaimed).toBe(3);
-    expect(k.m.nodeOf[k.m.pte[0]! - 1]).toBe(1);
+    expect(pageToNid(k.m, k.m.pte[0]! - 1)).toBe(1);
     expect(k.m.flags[k.m.pte[0]! - 1]! & PG.demoted).toBe(PG.demoted);
     expect(stat(k, 0, 'pgdemote_kswapd')).toBe(3);
     expect(stat(k, 0, 'pswpout')).toBe(0);

@@ -114,7 +114,7 @@ export class DrawDomain {
   }
 
   private warm(k: Kernel, vpages: Uint32Array, n: number): void {
-    const { pte, flags, nodeOf, owner, stamp, touchMark } = k.m;
+    const { pte, flags, owner, stamp, touchMark } = k.m;
     const queued = this.queued;
     const base = this.law.base;
     let sum = 0;
@@ -124,7 +124,7 @@ export class DrawDomain {
       sum += queued[(v - base) >> 3]!;
       if (e === 0 || e >= PTE_SWAPPED) continue;
       const pfn = e - 1;
-      sum += flags[pfn]! + nodeOf[pfn]! + owner[pfn]! + stamp[pfn]! + touchMark[pfn]!;
+      sum += flags[pfn]! + owner[pfn]! + stamp[pfn]! + touchMark[pfn]!;
     }
     this.warmed = sum; // kept, so the loads are not optimised away
   }

@@ -3,7 +3,7 @@
 import type { AllocPolicy } from '../mm/page-alloc.ts';
 import type { Kernel } from '../mm/kernel.ts';
 import { PTE_SWAPPED } from '../mm/mem-state.ts';
-import { NODE_SHIFT, PG } from '../mm/page-flags.ts';
+import { PG } from '../mm/page-flags.ts';
 import type { DrawSource, RefSource } from '../workloads/types.ts';
 import type { DrawDomain } from '../rate/draw-domain.ts';
 import type { RateModel } from '../rate/rate-model.ts';
@@ -132,6 +132,7 @@ function playReferences(
 ): void {
   const pte = k.m.pte;
   const flags = k.m.flags;
+  const nodeEnd = k.m.nodeEnd;
   const latency = k.latency;
   const traffic = k.traffic;
   const buf = t.buf;
@@ -168,7 +169,9 @@ function playReferences(
       const fl = flags[f]!;
       if ((fl & SLOW_FLAGS) === 0) {
         flags[f] = fl | PG.young | (w << DIRTY_SHIFT);
-        const n = fl >>> NODE_SHIFT;
+        // pageToNid() inline: DRAM is usually node 0, found at the first compare.
+        let n = 0;
+        while (f >= nodeEnd[n]!) n++;
         const i = n * 2 + w;
         const costNs = (latency[i]! + think) * slowdown;
         // The same reference again (a walk's next cache line of this page) is one event with it:
