@@ -9,7 +9,7 @@ import { pageCacheAdded, pageCacheDeleted, pteAlloc } from './kmem.ts';
 import { NIL, PTE_SWAPPED, pageToNid } from './mem-state.ts';
 import { doSwapPage } from './swap-in.ts';
 import { allocPage, type AllocPolicy } from './page-alloc.ts';
-import { PG } from './page-flags.ts';
+import { PG, WRITE_BITS } from './page-flags.ts';
 
 /**
  * Faults in `vpage` for a task. Returns the new pfn, or NIL if the allocation failed for good
@@ -40,7 +40,7 @@ export function handleFault(
     return NIL;
   }
   const node = pageToNid(m, pfn);
-  let flags: number = PG.young | (write ? PG.dirty : 0);
+  let flags: number = PG.young | (write ? WRITE_BITS : 0);
   if (file) {
     // Read from storage into the page cache; mark_page_accessed() sets PG_referenced on first use.
     flags = PG.file | PG.referenced;

@@ -8,7 +8,7 @@ import { count, mapPage, type Kernel } from './kernel.ts';
 import { lruAdd } from './lru.ts';
 import { NIL, pageToNid } from './mem-state.ts';
 import { allocPage, type AllocPolicy } from './page-alloc.ts';
-import { PG } from './page-flags.ts';
+import { PG, WRITE_BITS } from './page-flags.ts';
 import { findVma } from './vma.ts';
 import { swapinReadahead, swapReadaheadHit } from './swap-readahead.ts';
 import { folioFreeSwap, swapCachePfn, swapFreeSlot, vmSwapFull } from './swap-state.ts';
@@ -51,7 +51,7 @@ export function doSwapPage(
     // zram (SWP_SYNCHRONOUS_IO) reads the page in directly: no swap cache, no readahead.
     if (!s.synchronousIo) k.chargedNs += swapinReadahead(k, policy, vpage, vma) * SWAPIN_RA_PAGE_NS;
   }
-  m.flags[pfn] = m.flags[pfn]! | PG.young | (write ? PG.dirty : 0);
+  m.flags[pfn] = m.flags[pfn]! | PG.young | (write ? WRITE_BITS : 0);
   mapPage(k, vpage, pfn);
   if (s.synchronousIo)
     swapFreeSlot(s, vpage); // swap_free(): the PTE held the only reference

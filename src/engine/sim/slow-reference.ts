@@ -2,7 +2,7 @@
 import type { Kernel } from '../mm/kernel.ts';
 import { handleFault, markPageAccessed } from '../mm/fault.ts';
 import { NIL, PTE_SWAPPED, pageToNid } from '../mm/mem-state.ts';
-import { PG } from '../mm/page-flags.ts';
+import { PG, WRITE_BITS } from '../mm/page-flags.ts';
 import { CACHE_LINE } from '../mm/costs.ts';
 import { doNumaPage } from '../mm/numa-hint-fault.ts';
 import type { Task } from './task.ts';
@@ -27,7 +27,7 @@ export function slowReference(k: Kernel, t: Task, v: number, w: number, e: numbe
     if (fl & PG.file) markPageAccessed(k, pfn, pageToNid(k.m, pfn));
     else k.m.flags[pfn] = k.m.flags[pfn]! | PG.young;
   }
-  if (w) k.m.flags[pfn] = k.m.flags[pfn]! | PG.dirty;
+  if (w) k.m.flags[pfn] = k.m.flags[pfn]! | WRITE_BITS;
   const i = pageToNid(k.m, pfn) * 2 + w;
   k.chargedNs += k.latency[i]!;
   k.traffic[i]! += CACHE_LINE;

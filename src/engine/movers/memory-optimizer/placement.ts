@@ -41,7 +41,7 @@ export function clearCounts(p: PoolScratch): PoolScratch {
 }
 
 /** Adds mm's present pages to the pool's histograms by score and tier. Returns how many there were. */
-export function countScores(k: Kernel, mm: MmLayout, refs: Uint8Array, p: PoolScratch): number {
+export function countScores(k: Kernel, mm: MmLayout, refs: Uint16Array, p: PoolScratch): number {
   const { pte } = k.m;
   const top = k.layout.topTier;
   let present = 0;
@@ -113,7 +113,7 @@ export function reserveSlots(p: PoolScratch, q: MoveQueue): void {
 }
 
 /** Queues mm's pages for the moves still left in p, in address order within a score. */
-export function enqueueMoves(k: Kernel, mm: MmLayout, refs: Uint8Array, p: PoolScratch, q: MoveQueue): void {
+export function enqueueMoves(k: Kernel, mm: MmLayout, refs: Uint16Array, p: PoolScratch, q: MoveQueue): void {
   const { pte } = k.m;
   const top = k.layout.topTier;
   const out = q.vpages;
