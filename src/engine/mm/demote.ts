@@ -3,7 +3,7 @@
 // being swapped or dropped, allocated on the target without blocking ("fail quickly and quietly").
 import { STAT } from '../../shared/vmstat.ts';
 import { count, type Kernel } from './kernel.ts';
-import { NIL } from './mem-state.ts';
+import { NIL, pageToNid } from './mem-state.ts';
 import { migrateFolio, MR } from './migrate.ts';
 import { getPageFromFreelist, zoneStatistics } from './page-alloc.ts';
 import { wakeupKswapd } from './kswapd.ts';
@@ -72,7 +72,7 @@ function allocDemoteFolio(k: Kernel, target: number, node: number): number {
   // The RFC kernels tried the one target only ("only tries once"); mainline falls back to lower tiers.
   if (pfn === NIL && !k.mechanisms.reclaimMigrate)
     pfn = allocNowait(k, k.demoteOrder[node * k.m.nrNodes + target]!, node);
-  if (pfn !== NIL) zoneStatistics(k, target, k.m.nodeOf[pfn]!, node);
+  if (pfn !== NIL) zoneStatistics(k, target, pageToNid(k.m, pfn), node);
   return pfn;
 }
 

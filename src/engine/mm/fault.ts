@@ -6,11 +6,11 @@ import { FAULT_BASE_NS, FILE_READ_PAGE_NS } from './costs.ts';
 import { count, mapPage, type Kernel } from './kernel.ts';
 import { lruAdd, lruMove } from './lru.ts';
 import { pageCacheAdded, pageCacheDeleted, pteAlloc } from './kmem.ts';
-import { NIL, PTE_SWAPPED } from './mem-state.ts';
+import { NIL, PTE_SWAPPED, pageToNid } from './mem-state.ts';
 import { doSwapPage } from './swap-in.ts';
 import { doHugePmdAnonymousPage } from './thp-fault.ts';
 import { allocPage, type AllocPolicy } from './page-alloc.ts';
-import { NODE_MASK, PG } from './page-flags.ts';
+import { PG, WRITE_BITS } from './page-flags.ts';
 
 /**
  * Faults in `vpage` for a task. Returns the new pfn, or NIL if the allocation failed for good
@@ -44,8 +44,8 @@ export function handleFault(
     if (file) pageCacheDeleted(k, vpage);
     return NIL;
   }
-  const node = m.nodeOf[pfn]!;
-  let flags: number = PG.young | (write ? PG.dirty : 0);
+  const node = pageToNid(m, pfn);
+  let flags: number = PG.young | (write ? WRITE_BITS : 0);
   if (file) {
     // Read from storage into the page cache; mark_page_accessed() sets PG_referenced on first use.
     flags = PG.file | PG.referenced;
@@ -57,7 +57,7 @@ export function handleFault(
     k.chargedNs += FAULT_BASE_NS + k.pageSize / k.machine.nodes[node]!.writeBandwidthGBps;
     k.traffic[node * 2 + 1]! += k.pageSize;
   }
-  m.flags[pfn] = flags | (m.flags[pfn]! & NODE_MASK);
+  m.flags[pfn] = flags;
   m.owner[pfn] = vpage;
   m.stamp[pfn] = 0;
   m.migratedAt[pfn] = 0;

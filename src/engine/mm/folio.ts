@@ -1,6 +1,6 @@
 // Folio size and THP heads, read from the per-pageblock compound byte (FreeArea.compound): the
 // few lines every list and counter that counts pages needs, with no dependency on the mm paths.
-import type { MemState } from './mem-state.ts';
+import { pageToNid, type MemState } from './mem-state.ts';
 
 /** HPAGE_PMD_NR: base pages in a THP (pageblock_nr_pages: both are 2 MiB at 4 KiB pages). */
 export function hpagePmdNr(m: MemState): number {
@@ -11,7 +11,7 @@ export function hpagePmdNr(m: MemState): number {
 export function thpBlockOfHead(m: MemState, pfn: number): number {
   const a = m.area;
   if (a.pageblockOrder === 0) return -1;
-  const n = m.nodeOf[pfn]!;
+  const n = pageToNid(m, pfn);
   const off = pfn - m.nodeStart[n]!;
   if (off & (a.pageblockNr - 1)) return -1;
   const b = a.blockStart[n]! + (off >>> a.pageblockOrder);

@@ -7,9 +7,9 @@ import { STAT } from '../../shared/vmstat.ts';
 import { accountResident, count, type Kernel } from './kernel.ts';
 import { freeWholeBlock } from './free-area.ts';
 import { lruAdd, lruDel } from './lru.ts';
-import { NIL, PTE_NONE } from './mem-state.ts';
+import { NIL, PTE_NONE, pageToNid } from './mem-state.ts';
 import { hpagePmdNr, thpBlockOfHead } from './folio.ts';
-import { NODE_MASK, PG } from './page-flags.ts';
+import { PG } from './page-flags.ts';
 import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 
 /**
@@ -19,7 +19,7 @@ import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 export function unmapHugeFolio(k: Kernel, head: number, pte: number): void {
   const m = k.m;
   const v0 = m.owner[head]!;
-  const node = m.nodeOf[head]!;
+  const node = pageToNid(m, head);
   const plain = !(m.flags[head]! & PG.protnone);
   for (let i = 0, nr = hpagePmdNr(m); i < nr; i++) {
     m.pte[v0 + i] = pte;
@@ -31,9 +31,9 @@ export function unmapHugeFolio(k: Kernel, head: number, pte: number): void {
 /** Frees THP `head` (off the LRU, unmapped) as one order-9 block. Postcondition: the block is wholly free. */
 export function putFreeHugeFolio(k: Kernel, head: number): void {
   const m = k.m;
-  const n = m.nodeOf[head]!;
+  const n = pageToNid(m, head);
   const b = thpBlockOfHead(m, head);
-  m.flags[head] = m.flags[head]! & NODE_MASK;
+  m.flags[head] = 0;
   m.owner[head] = NIL;
   freeWholeBlock(m.area, n, b);
   m.nrFree[n]! += m.area.pageblockNr;
@@ -64,7 +64,7 @@ export function splitHugePage(k: Kernel, head: number): void {
   const marks = m.touchMark.length > 0;
   for (let i = 1, nr = m.area.pageblockNr; i < nr; i++) {
     const pfn = head + i;
-    m.flags[pfn] = (fl & ~(NODE_MASK | PG.lru)) | (m.flags[pfn]! & NODE_MASK);
+    m.flags[pfn] = fl & ~PG.lru;
     m.owner[pfn] = v0 + i;
     m.stamp[pfn] = m.stamp[head]!;
     m.migratedAt[pfn] = m.migratedAt[head]!;
@@ -72,5 +72,5 @@ export function splitHugePage(k: Kernel, head: number): void {
     m.pte[v0 + i] = pfn + 1;
   }
   if (onLru) for (let i = m.area.pageblockNr - 1; i >= 0; i--) lruAdd(m, head + i);
-  count(k, m.nodeOf[head]!, STAT.thp_split_page);
+  count(k, pageToNid(m, head), STAT.thp_split_page);
 }

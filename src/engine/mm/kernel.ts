@@ -7,7 +7,7 @@ import type { RunEvent } from '../../shared/result.ts';
 import { NR_COUNTERS } from '../../shared/vmstat.ts';
 import type { MachineLayout } from '../machine/types.ts';
 import type { Rng } from '../random/rng.ts';
-import type { MemState } from './mem-state.ts';
+import { type MemState, pageToNid } from './mem-state.ts';
 import { findVma, type Vmas } from './vma.ts';
 import type { NumabState } from './numa-balancing-state.ts';
 import type { MmLayout } from './numa-balancing.ts';
@@ -152,7 +152,7 @@ export function accountResident(k: Kernel, vpage: number, node: number, delta: n
 
 /** Points vpage's PTE at pfn and accounts the newly mapped page (residency, the reference model). */
 export function mapPage(k: Kernel, vpage: number, pfn: number): void {
-  const node = k.m.nodeOf[pfn]!;
+  const node = pageToNid(k.m, pfn);
   k.m.pte[vpage] = pfn + 1;
   accountResident(k, vpage, node, 1);
   pageMoved(k, vpage, NOT_MAPPED, node);

@@ -5,7 +5,7 @@
 // fraction of a frame.
 import { MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE } from './free-area.ts';
 import type { Kernel } from './kernel.ts';
-import { NIL, putFreeFrame } from './mem-state.ts';
+import { NIL, putFreeFrame, pageToNid } from './mem-state.ts';
 import { allocPage, makeAllocPolicy, type AllocPolicy } from './page-alloc.ts';
 import { findVma } from './vma.ts';
 
@@ -89,7 +89,7 @@ export function pteAlloc(
   const pfn = allocPage(k, p, isCurrentKilled, MIGRATE_UNMOVABLE);
   if (pfn === NIL) return false;
   km.pteTable[chunk] = pfn;
-  km.nrPageTablePages[k.m.nodeOf[pfn]!]!++;
+  km.nrPageTablePages[pageToNid(k.m, pfn)]!++;
   return true;
 }
 
@@ -104,7 +104,7 @@ export function freePgtables(k: Kernel, group: number): void {
     for (let c = Math.floor(v.base[r]! / PTRS_PER_PTE); c <= last; c++) {
       const pfn = km.pteTable[c]!;
       if (pfn === NIL) continue;
-      km.nrPageTablePages[k.m.nodeOf[pfn]!]!--;
+      km.nrPageTablePages[pageToNid(k.m, pfn)]!--;
       putFreeFrame(k.m, pfn, MIGRATE_UNMOVABLE);
       km.pteTable[c] = NIL;
     }
@@ -142,7 +142,7 @@ export function pageCacheAdded(
   k.m.lruNext[pfn] = km.slabTop[g]!;
   km.slabTop[g] = pfn;
   km.slabPages[g]!++;
-  km.nrSlabReclaimable[k.m.nodeOf[pfn]!]!++;
+  km.nrSlabReclaimable[pageToNid(k.m, pfn)]!++;
   return true;
 }
 
@@ -159,6 +159,6 @@ export function pageCacheDeleted(k: Kernel, vpage: number): void {
   const pfn = km.slabTop[g]!;
   km.slabTop[g] = k.m.lruNext[pfn]!;
   km.slabPages[g]!--;
-  km.nrSlabReclaimable[k.m.nodeOf[pfn]!]!--;
+  km.nrSlabReclaimable[pageToNid(k.m, pfn)]!--;
   putFreeFrame(k.m, pfn, MIGRATE_RECLAIMABLE);
 }

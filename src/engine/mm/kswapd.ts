@@ -129,6 +129,8 @@ export function runKswapd(k: Kernel, node: number, untilNs: number, cpuShare = 1
       // kswapd_try_to_sleep() comes before the next balance_pgdat() run.
       if (s.failures >= MAX_RECLAIM_RETRIES || (boostStuck && pgdatBalanced(k, node)))
         return sleep(k, node, s.clockNs);
+      // kswapd_try_to_sleep(): prepare_kswapd_sleep() fails, so no nap: "high wmark hit quickly".
+      count(k, node, STAT.kswapd_high_wmark_hit_quickly);
       startBalance(k, node);
     }
   }

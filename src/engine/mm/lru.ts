@@ -1,6 +1,6 @@
 // Per-node LRU lists as doubly linked lists threaded through the frame arrays (lruNext/lruPrev).
 // New and rotated pages go to the head; reclaim takes from the tail, as list_add/lru_to_folio do.
-import { NIL, type MemState } from './mem-state.ts';
+import { NIL, type MemState, pageToNid } from './mem-state.ts';
 import { PG, lruOf, NR_LRU_LISTS, type LruList } from './page-flags.ts';
 import { folioNrPages } from './folio.ts';
 
@@ -14,7 +14,7 @@ const DIRTY_FILE = PG.dirty | PG.file;
 export function lruAdd(m: MemState, pfn: number): void {
   const fl = m.flags[pfn]! | PG.lru;
   m.flags[pfn] = fl;
-  const list = m.nodeOf[pfn]! * NR_LRU_LISTS + lruOf(fl);
+  const list = pageToNid(m, pfn) * NR_LRU_LISTS + lruOf(fl);
   const head = m.lruHead[list]!;
   m.lruPrev[pfn] = NIL;
   m.lruNext[pfn] = head;
@@ -22,13 +22,13 @@ export function lruAdd(m: MemState, pfn: number): void {
   else m.lruTail[list] = pfn;
   m.lruHead[list] = pfn;
   m.lruSize[list]! += folioNrPages(m, pfn);
-  if ((fl & DIRTY_FILE) === DIRTY_FILE) m.nrDirty[m.nodeOf[pfn]!]!++;
+  if ((fl & DIRTY_FILE) === DIRTY_FILE) m.nrDirty[pageToNid(m, pfn)]!++;
 }
 
 /** Unlinks pfn from its list (isolation). Postcondition: PG_lru clear, flags otherwise unchanged. */
 export function lruDel(m: MemState, pfn: number): void {
   const fl = m.flags[pfn]!;
-  const list = m.nodeOf[pfn]! * NR_LRU_LISTS + lruOf(fl);
+  const list = pageToNid(m, pfn) * NR_LRU_LISTS + lruOf(fl);
   const prev = m.lruPrev[pfn]!;
   const next = m.lruNext[pfn]!;
   if (prev !== NIL) m.lruNext[prev] = next;
@@ -37,7 +37,7 @@ export function lruDel(m: MemState, pfn: number): void {
   else m.lruTail[list] = prev;
   m.lruSize[list]! -= folioNrPages(m, pfn);
   m.flags[pfn] = fl & ~PG.lru;
-  if ((fl & DIRTY_FILE) === DIRTY_FILE) m.nrDirty[m.nodeOf[pfn]!]!--;
+  if ((fl & DIRTY_FILE) === DIRTY_FILE) m.nrDirty[pageToNid(m, pfn)]!--;
 }
 
 /** Sets or clears flag bits of a page on an LRU, moving it to the head of the list they select. */

@@ -1,5 +1,5 @@
 // All per-page state of a simulated machine, as typed arrays sized once (structure of arrays):
-// page frames (pfn-indexed) and the page table (global vpage-indexed). 23 bytes per frame, 27 with the rate
+// page frames (pfn-indexed) and the page table (global vpage-indexed). 22 bytes per frame, 26 with the rate
 // engine's touch marks; the free lists are kept per pageblock (free-area.ts), under 0.05 bytes a frame.
 import type { MachineLayout } from '../machine/types.ts';
 import {
@@ -11,7 +11,19 @@ import {
   type Migratetype,
 } from './free-area.ts';
 import { rmqueueFallback, rmqueueSmallest } from './rmqueue.ts';
-import { MAX_NODES, NODE_MASK, NODE_SHIFT, NR_LRU_LISTS } from './page-flags.ts';
+import { NR_LRU_LISTS } from './page-flags.ts';
+
+/**
+ * page_to_nid(): the node whose range [nodeStart[n], nodeEnd[n]) holds pfn. The kernel keeps
+ * the node in page->flags; here the few nodes' ranges answer it, from node 0 up (an empty node's
+ * range is empty, so the scan passes over it), and the flags keep their bits for PG state.
+ */
+export function pageToNid(m: MemState, pfn: number): number {
+  const end = m.nodeEnd;
+  let n = 0;
+  while (pfn >= end[n]!) n++;
+  return n;
+}
 
 /** End of a list / no frame / no owner. */
 export const NIL = 0xffffffff;
@@ -27,10 +39,12 @@ export interface MemState {
   nrFrames: number;
   /** First pfn of each node; node n owns [nodeStart[n], nodeStart[n] + managedPages[n]). */
   nodeStart: Uint32Array;
+  /** nodeStart[n] + managedPages[n]: where node n's frames end (pageToNid's bounds). */
+  nodeEnd: Uint32Array;
   managedPages: Uint32Array;
   // Per frame.
+  /** PG bits (page-flags.ts); the node is not among them: pageToNid() finds it from nodeStart. */
   flags: Uint16Array;
-  nodeOf: Uint8Array;
   lruNext: Uint32Array;
   lruPrev: Uint32Array;
   /** The vpage mapping this frame (reverse map), NIL when free. */
@@ -41,7 +55,7 @@ export interface MemState {
   migratedAt: Uint32Array;
   /**
    * Rate engine only (empty otherwise): the draw count of the page's workload when its accessed
-   * and dirty bits were last settled. Float32 keeps a frame at 27 bytes; its rounding (1 part in
+   * and dirty bits were last settled. Float32 keeps a frame at 26 bytes; its rounding (1 part in
    * 2^24) only matters for a page looked at again within ~1e-7 of its workload's draws.
    */
   touchMark: Float32Array;
@@ -73,20 +87,14 @@ export function createMemState(
     nrFrames += managedPages[n]!;
   }
   if (nrFrames >= PTE_SWAPPED - 1) throw new Error(`machine too large: ${nrFrames} page frames`);
-  if (nrNodes > MAX_NODES) throw new Error(`machine has ${nrNodes} nodes; at most ${MAX_NODES}`);
-  const nodeOf = new Uint8Array(nrFrames);
   const flags = new Uint16Array(nrFrames);
-  for (let n = 0; n < nrNodes; n++) {
-    nodeOf.fill(n, nodeStart[n], nodeStart[n]! + managedPages[n]!);
-    flags.fill(n << NODE_SHIFT, nodeStart[n], nodeStart[n]! + managedPages[n]!);
-  }
   return {
     nrNodes,
     nrFrames,
     nodeStart,
+    nodeEnd: nodeStart.map((s, n) => s + managedPages[n]!),
     managedPages,
     flags,
-    nodeOf,
     lruNext: new Uint32Array(nrFrames),
     lruPrev: new Uint32Array(nrFrames),
     owner: new Uint32Array(nrFrames).fill(NIL),
@@ -117,11 +125,11 @@ export function takeFreeFrame(m: MemState, n: number, mt: Migratetype = MIGRATE_
 
 /**
  * Returns a frame that held a page of type mt to its pageblock's free pages.
- * Postcondition: flags cleared but the node id, no owner.
+ * Postcondition: flags cleared, no owner.
  */
 export function putFreeFrame(m: MemState, pfn: number, mt: Migratetype = MIGRATE_MOVABLE): void {
-  const n = m.nodeOf[pfn]!;
-  m.flags[pfn] = m.flags[pfn]! & NODE_MASK;
+  const n = pageToNid(m, pfn);
+  m.flags[pfn] = 0;
   m.owner[pfn] = NIL;
   freeToBlock(m.area, m.lruNext, n, pageblockOf(m.area, m.nodeStart[n]!, n, pfn), pfn, mt);
   m.nrFree[n]!++;

@@ -5,8 +5,8 @@ import type { MigrationReason } from '../../shared/result.ts';
 import { copyNs, MIGRATE_BASE_NS } from './costs.ts';
 import { accountResident, count, type Kernel } from './kernel.ts';
 import { lruAdd } from './lru.ts';
-import { putFreeFrame } from './mem-state.ts';
-import { NODE_MASK, PG } from './page-flags.ts';
+import { putFreeFrame, pageToNid } from './mem-state.ts';
+import { PG } from './page-flags.ts';
 import { pageMoved } from './reference-model.ts';
 import { inSwapCache, swapCachePte } from './swap-state.ts';
 
@@ -66,13 +66,13 @@ export function markTierMove(
  */
 export function migrateFolio(k: Kernel, src: number, dst: number, reason: MigrateReason): number {
   const m = k.m;
-  const from = m.nodeOf[src]!;
-  const to = m.nodeOf[dst]!;
+  const from = pageToNid(m, src);
+  const to = pageToNid(m, dst);
   const vpage = m.owner[src]!;
   const crossesTiers = k.layout.tierOf[from] !== k.layout.tierOf[to];
   const flags = markTierMove(k, src, from, to, m.flags[src]! & ~PG.lru);
   m.migratedAt[dst] = crossesTiers ? Math.floor(k.nowNs / 1e6) : m.migratedAt[src]!;
-  m.flags[dst] = (flags & ~NODE_MASK) | (m.flags[dst]! & NODE_MASK);
+  m.flags[dst] = flags;
   m.owner[dst] = vpage;
   m.stamp[dst] = m.stamp[src]!;
   if (m.touchMark.length > 0) m.touchMark[dst] = m.touchMark[src]!;

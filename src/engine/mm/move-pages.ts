@@ -7,7 +7,7 @@ import { splitHugePage } from './huge-memory.ts';
 import { STAT } from '../../shared/vmstat.ts';
 import { count, type Kernel } from './kernel.ts';
 import { lruDel } from './lru.ts';
-import { NIL, PTE_SWAPPED, putFreeFrame } from './mem-state.ts';
+import { NIL, PTE_SWAPPED, putFreeFrame, pageToNid } from './mem-state.ts';
 import { migrateFolio, type MigrateReason } from './migrate.ts';
 import { getPageFromFreelist, zoneStatistics } from './page-alloc.ts';
 import { PG } from './page-flags.ts';
@@ -50,7 +50,7 @@ export function movePage(
 ): number {
   let e = k.m.pte[vpage]!;
   if (e === 0 || e >= PTE_SWAPPED) return MOVE_ENOENT;
-  if (k.m.nodeOf[e - 1] === node) return MOVE_OK;
+  if (pageToNid(k.m, e - 1) === node) return MOVE_OK;
   if (!(k.m.flags[e - 1]! & PG.lru)) return MOVE_EBUSY;
   // The movers here work on base pages: a THP is split first and only the named page moves
   // (move_pages() would migrate it whole; not modelled).
@@ -66,7 +66,7 @@ export function movePage(
     return MOVE_EBUSY;
   }
   if (dst === NIL) {
-    count(k, k.m.nodeOf[src]!, STAT.pgmigrate_fail);
+    count(k, pageToNid(k.m, src), STAT.pgmigrate_fail);
     return MOVE_ENOMEM;
   }
   zoneStatistics(k, node, node, local);

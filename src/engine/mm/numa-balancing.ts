@@ -11,7 +11,7 @@ import { changeHugePmdNuma } from './thp-numa.ts';
 import { STAT } from '../../shared/vmstat.ts';
 import { NUMA_BALANCING_MEMORY_TIERING, NUMA_BALANCING_NORMAL } from '../../shared/scenario/knobs.ts';
 import { count, type Kernel } from './kernel.ts';
-import { PTE_SWAPPED } from './mem-state.ts';
+import { PTE_SWAPPED, pageToNid } from './mem-state.ts';
 import { PG } from './page-flags.ts';
 import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 import type { MmNumab } from './numa-balancing-state.ts';
@@ -56,7 +56,7 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
   const tiering =
     (k.knobs.numa_balancing & NUMA_BALANCING_MEMORY_TIERING) !== 0 && k.mechanisms.tieringPromotion;
   const topTier = k.layout.topTier;
-  const { pte, flags, nodeOf, stamp } = k.m;
+  const { pte, flags, stamp } = k.m;
   let pages = scanWindowPages(k);
   let virtpages = pages * 8;
   let updates = 0;
@@ -83,7 +83,7 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
     virtpages--;
     if (e !== 0 && e < PTE_SWAPPED) {
       const pfn = e - 1;
-      const node = nodeOf[pfn]!;
+      const node = pageToNid(k.m, pfn);
       pages--;
       if ((normal || !topTier[node]) && !(flags[pfn]! & PG.protnone)) {
         if (isThpHead(k.m, pfn)) {

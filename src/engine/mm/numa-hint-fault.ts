@@ -10,7 +10,7 @@ import { HINT_FAULT_NS } from './costs.ts';
 import { count, type Kernel } from './kernel.ts';
 import { lruDel, lruMove } from './lru.ts';
 import { MIGRATE_MOVABLE } from './free-area.ts';
-import { NIL } from './mem-state.ts';
+import { NIL, pageToNid } from './mem-state.ts';
 import { migrateFolio, MR } from './migrate.ts';
 import { MPOL_F_MOF, rmqueue, zoneStatistics, type AllocPolicy } from './page-alloc.ts';
 import { taskNumaFault, TNF_FAULT_LOCAL, TNF_MIGRATE_FAIL } from './numa-scan-period.ts';
@@ -45,7 +45,7 @@ function mpolMisplaced(k: Kernel, p: AllocPolicy, pfn: number, src: number, nowM
 export function doNumaPage(k: Kernel, p: AllocPolicy, g: number, pfn: number, nowMs: number): number {
   const m = k.m;
   m.flags[pfn] = m.flags[pfn]! & ~PG.protnone;
-  const src = m.nodeOf[pfn]!;
+  const src = pageToNid(m, pfn);
   if (isThpHead(m, pfn)) restoreHugePmd(k, pfn, src);
   else pageMoved(k, m.owner[pfn]!, NOT_MAPPED, src);
   const local = p.localNode;
@@ -94,7 +94,7 @@ function pageIsActive(k: Kernel, pfn: number): boolean {
   if (fl & PG.active) return true;
   if (fl & PG.lru) {
     lruMove(k.m, pfn, PG.active, 0);
-    count(k, k.m.nodeOf[pfn]!, STAT.pgactivate, folioNrPages(k.m, pfn));
+    count(k, pageToNid(k.m, pfn), STAT.pgactivate, folioNrPages(k.m, pfn));
   }
   return false;
 }
@@ -111,11 +111,11 @@ function migrateMisplacedFolio(k: Kernel, pfn: number, target: number, local: nu
   if (m.nrFree[target]! <= wmarkPages(k, target, WMARK_HIGH) + nr) {
     // migrate_misplaced_folio_prepare(): wakeup_kswapd() at the folio's order.
     if (tiering) wakeupKswapd(k, target, nr > 1 ? m.area.pageblockOrder : 0);
-    count(k, m.nodeOf[pfn]!, STAT.pgmigrate_fail, nr);
+    count(k, pageToNid(m, pfn), STAT.pgmigrate_fail, nr);
     return NIL;
   }
   if (!(m.flags[pfn]! & PG.lru)) return NIL; // isolated by reclaim right now
-  const src = m.nodeOf[pfn]!;
+  const src = pageToNid(m, pfn);
   let dst: number;
   if (nr > 1) {
     dst = migrateMisplacedHuge(k, pfn, target, local);

@@ -9,7 +9,7 @@ import { STAT } from '../../shared/vmstat.ts';
 import type { Mempolicy } from '../../shared/scenario/resolved.ts';
 import { count, type Kernel } from './kernel.ts';
 import { MIGRATE_MOVABLE, type Migratetype } from './free-area.ts';
-import { NIL, takeFreeFrame } from './mem-state.ts';
+import { NIL, takeFreeFrame, pageToNid } from './mem-state.ts';
 import { wakeupKswapd } from './kswapd.ts';
 import { tryToFreePages, nodeReclaim, reclaimablePages } from './vmscan.ts';
 import {
@@ -173,7 +173,7 @@ export function allocPage(
   let pfn = getPageFromFreelist(k, zonelist, allowed, WMARK_LOW, p.localNode, true, mt);
   if (pfn === NIL) pfn = allocSlowpath(k, zonelist, allowed, p.localNode, isCurrentKilled, mt);
   if (pfn === NIL) return NIL;
-  const node = k.m.nodeOf[pfn]!;
+  const node = pageToNid(k.m, pfn);
   // TPP decouples reclaim from allocation: dipping below WMARK_DEMOTE wakes kswapd at once.
   if (k.mechanisms.tpp && k.m.nrFree[node]! < tppDemoteWmark(k, node)) wakeupKswapd(k, node);
   zoneStatistics(k, preferred, node, p.localNode);

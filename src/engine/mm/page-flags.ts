@@ -1,4 +1,5 @@
-// Per-frame flag bits (16 per page frame), named after the kernel's page flags and PTE bits.
+// Per-frame flag bits (16 per page frame, bits 12-15 free), named after the kernel's page flags and PTE bits.
+// A frame's node is not kept here, unlike page->flags: pageToNid() (mem-state.ts) reads it from the node ranges.
 
 export const PG = {
   /** On an LRU list (PG_lru); cleared while isolated for reclaim or migration. */
@@ -23,15 +24,16 @@ export const PG = {
   idle: 512,
   /** PG_young: the PTE was young when idle tracking cleared it, kept for reclaim's next look. */
   youngIdle: 1024,
+  /**
+   * The PTE's hardware dirty bit (pte_dirty): set by every write through the mapping. Only the
+   * memory-optimizer's walk reads it (memopt_weigh_dirty), and clears it as it does the accessed
+   * bit; that is safe for anon pages (seed 003), whose PG_dirty already stands for the data.
+   */
+  written: 2048,
 } as const;
 
-/**
- * The frame's node id lives in the top five bits too (as page_to_nid() reads it from page->flags),
- * so the hot loop finds a page's node without a second random read. Set once; writers keep it.
- */
-export const NODE_SHIFT = 11;
-export const NODE_MASK = 0xf800;
-export const MAX_NODES = 32;
+/** What a write reference sets: PG_dirty, and the PTE's dirty bit the daemon's walk may clear. */
+export const WRITE_BITS = PG.dirty | PG.written;
 
 /** LRU list indices, as enum lru_list in include/linux/mmzone.h (file lists follow the anon ones). */
 export type LruList = 0 | 1 | 2 | 3;

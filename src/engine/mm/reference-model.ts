@@ -5,7 +5,7 @@
 // kernel path reads them. Every path that reads PG_young / PG_dirty / PG_idle of a mapped page
 // calls syncAccessBits first; every path that maps, unmaps, moves or PROT_NONEs a page reports it.
 import type { Kernel } from './kernel.ts';
-import { PTE_SWAPPED } from './mem-state.ts';
+import { PTE_SWAPPED, pageToNid } from './mem-state.ts';
 import { PG } from './page-flags.ts';
 
 /** "Not served by the plain reference path": never touched, swapped out, or PROT_NONE. */
@@ -31,7 +31,7 @@ export function plainNode(k: Kernel, vpage: number): number {
   const e = k.m.pte[vpage]!;
   if (e === 0 || e >= PTE_SWAPPED) return NOT_MAPPED;
   const fl = k.m.flags[e - 1]!;
-  return fl & PG.protnone ? NOT_MAPPED : k.m.nodeOf[e - 1]!;
+  return fl & PG.protnone ? NOT_MAPPED : pageToNid(k.m, e - 1);
 }
 
 export function pageMoved(k: Kernel, vpage: number, from: number, to: number): void {

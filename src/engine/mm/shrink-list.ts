@@ -39,6 +39,20 @@ function isolateLruFolios(k: Kernel, node: number, n: number, lru: LruList): num
 }
 
 /**
+ * folio_referenced() on a page's bits: true if its PTE was young, or PG_young kept a reference that
+ * idle tracking took from the PTE; both are cleared. A young PTE also clears PG_idle
+ * (folio_referenced_one clears idle before it tests PG_young), so a tracker still sees the access
+ * reclaim consumed; PG_young alone leaves PG_idle set: its access came before the page was marked.
+ */
+export function folioReferenced(k: Kernel, pfn: number): boolean {
+  syncAccessBits(k, pfn);
+  const fl = k.m.flags[pfn]!;
+  const young = fl & PG.young;
+  k.m.flags[pfn] = fl & ~(PG.young | PG.youngIdle | (young ? PG.idle : 0));
+  return (fl & (PG.young | PG.youngIdle)) !== 0;
+}
+
+/**
  * shrink_active_list(): every scanned page goes to the inactive list (the referenced bits are
  * cleared by the rmap walk); only executable file pages would stay active, and we have none.
  */
@@ -46,10 +60,8 @@ export function shrinkActiveList(k: Kernel, node: number, n: number, lru: LruLis
   const taken = isolateLruFolios(k, node, n, lru);
   for (let i = 0; i < taken; i++) {
     const pfn = isolated[i]!;
-    syncAccessBits(k, pfn);
-    const fl = k.m.flags[pfn]!;
-    const referenced = (fl & (PG.young | PG.youngIdle)) !== 0;
-    k.m.flags[pfn] = fl & ~(PG.young | PG.youngIdle | PG.active | (referenced ? PG.idle : 0));
+    folioReferenced(k, pfn);
+    k.m.flags[pfn] = k.m.flags[pfn]! & ~PG.active;
     lruAdd(k.m, pfn);
   }
   count(k, node, STAT.pgrefill, nrTakenPages);
@@ -88,11 +100,9 @@ const RECLAIM = 2;
  * reference that idle tracking moved into PG_young counts as a young PTE (folio_referenced).
  */
 function folioCheckReferences(k: Kernel, pfn: number): number {
-  syncAccessBits(k, pfn);
-  const fl = k.m.flags[pfn]!;
-  const referencedPtes = (fl & (PG.young | PG.youngIdle)) !== 0;
-  const referencedFolio = (fl & PG.referenced) !== 0;
-  k.m.flags[pfn] = fl & ~(PG.young | PG.youngIdle | PG.referenced);
+  const referencedPtes = folioReferenced(k, pfn);
+  const referencedFolio = (k.m.flags[pfn]! & PG.referenced) !== 0;
+  k.m.flags[pfn] = k.m.flags[pfn]! & ~PG.referenced;
   if (referencedPtes) {
     k.m.flags[pfn] = k.m.flags[pfn] | PG.referenced;
     return referencedFolio ? ACTIVATE : KEEP;

@@ -6,9 +6,9 @@ import { STAT } from '../../shared/vmstat.ts';
 import { FAULT_BASE_NS, SWAPIN_RA_PAGE_NS } from './costs.ts';
 import { count, mapPage, type Kernel } from './kernel.ts';
 import { lruAdd } from './lru.ts';
-import { NIL } from './mem-state.ts';
+import { NIL, pageToNid } from './mem-state.ts';
 import { allocPage, type AllocPolicy } from './page-alloc.ts';
-import { NODE_MASK, PG } from './page-flags.ts';
+import { PG, WRITE_BITS } from './page-flags.ts';
 import { findVma } from './vma.ts';
 import { swapinReadahead, swapReadaheadHit } from './swap-readahead.ts';
 import { folioFreeSwap, swapCachePfn, swapFreeSlot, vmSwapFull } from './swap-state.ts';
@@ -34,8 +34,8 @@ export function doSwapPage(
     // lookup_swap_cache(): readahead read it already; no I/O, a minor fault.
     swapReadaheadHit(k, vpage, vma, local);
     k.chargedNs += FAULT_BASE_NS;
-    s.nrSwapcached[m.nodeOf[pfn]!]!--; // counted again below if it keeps its slot
-    s.nrUnmapped[m.nodeOf[pfn]!]!--;
+    s.nrSwapcached[pageToNid(m, pfn)]!--; // counted again below if it keeps its slot
+    s.nrUnmapped[pageToNid(m, pfn)]!--;
   } else {
     pfn = allocPage(k, policy, isCurrentKilled);
     if (pfn === NIL) return NIL;
@@ -43,8 +43,8 @@ export function doSwapPage(
     count(k, local, STAT.pswpin);
     count(k, local, STAT.pgpgin, k.pageSize / 1024);
     k.chargedNs += FAULT_BASE_NS + s.pageInNs;
-    k.traffic[m.nodeOf[pfn]! * 2 + 1]! += k.pageSize; // the device writes the page into memory (DMA)
-    m.flags[pfn] = m.flags[pfn]! & NODE_MASK;
+    k.traffic[pageToNid(m, pfn) * 2 + 1]! += k.pageSize; // the device writes the page into memory (DMA)
+    m.flags[pfn] = 0;
     m.owner[pfn] = vpage;
     m.stamp[pfn] = 0;
     m.migratedAt[pfn] = 0;
@@ -52,12 +52,12 @@ export function doSwapPage(
     // zram (SWP_SYNCHRONOUS_IO) reads the page in directly: no swap cache, no readahead.
     if (!s.synchronousIo) k.chargedNs += swapinReadahead(k, policy, vpage, vma) * SWAPIN_RA_PAGE_NS;
   }
-  m.flags[pfn] = m.flags[pfn]! | PG.young | (write ? PG.dirty : 0);
+  m.flags[pfn] = m.flags[pfn]! | PG.young | (write ? WRITE_BITS : 0);
   mapPage(k, vpage, pfn);
   if (s.synchronousIo)
     swapFreeSlot(s, vpage); // swap_free(): the PTE held the only reference
   else {
-    s.nrSwapcached[m.nodeOf[pfn]!]!++;
+    s.nrSwapcached[pageToNid(m, pfn)]!++;
     // should_try_to_free_swap(): a write fault takes the page over; a full swap wants its slot back.
     if (write || vmSwapFull(s)) folioFreeSwap(k, pfn, vpage);
   }

@@ -4,9 +4,8 @@
 import { STAT } from '../../shared/vmstat.ts';
 import { count, type Kernel } from './kernel.ts';
 import { lruAdd } from './lru.ts';
-import { NIL, PTE_SWAPPED } from './mem-state.ts';
+import { NIL, PTE_SWAPPED, pageToNid } from './mem-state.ts';
 import { getPageFromFreelist, zoneStatistics, type AllocPolicy } from './page-alloc.ts';
-import { NODE_MASK } from './page-flags.ts';
 import { swapCachePte, type SwapState } from './swap-state.ts';
 import { WMARK_LOW } from './watermark.ts';
 
@@ -159,9 +158,9 @@ function readSwapPage(k: Kernel, p: AllocPolicy, vpage: number): boolean {
   const preferred = p.mode === 'preferred' ? p.nodes[0]! : local;
   const pfn = getPageFromFreelist(k, k.layout.zonelist[preferred]!, p.allowed, WMARK_LOW, local, false);
   if (pfn === NIL) return false;
-  const node = m.nodeOf[pfn]!;
+  const node = pageToNid(m, pfn);
   zoneStatistics(k, preferred, node, local);
-  m.flags[pfn] = m.flags[pfn]! & NODE_MASK;
+  m.flags[pfn] = 0;
   m.owner[pfn] = vpage;
   m.stamp[pfn] = 0;
   m.migratedAt[pfn] = 0;

@@ -5,7 +5,7 @@
 // so a frame needs no bit of its own: frame f of vpage v is in the swap cache iff slotOf[v] is set.
 import type { ResolvedSwap } from '../../shared/scenario/resolved.ts';
 import type { Kernel } from './kernel.ts';
-import { NIL, PTE_SWAPPED } from './mem-state.ts';
+import { NIL, PTE_SWAPPED, pageToNid } from './mem-state.ts';
 import { PG } from './page-flags.ts';
 
 export interface SwapState {
@@ -126,6 +126,6 @@ export function swapFreeSlot(s: SwapState, vpage: number): void {
 export function folioFreeSwap(k: Kernel, pfn: number, vpage: number): void {
   const s = k.swap!;
   swapFreeSlot(s, vpage);
-  s.nrSwapcached[k.m.nodeOf[pfn]!]!--;
+  s.nrSwapcached[pageToNid(k.m, pfn)]!--;
   k.m.flags[pfn] = k.m.flags[pfn]! | PG.dirty;
 }

@@ -9,8 +9,8 @@ import { FAULT_BASE_NS } from './costs.ts';
 import { accountResident, count, type Kernel } from './kernel.ts';
 import { findWholeFreeBlock, takeWholeBlock } from './free-area.ts';
 import { lruAdd } from './lru.ts';
-import { NIL, PTE_NONE } from './mem-state.ts';
-import { NODE_MASK, PG } from './page-flags.ts';
+import { NIL, PTE_NONE, pageToNid } from './mem-state.ts';
+import { PG, WRITE_BITS } from './page-flags.ts';
 import { zoneStatistics, type AllocPolicy } from './page-alloc.ts';
 import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 import { findVma } from './vma.ts';
@@ -89,12 +89,12 @@ export function doHugePmdAnonymousPage(k: Kernel, p: AllocPolicy, vpage: number,
     return NIL;
   }
   count(k, local, STAT.thp_fault_alloc);
-  const node = m.nodeOf[head]!;
+  const node = pageToNid(m, head);
   const nr = m.area.pageblockNr;
   // clear_huge_page(): zeroing writes all of it once at the node's write bandwidth.
   k.chargedNs += FAULT_BASE_NS + (nr * k.pageSize) / k.machine.nodes[node]!.writeBandwidthGBps;
   k.traffic[node * 2 + 1]! += nr * k.pageSize;
-  m.flags[head] = PG.young | (write ? PG.dirty : 0) | (m.flags[head]! & NODE_MASK);
+  m.flags[head] = PG.young | (write ? WRITE_BITS : 0);
   m.owner[head] = start;
   m.stamp[head] = 0;
   m.migratedAt[head] = 0;

@@ -4,7 +4,8 @@ import { STAT } from '../../shared/vmstat.ts';
 import { copyNs, MIGRATE_BASE_NS } from './costs.ts';
 import { accountResident, count, type Kernel } from './kernel.ts';
 import { lruAdd } from './lru.ts';
-import { NODE_MASK, PG } from './page-flags.ts';
+import { pageToNid } from './mem-state.ts';
+import { PG } from './page-flags.ts';
 import { markTierMove, type MigrateReason } from './migrate.ts';
 import { pageMoved } from './reference-model.ts';
 import { hpagePmdNr } from './folio.ts';
@@ -18,14 +19,14 @@ import { putFreeHugeFolio } from './huge-memory.ts';
  */
 export function migrateHugeFolio(k: Kernel, src: number, dst: number, reason: MigrateReason): number {
   const m = k.m;
-  const from = m.nodeOf[src]!;
-  const to = m.nodeOf[dst]!;
+  const from = pageToNid(m, src);
+  const to = pageToNid(m, dst);
   const v0 = m.owner[src]!;
   const nr = hpagePmdNr(m);
   const crossesTiers = k.layout.tierOf[from] !== k.layout.tierOf[to];
   const flags = markTierMove(k, src, from, to, m.flags[src]! & ~PG.lru, nr);
   m.migratedAt[dst] = crossesTiers ? Math.floor(k.nowNs / 1e6) : m.migratedAt[src]!;
-  m.flags[dst] = (flags & ~NODE_MASK) | (m.flags[dst]! & NODE_MASK);
+  m.flags[dst] = flags;
   m.owner[dst] = v0;
   m.stamp[dst] = m.stamp[src]!;
   if (m.touchMark.length > 0) m.touchMark[dst] = m.touchMark[src]!;
@@ -35,7 +36,7 @@ export function migrateHugeFolio(k: Kernel, src: number, dst: number, reason: Mi
     accountResident(k, v, to, 1);
     if (!(flags & PG.protnone)) pageMoved(k, v, from, to);
   }
-  m.flags[src] = m.flags[src]! & NODE_MASK;
+  m.flags[src] = 0;
   putFreeHugeFolio(k, src);
   lruAdd(m, dst);
   count(k, from, STAT.pgmigrate_success, nr);

@@ -9,6 +9,7 @@ import { lruSize } from './lru.ts';
 import { makeAllocPolicy } from './page-alloc.ts';
 import { taskNumaWork } from './numa-balancing.ts';
 import { doNumaPage } from './numa-hint-fault.ts';
+import { pageToNid } from './mem-state.ts';
 import { LRU_INACTIVE_ANON, PG } from './page-flags.ts';
 
 // A 4 MiB usemem (two PMD ranges) whose THPs sit on PMEM (node 1); its CPU is on DRAM (node 0).
@@ -44,7 +45,7 @@ describe('NUMA balancing of THPs (change_huge_pmd, do_huge_pmd_numa_page)', () =
     taskNumaWork(k, k.mms[0]!, k.numab.mm[0]!, 1000, 0);
     // Scanned at 1000 ms, touched at 1100 ms: under the 1000 ms hot threshold.
     const dst = doNumaPage(k, p, 0, heads[0]!, 1100);
-    expect(k.m.nodeOf[dst]).toBe(0);
+    expect(pageToNid(k.m, dst)).toBe(0);
     expect(folioNrPages(k.m, dst)).toBe(HPAGE);
     for (let v = 0; v < HPAGE; v++) expect(k.m.pte[v]).toBe(dst + 1);
     expect(stat(k, 'numa_hint_faults')).toBe(1);

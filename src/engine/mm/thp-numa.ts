@@ -4,7 +4,7 @@
 import { STAT } from '../../shared/vmstat.ts';
 import { count, type Kernel } from './kernel.ts';
 import { lruDel } from './lru.ts';
-import { NIL } from './mem-state.ts';
+import { NIL, pageToNid } from './mem-state.ts';
 import { MR } from './migrate.ts';
 import { zoneStatistics } from './page-alloc.ts';
 import { NOT_MAPPED, pageMoved } from './reference-model.ts';
@@ -20,7 +20,7 @@ import { WMARK_LOW } from './watermark.ts';
 export function changeHugePmdNuma(k: Kernel, head: number): number {
   const m = k.m;
   const v0 = m.owner[head]!;
-  const node = m.nodeOf[head]!;
+  const node = pageToNid(m, head);
   const nr = hpagePmdNr(m);
   for (let v = v0; v < v0 + nr; v++) pageMoved(k, v, node, NOT_MAPPED);
   return nr;
@@ -42,8 +42,8 @@ export function migrateMisplacedHuge(k: Kernel, head: number, target: number, lo
   const nr = hpagePmdNr(m);
   const dst = allocHugeOnNode(k, target, WMARK_LOW);
   if (dst === NIL) {
-    count(k, m.nodeOf[head]!, STAT.thp_migration_fail);
-    count(k, m.nodeOf[head]!, STAT.pgmigrate_fail, nr);
+    count(k, pageToNid(m, head), STAT.thp_migration_fail);
+    count(k, pageToNid(m, head), STAT.pgmigrate_fail, nr);
     return NIL;
   }
   zoneStatistics(k, target, target, local, nr);

@@ -6,7 +6,7 @@ import { handleFault } from './fault.ts';
 import { findWholeFreeBlock, MIGRATE_MOVABLE, nrFreePageblocks, takeFromBlock } from './free-area.ts';
 import type { Kernel } from './kernel.ts';
 import { lruSize } from './lru.ts';
-import { PTE_SWAPPED } from './mem-state.ts';
+import { PTE_SWAPPED, pageToNid } from './mem-state.ts';
 import { makeAllocPolicy } from './page-alloc.ts';
 import { LRU_ACTIVE_ANON, LRU_INACTIVE_ANON, PG } from './page-flags.ts';
 import { scanControl } from './scan-control.ts';
@@ -37,7 +37,7 @@ function fragment(k: Kernel, n: number): void {
   }
 }
 
-const nodeOfVpage = (k: Kernel, v: number) => k.m.nodeOf[k.m.pte[v]! - 1]!;
+const nodeOfVpage = (k: Kernel, v: number) => pageToNid(k.m, k.m.pte[v]! - 1);
 
 describe('reclaim of a THP (shrink_folio_list)', () => {
   it('isolates and scans a THP as its 512 pages, and demotes it whole when the target has a free pageblock', () => {
@@ -52,7 +52,7 @@ describe('reclaim of a THP (shrink_folio_list)', () => {
     expect(stat(k, 0, 'thp_split_page')).toBe(0);
     const dst = k.m.pte[0]! - 1;
     for (let v = 0; v < HPAGE; v++) expect(k.m.pte[v]).toBe(dst + 1);
-    expect(k.m.nodeOf[dst]).toBe(1);
+    expect(pageToNid(k.m, dst)).toBe(1);
     expect(lruSize(k.m, 1, LRU_INACTIVE_ANON)).toBe(HPAGE);
     expect(k.resident[1]).toBe(HPAGE);
   });

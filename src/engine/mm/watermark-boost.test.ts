@@ -100,4 +100,19 @@ describe('balance_pgdat with a boosted watermark', () => {
     expect(k.m.nrFree[0]).toBeGreaterThan(HIGH + 512);
     expect(k.watermarkBoost[0]).toBe(0);
   });
+
+  it('counts kswapd_high_wmark_hit_quickly for every run that ends short of the marks, until it gives up', () => {
+    // 100 free < high and nothing on the LRUs: each balance_pgdat runs out of priorities with
+    // nothing reclaimed (kswapd_failures++), and kswapd_try_to_sleep() finds the node unbalanced,
+    // so it skips the nap and counts a high-wmark hit, 15 times; the 16th failure makes the node
+    // hopeless, and prepare_kswapd_sleep() lets it sleep. 16 runs: pageoutrun 16.
+    const k = kernelWithPages(0, 0);
+    for (let i = 0; i < 16384 - 100; i++) takeFreeFrame(k.m, 0);
+    wakeupKswapd(k, 0);
+    runKswapd(k, 0, 1e9);
+    expect(k.kswapd[0]!.awake).toBe(false);
+    expect(k.kswapd[0]!.failures).toBe(16);
+    expect(stat(k, 0, 'pageoutrun')).toBe(16);
+    expect(stat(k, 0, 'kswapd_high_wmark_hit_quickly')).toBe(15);
+  });
 });

@@ -3,7 +3,7 @@
 // draw counts at which each waiting page (never touched, swapped out, PROT_NONE) is next drawn.
 import type { Kernel } from '../mm/kernel.ts';
 import { NIL, PTE_SWAPPED } from '../mm/mem-state.ts';
-import { PG } from '../mm/page-flags.ts';
+import { PG, WRITE_BITS } from '../mm/page-flags.ts';
 import { hpagePmdNr, isThpHead } from '../mm/folio.ts';
 import { NOT_MAPPED, plainNode } from '../mm/reference-model.ts';
 import type { Rng } from '../random/rng.ts';
@@ -115,7 +115,7 @@ export class DrawDomain {
   }
 
   private warm(k: Kernel, vpages: Uint32Array, n: number): void {
-    const { pte, flags, nodeOf, owner, stamp, touchMark } = k.m;
+    const { pte, flags, owner, stamp, touchMark } = k.m;
     const queued = this.queued;
     const base = this.law.base;
     let sum = 0;
@@ -125,7 +125,7 @@ export class DrawDomain {
       sum += queued[(v - base) >> 3]!;
       if (e === 0 || e >= PTE_SWAPPED) continue;
       const pfn = e - 1;
-      sum += flags[pfn]! + nodeOf[pfn]! + owner[pfn]! + stamp[pfn]! + touchMark[pfn]!;
+      sum += flags[pfn]! + owner[pfn]! + stamp[pfn]! + touchMark[pfn]!;
     }
     this.warmed = sum; // kept, so the loads are not optimised away
   }
@@ -142,7 +142,7 @@ export class DrawDomain {
   /**
    * The draws since the frame's bits were last settled touched it with probability 1 - e^(-p d)
    * and wrote it with 1 - e^(-p w d) (d draws, write share w); one uniform decides both, so a
-   * write implies a touch. Sets PG_young / PG_dirty as those references would have.
+   * write implies a touch. Sets PG_young / PG_dirty and the PTE dirty bit as those references would have.
    */
   settle(k: Kernel, pfn: number, v: number): void {
     this.settleAt(k, pfn, v, NaN);
@@ -163,7 +163,7 @@ export class DrawDomain {
     const u = this.rng.float();
     if (!drawnBy(u, a)) return;
     const written = drawnBy(u, a * this.law.writeShare);
-    flags[pfn] = flags[pfn]! | PG.young | (written ? PG.dirty : 0);
+    flags[pfn] = flags[pfn]! | PG.young | (written ? WRITE_BITS : 0);
   }
 
   /** p summed over the pages of THP `head`: the chance a draw touches the folio. */

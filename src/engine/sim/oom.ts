@@ -4,7 +4,7 @@ import { STAT } from '../../shared/vmstat.ts';
 import { accountResident, count, type Kernel, type OomHost } from '../mm/kernel.ts';
 import { freePgtables } from '../mm/kmem.ts';
 import { lruDel } from '../mm/lru.ts';
-import { NIL, PTE_NONE, PTE_SWAPPED, putFreeFrame } from '../mm/mem-state.ts';
+import { NIL, PTE_NONE, PTE_SWAPPED, putFreeFrame, pageToNid } from '../mm/mem-state.ts';
 import { inSwapCache, swapCachePfn, swapFreeSlot } from '../mm/swap-state.ts';
 import { PG } from '../mm/page-flags.ts';
 import { hpagePmdNr, isThpHead } from '../mm/folio.ts';
@@ -43,14 +43,14 @@ export function freeWorkloadMemory(k: Kernel, group: number): void {
         continue;
       }
       if (k.swap && inSwapCache(k, p)) {
-        if (pfn !== NIL) k.swap.nrSwapcached[k.m.nodeOf[pfn]!]!--;
-        if (pfn !== NIL && e >= PTE_SWAPPED) k.swap.nrUnmapped[k.m.nodeOf[pfn]!]!--;
+        if (pfn !== NIL) k.swap.nrSwapcached[pageToNid(k.m, pfn)]!--;
+        if (pfn !== NIL && e >= PTE_SWAPPED) k.swap.nrUnmapped[pageToNid(k.m, pfn)]!--;
         swapFreeSlot(k.swap, p);
       }
       if (pfn !== NIL) {
         if (k.m.flags[pfn]! & PG.lru) lruDel(k.m, pfn);
-        if (e < PTE_SWAPPED) accountResident(k, p, k.m.nodeOf[pfn]!, -1);
-        count(k, k.m.nodeOf[pfn]!, STAT.pgfree);
+        if (e < PTE_SWAPPED) accountResident(k, p, pageToNid(k.m, pfn), -1);
+        count(k, pageToNid(k.m, pfn), STAT.pgfree);
         putFreeFrame(k.m, pfn);
       }
       k.m.pte[p] = PTE_NONE;

@@ -1,8 +1,8 @@
 // The uncommon outcomes of a reference: a fault, a page-cache read, or a NUMA hint fault.
 import type { Kernel } from '../mm/kernel.ts';
 import { handleFault, markPageAccessed } from '../mm/fault.ts';
-import { NIL, PTE_SWAPPED } from '../mm/mem-state.ts';
-import { PG } from '../mm/page-flags.ts';
+import { NIL, PTE_SWAPPED, pageToNid } from '../mm/mem-state.ts';
+import { PG, WRITE_BITS } from '../mm/page-flags.ts';
 import { CACHE_LINE } from '../mm/costs.ts';
 import { doNumaPage } from '../mm/numa-hint-fault.ts';
 import type { Task } from './task.ts';
@@ -21,14 +21,14 @@ export function slowReference(k: Kernel, t: Task, v: number, w: number, e: numbe
     if (pfn === NIL) return false;
   } else {
     pfn = e - 1;
-    t.hitsByNode[k.m.nodeOf[pfn]!]!++; // present: a hit on the tier it is on when touched
+    t.hitsByNode[pageToNid(k.m, pfn)]!++; // present: a hit on the tier it is on when touched
     if (k.m.flags[pfn]! & PG.protnone) pfn = doNumaPage(k, t.policy, t.group, pfn, k.nowNs / 1e6);
     const fl = k.m.flags[pfn]!;
-    if (fl & PG.file) markPageAccessed(k, pfn, k.m.nodeOf[pfn]!);
+    if (fl & PG.file) markPageAccessed(k, pfn, pageToNid(k.m, pfn));
     else k.m.flags[pfn] = k.m.flags[pfn]! | PG.young;
   }
-  if (w) k.m.flags[pfn] = k.m.flags[pfn]! | PG.dirty;
-  const i = k.m.nodeOf[pfn]! * 2 + w;
+  if (w) k.m.flags[pfn] = k.m.flags[pfn]! | WRITE_BITS;
+  const i = pageToNid(k.m, pfn) * 2 + w;
   k.chargedNs += k.latency[i]!;
   k.traffic[i]! += CACHE_LINE;
   k.heat.references[heatBucket(k.heat, t.group, v)]!++;

@@ -3,7 +3,7 @@
 import type { AllocPolicy } from '../mm/page-alloc.ts';
 import type { Kernel } from '../mm/kernel.ts';
 import { PTE_SWAPPED } from '../mm/mem-state.ts';
-import { NODE_SHIFT, PG } from '../mm/page-flags.ts';
+import { PG, WRITE_BITS } from '../mm/page-flags.ts';
 import type { DrawSource, RefSource } from '../workloads/types.ts';
 import type { DrawDomain } from '../rate/draw-domain.ts';
 import type { RateModel } from '../rate/rate-model.ts';
@@ -29,8 +29,6 @@ export const TaskState = {
 const BATCH = 1024;
 /** Pages whose references need more than a latency: page cache (mark_page_accessed) and hint faults. */
 const SLOW_FLAGS = PG.file | PG.protnone;
-/** PG.dirty is bit 5: a write reference ORs (write << DIRTY_SHIFT) into the flags. */
-const DIRTY_SHIFT = 5;
 
 export interface Task {
   id: number;
@@ -132,6 +130,7 @@ function playReferences(
 ): void {
   const pte = k.m.pte;
   const flags = k.m.flags;
+  const nodeEnd = k.m.nodeEnd;
   const latency = k.latency;
   const traffic = k.traffic;
   const buf = t.buf;
@@ -167,8 +166,10 @@ function playReferences(
       const f = e - 1;
       const fl = flags[f]!;
       if ((fl & SLOW_FLAGS) === 0) {
-        flags[f] = fl | PG.young | (w << DIRTY_SHIFT);
-        const n = fl >>> NODE_SHIFT;
+        flags[f] = fl | PG.young | (-w & WRITE_BITS); // -1 & bits: all of them on a write
+        // pageToNid() inline: DRAM is usually node 0, found at the first compare.
+        let n = 0;
+        while (f >= nodeEnd[n]!) n++;
         const i = n * 2 + w;
         const costNs = (latency[i]! + think) * slowdown;
         // The same reference again (a walk's next cache line of this page) is one event with it:

@@ -210,6 +210,24 @@ const LONG_RUNS: readonly (readonly [string, WorkloadKind])[] = [
 ];
 const LONG_RUN_MS = 10_000;
 
+/**
+ * The daemon weighing written pages (memopt_weigh_dirty, off by default) reads PTE dirty bits,
+ * which the rate engine settles from a page's write share as it does the accessed bit. Two equally
+ * hot uniform sets of 0.75 x DRAM, one only read and one only written, tie on accessed bits alone;
+ * with the knob the written one wins DRAM. Run with the knob off and on.
+ */
+function readersAndWriters(weighDirty: boolean): CorpusEntry {
+  const e = corpusEntry('wu-2018-daemon', 'uniform', '1.5x-unbound');
+  const name = `wu-2018-daemon readers+writers 1.5x-unbound${weighDirty ? ' memopt_weigh_dirty' : ''}`;
+  const policy = e.file.policy as Json;
+  const workloads = [
+    workload('uniform', 'r', DRAM_MIB * 0.75, { readRatio: 1 }),
+    workload('uniform', 'w', DRAM_MIB * 0.75, { readRatio: 0 }),
+  ];
+  const knobs = { ...(policy.knobs as Json), memopt_weigh_dirty: weighDirty };
+  return { ...e, name, file: { ...e.file, name, policy: { ...policy, knobs }, workload: workloads } };
+}
+
 /** The knob that makes the regime what it is: a preset that refuses it cannot run the regime. */
 const DEFINING_KNOB: Partial<Record<Regime, string>> = {
   'swap-demotion-off': 'demotion_enabled',
@@ -283,5 +301,6 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
     const name = `${e.name} ${LONG_RUN_MS / 1000}s`;
     entries.push({ ...e, name, file: { ...e.file, name } });
   }
+  entries.push(readersAndWriters(false), readersAndWriters(true));
   return { entries, refused };
 }

@@ -256,6 +256,17 @@ export const KNOBS = {
       'A hot page swaps places with a cold one only if their scores differ by at least this ' +
       '(GlobalScan::anti_thrashing); moves into spare budget or out of an over-full one are not held back.',
   },
+  memopt_weigh_dirty: {
+    group: 'memory-optimizer',
+    default: false,
+    kind: 'bool',
+    unit: '',
+    path: 'not in memory-optimizer: seed 003 question 2 ("dirty bit could be considered later")',
+    help:
+      'Also read and clear each PTE dirty bit in the walk: a page written since the last walk scores 2 for it, ' +
+      'one only read scores 1, so written pages go to DRAM first (PMEM writes are the slow side). Scores run to ' +
+      '2 x nr_walks, so anti_thrash_threshold counts in the same doubled units.',
+  },
   damon_sample_us: {
     group: 'damon',
     default: 5000,
@@ -364,6 +375,7 @@ export interface Knobs {
   memopt_dram_percent: number;
   memopt_bandwidth_mbps: number;
   memopt_anti_thrash_threshold: number;
+  memopt_weigh_dirty: boolean;
   damon_sample_us: number;
   damon_aggr_us: number;
   damon_min_nr_regions: number;

@@ -114,3 +114,56 @@ describe('per-process DRAM shares (seed 003)', () => {
     expect(small!.residentPages['0']).toBe(Math.floor(budget * 0.25));
   });
 });
+
+describe('weighing written pages (memopt_weigh_dirty, seed 003 question 2)', () => {
+  /**
+   * A cold filler takes DRAM; then two equally hot 8 MiB sets land in PMEM, one only written, one
+   * only read, each page touched in every 10 ms walk. Their scores tie at nr_walks unless the walk
+   * also counts dirty bits, when the written set scores 2 x nr_walks. DRAM room: about one set.
+   */
+  const twoSets = (firstWritten: boolean) => [
+    { name: 'filler', type: 'usemem', size: '60MiB', repeats: 1 },
+    ...[firstWritten, !firstWritten].map((written, i) =>
+      hotset(`set${i}`, 8, {
+        distribution: 'uniform',
+        readRatio: written ? 0 : 1,
+        startMs: 100,
+        load: 0.1,
+        mempolicy: { mode: 'preferred', nodes: [1] },
+      }),
+    ),
+  ];
+  const SET_PAGES = 2048;
+  const onDram = (firstWritten: boolean, weighDirty: boolean, engine: string) => {
+    const s = moverScenario('wu-2018-daemon', twoSets(firstWritten), {
+      knobs: { ...FAST_WALKS, memopt_dram_percent: 15, memopt_weigh_dirty: weighDirty },
+      run: { durationMs: 600, engine },
+    });
+    const sim = createSimulation(s);
+    sim.advance(600);
+    const [, a, b] = sim.result(0).tasks;
+    const pages = [a!.residentPages['0']!, b!.residentPages['0']!];
+    return { written: pages[firstWritten ? 0 : 1]!, read: pages[firstWritten ? 1 : 0]! };
+  };
+
+  for (const engine of ['exact', 'rate']) {
+    it(`promotes the written set before the read-only one when on (${engine} engine)`, () => {
+      for (const firstWritten of [true, false]) {
+        const { written, read } = onDram(firstWritten, true, engine);
+        expect(written).toBeGreaterThan(0.95 * SET_PAGES);
+        expect(read).toBeLessThan(0.5 * SET_PAGES);
+      }
+    });
+
+    it(`ranks them by address alone when off, whichever is written (${engine} engine)`, () => {
+      // Off, the scores tie and the queue takes a score's pages in address order: the first set
+      // gets the DRAM room whether it is the written one or the read-only one.
+      for (const firstWritten of [true, false]) {
+        const { written, read } = onDram(firstWritten, false, engine);
+        const [first, second] = firstWritten ? [written, read] : [read, written];
+        expect(first).toBeGreaterThan(0.8 * SET_PAGES);
+        expect(second).toBeLessThan(0.3 * SET_PAGES);
+      }
+    });
+  }
+});

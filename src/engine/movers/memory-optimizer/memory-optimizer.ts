@@ -25,8 +25,8 @@ export interface MemoryOptimizer extends MoverClock {
   nextWalkNs: number;
   /** Walks done in the current round. */
   walks: number;
-  /** Per vpage: walks of this round that found it accessed. */
-  refs: Uint8Array;
+  /** Per vpage: walks of this round that found it accessed (and, weighing writes, written). */
+  refs: Uint16Array;
   queue: MoveQueue;
   /** Next demotion to run (up to queue.nrDemote), next promotion (down to queue.promoteFrom). */
   demoteNext: number;
@@ -47,12 +47,13 @@ export interface MemoryOptimizer extends MoverClock {
 export function createMemoryOptimizer(k: Kernel, s: ResolvedScenario): Mover {
   const nrVpages = k.m.pte.length;
   const nrGroups = k.mms.length;
+  const maxScore = k.knobs.memopt_nr_walks * (k.knobs.memopt_weigh_dirty ? 2 : 1);
   const st: MemoryOptimizer = {
     clockNs: 0,
     busyNs: 0,
     nextWalkNs: 0,
     walks: 0,
-    refs: new Uint8Array(nrVpages),
+    refs: new Uint16Array(nrVpages),
     queue: { vpages: new Uint32Array(nrVpages), nrDemote: 0, promoteFrom: nrVpages },
     demoteNext: 0,
     promoteNext: nrVpages - 1,
@@ -63,8 +64,8 @@ export function createMemoryOptimizer(k: Kernel, s: ResolvedScenario): Mover {
     shares: s.workload.map((w) => w.dramShare),
     footprint: new Float64Array(nrGroups),
     budgets: new Float64Array(nrGroups),
-    own: makePoolScratch(k.knobs.memopt_nr_walks),
-    pool: makePoolScratch(k.knobs.memopt_nr_walks),
+    own: makePoolScratch(maxScore),
+    pool: makePoolScratch(maxScore),
   };
   return { run: (kk, untilNs) => runDaemon(kk, st, untilNs), cpuNs: () => st.busyNs };
 }

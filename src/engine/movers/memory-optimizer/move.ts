@@ -1,7 +1,7 @@
 // The daemon's move_pages() calls: a round's moves run one page at a time under bandwidth_mbps, a
 // token bucket that saves up at most one interval's bytes while the daemon walks.
 import type { Kernel } from '../../mm/kernel.ts';
-import { PTE_SWAPPED } from '../../mm/mem-state.ts';
+import { PTE_SWAPPED, pageToNid } from '../../mm/mem-state.ts';
 import { MR } from '../../mm/migrate.ts';
 import { MOVE_OK, movePage } from '../../mm/move-pages.ts';
 import { MB } from '../targets.ts';
@@ -44,7 +44,7 @@ export function movePending(k: Kernel, st: MemoryOptimizer): void {
   const up = st.demoteNext >= q.nrDemote;
   const v = up ? q.vpages[st.promoteNext--]! : q.vpages[st.demoteNext++]!;
   const e = k.m.pte[v]!;
-  const node = e === 0 || e >= PTE_SWAPPED ? -1 : k.m.nodeOf[e - 1]!;
+  const node = e === 0 || e >= PTE_SWAPPED ? -1 : pageToNid(k.m, e - 1);
   const fast = node >= 0 && k.layout.topTier[node] === true;
   const target = node < 0 ? -1 : up ? (fast ? -1 : st.promoteTo[node]!) : fast ? st.demoteTo[node]! : -1;
   if (target < 0) {

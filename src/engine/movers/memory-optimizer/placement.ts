@@ -1,7 +1,7 @@
 // Placement at the end of a round (GlobalScan's calc_migrate_parameter and anti_thrashing, per pool):
 // from each pool's score histogram, how many pages of each score to promote and demote, then which.
 import type { Kernel } from '../../mm/kernel.ts';
-import { PTE_SWAPPED } from '../../mm/mem-state.ts';
+import { PTE_SWAPPED, pageToNid } from '../../mm/mem-state.ts';
 import type { MmLayout } from '../../mm/numa-balancing.ts';
 
 /** Per-score scratch of one pool, sized nr_walks + 1 once. */
@@ -41,8 +41,8 @@ export function clearCounts(p: PoolScratch): PoolScratch {
 }
 
 /** Adds mm's present pages to the pool's histograms by score and tier. Returns how many there were. */
-export function countScores(k: Kernel, mm: MmLayout, refs: Uint8Array, p: PoolScratch): number {
-  const { pte, nodeOf } = k.m;
+export function countScores(k: Kernel, mm: MmLayout, refs: Uint16Array, p: PoolScratch): number {
+  const { pte } = k.m;
   const top = k.layout.topTier;
   let present = 0;
   for (let r = 0; r < mm.base.length; r++) {
@@ -50,7 +50,7 @@ export function countScores(k: Kernel, mm: MmLayout, refs: Uint8Array, p: PoolSc
     for (let v = mm.base[r]!; v < end; v++) {
       const e = pte[v]!;
       if (e === 0 || e >= PTE_SWAPPED) continue;
-      if (top[nodeOf[e - 1]!]) p.fast[refs[v]!]!++;
+      if (top[pageToNid(k.m, e - 1)]) p.fast[refs[v]!]!++;
       else p.slow[refs[v]!]!++;
       present++;
     }
@@ -113,8 +113,8 @@ export function reserveSlots(p: PoolScratch, q: MoveQueue): void {
 }
 
 /** Queues mm's pages for the moves still left in p, in address order within a score. */
-export function enqueueMoves(k: Kernel, mm: MmLayout, refs: Uint8Array, p: PoolScratch, q: MoveQueue): void {
-  const { pte, nodeOf } = k.m;
+export function enqueueMoves(k: Kernel, mm: MmLayout, refs: Uint16Array, p: PoolScratch, q: MoveQueue): void {
+  const { pte } = k.m;
   const top = k.layout.topTier;
   const out = q.vpages;
   for (let r = 0; r < mm.base.length; r++) {
@@ -123,7 +123,7 @@ export function enqueueMoves(k: Kernel, mm: MmLayout, refs: Uint8Array, p: PoolS
       const e = pte[v]!;
       if (e === 0 || e >= PTE_SWAPPED) continue;
       const s = refs[v]!;
-      if (top[nodeOf[e - 1]!]) {
+      if (top[pageToNid(k.m, e - 1)]) {
         if (p.demote[s]! > 0) {
           p.demote[s]!--;
           out[p.demoteAt[s]!++] = v;
