@@ -5,6 +5,7 @@ import type { MachineLayout } from '../machine/types.ts';
 import {
   createFreeArea,
   freeToBlock,
+  MIGRATE_ISOLATE,
   MIGRATE_MOVABLE,
   pageblockOf,
   type FreeArea,
@@ -25,7 +26,10 @@ export const PTE_SWAPPED = 0x80000000;
 export interface MemState {
   nrNodes: number;
   nrFrames: number;
-  /** First pfn of each node; node n owns [nodeStart[n], nodeStart[n] + managedPages[n]). */
+  /**
+   * First pfn of each node; node n spans layout.spannedPages[n] frames from there, all managed
+   * unless memory hot-plug has part of it offline (memory-hotplug.ts).
+   */
   nodeStart: Uint32Array;
   managedPages: Uint32Array;
   // Per frame.
@@ -66,19 +70,21 @@ export function createMemState(
 ): MemState {
   const nrNodes = layout.managedPages.length;
   const managedPages = Uint32Array.from(layout.managedPages);
+  // Sized for every page a node can have; hot-pluggable memory starts offline (isolated).
+  const spanned = Uint32Array.from(layout.spannedPages);
   const nodeStart = new Uint32Array(nrNodes);
   let nrFrames = 0;
   for (let n = 0; n < nrNodes; n++) {
     nodeStart[n] = nrFrames;
-    nrFrames += managedPages[n]!;
+    nrFrames += spanned[n]!;
   }
   if (nrFrames >= PTE_SWAPPED - 1) throw new Error(`machine too large: ${nrFrames} page frames`);
   if (nrNodes > MAX_NODES) throw new Error(`machine has ${nrNodes} nodes; at most ${MAX_NODES}`);
   const nodeOf = new Uint8Array(nrFrames);
   const flags = new Uint16Array(nrFrames);
   for (let n = 0; n < nrNodes; n++) {
-    nodeOf.fill(n, nodeStart[n], nodeStart[n]! + managedPages[n]!);
-    flags.fill(n << NODE_SHIFT, nodeStart[n], nodeStart[n]! + managedPages[n]!);
+    nodeOf.fill(n, nodeStart[n], nodeStart[n]! + spanned[n]!);
+    flags.fill(n << NODE_SHIFT, nodeStart[n], nodeStart[n]! + spanned[n]!);
   }
   return {
     nrNodes,
@@ -93,7 +99,7 @@ export function createMemState(
     stamp: new Uint32Array(nrFrames),
     migratedAt: new Uint32Array(nrFrames),
     touchMark: new Float32Array(touchMarks ? nrFrames : 0),
-    area: createFreeArea(managedPages, pageSize),
+    area: createFreeArea(spanned, pageSize, managedPages),
     nrFree: Float64Array.from(layout.managedPages),
     lruHead: new Uint32Array(nrNodes * NR_LRU_LISTS).fill(NIL),
     lruTail: new Uint32Array(nrNodes * NR_LRU_LISTS).fill(NIL),
@@ -117,12 +123,13 @@ export function takeFreeFrame(m: MemState, n: number, mt: Migratetype = MIGRATE_
 
 /**
  * Returns a frame that held a page of type mt to its pageblock's free pages.
- * Postcondition: flags cleared but the node id, no owner.
+ * Postcondition: flags cleared but the node id, no owner; counted free unless its block is isolated.
  */
 export function putFreeFrame(m: MemState, pfn: number, mt: Migratetype = MIGRATE_MOVABLE): void {
   const n = m.nodeOf[pfn]!;
   m.flags[pfn] = m.flags[pfn]! & NODE_MASK;
   m.owner[pfn] = NIL;
-  freeToBlock(m.area, m.lruNext, n, pageblockOf(m.area, m.nodeStart[n]!, n, pfn), pfn, mt);
-  m.nrFree[n]!++;
+  const b = pageblockOf(m.area, m.nodeStart[n]!, n, pfn);
+  freeToBlock(m.area, m.lruNext, n, b, pfn, mt);
+  if (m.area.type[b] !== MIGRATE_ISOLATE) m.nrFree[n]!++;
 }

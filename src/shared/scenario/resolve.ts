@@ -25,6 +25,7 @@ export function resolveScenario(file: ParsedScenarioFile): ResolvedScenario {
       nodes,
       distances: machine.distances ?? defaultDistances(nodes.length),
       swap: machine.swap ? resolveSwap(machine.swap) : null,
+      ...(machine.memoryBlockSize !== undefined ? { memoryBlockBytes: machine.memoryBlockSize } : {}),
     },
     policy: resolvePolicy(file.policy),
     workload: file.workload.flatMap((w) =>
@@ -49,6 +50,15 @@ function resolveNode(node: ParsedNode): ResolvedNode {
     writeBandwidthGBps: node.writeBandwidthGBps ?? kind.writeBandwidthGBps,
     adistance: node.adistance ?? null,
     hmat: node.hmat,
+    ...(node.hotplug
+      ? {
+          hotplug: {
+            onlineAtMs: node.hotplug.onlineAtMs ?? null,
+            offlineAtMs: node.hotplug.offlineAtMs ?? null,
+            mode: node.hotplug.mode,
+          },
+        }
+      : {}),
   };
 }
 

@@ -23,6 +23,7 @@ export interface ScenarioParts {
   nodes: (Partial<ParsedNode> | undefined)[] | undefined;
   distances: number[][] | undefined;
   swapCapacity: number | undefined;
+  memoryBlockSize: number | undefined;
   preset: string | undefined;
   knobs: Partial<Knobs>;
   workload: (WorkloadPart | undefined)[] | undefined;
@@ -65,6 +66,7 @@ export function salvage(input: unknown): ScenarioParts {
       Array.isArray(nodes) && nodes.length > 0 ? nodes.map((n) => fields(nodeSchema.shape, n)) : undefined,
     distances: machine && valid(machineSchema.shape.distances, machine.distances),
     swapCapacity: valid(swapSchema.shape.capacity, record(machine?.swap)?.capacity),
+    memoryBlockSize: machine && valid(machineSchema.shape.memoryBlockSize, machine.memoryBlockSize),
     preset: policy?.preset,
     knobs: fields(knobFields, record(root?.policy)?.knobs) ?? {},
     workload: Array.isArray(workload)
