@@ -5,7 +5,7 @@ import { newKcompactd } from '../mm/compaction.ts';
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import { NR_COUNTERS } from '../../shared/vmstat.ts';
 import { policyMechanisms } from '../../shared/scenario/presets.ts';
-import { deriveMachine, isNodePmem } from '../machine/index.ts';
+import { deriveMachine, demoteOrders, isNodePmem } from '../machine/index.ts';
 import { createRng } from '../random/rng.ts';
 import { makeWorkload } from '../workloads/index.ts';
 import { newKswapd, type Kernel } from '../mm/kernel.ts';
@@ -127,18 +127,6 @@ export function buildWorld(s: ResolvedScenario): World {
   k.refs = rate;
   k.movers = createMovers(k, s);
   return { k, tasks, names, rate, cpu: createCpuShares(nrNodes) };
-}
-
-/** [node * nrNodes + target]: target's zonelist restricted to node's lower-tier nodes. */
-function demoteOrders(zonelist: number[][], fallback: number[][]): number[][] {
-  const nr = zonelist.length;
-  const out: number[][] = [];
-  for (let node = 0; node < nr; node++) {
-    for (let target = 0; target < nr; target++) {
-      out.push(zonelist[target]!.filter((n) => fallback[node]!.includes(n)));
-    }
-  }
-  return out;
 }
 
 /** Workload g's anonymous regions, in order: what its NUMA-balancing scanner walks if `mof`. */
