@@ -75,23 +75,13 @@ function nrOnlineNodes(k: Kernel, atMs: number): number {
  * Re-derives the layout for the memory now online. `zonelists`: a zone became (un)populated, so
  * build_all_zonelists() runs and logs; `tiers`: the node gained its first or lost its last memory,
  * so the memory-tiers notifier re-establishes demotion targets and dump_demotion_targets() logs.
- * Watermarks are always redone (init_per_zone_wmark_min), which also clears every watermark boost.
+ * Watermarks are always redone (init_per_zone_wmark_min), which also clears every watermark boost:
+ * online_pages() does that after build_all_zonelists(), offline_pages() before it, which decides
+ * the high marks that "Total pages" (nr_free_zone_pages) subtracts.
  */
-function rederive(k: Kernel, atMs: number, node: number, zonelists: boolean, tiers: boolean): void {
+function rederive(k: Kernel, atMs: number, node: number, online: boolean, changed: boolean): void {
   const managed = Array.from(k.m.managedPages);
   const old = k.layout;
-  if (zonelists) {
-    // build_all_zonelists() runs before the watermarks are redone: Total pages uses the old high marks.
-    const next = deriveLayout(k.machine, k.knobs, { ...old, managedPages: managed }, k.mechanisms);
-    k.machine.nodes.forEach((_, n) => log(k, atMs, node, fallbackOrderLog(n, next.zonelist[n]!)));
-    const total = managed.reduce((sum, pages, n) => sum + Math.max(0, pages - old.watermarks[n]!.high), 0);
-    log(
-      k,
-      atMs,
-      node,
-      `Built ${nrOnlineNodes(k, atMs)} zonelists, mobility grouping on.  Total pages: ${total}`,
-    );
-  }
   const min = recalculateMinFreeKbytes(
     managed,
     old.watermarks.map((w) => w.high),
@@ -99,28 +89,35 @@ function rederive(k: Kernel, atMs: number, node: number, zonelists: boolean, tie
     k.pageSize,
     k.knobs.min_free_kbytes ?? undefined,
   );
-  if (min.kept) {
-    log(
-      k,
-      atMs,
-      node,
-      `min_free_kbytes is not updated to ${min.estimate} because user defined value ${min.minFreeKbytes} is preferred`,
-    );
-  }
-  k.layout = deriveLayout(
+  const next = deriveLayout(
     k.machine,
     k.knobs,
     { managedPages: managed, zoneMovable: old.zoneMovable, minFreeKbytes: min.minFreeKbytes },
     k.mechanisms,
   );
+  const minLog = `min_free_kbytes is not updated to ${min.estimate} because user defined value ${min.minFreeKbytes} is preferred`;
+  if (min.kept && !online) log(k, atMs, node, minLog);
+  if (changed) {
+    k.machine.nodes.forEach((_, n) => log(k, atMs, node, fallbackOrderLog(n, next.zonelist[n]!)));
+    const high = (online ? old : next).watermarks;
+    const total = managed.reduce((sum, pages, n) => sum + Math.max(0, pages - high[n]!.high), 0);
+    log(
+      k,
+      atMs,
+      node,
+      `Built ${nrOnlineNodes(k, atMs)} zonelists, mobility grouping on.  Total pages: ${total}`,
+    );
+  }
+  if (min.kept && online) log(k, atMs, node, minLog);
+  k.layout = next;
   k.watermarkBoost.fill(0);
   k.demoteOrder = demoteOrders(
-    k.layout.zonelist,
-    k.layout.demotion.map((d) => d.fallback),
+    next.zonelist,
+    next.demotion.map((d) => d.fallback),
   );
-  if (!tiers) return;
-  k.layout.demotion.forEach((d, n) => {
-    if (k.layout.managedPages[n]! > 0)
+  if (!changed) return;
+  next.demotion.forEach((d, n) => {
+    if (next.managedPages[n]! > 0)
       log(k, atMs, node, demotionTargetsLog(n, effectiveDemotion(k.mechanisms, d)));
   });
 }
@@ -139,13 +136,17 @@ export function onlineNode(k: Kernel, node: number, movable: boolean, atMs: numb
     if (a.type[first] !== MIGRATE_ISOLATE) continue;
     const wasEmpty = k.m.managedPages[node] === 0;
     if (wasEmpty) k.layout.zoneMovable[node] = movable;
-    for (let b = first; b < first + pageblocks; b++) {
-      resetIsolatedPageblock(a, b, a.pageblockNr);
-      k.m.nrFree[node]! += unisolatePageblock(a, node, b);
-    }
+    for (let b = first; b < first + pageblocks; b++) resetIsolatedPageblock(a, b, a.pageblockNr);
+    k.m.nrFree[node]! += pages;
     k.m.managedPages[node]! += pages;
-    rederive(k, atMs, node, wasEmpty, wasEmpty);
+    rederive(k, atMs, node, true, wasEmpty);
     onlined++;
+  }
+  // undo_isolate_page_range() puts onlined pages at the tail of the free lists: the lowest
+  // addresses are handed out first, as at boot (createFreeArea), so add the highest first. Every
+  // isolated pageblock of the node is one just onlined.
+  for (let b = a.blockStart[node + 1]! - 1; b >= a.blockStart[node]!; b--) {
+    if (a.type[b] === MIGRATE_ISOLATE) unisolatePageblock(a, node, b);
   }
   if (onlined > 0) {
     const zone = k.layout.zoneMovable[node] ? 'Movable' : 'Normal';
@@ -262,7 +263,7 @@ export function offlineNode(k: Kernel, node: number, atMs: number): void {
     for (let b = first; b < first + pageblocks; b++) resetIsolatedPageblock(a, b, 0);
     m.managedPages[node]! -= pages;
     const empty = m.managedPages[node] === 0;
-    rederive(k, atMs, node, empty, empty);
+    rederive(k, atMs, node, false, empty);
     if (empty) k.kswapd[node]!.awake = false; // kswapd_stop()
     offlined++;
   }
