@@ -1,8 +1,8 @@
 // The corpus `npm test` runs in both engines: one scenario per regime the rate engine must get
 // right (reclaim, swap, promotion modes 1 and 2, a phase change, several threads, multi-tenant),
 // and the two that caught kswapd starting late in long rounds (TPP's pageoutrun, pareto's
-// direct reclaim).
-import { corpusEntry, type CorpusEntry } from './corpus.ts';
+// direct reclaim), and a PMEM node hot-plugged in and out.
+import { corpusEntry, hotplugEntry, type CorpusEntry } from './corpus.ts';
 
 export function quickCorpus(): CorpusEntry[] {
   return [
@@ -15,5 +15,6 @@ export function quickCorpus(): CorpusEntry[] {
     corpusEntry('tpp', 'sysbench-gaussian', '1.5x-unbound', 1000),
     corpusEntry('wu-2018-daemon', 'multi-tenant', '1.5x-unbound', 1000),
     corpusEntry('damon-tiering', 'sysbench-pareto', 'slow-hot-nb2', 1000),
+    hotplugEntry('linux', 'hot', 'online_movable'),
   ];
 }
