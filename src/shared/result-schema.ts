@@ -84,7 +84,15 @@ export const runResultSchema = z.looseObject({
   events: z.array(z.looseObject({ atMs: z.number().finite(), kind: z.string(), detail: z.string() })),
   migrations: z.array(
     z.object({
-      reason: z.enum(['demotion', 'numa_misplaced', 'daemon', 'damon', 'syscall', 'compaction']),
+      reason: z.enum([
+        'demotion',
+        'numa_misplaced',
+        'daemon',
+        'damon',
+        'syscall',
+        'compaction',
+        'memory_hotplug',
+      ]),
       from: z.number().int().nonnegative(),
       to: z.number().int().nonnegative(),
       pages: count,

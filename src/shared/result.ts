@@ -91,7 +91,8 @@ export interface TraceReport extends TraceCounts {
 }
 
 /** Why pages moved: reclaim demotion, NUMA-balancing promotion, a user-space daemon, DAMON, move_pages. */
-export type MigrationReason = 'demotion' | 'numa_misplaced' | 'daemon' | 'damon' | 'syscall' | 'compaction';
+export type MigrationReason =
+  'demotion' | 'numa_misplaced' | 'daemon' | 'damon' | 'syscall' | 'compaction' | 'memory_hotplug';
 
 export interface MigrationFlow {
   reason: MigrationReason;
@@ -100,7 +101,8 @@ export interface MigrationFlow {
   pages: number;
 }
 
-export type EventKind = 'oom_kill' | 'phase_change' | 'task_start' | 'task_exit';
+/** memory_hotplug: a kernel log line (or daxctl's outcome) from onlining or offlining memory. */
+export type EventKind = 'oom_kill' | 'phase_change' | 'task_start' | 'task_exit' | 'memory_hotplug';
 
 export interface RunEvent {
   atMs: number;

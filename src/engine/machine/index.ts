@@ -1,6 +1,6 @@
 // The machine as the kernel sees it after boot: public surface of src/engine/machine.
-export type { MachineLayout, MemoryTierInfo, NodeDemotion } from './types.ts';
-export { deriveMachine } from './layout.ts';
+export type { MachineLayout, MemoryTierInfo, NodeDemotion, OnlineMemory } from './types.ts';
+export { deriveLayout, deriveMachine } from './layout.ts';
 export {
   MEMTIER_ADISTANCE_DRAM,
   MEMTIER_CHUNK_BITS,
@@ -16,6 +16,7 @@ export {
 } from './adistance.ts';
 export {
   buildMemoryTiers,
+  demoteOrders,
   demotionTargetsLog,
   establishDemotionTargets,
   nodeIsToptier,
@@ -31,6 +32,7 @@ export {
   intSqrt,
   managedPages,
   pageShift,
+  recalculateMinFreeKbytes,
   setupPerZoneWmarks,
 } from './watermarks.ts';
 export {

@@ -31,6 +31,8 @@ describe('deriveMachine', () => {
       minFreeKbytes: 32768,
       watermarks: [wmark, wmark, wmark, wmark],
       managedPages: [4194304, 4194304, 4194304, 4194304],
+      spannedPages: [4194304, 4194304, 4194304, 4194304],
+      zoneMovable: [false, false, false, false],
     });
   });
 

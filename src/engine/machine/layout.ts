@@ -6,8 +6,8 @@ import type { ResolvedMachine } from '../../shared/scenario/resolved.ts';
 import { computeAdistances, memtierId } from './adistance.ts';
 import { buildMemoryTiers, establishDemotionTargets, nodeIsToptier } from './memory-tiers.ts';
 import { nodeStates } from './node-states.ts';
-import type { MachineLayout } from './types.ts';
-import { calculateMinFreeKbytes, managedPages, setupPerZoneWmarks } from './watermarks.ts';
+import type { MachineLayout, OnlineMemory } from './types.ts';
+import { calculateMinFreeKbytes, managedPages, setupPerZoneWmarks, spannedPages } from './watermarks.ts';
 import { buildZonelists } from './zonelist.ts';
 
 /**
@@ -20,12 +20,28 @@ export function deriveMachine(
   knobs: Knobs,
   mechanisms?: Pick<PresetMechanisms, 'separateZonelists'>,
 ): MachineLayout {
-  const states = nodeStates(machine);
-  const adistance = computeAdistances(machine, states);
-  const tiers = buildMemoryTiers(adistance, states);
   const managed = managedPages(machine);
   const totalManaged = managed.reduce((sum, pages) => sum + pages, 0);
   const minFreeKbytes = knobs.min_free_kbytes ?? calculateMinFreeKbytes(totalManaged, machine.pageSize);
+  const zoneMovable = machine.nodes.map(() => false);
+  return deriveLayout(machine, knobs, { managedPages: managed, zoneMovable, minFreeKbytes }, mechanisms);
+}
+
+/**
+ * The same derivation for memory as hot-plug has left it: node states from the managed pages,
+ * tiers and demotion targets as the memory-tiers notifier rebuilds them, zonelists as
+ * build_all_zonelists() does, watermarks as setup_per_zone_wmarks() does.
+ */
+export function deriveLayout(
+  machine: ResolvedMachine,
+  knobs: Knobs,
+  online: OnlineMemory,
+  mechanisms?: Pick<PresetMechanisms, 'separateZonelists'>,
+): MachineLayout {
+  const states = nodeStates(machine, online.managedPages);
+  const adistance = computeAdistances(machine, states);
+  const tiers = buildMemoryTiers(adistance, states);
+  const { minFreeKbytes } = online;
   return {
     adistance,
     tierOf: adistance.map((adist, nid) => (states.memory[nid] ? memtierId(adist) : -1)),
@@ -34,7 +50,15 @@ export function deriveMachine(
     demotion: establishDemotionTargets(machine, states, tiers),
     zonelist: buildZonelists(machine, states, mechanisms?.separateZonelists ?? false),
     minFreeKbytes,
-    watermarks: setupPerZoneWmarks(managed, minFreeKbytes, knobs.watermark_scale_factor, machine.pageSize),
-    managedPages: managed,
+    watermarks: setupPerZoneWmarks(
+      online.managedPages,
+      minFreeKbytes,
+      knobs.watermark_scale_factor,
+      machine.pageSize,
+      online.zoneMovable,
+    ),
+    managedPages: [...online.managedPages],
+    spannedPages: spannedPages(machine),
+    zoneMovable: [...online.zoneMovable],
   };
 }

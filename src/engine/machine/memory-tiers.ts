@@ -99,3 +99,15 @@ export function effectiveDemotion(mechanisms: PresetMechanisms, demotion: NodeDe
   if (!mechanisms.demotion) return { preferred: [], fallback: [] };
   return demotion;
 }
+
+/** [node * nrNodes + target]: target's zonelist restricted to node's lower-tier nodes. */
+export function demoteOrders(zonelist: number[][], fallback: number[][]): number[][] {
+  const nr = zonelist.length;
+  const out: number[][] = [];
+  for (let node = 0; node < nr; node++) {
+    for (let target = 0; target < nr; target++) {
+      out.push(zonelist[target]!.filter((n) => fallback[node]!.includes(n)));
+    }
+  }
+  return out;
+}

@@ -12,9 +12,12 @@ export interface NodeStates {
   cpu: boolean[];
 }
 
-export function nodeStates(machine: ResolvedMachine): NodeStates {
+/** At boot, or with `managed` pages per node as memory hot-plug has left them. */
+export function nodeStates(machine: ResolvedMachine, managed?: readonly number[]): NodeStates {
   return {
-    memory: machine.nodes.map((n) => Math.floor(n.capacityBytes / machine.pageSize) > 0),
+    memory: managed
+      ? managed.map((pages) => pages > 0)
+      : machine.nodes.map((n) => !n.hotplug && Math.floor(n.capacityBytes / machine.pageSize) > 0),
     cpu: machine.nodes.map((n) => n.cpus > 0),
   };
 }

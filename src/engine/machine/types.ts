@@ -30,4 +30,15 @@ export interface MachineLayout {
   /** Per node (one ZONE_NORMAL each), in pages. */
   watermarks: Watermarks[];
   managedPages: number[];
+  /** Per node: page frames it spans, hot-pluggable memory included (sizes the per-page state). */
+  spannedPages: number[];
+  /** Per node: its zone is ZONE_MOVABLE (hot-plugged online_movable), where no kernel memory goes. */
+  zoneMovable: boolean[];
+}
+
+/** The memory a run has online, as memory hot-plug leaves it: what deriveLayout() derives from. */
+export interface OnlineMemory {
+  managedPages: readonly number[];
+  zoneMovable: readonly boolean[];
+  minFreeKbytes: number;
 }

@@ -14,6 +14,12 @@ export const MIGRATE_MOVABLE = 1;
 export const MIGRATE_RECLAIMABLE = 2;
 export const MIGRATE_TYPES = 3;
 export type Migratetype = 0 | 1 | 2;
+/**
+ * MIGRATE_ISOLATE: a pageblock on no free list, as start_isolate_page_range() leaves memory being
+ * offlined and as memory not yet onlined starts (move_pfn_range_to_zone(..., MIGRATE_ISOLATE)).
+ * Its free pages are not the zone's free pages; only memory-hotplug.ts sets it.
+ */
+export const MIGRATE_ISOLATE = 3;
 
 const NIL = 0xffffffff;
 
@@ -62,7 +68,16 @@ export interface FreeArea {
   compound: Uint8Array;
 }
 
-export function createFreeArea(managedPages: Uint32Array, pageSize: number): FreeArea {
+/**
+ * `spanned` pages per node get pageblocks; only the first `present` pages of each (all of them when
+ * absent) are online and free, the rest is MIGRATE_ISOLATE with no free pages until onlined.
+ */
+export function createFreeArea(
+  spanned: Uint32Array,
+  pageSize: number,
+  present: Uint32Array = spanned,
+): FreeArea {
+  const managedPages = spanned;
   const pageblockOrder = Math.max(0, 21 - Math.log2(pageSize));
   const pageblockNr = 2 ** pageblockOrder;
   const nrNodes = managedPages.length;
@@ -95,6 +110,10 @@ export function createFreeArea(managedPages: Uint32Array, pageSize: number): Fre
   // Highest block first, so the lists hand out low pfns first.
   for (let n = 0; n < nrNodes; n++) {
     for (let b = blockStart[n + 1]! - 1; b >= blockStart[n]!; b--) {
+      if ((b - blockStart[n]!) * pageblockNr >= present[n]!) {
+        a.type[b] = MIGRATE_ISOLATE;
+        continue;
+      }
       a.nrFree[b] = blockSize(a, managedPages, n, b);
       listAdd(a, n, b);
     }
@@ -124,7 +143,7 @@ function listIndex(a: FreeArea, n: number, mt: number, order: number): number {
 
 function listAdd(a: FreeArea, n: number, b: number): void {
   const order = blockOrder(a, b);
-  if (order < 0) return;
+  if (order < 0 || a.type[b] === MIGRATE_ISOLATE) return;
   const i = listIndex(a, n, a.type[b]!, order);
   const head = a.listHead[i]!;
   a.next[b] = head;
@@ -137,7 +156,7 @@ function listAdd(a: FreeArea, n: number, b: number): void {
 
 function listDel(a: FreeArea, n: number, b: number): void {
   const order = blockOrder(a, b);
-  if (order < 0) return;
+  if (order < 0 || a.type[b] === MIGRATE_ISOLATE) return;
   const i = listIndex(a, n, a.type[b]!, order);
   const next = a.next[b]!;
   const prev = a.prev[b]!;
@@ -251,4 +270,32 @@ export function freeWholeBlock(a: FreeArea, n: number, b: number): void {
   a.bumped[b] = 0;
   a.nrMovable[b] = 0;
   listAdd(a, n, b);
+}
+
+/**
+ * set_migratetype_isolate() for pageblock b of node n: its free pages leave the free lists.
+ * Returns how many they are, for the zone's free count.
+ */
+export function isolatePageblock(a: FreeArea, n: number, b: number): number {
+  listDel(a, n, b);
+  a.type[b] = MIGRATE_ISOLATE;
+  return a.nrFree[b]!;
+}
+
+/** unset_migratetype_isolate(b, MIGRATE_MOVABLE): its free pages back on the lists; returns them. */
+export function unisolatePageblock(a: FreeArea, n: number, b: number): number {
+  a.type[b] = MIGRATE_MOVABLE;
+  listAdd(a, n, b);
+  return a.nrFree[b]!;
+}
+
+/**
+ * online_pages_range() on isolated pageblock b: all `pages` frames free, none handed out yet; the
+ * caller unisolates it. offline_isolated_pages() is the same with 0 pages: nothing is left there.
+ */
+export function resetIsolatedPageblock(a: FreeArea, b: number, pages: number): void {
+  a.nrFree[b] = pages;
+  a.nrMovable[b] = 0;
+  a.bumped[b] = 0;
+  a.freeHead[b] = NIL;
 }

@@ -5,6 +5,7 @@ import type { MachineLayout } from '../machine/types.ts';
 import {
   createFreeArea,
   freeToBlock,
+  MIGRATE_ISOLATE,
   MIGRATE_MOVABLE,
   pageblockOf,
   type FreeArea,
@@ -37,9 +38,12 @@ export const PTE_SWAPPED = 0x80000000;
 export interface MemState {
   nrNodes: number;
   nrFrames: number;
-  /** First pfn of each node; node n owns [nodeStart[n], nodeStart[n] + managedPages[n]). */
+  /**
+   * First pfn of each node; node n spans layout.spannedPages[n] frames from there, all managed
+   * unless memory hot-plug has part of it offline (memory-hotplug.ts).
+   */
   nodeStart: Uint32Array;
-  /** nodeStart[n] + managedPages[n]: where node n's frames end (pageToNid's bounds). */
+  /** nodeStart[n] + spanned pages: where node n's frames end (pageToNid's bounds), online or not. */
   nodeEnd: Uint32Array;
   managedPages: Uint32Array;
   // Per frame.
@@ -80,11 +84,13 @@ export function createMemState(
 ): MemState {
   const nrNodes = layout.managedPages.length;
   const managedPages = Uint32Array.from(layout.managedPages);
+  // Sized for every page a node can have; hot-pluggable memory starts offline (isolated).
+  const spanned = Uint32Array.from(layout.spannedPages);
   const nodeStart = new Uint32Array(nrNodes);
   let nrFrames = 0;
   for (let n = 0; n < nrNodes; n++) {
     nodeStart[n] = nrFrames;
-    nrFrames += managedPages[n]!;
+    nrFrames += spanned[n]!;
   }
   if (nrFrames >= PTE_SWAPPED - 1) throw new Error(`machine too large: ${nrFrames} page frames`);
   const flags = new Uint16Array(nrFrames);
@@ -92,7 +98,7 @@ export function createMemState(
     nrNodes,
     nrFrames,
     nodeStart,
-    nodeEnd: nodeStart.map((s, n) => s + managedPages[n]!),
+    nodeEnd: nodeStart.map((s, n) => s + spanned[n]!),
     managedPages,
     flags,
     lruNext: new Uint32Array(nrFrames),
@@ -101,7 +107,7 @@ export function createMemState(
     stamp: new Uint32Array(nrFrames),
     migratedAt: new Uint32Array(nrFrames),
     touchMark: new Float32Array(touchMarks ? nrFrames : 0),
-    area: createFreeArea(managedPages, pageSize),
+    area: createFreeArea(spanned, pageSize, managedPages),
     nrFree: Float64Array.from(layout.managedPages),
     lruHead: new Uint32Array(nrNodes * NR_LRU_LISTS).fill(NIL),
     lruTail: new Uint32Array(nrNodes * NR_LRU_LISTS).fill(NIL),
@@ -125,12 +131,13 @@ export function takeFreeFrame(m: MemState, n: number, mt: Migratetype = MIGRATE_
 
 /**
  * Returns a frame that held a page of type mt to its pageblock's free pages.
- * Postcondition: flags cleared, no owner.
+ * Postcondition: flags cleared, no owner; counted free unless its block is isolated.
  */
 export function putFreeFrame(m: MemState, pfn: number, mt: Migratetype = MIGRATE_MOVABLE): void {
   const n = pageToNid(m, pfn);
   m.flags[pfn] = 0;
   m.owner[pfn] = NIL;
-  freeToBlock(m.area, m.lruNext, n, pageblockOf(m.area, m.nodeStart[n]!, n, pfn), pfn, mt);
-  m.nrFree[n]!++;
+  const b = pageblockOf(m.area, m.nodeStart[n]!, n, pfn);
+  freeToBlock(m.area, m.lruNext, n, b, pfn, mt);
+  if (m.area.type[b] !== MIGRATE_ISOLATE) m.nrFree[n]!++;
 }

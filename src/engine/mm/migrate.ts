@@ -18,9 +18,11 @@ export const MR = {
   damon: 3,
   syscall: 4,
   compaction: 5,
+  /** MR_MEMORY_HOTPLUG: moved out of a memory block being offlined (memory-hotplug.ts). */
+  memoryHotplug: 6,
 } as const;
 export type MigrateReason = (typeof MR)[keyof typeof MR];
-export const NR_MIGRATE_REASONS = 6;
+export const NR_MIGRATE_REASONS = 7;
 export const MIGRATE_REASON_NAMES: readonly MigrationReason[] = [
   'demotion',
   'numa_misplaced',
@@ -28,6 +30,7 @@ export const MIGRATE_REASON_NAMES: readonly MigrationReason[] = [
   'damon',
   'syscall',
   'compaction',
+  'memory_hotplug',
 ];
 
 /** A page moved back across tiers within this long of its last move is counted as ping-pong. */

@@ -128,6 +128,8 @@ export function getPageFromFreelist(
 ): number {
   for (const n of zonelist) {
     if (allowed && !allowed[n]) continue;
+    // gfp_zone(): only movable allocations may use ZONE_MOVABLE (a node onlined online_movable).
+    if (mt !== MIGRATE_MOVABLE && k.layout.zoneMovable[n]) continue;
     if (!watermarkOk(k, n, which)) {
       if (!mayNodeReclaim || !k.knobs.zone_reclaim_mode) continue;
       if (k.machine.distances[local]![n]! >= RECLAIM_DISTANCE) continue;

@@ -39,7 +39,7 @@ describe('the limits the scenario checks enforce', () => {
   it('let through every frame createMemState takes, and not one more', () => {
     const s = twoTierScenario();
     const layout = deriveMachine(s.machine, s.policy.knobs);
-    const tooMany = { ...layout, managedPages: [MAX_PAGE_FRAMES, 1] };
+    const tooMany = { ...layout, managedPages: [MAX_PAGE_FRAMES, 1], spannedPages: [MAX_PAGE_FRAMES, 1] };
     // Refused before anything is allocated; MAX_PAGE_FRAMES itself would allocate ~58 GB here.
     expect(() => createMemState(tooMany, 0, 4096)).toThrow(/machine too large/);
   });

@@ -5,7 +5,7 @@ import { newKcompactd } from '../mm/compaction.ts';
 import type { ResolvedScenario, StreamWorkload } from '../../shared/scenario/resolved.ts';
 import { NR_COUNTERS } from '../../shared/vmstat.ts';
 import { policyMechanisms } from '../../shared/scenario/presets.ts';
-import { deriveMachine, isNodePmem } from '../machine/index.ts';
+import { deriveMachine, demoteOrders, isNodePmem } from '../machine/index.ts';
 import { createRng } from '../random/rng.ts';
 import { makeWorkload } from '../workloads/index.ts';
 import { newKswapd, type Kernel } from '../mm/kernel.ts';
@@ -142,18 +142,6 @@ function thpAllowed(vmas: Vmas, s: ResolvedScenario): Uint8Array {
   return Uint8Array.from(vmas.group, (g, r) =>
     !vmas.file[r] && (mode === 'always' || (mode === 'madvise' && s.workload[g]!.thp === true)) ? 1 : 0,
   );
-}
-
-/** [node * nrNodes + target]: target's zonelist restricted to node's lower-tier nodes. */
-function demoteOrders(zonelist: number[][], fallback: number[][]): number[][] {
-  const nr = zonelist.length;
-  const out: number[][] = [];
-  for (let node = 0; node < nr; node++) {
-    for (let target = 0; target < nr; target++) {
-      out.push(zonelist[target]!.filter((n) => fallback[node]!.includes(n)));
-    }
-  }
-  return out;
 }
 
 /** Workload g's anonymous regions, in order: what its NUMA-balancing scanner walks if `mof`. */

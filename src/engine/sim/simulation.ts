@@ -10,6 +10,7 @@ import { FINE_ROUND_NS } from '../mm/kernel.ts';
 import { runKcompactd } from '../mm/compaction.ts';
 import { runKswapd, SHORT_SLEEP_NS } from '../mm/kswapd.ts';
 import { taskNumaWork } from '../mm/numa-balancing.ts';
+import { hotplugActions, runHotplug } from '../mm/memory-hotplug.ts';
 import { freeWorkloadMemory } from './oom.ts';
 import { buildResult } from './result.ts';
 import { groupFastTierHits, groupReferences } from './group-counts.ts';
@@ -54,6 +55,8 @@ export function createSimulation(s: ResolvedScenario): Simulation {
   const sampleEveryTicks = Math.round(s.run.sampleEveryMs / s.run.tickMs);
   let nowNs = 0;
   let ticks = 0;
+  const hotplug = hotplugActions(s.machine);
+  let nextHotplug = 0;
   recordSample(sampler, world.k, 0, groupReferences(world), groupFastTierHits(world));
   const sim: Simulation = {
     get nowMs() {
@@ -67,6 +70,8 @@ export function createSimulation(s: ResolvedScenario): Simulation {
       const until = Math.min(untilMs * 1e6, durationNs);
       while (nowNs < until) {
         const end = Math.min(nowNs + tickNs, durationNs);
+        // Memory comes and goes at the start of the tick it falls in, in both engines alike.
+        nextHotplug = runHotplug(world.k, hotplug, nextHotplug, end);
         tick(world, s, nowNs, end);
         nowNs = end;
         ticks++;

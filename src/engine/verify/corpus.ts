@@ -228,6 +228,43 @@ function readersAndWriters(weighDirty: boolean): CorpusEntry {
   return { ...e, name, file: { ...e.file, name, policy: { ...policy, knobs }, workload: workloads } };
 }
 
+/**
+ * Hot-plug runs: the PMEM node is onlined (movable or normal) at 200 ms under a workload of 1.5x
+ * DRAM that already reclaims, and offlined at 700 ms, so its pages migrate back (MR_MEMORY_HOTPLUG).
+ */
+const HOTPLUG_RUNS: readonly (readonly [string, WorkloadKind, 'online' | 'online_movable'])[] = [
+  ['linux', 'hot', 'online_movable'],
+  ['linux', 'zipf', 'online'],
+  ['tpp', 'uniform', 'online_movable'],
+  ['linux-tiering', 'hot', 'online'],
+];
+
+/** `preset` running `kind` over 1.5x DRAM with swap while the PMEM node comes and goes. */
+export function hotplugEntry(
+  preset: string,
+  kind: WorkloadKind,
+  mode: 'online' | 'online_movable',
+): CorpusEntry {
+  const e = corpusEntry(preset, kind, 'swap-demotion-on');
+  const name = `${preset} ${kind} hotplug-${mode}`;
+  const machine = e.file.machine as Json;
+  const nodes = machine.nodes as Json[];
+  return {
+    ...e,
+    name,
+    file: {
+      ...e.file,
+      name,
+      machine: {
+        ...machine,
+        memoryBlockSize: '16MiB',
+        nodes: [nodes[0], { ...nodes[1], hotplug: { onlineAtMs: 200, offlineAtMs: 700, mode } }],
+      },
+      workload: [workload(kind, 'w', DRAM_MIB * 1.5, {})],
+    },
+  };
+}
+
 /** The knob that makes the regime what it is: a preset that refuses it cannot run the regime. */
 const DEFINING_KNOB: Partial<Record<Regime, string>> = {
   'swap-demotion-off': 'demotion_enabled',
@@ -302,5 +339,6 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
     entries.push({ ...e, name, file: { ...e.file, name } });
   }
   entries.push(readersAndWriters(false), readersAndWriters(true));
+  for (const [preset, kind, mode] of HOTPLUG_RUNS) entries.push(hotplugEntry(preset, kind, mode));
   return { entries, refused };
 }

@@ -1,9 +1,9 @@
 // The corpus `npm test` runs in both engines: one scenario per regime the rate engine must get
 // right (reclaim, swap, promotion modes 1 and 2, a phase change, several threads, multi-tenant),
 // and the two that caught kswapd starting late in long rounds (TPP's pageoutrun, pareto's
-// direct reclaim), DRAM loaded by a bandwidth antagonist, weighted interleave, and two with
-// transparent huge pages.
-import { corpusEntry, thpEntry, type CorpusEntry } from './corpus.ts';
+// direct reclaim), DRAM loaded by a bandwidth antagonist, weighted interleave, two with
+// transparent huge pages, and a PMEM node hot-plugged in and out.
+import { corpusEntry, hotplugEntry, thpEntry, type CorpusEntry } from './corpus.ts';
 
 export function quickCorpus(): CorpusEntry[] {
   return [
@@ -21,5 +21,6 @@ export function quickCorpus(): CorpusEntry[] {
     // THPs: whole-THP swap-out, and mainline's failed whole-THP demotion split into base pages.
     thpEntry('linux', 'zipf', 'swap-demotion-off', 1000),
     thpEntry('linux', 'uniform', 'swap-demotion-on', 1000),
+    hotplugEntry('linux', 'hot', 'online_movable'),
   ];
 }

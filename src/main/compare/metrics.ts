@@ -47,6 +47,7 @@ export const MIGRATION_REASONS: readonly MigrationReason[] = [
   'damon',
   'syscall',
   'compaction',
+  'memory_hotplug',
 ];
 
 function ratio(numerator: number, denominator: number): number {

@@ -8,6 +8,7 @@ import { QuantityField, SizeField } from '../ui/quantity-field.tsx';
 import { changeKind } from './machine-edits.ts';
 import { PerfTable } from './perf-table.tsx';
 import { LatencyCurveTable } from './latency-curve-table.tsx';
+import { HotplugFields } from './hotplug-fields.tsx';
 import { FieldError } from '../ui/field-error.tsx';
 
 const KIND_LABEL: Record<MemoryKind, string> = { dram: 'DRAM', pmem: 'PMEM', cxl: 'CXL', hbm: 'HBM' };
@@ -96,6 +97,9 @@ export function NodeCard(props: { index: number; onRemove: () => void; canRemove
             title="Firmware reports this node's performance; without it dax/kmem gives adistance 2880"
             testid={id('hmat')}
           />
+        </Show>
+        <Show when={node().cpus === 0}>
+          <HotplugFields index={props.index} />
         </Show>
       </div>
       <PerfTable index={props.index} />

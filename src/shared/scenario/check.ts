@@ -7,6 +7,7 @@ import type { ScenarioError } from './errors.ts';
 import type { ScenarioParts } from './salvage.ts';
 import { checkMachine, validPageSize } from './check-machine.ts';
 import { checkLimits } from './check-limits.ts';
+import { checkHotplug } from './check-hotplug.ts';
 import { checkWorkloads } from './check-workload.ts';
 
 export type Report = (path: string, message: string) => void;
@@ -16,6 +17,7 @@ export function checkScenario(parts: ScenarioParts): ScenarioError[] {
   const errors: ScenarioError[] = [];
   const report: Report = (path, message) => errors.push({ path, message });
   checkMachine(parts, report);
+  checkHotplug(parts, report);
   if (parts.preset !== undefined) checkPolicy(parts.preset, parts.knobs, report);
   checkWorkloads(parts, report);
   if (parts.run) checkRun(parts.run, report);

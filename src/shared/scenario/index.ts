@@ -2,7 +2,7 @@
 export { parseScenario, parseScenarioText, type ParseResult } from './parse.ts';
 export { toScenarioFile } from './serialize.ts';
 export { formatScenarioErrors, type ScenarioError } from './errors.ts';
-export { SCENARIO_FORMAT, scenarioFileSchema, type ScenarioFile } from './schema.ts';
+export { ONLINE_TYPES, SCENARIO_FORMAT, scenarioFileSchema, type ScenarioFile } from './schema.ts';
 export { WORKLOAD_TYPES, MEMPOLICY_MODES } from './workload-schema.ts';
 export { exampleScenarioFile } from './example.ts';
 export * from './memory-kinds.ts';

@@ -32,6 +32,7 @@ export function resolveScenario(file: ParsedScenarioFile): ResolvedScenario {
       distances: machine.distances ?? defaultDistances(nodes.length),
       swap: machine.swap ? resolveSwap(machine.swap) : null,
       ...resolveInterleave(nodes, machine.weightedInterleave),
+      ...(machine.memoryBlockSize !== undefined ? { memoryBlockBytes: machine.memoryBlockSize } : {}),
     },
     policy: resolvePolicy(file.policy),
     workload: file.workload.flatMap((w) =>
@@ -61,6 +62,15 @@ function resolveNode(node: ParsedNode): ResolvedNode {
     ).map((p) => ({ bandwidthGBps: p.bandwidthGBps, latencyNs: p.latencyNs })),
     adistance: node.adistance ?? null,
     hmat: node.hmat,
+    ...(node.hotplug
+      ? {
+          hotplug: {
+            onlineAtMs: node.hotplug.onlineAtMs ?? null,
+            offlineAtMs: node.hotplug.offlineAtMs ?? null,
+            mode: node.hotplug.mode,
+          },
+        }
+      : {}),
   };
 }
 

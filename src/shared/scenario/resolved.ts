@@ -24,6 +24,19 @@ export interface ResolvedNode {
   adistance: number | null;
   /** Whether firmware (HMAT/CDAT) reports this node's performance; without it dax/kmem uses 2880. */
   hmat: boolean;
+  /** Set for a node whose memory is hot-plugged at run time (absent at boot); absent or null otherwise. */
+  hotplug?: ResolvedHotplug | null;
+}
+
+/** online: ZONE_NORMAL (kernel memory may land there); online_movable: ZONE_MOVABLE (user pages only). */
+export type OnlineType = 'online' | 'online_movable';
+
+export interface ResolvedHotplug {
+  /** When its memory blocks are onlined; null: never. */
+  onlineAtMs: number | null;
+  /** When they are offlined (their pages migrated out); null: never. */
+  offlineAtMs: number | null;
+  mode: OnlineType;
 }
 
 export interface ResolvedSwap {
@@ -46,7 +59,12 @@ export interface ResolvedMachine {
    */
   interleaveWeights: number[];
   interleaveAuto: boolean;
+  /** memory_block_size_bytes(); absent: DEFAULT_MEMORY_BLOCK_SIZE. */
+  memoryBlockBytes?: number;
 }
+
+/** x86-64's memory block (and section) size: 128MiB. */
+export const DEFAULT_MEMORY_BLOCK_SIZE = 128 * 2 ** 20;
 
 export interface ResolvedPolicy {
   preset: string;

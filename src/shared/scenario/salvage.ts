@@ -24,6 +24,7 @@ export interface ScenarioParts {
   distances: number[][] | undefined;
   swapCapacity: number | undefined;
   weightedInterleave: ParsedMachine['weightedInterleave'];
+  memoryBlockSize: number | undefined;
   preset: string | undefined;
   knobs: Partial<Knobs>;
   workload: (WorkloadPart | undefined)[] | undefined;
@@ -67,6 +68,7 @@ export function salvage(input: unknown): ScenarioParts {
     distances: machine && valid(machineSchema.shape.distances, machine.distances),
     swapCapacity: valid(swapSchema.shape.capacity, record(machine?.swap)?.capacity),
     weightedInterleave: machine && valid(machineSchema.shape.weightedInterleave, machine.weightedInterleave),
+    memoryBlockSize: machine && valid(machineSchema.shape.memoryBlockSize, machine.memoryBlockSize),
     preset: policy?.preset,
     knobs: fields(knobFields, record(root?.policy)?.knobs) ?? {},
     workload: Array.isArray(workload)

@@ -117,7 +117,7 @@ describe('the scenario schema', () => {
         path: 'machine.nodes[0]',
         message:
           'unknown field "cpu" (did you mean "cpus"?); a node has: id, memory, capacity, cpus, readLatencyNs, ' +
-          'writeLatencyNs, readBandwidthGBps, writeBandwidthGBps, loadedLatency, adistance, hmat',
+          'writeLatencyNs, readBandwidthGBps, writeBandwidthGBps, loadedLatency, adistance, hmat, hotplug',
       },
     ]);
   });

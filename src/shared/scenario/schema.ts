@@ -5,7 +5,7 @@ import { MEMORY_KINDS, SWAP_DEVICES } from './memory-kinds.ts';
 import { DEFAULT_PRESET, PRESET_NAMES } from './presets.ts';
 import { closest, show } from './errors.ts';
 import { knobsSchema } from './knob-schema.ts';
-import { nodeIdSchema, positiveSchema, sizeSchema, strict } from './fields.ts';
+import { msSchema, nodeIdSchema, positiveSchema, sizeSchema, strict } from './fields.ts';
 import { workloadSchema } from './workload-schema.ts';
 import { MAX_ADISTANCE, MAX_DURATION_MS, MAX_HMAT_VALUE, MEMTIER_CHUNK_BITS } from './limits.ts';
 import type { RunEngine } from './resolved.ts';
@@ -81,6 +81,19 @@ export const latencyCurveSchema = z
       }
     }
   });
+/** The modes `echo <mode> > /sys/devices/system/memory/memoryN/state` takes (daxctl's default: movable). */
+export const ONLINE_TYPES = ['online', 'online_movable'] as const;
+
+/**
+ * A node whose memory comes later, as `daxctl reconfigure-device --mode=system-ram` adds a PMEM or
+ * CXL device's memory and onlines its memory blocks (`--no-movable`: mode "online", ZONE_NORMAL),
+ * and `--mode=devdax` offlines them again. Absent times: never onlined, never offlined.
+ */
+export const hotplugSchema = strict('hotplug', {
+  onlineAtMs: msSchema.optional(),
+  offlineAtMs: msSchema.optional(),
+  mode: z.enum(ONLINE_TYPES).default('online_movable'),
+});
 
 export const nodeSchema = strict('a node', {
   id: nodeIdSchema,
@@ -95,6 +108,7 @@ export const nodeSchema = strict('a node', {
   loadedLatency: latencyCurveSchema.optional(),
   adistance: adistanceSchema.optional(),
   hmat: z.boolean().default(true),
+  hotplug: hotplugSchema.optional(),
 });
 
 export const swapSchema = strict('swap', {
@@ -136,6 +150,8 @@ export const machineSchema = strict('a machine', {
   swap: swapSchema.optional(),
   /** Absent: auto weights from bandwidth. */
   weightedInterleave: weightedInterleaveSchema.optional(),
+  /** memory_block_size_bytes(): the unit memory is hot-plugged in; absent: 128MiB (x86-64). */
+  memoryBlockSize: sizeSchema.optional(),
 });
 
 function presetMessage(input: unknown): string {

@@ -4,7 +4,7 @@ import { KNOBS, type KnobName, type Knobs } from './knobs.ts';
 import { defaultDistances } from './memory-kinds.ts';
 import { getPreset, presetKnobs } from './presets.ts';
 import { exactSizeText } from './size-text.ts';
-import type { ResolvedPolicy, ResolvedScenario, ResolvedWorkload } from './resolved.ts';
+import type { ResolvedHotplug, ResolvedPolicy, ResolvedScenario, ResolvedWorkload } from './resolved.ts';
 import { SCENARIO_FORMAT, type ScenarioFile } from './schema.ts';
 import type { WorkloadFile } from './workload-schema.ts';
 
@@ -15,6 +15,14 @@ function size(bytes: number): string | number {
 
 function position(p: number | 'head' | 'tail'): string | number {
   return typeof p === 'number' ? size(p) : p;
+}
+
+function hotplugToFile(h: ResolvedHotplug): NonNullable<ScenarioFile['machine']['nodes'][number]['hotplug']> {
+  return {
+    ...(h.onlineAtMs !== null && { onlineAtMs: h.onlineAtMs }),
+    ...(h.offlineAtMs !== null && { offlineAtMs: h.offlineAtMs }),
+    mode: h.mode,
+  };
 }
 
 export function toScenarioFile(s: ResolvedScenario): ScenarioFile {
@@ -38,6 +46,7 @@ export function toScenarioFile(s: ResolvedScenario): ScenarioFile {
         loadedLatency: n.loadedLatency.map((p) => ({ ...p })),
         ...(n.adistance !== null && { adistance: n.adistance }),
         ...(!n.hmat && { hmat: false }),
+        ...(n.hotplug && { hotplug: hotplugToFile(n.hotplug) }),
       })),
       ...(!distancesAreDefault && { distances: machine.distances.map((row) => [...row]) }),
       ...(machine.swap && {
@@ -55,6 +64,7 @@ export function toScenarioFile(s: ResolvedScenario): ScenarioFile {
           weights: Object.fromEntries(machine.interleaveWeights.map((w, n) => [String(n), w])),
         },
       }),
+      ...(machine.memoryBlockBytes !== undefined && { memoryBlockSize: size(machine.memoryBlockBytes) }),
     },
     policy: { preset: s.policy.preset, knobs: knobsBeyondPreset(s.policy) },
     workload: s.workload.map(workloadToFile),
