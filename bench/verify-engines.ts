@@ -1,7 +1,9 @@
 // `npm run verify:engines`: the corpus in both engines, 5 seeds each, on every core; prints for
 // every scenario and figure both means, their standard errors and pass/fail, then a summary.
 // Options: --quick (the small corpus `npm test` runs), --only <text> (scenarios whose name has it),
-// --seeds <n>, --failures (print failing rows only). Exit status 1 if any figure fails.
+// --seeds <n>, --failures (print failing rows only), --recheck <n> (run each failing scenario again
+// with n seeds: a chance failure at 5 seeds, of which a corpus of ~50k figures has some, passes
+// there; a real disagreement does not). Exit status 1 if any figure fails (with --recheck: at n seeds).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RunResult } from '../src/shared/result.ts';
@@ -17,30 +19,45 @@ const option = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const seeds = Number(option('--seeds') ?? 5);
+const recheckSeeds = option('--recheck') === undefined ? 0 : Number(option('--recheck'));
+if (recheckSeeds && !(Number.isInteger(recheckSeeds) && recheckSeeds > seeds)) {
+  console.error(
+    `--recheck must be a whole number of seeds above --seeds (${seeds}), got ${option('--recheck')}`,
+  );
+  process.exit(2);
+}
 const only = option('--only');
 const full = flag('--quick') ? { entries: quickCorpus(), refused: [] } : fullCorpus();
 const picked = (e: { name: string }) => !only || e.name.includes(only);
 const corpus = full.entries.filter(picked);
 const refused = full.refused.filter(picked);
-const jobs: VerifyJob[] = corpus.flatMap((e, index) =>
-  ['exact', 'rate'].flatMap((engine) =>
-    Array.from({ length: seeds }, (_, i) => ({
-      index,
-      file: e.file,
-      engine: engine as 'exact' | 'rate',
-      seed: i + 1,
-    })),
-  ),
+/** Seeds from..to (1-based, inclusive) of each listed scenario in both engines, exact runs first. */
+function jobsFor(indexes: readonly number[], from: number, to: number): VerifyJob[] {
+  const out = indexes.flatMap((index) =>
+    (['exact', 'rate'] as const).flatMap((engine) =>
+      Array.from({ length: to - from + 1 }, (_, i) => ({
+        index,
+        file: corpus[index]!.file,
+        engine,
+        seed: from + i,
+      })),
+    ),
+  );
+  // Exact runs first, longest-first scheduling keeps both cores busy to the end.
+  return out.sort((a, b) => (a.engine === b.engine ? 0 : a.engine === 'exact' ? -1 : 1));
+}
+let jobs = jobsFor(
+  corpus.map((_, i) => i),
+  1,
+  seeds,
 );
-// Exact runs first, longest-first scheduling keeps both cores busy to the end.
-jobs.sort((a, b) => (a.engine === b.engine ? 0 : a.engine === 'exact' ? -1 : 1));
 
 const results = corpus.map(() => ({
   exact: [] as RunResult[],
   rate: [] as RunResult[],
   wall: { exact: 0, rate: 0 },
 }));
-const total = jobs.length;
+let total = jobs.length;
 const started = performance.now();
 let done = 0;
 
@@ -64,17 +81,21 @@ async function drain(worker: Worker): Promise<void> {
   await worker.terminate();
 }
 
-const workers = Array.from(
-  { length: Math.max(1, availableParallelism()) },
-  () => new Worker(new URL('./verify-worker.ts', import.meta.url)),
-);
-await Promise.all(workers.map(drain));
-process.stderr.write('\n');
+async function runAll(): Promise<void> {
+  const workers = Array.from(
+    { length: Math.max(1, availableParallelism()) },
+    () => new Worker(new URL('./verify-worker.ts', import.meta.url)),
+  );
+  await Promise.all(workers.map(drain));
+  process.stderr.write('\n');
+}
+await runAll();
 
 const fmt = (x: number) => (Math.abs(x) >= 1e4 ? x.toExponential(3) : Number(x.toPrecision(5)).toString());
 let failures = 0;
 let figures = 0;
 const failedScenarios: string[] = [];
+const failedIndexes: number[] = [];
 console.log(`verify:engines: ${corpus.length} scenarios x ${seeds} seeds x {exact, rate}`);
 console.log('figure | exact mean ± se | rate mean ± se | allowed | result');
 corpus.forEach((e: CorpusEntry, i) => {
@@ -83,7 +104,10 @@ corpus.forEach((e: CorpusEntry, i) => {
   const bad = rows.filter((r) => !r.pass);
   figures += rows.length;
   failures += bad.length;
-  if (bad.length) failedScenarios.push(e.name);
+  if (bad.length) {
+    failedScenarios.push(e.name);
+    failedIndexes.push(i);
+  }
   const speed = slot.wall.rate > 0 ? (slot.wall.exact / slot.wall.rate).toFixed(1) : '-';
   console.log(`\n## ${e.name}: ${bad.length ? `${bad.length} FAIL` : 'pass'} (rate ${speed}x faster)`);
   for (const r of flag('--failures') ? bad : rows) console.log(row(r));
@@ -101,3 +125,26 @@ if (refused.length) {
   for (const r of refused) console.log(`  ${r.name}: ${r.reason}`);
 }
 process.exitCode = failures > 0 ? 1 : 0;
+
+if (recheckSeeds && failedIndexes.length) {
+  jobs = jobsFor(failedIndexes, seeds + 1, recheckSeeds);
+  total = done + jobs.length;
+  await runAll();
+  console.log(`\n# recheck: the ${failedIndexes.length} failing scenarios at ${recheckSeeds} seeds`);
+  let stillFailing = 0;
+  for (const i of failedIndexes) {
+    const slot = results[i]!;
+    const rows = compareFigures(slot.exact, slot.rate).filter((r) => r.meanA !== 0 || r.meanB !== 0);
+    const bad = rows.filter((r) => !r.pass);
+    if (bad.length) stillFailing++;
+    console.log(
+      `\n## ${corpus[i]!.name}: ${bad.length ? `${bad.length} FAIL` : 'pass'} at ${recheckSeeds} seeds`,
+    );
+    for (const r of bad) console.log(row(r));
+  }
+  console.log(
+    `\nrecheck: ${failedIndexes.length - stillFailing}/${failedIndexes.length} pass at ${recheckSeeds} seeds ` +
+      `(${((performance.now() - started) / 1000).toFixed(0)} s wall)`,
+  );
+  process.exitCode = stillFailing > 0 ? 1 : 0;
+}
