@@ -314,7 +314,11 @@ const THP_RUNS: readonly (readonly [string, WorkloadKind, Regime, number])[] = [
 /** The entry of corpusEntry(preset, kind, regime) with THPs asked for by every workload. */
 export function thpEntry(preset: string, kind: WorkloadKind, regime: Regime, durationMs = 1000): CorpusEntry {
   const e = corpusEntry(preset, kind, regime, durationMs);
-  const name = durationMs === 1000 ? `${e.name} thp` : `${e.name} ${durationMs / 1000}s thp`;
+  return withThp(e, durationMs === 1000 ? `${e.name} thp` : `${e.name} ${durationMs / 1000}s thp`);
+}
+
+/** Entry e, named `name`, with THPs asked for by every workload. */
+function withThp(e: CorpusEntry, name = `${e.name} thp`): CorpusEntry {
   return {
     ...e,
     name,
@@ -360,5 +364,7 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
   entries.push(readersAndWriters(false), readersAndWriters(true));
   for (const [preset, kind, mode] of HOTPLUG_RUNS) entries.push(hotplugEntry(preset, kind, mode));
   entries.push(fragmentedThpEntry('always'), fragmentedThpEntry('never'));
+  // Offlining the PMEM node with THPs on it: each moves whole to DRAM, or is split and moved.
+  entries.push(withThp(hotplugEntry('linux', 'hot', 'online_movable')));
   return { entries, refused };
 }
