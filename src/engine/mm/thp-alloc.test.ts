@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { stat } from '../../../tests/support/engine/kernel-pages.ts';
+import { fragmentDram, pinOnePerBlock, stat } from '../../../tests/support/engine/kernel-pages.ts';
 import { twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 import { buildWorld } from '../sim/setup.ts';
 import { runKcompactd } from './compaction.ts';
-import { MIGRATE_MOVABLE, nrFreePageblocks, takeFromBlock } from './free-area.ts';
+import { nrFreePageblocks } from './free-area.ts';
 import { folioNrPages } from './folio.ts';
 import type { Kernel } from './kernel.ts';
 import { runKswapd } from './kswapd.ts';
@@ -24,31 +24,6 @@ function world(knobs: Record<string, unknown>, thp = true) {
   const { k } = buildWorld(s);
   const p = makeAllocPolicy(k.m.nrNodes, 0, { mode: 'default', nodes: [], flags: [] });
   return { k, p };
-}
-
-/** DRAM full of anon pages (vpage = pfn), then the pages at offsets below `freePerEight` of every 8 freed. */
-function fragmentDram(k: Kernel, freePerEight: number): void {
-  for (let v = 0; v < 16384; v++) {
-    const pfn = takeFreeFrame(k.m, 0);
-    k.m.owner[pfn] = v;
-    k.m.pte[v] = pfn + 1;
-    lruAdd(k.m, pfn);
-  }
-  for (let pfn = 0; pfn < 16384; pfn++) {
-    if (pfn % 8 >= freePerEight) continue;
-    lruDel(k.m, pfn);
-    k.m.pte[k.m.owner[pfn]!] = 0;
-    putFreeFrame(k.m, pfn);
-  }
-}
-
-/** One free frame of every pageblock of node n taken by kernel memory (not on an LRU: it never moves). */
-function pinOnePerBlock(k: Kernel, n: number): void {
-  const a = k.m.area;
-  for (let b = a.blockStart[n]!; b < a.blockStart[n + 1]!; b++) {
-    takeFromBlock(a, k.m.lruNext, k.m.nodeStart[n]!, n, b, MIGRATE_MOVABLE);
-    k.m.nrFree[n]!--;
-  }
 }
 
 const fault = (w: ReturnType<typeof world>, vpage = FAULT_VPAGE) =>
