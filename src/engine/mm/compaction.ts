@@ -1,13 +1,10 @@
-// compact_zone()'s scanners (mm/compaction.c), shared by kcompactd and direct compaction: a migrate
-// scanner from the node's first pfn isolates movable pages, a free scanner from its last pageblock
-// takes free pages of movable blocks, and pages move from the bottom up until a whole pageblock is
-// free or the scanners meet. kcompactd, one per node, is woken when a boosted balance_pgdat() ends
-// or kswapd sleeps after a high-order wake (wakeup_kcompactd at pageblock_order); direct compaction
-// is direct-compact.ts. No proactive compaction; the migrate scanner steps over THPs whole, as for
-// any compound page.
+// compact_zone()'s scanners (mm/compaction.c), shared by kcompactd (kcompactd.ts) and direct
+// compaction (direct-compact.ts): a migrate scanner from the node's first pfn isolates movable
+// pages, a free scanner from its last pageblock takes free pages of movable blocks, and pages move
+// from the bottom up until a whole pageblock is free or the scanners meet. The migrate scanner
+// steps over THPs whole, as for any compound page. No proactive compaction.
 import { STAT } from '../../shared/vmstat.ts';
 import { COMPACT_SCAN_PFN_NS } from './costs.ts';
-import { compactionDeferReset, compactionDeferred, deferCompaction } from './compaction-defer.ts';
 import { hpagePmdNr, isThpHead } from './folio.ts';
 import { blockOrder, MIGRATE_MOVABLE, nrFreePageblocks, takeFromBlock } from './free-area.ts';
 import { count, type Kernel } from './kernel.ts';
@@ -17,9 +14,6 @@ import { migrateFolio, MR } from './migrate.ts';
 import { PG } from './page-flags.ts';
 import { SWAP_CLUSTER_MAX } from './scan-control.ts';
 import { WMARK_LOW, WMARK_MIN, wmarkPages } from './watermark.ts';
-
-/** Least time one compaction step takes, so a kcompactd that finds nothing to move still moves on. */
-const MIN_STEP_NS = 1000;
 
 /**
  * enum compact_result (include/linux/compaction.h), in the kernel's order: try_to_compact_pages()
@@ -58,26 +52,6 @@ export interface CompactControl {
   result: CompactResult;
 }
 
-export interface KcompactdState extends CompactControl {
-  /** Woken and not finished. */
-  pending: boolean;
-  /** Simulated time (ns) this kcompactd has used up to. */
-  clockNs: number;
-}
-
-export function newKcompactd(): KcompactdState {
-  const idle = COMPACT.complete;
-  return {
-    pending: false,
-    clockNs: 0,
-    migratePfn: 0,
-    freeBlock: 0,
-    async: false,
-    direct: false,
-    result: idle,
-  };
-}
-
 /** A direct compactor's compact_control for node, its scanners at the node's ends. */
 export function newDirectCompactControl(k: Kernel, node: number): CompactControl {
   const cc: CompactControl = {
@@ -104,38 +78,6 @@ export function resetCachedPositions(k: Kernel, node: number, cc: CompactControl
  */
 export function compactionSuitable(k: Kernel, node: number): boolean {
   return k.m.nrFree[node]! > wmarkPages(k, node, WMARK_LOW) + (2 << k.m.area.pageblockOrder);
-}
-
-/** wakeup_kcompactd(pgdat, pageblock_order): wakes node's kcompactd unless a block is free or compaction cannot help. */
-export function wakeupKcompactd(k: Kernel, node: number): void {
-  const s = k.kcompactd[node]!;
-  if (s.pending || nrFreePageblocks(k.m.area, node) > 0 || !compactionSuitable(k, node)) return;
-  s.pending = true;
-  s.clockNs = Math.max(s.clockNs, k.nowNs);
-  s.result = COMPACT.continue;
-  resetCachedPositions(k, node, s);
-  count(k, node, STAT.compact_daemon_wake);
-  // kcompactd_do_work(): a node where compaction keeps failing is skipped as direct compaction skips it.
-  if (compactionDeferred(k.compactDefer[node]!, k.m.area.pageblockOrder)) s.pending = false;
-}
-
-/** Runs node's kcompactd until its clock reaches untilNs or compact_zone() finishes. */
-export function runKcompactd(k: Kernel, node: number, untilNs: number): void {
-  const s = k.kcompactd[node]!;
-  while (s.pending && s.clockNs < untilNs) {
-    k.nowNs = s.clockNs;
-    const costNs = compactStep(k, node, s);
-    s.clockNs += Math.max(costNs, MIN_STEP_NS);
-    if (s.result !== COMPACT.continue) finishKcompactd(k, node, s);
-  }
-}
-
-/** kcompactd_do_work()'s end: success resets the node's deferral, sync failure defers it (MIGRATE_SYNC_LIGHT). */
-function finishKcompactd(k: Kernel, node: number, s: KcompactdState): void {
-  const order = k.m.area.pageblockOrder;
-  s.pending = false;
-  if (s.result === COMPACT.success) compactionDeferReset(k.compactDefer[node]!, order, false);
-  else if (s.result === COMPACT.complete) deferCompaction(k.compactDefer[node]!, order);
 }
 
 function countScanned(

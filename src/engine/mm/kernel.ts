@@ -15,7 +15,8 @@ import type { Mover } from '../movers/types.ts';
 import { NOT_MAPPED, pageMoved, type ReferenceModel } from './reference-model.ts';
 import { heatBucket, type AccessHeat } from './access-heat.ts';
 import type { KernelMemory } from './kmem.ts';
-import type { CompactControl, KcompactdState } from './compaction.ts';
+import type { CompactControl } from './compaction.ts';
+import type { KcompactdState } from './kcompactd.ts';
 import type { CompactDefer } from './compaction-defer.ts';
 import type { SwapState } from './swap-state.ts';
 

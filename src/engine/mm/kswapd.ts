@@ -2,7 +2,7 @@
 // the watermarks, reclaims (and demotes) until pgdat_balanced() and the boost is reclaimed, then
 // tries to sleep. Modelled as a resumable balance_pgdat() with its own clock.
 import { STAT } from '../../shared/vmstat.ts';
-import { wakeupKcompactd } from './compaction.ts';
+import { wakeupKcompactd } from './kcompactd.ts';
 import { count, cutRound, type Kernel } from './kernel.ts';
 import { MAX_RECLAIM_RETRIES } from './page-alloc.ts';
 import { DEF_PRIORITY, SWAP_CLUSTER_MAX, scanControl } from './scan-control.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fragmentDram, pinOnePerBlock, stat } from '../../../tests/support/engine/kernel-pages.ts';
 import { twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 import { buildWorld } from '../sim/setup.ts';
-import { runKcompactd } from './compaction.ts';
+import { runKcompactd } from './kcompactd.ts';
 import { nrFreePageblocks } from './free-area.ts';
 import { folioNrPages } from './folio.ts';
 import type { Kernel } from './kernel.ts';

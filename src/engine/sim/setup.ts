@@ -1,7 +1,8 @@
 // Builds a simulation's kernel and tasks from a resolved scenario: derive the machine, lay out
 // the workloads' memory, size the page state once, and give each thread its allocation policy.
 import { createKernelMemory } from '../mm/kmem.ts';
-import { newDirectCompactControl, newKcompactd } from '../mm/compaction.ts';
+import { newDirectCompactControl } from '../mm/compaction.ts';
+import { newKcompactd } from '../mm/kcompactd.ts';
 import { newCompactDefer } from '../mm/compaction-defer.ts';
 import type { ResolvedScenario, StreamWorkload } from '../../shared/scenario/resolved.ts';
 import { NR_COUNTERS } from '../../shared/vmstat.ts';

@@ -272,9 +272,10 @@ export function hotplugEntry(
  * asking for THPs (madvised) of 0.6 x DRAM starts: `always` compacts in the faulting task,
  * `never` falls back to base pages at once.
  */
-export function fragmentedThpEntry(defrag: 'always' | 'never'): CorpusEntry {
-  const e = corpusEntry('linux', 'uniform', 'fits');
-  const name = `linux thp fragmented defrag=${defrag}`;
+export function fragmentedThpEntry(defrag: 'always' | 'never', durationMs = 1000): CorpusEntry {
+  const e = corpusEntry('linux', 'uniform', 'fits', durationMs);
+  const long = durationMs === 1000 ? '' : ` ${durationMs / 1000}s`;
+  const name = `linux thp fragmented defrag=${defrag}${long}`;
   const workloads = [
     workload('uniform', 'stays', DRAM_MIB * 0.45, {}),
     workload('uniform', 'leaves', DRAM_MIB * 0.45, { stopMs: 300 }),
