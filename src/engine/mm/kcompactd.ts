@@ -12,7 +12,7 @@ import {
 } from './compaction.ts';
 import { compactionDeferReset, compactionDeferred, deferCompaction } from './compaction-defer.ts';
 import { nrFreePageblocks } from './free-area.ts';
-import { count, type Kernel } from './kernel.ts';
+import { count, cutRound, type Kernel } from './kernel.ts';
 
 /** Least time one compaction step takes, so a kcompactd that finds nothing to move still moves on. */
 const MIN_STEP_NS = 1000;
@@ -42,6 +42,8 @@ export function wakeupKcompactd(k: Kernel, node: number): void {
   const s = k.kcompactd[node]!;
   if (s.pending || nrFreePageblocks(k.m.area, node) > 0 || !compactionSuitable(k, node)) return;
   s.pending = true;
+  // Woken by a fault inside one of the rate engine's long rounds, it starts when it would in fine ones.
+  cutRound(k, k.nowNs);
   s.clockNs = Math.max(s.clockNs, k.nowNs);
   s.result = COMPACT.continue;
   resetCachedPositions(k, node, s);

@@ -270,9 +270,9 @@ export function hotplugEntry(
  * DRAM each, fault in together, so their pages alternate within every pageblock; one stops at
  * 300 ms and frees its pages, leaving a third of DRAM free with no free block. Then a hot set
  * asking for THPs (madvised) of 0.6 x DRAM starts: `always` compacts in the faulting task,
- * `never` falls back to base pages at once.
+ * `defer` wakes kswapd and kcompactd and falls back, `never` falls back to base pages at once.
  */
-export function fragmentedThpEntry(defrag: 'always' | 'never', durationMs = 1000): CorpusEntry {
+export function fragmentedThpEntry(defrag: 'always' | 'defer' | 'never', durationMs = 1000): CorpusEntry {
   const e = corpusEntry('linux', 'uniform', 'fits', durationMs);
   const long = durationMs === 1000 ? '' : ` ${durationMs / 1000}s`;
   const name = `linux thp fragmented defrag=${defrag}${long}`;
@@ -364,7 +364,7 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
   }
   entries.push(readersAndWriters(false), readersAndWriters(true));
   for (const [preset, kind, mode] of HOTPLUG_RUNS) entries.push(hotplugEntry(preset, kind, mode));
-  entries.push(fragmentedThpEntry('always'), fragmentedThpEntry('never'));
+  entries.push(fragmentedThpEntry('always'), fragmentedThpEntry('defer'), fragmentedThpEntry('never'));
   // Offlining the PMEM node with THPs on it: each moves whole to DRAM, or is split and moved.
   entries.push(withThp(hotplugEntry('linux', 'hot', 'online_movable')));
   return { entries, refused };
