@@ -121,6 +121,12 @@ export const THP_EVENTS = [
 ] as const;
 
 /**
+ * Added with direct compaction (mm/page_alloc.c __alloc_pages_direct_compact): compaction runs a
+ * faulting task stalled in, and whether a page could be had after them.
+ */
+export const DIRECT_COMPACTION_EVENTS = ['compact_stall', 'compact_fail', 'compact_success'] as const;
+
+/**
  * Every counter in the order of its database column. The tables are append-only, so a counter
  * added later goes at the end, in its migration's order, whatever its kind.
  */
@@ -134,6 +140,7 @@ export const COUNTERS = [
   ...BANDWIDTH_EVENTS,
   ...BANDWIDTH_GAUGES,
   ...THP_EVENTS,
+  ...DIRECT_COMPACTION_EVENTS,
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 

@@ -1,5 +1,6 @@
 // Transparent huge pages in the forms, in a real browser over web mode: the transparent_hugepage
-// knob on the policies page takes its sysfs words, and a workload's thp box reaches the stored file.
+// and defrag knobs on the policies page take their sysfs words, and a workload's thp box reaches
+// the stored file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listScenarios } from '../../src/main/db/index.ts';
 import { startBrowserApp, type BrowserApp } from './browser-app.ts';
@@ -26,6 +27,16 @@ describe('the THP fields', () => {
       'never',
     ]);
     await knob.selectOption('always');
+    const defrag = page.getByTestId('knob-transparent_hugepage_defrag');
+    expect(await defrag.locator('option').allTextContents()).toEqual([
+      'preset: madvise',
+      'always',
+      'defer',
+      'defer+madvise',
+      'madvise',
+      'never',
+    ]);
+    await defrag.selectOption('defer+madvise');
     await page.getByTestId('nav-workloads').click();
     await page.getByTestId('workload-0-thp').check();
     await page.getByTestId('nav-scenarios').click();
@@ -37,6 +48,7 @@ describe('the THP fields', () => {
       workload: { thp?: boolean }[];
     };
     expect(doc.policy.knobs.transparent_hugepage).toBe('always');
+    expect(doc.policy.knobs.transparent_hugepage_defrag).toBe('defer+madvise');
     expect(doc.workload[0]!.thp).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STAT } from '../../shared/vmstat.ts';
 import { buildWorld } from '../sim/setup.ts';
 import { twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
-import { runKcompactd, wakeupKcompactd } from './compaction.ts';
+import { runKcompactd, wakeupKcompactd } from './kcompactd.ts';
 import { runKswapd, wakeupKswapd } from './kswapd.ts';
 import { nrFreePageblocks, pageblockOf } from './free-area.ts';
 import type { Kernel } from './kernel.ts';

@@ -28,6 +28,11 @@ export const SWAP_WRITE_QUEUE_DEPTH = 8;
 export const SWAPIN_RA_PAGE_NS = 300;
 /** Reading a page-cache page from storage with readahead (~1 GB/s streaming). */
 export const FILE_READ_PAGE_NS = 4000;
+/**
+ * The migrate scanner looking at one pfn (isolate_migratepages_block: the struct page's flags, the
+ * LRU test); the pages it moves cost a migration each on top.
+ */
+export const COMPACT_SCAN_PFN_NS = 10;
 /** A NUMA hint fault: trap, task_numa_fault bookkeeping, PTE restore. */
 export const HINT_FAULT_NS = 1200;
 /**

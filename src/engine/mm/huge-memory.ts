@@ -5,7 +5,7 @@
 // HPAGE_PMD_NR pages; "this block is a THP" is one byte per pageblock (FreeArea.compound).
 import { STAT } from '../../shared/vmstat.ts';
 import { accountResident, count, type Kernel } from './kernel.ts';
-import { freeWholeBlock } from './free-area.ts';
+import { freeWholeBlock, MIGRATE_ISOLATE } from './free-area.ts';
 import { lruAdd, lruDel } from './lru.ts';
 import { NIL, PTE_NONE, pageToNid } from './mem-state.ts';
 import { hpagePmdNr, thpBlockOfHead } from './folio.ts';
@@ -28,7 +28,10 @@ export function unmapHugeFolio(k: Kernel, head: number, pte: number): void {
   }
 }
 
-/** Frees THP `head` (off the LRU, unmapped) as one order-9 block. Postcondition: the block is wholly free. */
+/**
+ * Frees THP `head` (off the LRU, unmapped) as one order-9 block. Postcondition: the block is
+ * wholly free; in an isolated block (memory being offlined) its pages are not the zone's free pages.
+ */
 export function putFreeHugeFolio(k: Kernel, head: number): void {
   const m = k.m;
   const n = pageToNid(m, head);
@@ -36,7 +39,7 @@ export function putFreeHugeFolio(k: Kernel, head: number): void {
   m.flags[head] = 0;
   m.owner[head] = NIL;
   freeWholeBlock(m.area, n, b);
-  m.nrFree[n]! += m.area.pageblockNr;
+  if (m.area.type[b] !== MIGRATE_ISOLATE) m.nrFree[n]! += m.area.pageblockNr;
   count(k, n, STAT.pgfree, m.area.pageblockNr);
 }
 

@@ -15,7 +15,9 @@ import type { Mover } from '../movers/types.ts';
 import { NOT_MAPPED, pageMoved, type ReferenceModel } from './reference-model.ts';
 import { heatBucket, type AccessHeat } from './access-heat.ts';
 import type { KernelMemory } from './kmem.ts';
-import type { KcompactdState } from './compaction.ts';
+import type { CompactControl } from './compaction.ts';
+import type { KcompactdState } from './kcompactd.ts';
+import type { CompactDefer } from './compaction-defer.ts';
 import type { SwapState } from './swap-state.ts';
 
 export interface KswapdState {
@@ -37,6 +39,8 @@ export interface KswapdState {
   zoneBoost: number;
   /** pgdat->kswapd_order: the largest order a waker asked for (a THP promotion: 9); 0 after sleep. */
   order: number;
+  /** The order this run was woken for (kswapd()'s alloc_order): `order` drops to 0 mid-run, this does not. */
+  allocOrder: number;
 }
 
 /** Hands the OOM killer the tasks it may choose from; implemented by the simulation. */
@@ -62,6 +66,10 @@ export interface Kernel {
   nowNs: number;
   kswapd: KswapdState[];
   kcompactd: KcompactdState[];
+  /** Per node (one zone each): compaction deferral, shared by kcompactd and direct compaction. */
+  compactDefer: CompactDefer[];
+  /** Per node: direct compaction's scanner positions, kept between runs (compact_cached_*_pfn). */
+  compactCached: CompactControl[];
   swap: SwapState | null;
   /** Unloaded read/write latency per node: [node * 2 + isWrite], ns. */
   baseLatency: Float64Array;
@@ -98,6 +106,8 @@ export interface Kernel {
   events: RunEvent[];
   /** Per VMA (region index): 1 where a fault may map a THP (transparent_hugepage, MADV_HUGEPAGE). */
   thpAllowed: Uint8Array;
+  /** Per VMA: 1 if madvised MADV_HUGEPAGE (VM_HUGEPAGE: the workload's thp), which defrag reads. */
+  thpMadvised: Uint8Array;
   /** The rate engine's reference model; null in the exact engine, which plays every reference. */
   refs: ReferenceModel | null;
   /** The current round of turns (sim/simulation.ts): tasks run until endNs; see cutRound. */
@@ -135,6 +145,7 @@ export function newKswapd(): KswapdState {
     nrBoostReclaim: 0,
     zoneBoost: 0,
     order: 0,
+    allocOrder: 0,
   };
 }
 

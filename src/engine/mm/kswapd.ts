@@ -2,7 +2,7 @@
 // the watermarks, reclaims (and demotes) until pgdat_balanced() and the boost is reclaimed, then
 // tries to sleep. Modelled as a resumable balance_pgdat() with its own clock.
 import { STAT } from '../../shared/vmstat.ts';
-import { wakeupKcompactd } from './compaction.ts';
+import { wakeupKcompactd } from './kcompactd.ts';
 import { count, cutRound, type Kernel } from './kernel.ts';
 import { MAX_RECLAIM_RETRIES } from './page-alloc.ts';
 import { DEF_PRIORITY, SWAP_CLUSTER_MAX, scanControl } from './scan-control.ts';
@@ -17,15 +17,23 @@ const MIN_STEP_NS = 1000;
 /**
  * wakeup_kswapd() for an allocation of `order`: raises kswapd_order to it, then is a no-op if
  * kswapd gave up (kswapd_failures) or the node is balanced at that order and its watermarks are
- * not boosted (pgdat_watermark_boosted()).
+ * not boosted (pgdat_watermark_boosted()). In that case an allocation that may not stall
+ * (`mayDirectReclaim` false: a THP fault under defrag=defer) wakes kcompactd instead, as the
+ * memory may be free but too fragmented.
  */
-export function wakeupKswapd(k: Kernel, node: number, order = 0): void {
+export function wakeupKswapd(k: Kernel, node: number, order = 0, mayDirectReclaim = true): void {
   const s = k.kswapd[node]!;
   if (order > s.order) s.order = order;
+  if (order > s.allocOrder) s.allocOrder = order;
   const balanced = pgdatBalanced(k, node);
   if (balanced) k.demotionContended[node] = 0;
   const balancedAtOrder = order === 0 ? balanced : pgdatBalanced(k, node, order);
-  if (s.awake || s.failures >= MAX_RECLAIM_RETRIES || (balancedAtOrder && !k.watermarkBoost[node])) return;
+  if (s.awake) return;
+  if (s.failures >= MAX_RECLAIM_RETRIES || (balancedAtOrder && !k.watermarkBoost[node])) {
+    if (!mayDirectReclaim && order >= k.m.area.pageblockOrder && k.m.area.pageblockOrder > 0)
+      wakeupKcompactd(k, node);
+    return;
+  }
   s.awake = true;
   cutRound(k, k.nowNs);
   if (s.sleptAtNs >= 0 && k.nowNs - s.sleptAtNs < SHORT_SLEEP_NS)
@@ -62,11 +70,16 @@ function clearBoost(k: Kernel, node: number): void {
 
 function sleep(k: Kernel, node: number, atNs: number): void {
   const s = k.kswapd[node]!;
+  const balanced = pgdatBalanced(k, node);
+  // kswapd_try_to_sleep(): after a high-order run, kcompactd is to make the block from what was freed.
+  if (balanced && s.allocOrder >= k.m.area.pageblockOrder && k.m.area.pageblockOrder > 0)
+    wakeupKcompactd(k, node);
   s.awake = false;
   s.order = 0;
+  s.allocOrder = 0;
   s.sleptAtNs = atNs;
   // Yang Shi v3: "the contended flag will be cleared once the node get balanced".
-  if (pgdatBalanced(k, node)) k.demotionContended[node] = 0;
+  if (balanced) k.demotionContended[node] = 0;
 }
 
 /**

@@ -10,7 +10,11 @@ import { NIL, pageToNid, takeFreeFrame } from './mem-state.ts';
 import { MR } from './migrate.ts';
 import { hotplugActions, offlineNode, onlineNode } from './memory-hotplug.ts';
 import { getPageFromFreelist } from './page-alloc.ts';
-import { WMARK_MIN } from './watermark.ts';
+import { WMARK_LOW, WMARK_MIN } from './watermark.ts';
+import { allocHugeOnNode } from './huge-alloc.ts';
+import { findWholeFreeBlock, takeFromBlock } from './free-area.ts';
+import { folioNrPages } from './folio.ts';
+import { PG } from './page-flags.ts';
 
 /**
  * DRAM 24 MiB (6144 pages) with CPUs, and 64 MiB of PMEM added later in four 16 MiB blocks (4096
@@ -45,6 +49,64 @@ function mapUserPage(k: Kernel, v: number, pfn: number): void {
   mapPage(k, v, pfn);
   lruAdd(k.m, pfn);
 }
+
+/** A THP of node n mapped at vpages 0..511, on its LRU (as do_huge_pmd_anonymous_page leaves it). */
+function mapHugePage(k: Kernel, n: number): number {
+  const head = allocHugeOnNode(k, n, WMARK_LOW);
+  k.m.owner[head] = 0;
+  k.m.flags[head] = PG.young;
+  for (let v = 0; v < 512; v++) mapPage(k, v, head);
+  lruAdd(k.m, head);
+  return head;
+}
+
+const stat = (k: Kernel, n: number, name: keyof typeof STAT) => k.stats[n * NR_COUNTERS + STAT[name]]!;
+
+describe('offlining a memory block that holds a THP', () => {
+  it('migrates the THP whole into a free pageblock of the other node', () => {
+    const k = kernel('online_movable');
+    onlineNode(k, 1, true, 100);
+    const head = mapHugePage(k, 1);
+    offlineNode(k, 1, 500);
+    const dst = k.m.pte[0]! - 1;
+    expect(pageToNid(k.m, dst)).toBe(0);
+    expect(folioNrPages(k.m, dst)).toBe(512);
+    for (let v = 0; v < 512; v++) expect(k.m.pte[v]).toBe(dst + 1);
+    expect(stat(k, 1, 'thp_migration_success')).toBe(1);
+    expect(stat(k, 1, 'pgmigrate_success')).toBe(512);
+    expect(k.migrated[(MR.memoryHotplug * 2 + 1) * 2 + 0]).toBe(512);
+    expect(k.m.managedPages[1]).toBe(0);
+    expect(k.m.nrFree[1]).toBe(0); // the freed block was isolated: not the zone's free pages
+    expect(k.m.owner[head]).toBe(NIL);
+    expect(k.resident[0]).toBe(512);
+    expect(k.resident[1]).toBe(0);
+  });
+
+  it('splits the THP and migrates its base pages when the other node has no free pageblock', () => {
+    const k = kernel('online_movable');
+    onlineNode(k, 1, true, 100);
+    mapHugePage(k, 1);
+    // One frame of every free DRAM pageblock taken: 12 blocks, 511 free pages each stay free.
+    for (let b = findWholeFreeBlock(k.m.area, 0); b >= 0; b = findWholeFreeBlock(k.m.area, 0)) {
+      takeFromBlock(k.m.area, k.m.lruNext, k.m.nodeStart[0]!, 0, b, MIGRATE_MOVABLE);
+      k.m.nrFree[0]!--;
+    }
+    offlineNode(k, 1, 500);
+    for (let v = 0; v < 512; v++) {
+      const pfn = k.m.pte[v]! - 1;
+      expect(pageToNid(k.m, pfn)).toBe(0);
+      expect(folioNrPages(k.m, pfn)).toBe(1);
+      expect(k.m.owner[pfn]).toBe(v);
+    }
+    expect(stat(k, 1, 'thp_migration_fail')).toBe(1);
+    expect(stat(k, 1, 'thp_migration_split')).toBe(1);
+    expect(stat(k, 1, 'thp_split_page')).toBe(1);
+    expect(stat(k, 1, 'pgmigrate_success')).toBe(512);
+    expect(k.m.managedPages[1]).toBe(0);
+    expect(k.m.nrFree[1]).toBe(0);
+    expect(k.resident[0]).toBe(512);
+  });
+});
 
 describe('memory hot-plug', () => {
   it('keeps a hot-plugged node memoryless until it is onlined', () => {

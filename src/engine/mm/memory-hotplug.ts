@@ -18,7 +18,11 @@ import {
   resetIsolatedPageblock,
   unisolatePageblock,
 } from './free-area.ts';
+import { hpagePmdNr, isThpHead } from './folio.ts';
+import { getHugePageFromFreelist } from './huge-alloc.ts';
+import { splitHugePage } from './huge-memory.ts';
 import { count, type Kernel } from './kernel.ts';
+import { migrateHugeFolio } from './thp-migrate.ts';
 import { wakeupKswapd } from './kswapd.ts';
 import { lruDel } from './lru.ts';
 import { NIL, pageToNid, putFreeFrame } from './mem-state.ts';
@@ -183,7 +187,7 @@ function allocMigrationTarget(k: Kernel, node: number, zonelist: readonly number
 
 /**
  * The do_migrate_range() passes over one isolated memory block: every page on an LRU moves to the
- * nearest other node (reason MR_MEMORY_HOTPLUG). The kernel repeats until no movable page is left
+ * nearest other node (reason MR_MEMORY_HOTPLUG), a THP whole if a free pageblock takes it. The kernel repeats until no movable page is left
  * or a signal arrives; a pass that moves nothing stands for daxctl giving up. Returns whether the
  * block is now wholly free.
  */
@@ -198,6 +202,14 @@ function migrateOutBlock(k: Kernel, node: number, first: number, pageblocks: num
     let left = 0;
     for (let pfn = start; pfn < end; pfn++) {
       if (m.owner[pfn] === NIL || !(m.flags[pfn]! & PG.lru)) continue;
+      if (isThpHead(m, pfn)) {
+        // Moved whole, or split and its pages (still on the LRU) taken as base pages from pfn on.
+        if (migrateOutHuge(k, node, pfn, zonelist)) {
+          moved++;
+          pfn += hpagePmdNr(m) - 1;
+        } else pfn--;
+        continue;
+      }
       const dst = zonelist.length > 0 ? allocMigrationTarget(k, node, zonelist) : NIL;
       // Reclaim for the target may have freed this page meanwhile.
       if (m.owner[pfn] === NIL || !(m.flags[pfn]! & PG.lru)) {
@@ -220,6 +232,27 @@ function migrateOutBlock(k: Kernel, node: number, first: number, pageblocks: num
     if (free === pageblocks * a.pageblockNr) return true;
     if (moved === 0 || left === 0) return false;
   }
+}
+
+/**
+ * migrate_pages() of THP `head` for offlining: alloc_migration_target() asks for a folio of the
+ * same order on the other nodes (free pageblocks only here: no compaction for the target); on
+ * -ENOMEM the THP is split (thp_migration_fail, thp_migration_split) and its base pages retried.
+ * Returns true if it moved whole; else it is split, its pages on the LRU.
+ */
+function migrateOutHuge(k: Kernel, node: number, head: number, zonelist: readonly number[]): boolean {
+  let dst = getHugePageFromFreelist(k, zonelist, null, WMARK_LOW);
+  if (dst === NIL) dst = getHugePageFromFreelist(k, zonelist, null, WMARK_MIN);
+  if (dst === NIL) {
+    count(k, node, STAT.thp_migration_fail);
+    count(k, node, STAT.thp_migration_split);
+    splitHugePage(k, head);
+    return false;
+  }
+  zoneStatistics(k, node, pageToNid(k.m, dst), node, hpagePmdNr(k.m));
+  lruDel(k.m, head);
+  migrateHugeFolio(k, head, dst, MR.memoryHotplug);
+  return true;
 }
 
 /** %#010llx of a physical address: our pfns stand for physical frame numbers. */

@@ -9,7 +9,7 @@ import { MR } from './migrate.ts';
 import { zoneStatistics } from './page-alloc.ts';
 import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 import { hpagePmdNr } from './folio.ts';
-import { allocHugeOnNode } from './thp-fault.ts';
+import { allocHugeOnNode } from './huge-alloc.ts';
 import { migrateHugeFolio } from './thp-migrate.ts';
 import { WMARK_LOW } from './watermark.ts';
 

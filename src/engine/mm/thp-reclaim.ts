@@ -14,7 +14,7 @@ import { demoteFolioList, nextDemotionNode } from './demote.ts';
 import { hpagePmdNr } from './folio.ts';
 import { putFreeHugeFolio, splitHugePage, unmapHugeFolio } from './huge-memory.ts';
 import { migrateHugeFolio } from './thp-migrate.ts';
-import { allocHugeOnNode } from './thp-fault.ts';
+import { allocHugeOnNode } from './huge-alloc.ts';
 import { wakeupKswapd } from './kswapd.ts';
 import { reclaimerStats, type ScanControl } from './scan-control.ts';
 import { WMARK_LOW, WMARK_MIN } from './watermark.ts';

@@ -13,12 +13,17 @@ import {
 import { lruSize } from './lru.ts';
 import { canDemote } from './demote.ts';
 import { shrinkActiveList, shrinkInactiveList } from './shrink-list.ts';
-import { SWAP_CLUSTER_MAX, scanControl, type ScanControl } from './scan-control.ts';
-import { WMARK_HIGH, wmarkPages } from './watermark.ts';
+import { DEF_PRIORITY, SWAP_CLUSTER_MAX, scanControl, type ScanControl } from './scan-control.ts';
+import { WMARK_HIGH, WMARK_MIN, wmarkPages } from './watermark.ts';
+import { compactionSuitable } from './compaction.ts';
+import { hugeWatermarkOk } from './huge-alloc.ts';
 
 /** zone_reclaim_mode bits (mm/internal.h): write dirty pages out, unmap mapped pages. */
 const RECLAIM_WRITE = 2;
 const RECLAIM_UNMAP = 4;
+
+/** PAGE_ALLOC_COSTLY_ORDER: above it an allocation compacts first and reclaims only to help compaction. */
+export const PAGE_ALLOC_COSTLY_ORDER = 3;
 
 /** NODE_RECLAIM_PRIORITY: node_reclaim starts scanning at 1/16 of the lists. */
 const NODE_RECLAIM_PRIORITY = 4;
@@ -111,12 +116,24 @@ export function shrinkNode(k: Kernel, node: number, sc: ScanControl): void {
 /**
  * try_to_free_pages() -> do_try_to_free_pages(): direct reclaim of SWAP_CLUSTER_MAX pages over
  * the allocation's zonelist, priority by priority. Its cost is charged to the allocating task.
+ * For a costly `order` (a THP) it reclaims for compaction instead (see reclaimForCompaction).
  */
-export function tryToFreePages(k: Kernel, zonelist: readonly number[], allowed: Uint8Array | null): number {
+export function tryToFreePages(
+  k: Kernel,
+  zonelist: readonly number[],
+  allowed: Uint8Array | null,
+  order = 0,
+): number {
   const sc = scanControl('direct', SWAP_CLUSTER_MAX);
+  let compactionReady = false;
   do {
-    for (const n of zonelist) if (!allowed || allowed[n]) shrinkNode(k, n, sc);
-    if (sc.nrReclaimed >= sc.nrToReclaim) break;
+    for (const n of zonelist) {
+      if (allowed && !allowed[n]) continue;
+      if (order > PAGE_ALLOC_COSTLY_ORDER && compactionReadyFor(k, n)) compactionReady = true;
+      else if (order > 0) reclaimForCompaction(k, n, sc, order);
+      else shrinkNode(k, n, sc);
+    }
+    if (sc.nrReclaimed >= sc.nrToReclaim || compactionReady) break;
   } while (--sc.priority >= 0);
   k.chargedNs += sc.costNs;
   return sc.nrReclaimed;
@@ -154,4 +171,35 @@ export function reclaimablePages(k: Kernel, zonelist: readonly number[], allowed
       total += lruSize(k.m, n, LRU_INACTIVE_ANON) + lruSize(k.m, n, LRU_ACTIVE_ANON);
   }
   return total;
+}
+
+/**
+ * compaction_ready() for a pageblock-order reclaimer: shrink_zones() skips a node whose huge page
+ * can be had already (order-9 watermark at min), or where compaction may run and free pages are
+ * above high + compact_gap, so reclaiming more only takes pages from other users.
+ */
+function compactionReadyFor(k: Kernel, node: number): boolean {
+  if (hugeWatermarkOk(k, node, WMARK_MIN)) return true;
+  if (!compactionSuitable(k, node)) return false;
+  return k.m.nrFree[node]! > wmarkPages(k, node, WMARK_HIGH) + (2 << k.m.area.pageblockOrder);
+}
+
+/**
+ * shrink_node() repeated while should_continue_reclaim() (in_reclaim_compaction: a costly order):
+ * until a pass frees nothing, compaction becomes suitable or the huge page can be had, or the
+ * inactive lists (anon only if it can be reclaimed) hold no more than compact_gap pages.
+ */
+function reclaimForCompaction(k: Kernel, node: number, sc: ScanControl, order: number): void {
+  const gap = 2 << order;
+  for (;;) {
+    const before = sc.nrReclaimed;
+    shrinkNode(k, node, sc);
+    if (sc.nrReclaimed === before) return;
+    if (order > PAGE_ALLOC_COSTLY_ORDER || sc.priority < DEF_PRIORITY - 2) {
+      if (hugeWatermarkOk(k, node, WMARK_MIN) || compactionSuitable(k, node)) return;
+      let inactive = lruSize(k.m, node, LRU_INACTIVE_FILE);
+      if (canReclaimAnon(k, node, sc)) inactive += lruSize(k.m, node, LRU_INACTIVE_ANON);
+      if (inactive <= gap) return;
+    } else return;
+  }
 }

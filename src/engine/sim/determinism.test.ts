@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from './simulation.ts';
 import type { RunEngine } from '../../shared/scenario/resolved.ts';
 import { ENGINES, runToEnd, twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
+import { parseScenario } from '../../shared/scenario/parse.ts';
+import { fragmentedThpEntry } from '../verify/corpus.ts';
 
 const threeNodes = [
   { id: 0, memory: 'dram', capacity: '64MiB', cpus: 1 },
@@ -35,6 +37,20 @@ describe('determinism', () => {
       });
       expect(JSON.stringify(runToEnd(s))).toBe(JSON.stringify(runToEnd(structuredClone(s))));
       expect(allSamples(3, engine)).toBe(allSamples(3, engine));
+    },
+  );
+
+  it.each(ENGINES)(
+    'gives byte-identical results when THP faults stall in direct compaction (%s)',
+    (engine) => {
+      const parsed = parseScenario({
+        ...fragmentedThpEntry('always').file,
+        run: { durationMs: 600, engine },
+      });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      const a = runToEnd(parsed.scenario);
+      expect(a.vmstat.compact_stall).toBeGreaterThan(0);
+      expect(JSON.stringify(runToEnd(structuredClone(parsed.scenario)))).toBe(JSON.stringify(a));
     },
   );
 

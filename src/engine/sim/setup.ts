@@ -1,7 +1,9 @@
 // Builds a simulation's kernel and tasks from a resolved scenario: derive the machine, lay out
 // the workloads' memory, size the page state once, and give each thread its allocation policy.
 import { createKernelMemory } from '../mm/kmem.ts';
-import { newKcompactd } from '../mm/compaction.ts';
+import { newDirectCompactControl } from '../mm/compaction.ts';
+import { newKcompactd } from '../mm/kcompactd.ts';
+import { newCompactDefer } from '../mm/compaction-defer.ts';
 import type { ResolvedScenario, StreamWorkload } from '../../shared/scenario/resolved.ts';
 import { NR_COUNTERS } from '../../shared/vmstat.ts';
 import { policyMechanisms } from '../../shared/scenario/presets.ts';
@@ -90,6 +92,8 @@ export function buildWorld(s: ResolvedScenario): World {
     nowNs: 0,
     kswapd: machine.nodes.map(() => newKswapd()),
     kcompactd: machine.nodes.map(() => newKcompactd()),
+    compactDefer: machine.nodes.map(() => newCompactDefer()),
+    compactCached: [],
     swap: machine.swap
       ? createSwapState(machine.swap, pageSize, vmas.nrVpages, vmas.base.length, nrNodes)
       : null,
@@ -123,9 +127,13 @@ export function buildWorld(s: ResolvedScenario): World {
     oom: createOomKiller(tasks, names),
     events: [],
     thpAllowed: thpAllowed(vmas, s),
+    thpMadvised: Uint8Array.from(vmas.group, (g, r) =>
+      !vmas.file[r] && s.workload[g]!.thp === true ? 1 : 0,
+    ),
     refs: null,
     round: { startNs: 0, endNs: Infinity },
   };
+  k.compactCached = machine.nodes.map((_, n) => newDirectCompactControl(k, n));
   const rate = rateEngine ? new RateModel(k, s.run.seed) : null;
   k.refs = rate;
   k.movers = createMovers(k, s);

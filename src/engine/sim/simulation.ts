@@ -7,7 +7,7 @@ import type { TaskProgress } from '../../shared/progress.ts';
 import { updateLatency } from '../mm/loaded-latency.ts';
 import { addStreamTraffic } from '../workloads/stream.ts';
 import { FINE_ROUND_NS } from '../mm/kernel.ts';
-import { runKcompactd } from '../mm/compaction.ts';
+import { runKcompactd } from '../mm/kcompactd.ts';
 import { runKswapd, SHORT_SLEEP_NS } from '../mm/kswapd.ts';
 import { taskNumaWork } from '../mm/numa-balancing.ts';
 import { hotplugActions, runHotplug } from '../mm/memory-hotplug.ts';

@@ -265,6 +265,26 @@ export function hotplugEntry(
   };
 }
 
+/**
+ * THP faults on a fragmented DRAM node under `defrag`: two uniform hot sets of base pages, 0.45 x
+ * DRAM each, fault in together, so their pages alternate within every pageblock; one stops at
+ * 300 ms and frees its pages, leaving a third of DRAM free with no free block. Then a hot set
+ * asking for THPs (madvised) of 0.6 x DRAM starts: `always` compacts in the faulting task,
+ * `defer` wakes kswapd and kcompactd and falls back, `never` falls back to base pages at once.
+ */
+export function fragmentedThpEntry(defrag: 'always' | 'defer' | 'never', durationMs = 1000): CorpusEntry {
+  const e = corpusEntry('linux', 'uniform', 'fits', durationMs);
+  const long = durationMs === 1000 ? '' : ` ${durationMs / 1000}s`;
+  const name = `linux thp fragmented defrag=${defrag}${long}`;
+  const workloads = [
+    workload('uniform', 'stays', DRAM_MIB * 0.45, {}),
+    workload('uniform', 'leaves', DRAM_MIB * 0.45, { stopMs: 300 }),
+    workload('hot', 'w', DRAM_MIB * 0.6, { thp: true, startMs: 300 }),
+  ];
+  const policy = { preset: 'linux', knobs: { demotion_enabled: true, transparent_hugepage_defrag: defrag } };
+  return { ...e, name, regime: '1.5x-unbound', file: { ...e.file, name, policy, workload: workloads } };
+}
+
 /** The knob that makes the regime what it is: a preset that refuses it cannot run the regime. */
 const DEFINING_KNOB: Partial<Record<Regime, string>> = {
   'swap-demotion-off': 'demotion_enabled',
@@ -295,7 +315,11 @@ const THP_RUNS: readonly (readonly [string, WorkloadKind, Regime, number])[] = [
 /** The entry of corpusEntry(preset, kind, regime) with THPs asked for by every workload. */
 export function thpEntry(preset: string, kind: WorkloadKind, regime: Regime, durationMs = 1000): CorpusEntry {
   const e = corpusEntry(preset, kind, regime, durationMs);
-  const name = durationMs === 1000 ? `${e.name} thp` : `${e.name} ${durationMs / 1000}s thp`;
+  return withThp(e, durationMs === 1000 ? `${e.name} thp` : `${e.name} ${durationMs / 1000}s thp`);
+}
+
+/** Entry e, named `name`, with THPs asked for by every workload. */
+function withThp(e: CorpusEntry, name = `${e.name} thp`): CorpusEntry {
   return {
     ...e,
     name,
@@ -340,5 +364,8 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
   }
   entries.push(readersAndWriters(false), readersAndWriters(true));
   for (const [preset, kind, mode] of HOTPLUG_RUNS) entries.push(hotplugEntry(preset, kind, mode));
+  entries.push(fragmentedThpEntry('always'), fragmentedThpEntry('defer'), fragmentedThpEntry('never'));
+  // Offlining the PMEM node with THPs on it: each moves whole to DRAM, or is split and moved.
+  entries.push(withThp(hotplugEntry('linux', 'hot', 'online_movable')));
   return { entries, refused };
 }

@@ -2,8 +2,9 @@
 // right (reclaim, swap, promotion modes 1 and 2, a phase change, several threads, multi-tenant),
 // and the two that caught kswapd starting late in long rounds (TPP's pageoutrun, pareto's
 // direct reclaim), DRAM loaded by a bandwidth antagonist, weighted interleave, two with
-// transparent huge pages, and a PMEM node hot-plugged in and out.
-import { corpusEntry, hotplugEntry, thpEntry, type CorpusEntry } from './corpus.ts';
+// transparent huge pages, THP faults compacting a fragmented node (defrag=always), and a PMEM node
+// hot-plugged in and out.
+import { corpusEntry, fragmentedThpEntry, hotplugEntry, thpEntry, type CorpusEntry } from './corpus.ts';
 
 export function quickCorpus(): CorpusEntry[] {
   return [
@@ -21,6 +22,8 @@ export function quickCorpus(): CorpusEntry[] {
     // THPs: whole-THP swap-out, and mainline's failed whole-THP demotion split into base pages.
     thpEntry('linux', 'zipf', 'swap-demotion-off', 1000),
     thpEntry('linux', 'uniform', 'swap-demotion-on', 1000),
+    // 0.6 s: its THP faults and compactions are over by 400 ms, and the exact engine plays three hot sets.
+    fragmentedThpEntry('always', 600),
     hotplugEntry('linux', 'hot', 'online_movable'),
   ];
 }

@@ -46,6 +46,12 @@ const CASES: [string, Edit, string, string][] = [
     'policy.knobs.transparent_hugepage',
     'must be one of "always", "madvise", "never" (got 1)',
   ],
+  [
+    'a defrag word with a space for its plus',
+    [['policy', 'knobs', 'transparent_hugepage_defrag'], 'defer madvise'],
+    'policy.knobs.transparent_hugepage_defrag',
+    'must be one of "always", "defer", "defer+madvise", "madvise", "never" (got "defer madvise")',
+  ],
 ];
 
 describe('the knobs schema', () => {

@@ -24,6 +24,10 @@ export interface KnobSpec {
 export const THP_ENABLED = ['always', 'madvise', 'never'] as const;
 export type ThpEnabled = (typeof THP_ENABLED)[number];
 
+/** The words /sys/kernel/mm/transparent_hugepage/defrag takes. */
+export const THP_DEFRAG = ['always', 'defer', 'defer+madvise', 'madvise', 'never'] as const;
+export type ThpDefrag = (typeof THP_DEFRAG)[number];
+
 export const KNOBS = {
   demotion_enabled: {
     group: 'demotion',
@@ -130,6 +134,20 @@ export const KNOBS = {
       'always: every anonymous fault whose 2 MiB range is unpopulated takes a huge page when a node has ' +
       'a free pageblock; madvise: only workloads with thp (MADV_HUGEPAGE); never: none. The Kconfig ' +
       'default is always; madvise, as some distributions ship it (Ubuntu), leaves scenarios without thp as they were.',
+  },
+  transparent_hugepage_defrag: {
+    group: 'thp',
+    default: 'madvise',
+    kind: 'choice',
+    choices: THP_DEFRAG,
+    unit: '',
+    path: '/sys/kernel/mm/transparent_hugepage/defrag',
+    help:
+      'What a THP fault does when no 2 MiB block is free (vma_thp_gfp_mask). always: stall in direct ' +
+      'compaction and reclaim (async only, one try, unless the workload has thp); defer: wake kswapd ' +
+      'and kcompactd, fall back at once; defer+madvise: stall for workloads with thp, defer for the ' +
+      'rest; madvise (default): stall for workloads with thp, plain fallback for the rest; never: ' +
+      'fall back at once. The stall is charged to the faulting task (compact_stall).',
   },
   scan_delay_ms: {
     group: 'numa_balancing',
@@ -363,6 +381,7 @@ export interface Knobs {
   page_cluster: number;
   vma_ra_enabled: boolean;
   transparent_hugepage: ThpEnabled;
+  transparent_hugepage_defrag: ThpDefrag;
   scan_delay_ms: number;
   scan_period_min_ms: number;
   scan_period_max_ms: number;

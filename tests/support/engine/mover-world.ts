@@ -1,6 +1,6 @@
 // Drives a built world round by round as the simulation's tick does (tasks, kswapd, then movers),
 // without its latency feedback or task stops, so that a test can look into a mover's state as it runs.
-import { runKcompactd } from '../../../src/engine/mm/compaction.ts';
+import { runKcompactd } from '../../../src/engine/mm/kcompactd.ts';
 import { runKswapd } from '../../../src/engine/mm/kswapd.ts';
 import type { World } from '../../../src/engine/sim/setup.ts';
 import { runTask, TaskState } from '../../../src/engine/sim/task.ts';
