@@ -1,0 +1,225 @@
+// Tunes run in the lab that serves the API: `tune:start` checks the request and starts the search in
+// the background, `tune:wait` answers its report. Arms run as ordinary runs through `run:start` and
+// `run:wait` on the lab's one worker pool, so they show in the run list and in Compare.
+import { parseScenario } from '../../shared/scenario/parse.ts';
+import { KnobRangeError, parseKnobRanges, type KnobRange } from '../../shared/tune/knob-range.ts';
+import type { TuneArm, TuneProgress, TuneReport, TuneRequest } from '../../shared/tune/report.ts';
+import { resolveMetric, type Metric } from '../compare/metrics.ts';
+import { getResult } from '../db/index.ts';
+import { ApiError, notFound } from '../api/errors.ts';
+import { runStartHandlers } from '../api/handlers/run-start.ts';
+import type { Lab } from '../api/lab.ts';
+import { bestVsRunnerUp, type ObjectiveSense } from './arm-statistics.ts';
+import { armDocument } from './arm-document.ts';
+import { armCount, rankArms, search, type RunItem, type SearchOutcome } from './search.ts';
+
+export const DEFAULT_SEEDS = 3;
+export const DEFAULT_BUDGET = 24;
+
+interface Tune {
+  report: TuneReport;
+  ended: Promise<void>;
+}
+
+const tunesOf = new WeakMap<Lab, Map<number, Tune>>();
+let nextTuneId = 1;
+
+function tunes(lab: Lab): Map<number, Tune> {
+  let map = tunesOf.get(lab);
+  if (!map) tunesOf.set(lab, (map = new Map<number, Tune>()));
+  return map;
+}
+
+function invalid(message: string): never {
+  throw new ApiError('invalid', message);
+}
+
+interface CheckedRequest {
+  ranges: KnobRange[];
+  metric: Metric;
+  sense: ObjectiveSense;
+  seeds: number[];
+  budget: number;
+  designSeed: number;
+}
+
+/** Every problem is found before a run starts: the knobs, the objective, the scenario, the budget. */
+function checkRequest(req: TuneRequest): CheckedRequest {
+  let ranges: KnobRange[];
+  try {
+    ranges = parseKnobRanges(req.knobs);
+  } catch (e) {
+    if (e instanceof KnobRangeError) invalid(e.message);
+    throw e;
+  }
+  const metric = resolveMetric(req.objective);
+  if (!metric)
+    invalid(
+      `--objective: unknown metric "${req.objective}" (a Compare metric: throughput, latency, hit-ratio, ` +
+        'promote-mibps, vmstat:<counter>, task:<name>:throughput, ...)',
+    );
+  const parsed = parseScenario(req.document);
+  if (!parsed.ok)
+    invalid(
+      `document is not a valid scenario: ${parsed.errors.map((e) => `${e.path || 'document'}: ${e.message}`).join('; ')}`,
+    );
+  const nrSeeds = req.seeds ?? DEFAULT_SEEDS;
+  const budget = req.budget ?? DEFAULT_BUDGET;
+  if (armCount(budget, nrSeeds) < 2)
+    invalid(
+      `--budget ${budget} runs with ${nrSeeds} seeds each is fewer than two arms; give at least ${2 * nrSeeds}`,
+    );
+  const base = parsed.scenario.run.seed;
+  const seeds = Array.from({ length: nrSeeds }, (_, i) => (base + i) >>> 0);
+  const maximise = req.minimise === undefined ? metric.higherIsBetter : !req.minimise;
+  return {
+    ranges,
+    metric,
+    sense: { higherIsBetter: metric.higherIsBetter, maximise },
+    seeds,
+    budget,
+    designSeed: base,
+  };
+}
+
+/** The arms so far as the report gives them, with the best and the runner-up. */
+function fillArms(
+  report: TuneReport,
+  outcome: SearchOutcome,
+  runIdsOf: Map<number, number[]>,
+  failed: Map<number, number>,
+  sense: ObjectiveSense,
+  document: unknown,
+): void {
+  report.arms = outcome.arms.map((arm, i): TuneArm => ({
+    index: arm.index,
+    round: arm.round,
+    name: armDocument(document, arm.settings).name,
+    settings: { ...arm.settings },
+    runIds: runIdsOf.get(arm.index) ?? [],
+    nrFailed: failed.get(arm.index) ?? 0,
+    stats: outcome.stats[i] ?? null,
+  }));
+  const ranked = rankArms(outcome.stats, sense);
+  report.best = ranked[0] ?? null;
+  report.runnerUp = ranked[1] ?? null;
+  report.vsRunnerUp =
+    report.best !== null && report.runnerUp !== null
+      ? bestVsRunnerUp(outcome.stats[report.best]!, outcome.stats[report.runnerUp]!, sense)
+      : null;
+}
+
+/** Starts the tune and returns its id; the search goes on in the background. */
+export function startTune(lab: Lab, req: TuneRequest): number {
+  const checked = checkRequest(req);
+  const tuneId = nextTuneId++;
+  const shard = req.shard ?? null;
+  const report: TuneReport = {
+    tuneId,
+    status: 'running',
+    error: null,
+    objective: {
+      id: checked.metric.id,
+      label: checked.metric.label,
+      unit: checked.metric.unit,
+      maximise: checked.sense.maximise,
+    },
+    knobs: checked.ranges,
+    seeds: checked.seeds,
+    budget: checked.budget,
+    runsPlanned: 0,
+    runsDone: 0,
+    shard,
+    arms: [],
+    best: null,
+    runnerUp: null,
+    vsRunnerUp: null,
+  };
+  const runIdsOf = new Map<number, number[]>();
+  const failed = new Map<number, number>();
+  const startedAt = performance.now();
+  let round = 0;
+  const fractions = new Map<number, number>();
+  const emitProgress = () => {
+    let sum = 0;
+    for (const f of fractions.values()) sum += f;
+    const progress: TuneProgress = {
+      tuneId,
+      fraction: report.runsPlanned ? sum / report.runsPlanned : 0,
+      runsDone: report.runsDone,
+      runsPlanned: report.runsPlanned,
+      round,
+      wallMs: performance.now() - startedAt,
+    };
+    lab.events.emit('tune:progress', progress);
+  };
+  const stop = lab.events.subscribe((event, payload) => {
+    if (event !== 'run:progress') return;
+    const p = payload as { runId: number; fraction: number };
+    if (!fractions.has(p.runId)) return;
+    fractions.set(p.runId, p.fraction);
+    emitProgress();
+  });
+
+  const evaluate = async (items: readonly RunItem[], r: number): Promise<number[]> => {
+    round = r;
+    const runIds: number[] = [];
+    // One scenario per arm, its runs one per seed, as `run:start` with seeds queues them.
+    for (const arm of new Set(items.map((it) => it.arm))) {
+      const seeds = items.filter((it) => it.arm === arm).map((it) => it.seed);
+      const { document } = armDocument(req.document, arm.settings);
+      const started = await runStartHandlers['run:start'](lab, { document, seeds });
+      runIdsOf.set(arm.index, started.runIds);
+      runIds.push(...started.runIds);
+    }
+    report.runsPlanned += runIds.length;
+    for (const id of runIds) fractions.set(id, 0);
+    emitProgress();
+    const { runs } = await runStartHandlers['run:wait'](lab, { runIds });
+    report.runsDone += runs.length;
+    for (const id of runIds) fractions.set(id, 1);
+    emitProgress();
+    return runs.map((run, i) => {
+      const stored = run.status === 'done' ? getResult(lab.db, run.id) : null;
+      if (!stored) {
+        const arm = items[i]!.arm.index;
+        failed.set(arm, (failed.get(arm) ?? 0) + 1);
+        return NaN;
+      }
+      return checked.metric.extract(stored.result);
+    });
+  };
+
+  const fill = (outcome: SearchOutcome) =>
+    fillArms(report, outcome, runIdsOf, failed, checked.sense, req.document);
+  const ended = search({ ...checked, shard: shard ?? undefined, onRound: fill }, evaluate)
+    .then((outcome) => {
+      fill(outcome);
+      report.status = 'done';
+    })
+    .catch((e: unknown) => {
+      report.status = 'failed';
+      report.error = e instanceof Error ? e.message : String(e);
+    })
+    .finally(() => {
+      stop();
+      emitProgress();
+    });
+  tunes(lab).set(tuneId, { report, ended });
+  return tuneId;
+}
+
+/** The tune's report once it has ended, or after timeoutMs as it stands. */
+export async function waitTune(lab: Lab, tuneId: number, timeoutMs?: number): Promise<TuneReport> {
+  const tune = tunes(lab).get(tuneId);
+  if (!tune) throw notFound(`tune ${tuneId}`);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout =
+    timeoutMs === undefined ? null : new Promise<void>((done) => (timer = setTimeout(done, timeoutMs)));
+  try {
+    await (timeout ? Promise.race([tune.ended, timeout]) : tune.ended);
+  } finally {
+    clearTimeout(timer);
+  }
+  return structuredClone(tune.report);
+}
