@@ -138,14 +138,18 @@ export function startTune(lab: Lab, req: TuneRequest): number {
   const runIdsOf = new Map<number, number[]>();
   const failed = new Map<number, number>();
   const startedAt = performance.now();
+  const maxRuns = armCount(checked.budget, checked.seeds.length) * checked.seeds.length;
   let round = 0;
   const fractions = new Map<number, number>();
   const emitProgress = () => {
     let sum = 0;
     for (const f of fractions.values()) sum += f;
+    // Of the whole budget (all arms times seeds) while refinement rounds may still come.
+    const expected =
+      shard || report.status !== 'running' ? report.runsPlanned : Math.max(report.runsPlanned, maxRuns);
     const progress: TuneProgress = {
       tuneId,
-      fraction: report.runsPlanned ? sum / report.runsPlanned : 0,
+      fraction: expected ? Math.min(1, sum / expected) : 0,
       runsDone: report.runsDone,
       runsPlanned: report.runsPlanned,
       round,
