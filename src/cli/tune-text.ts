@@ -97,6 +97,7 @@ export function formatTuneReport(r: TuneReport): string {
   const lines = [
     `objective: ${o.id} (${o.label}, ${o.unit}), ${o.maximise ? 'maximised' : 'minimised'}; ` +
       `${r.arms.length} arms, ${r.seeds.length} seeds each (${r.seeds.join(', ')}), ${r.runsDone} runs of a budget of ${r.budget}` +
+      (r.runsReused ? ` (${r.runsReused} already in the lab)` : '') +
       (r.shard ? `; shard ${r.shard.index}/${r.shard.count} of the first pass only` : ''),
     `knobs: ${r.knobs.map((k) => `${k.knob} ${describeRange(k)}`).join('; ')}`,
     '',
@@ -104,7 +105,10 @@ export function formatTuneReport(r: TuneReport): string {
   const best = r.best === null ? undefined : r.arms[r.best];
   const runnerUp = r.runnerUp === null ? undefined : r.arms[r.runnerUp];
   if (best) lines.push(...armLine('best', best, o.unit));
-  else lines.push('best: none (no arm gave the objective a value)');
+  else
+    lines.push(
+      'best: none (no arm has a mean: no run gave the objective a value, or one gave 0, which leaves the Hmean undefined as in Compare)',
+    );
   if (runnerUp) lines.push(...armLine('runner-up', runnerUp, o.unit), ...verdict(r));
   lines.push('', ...armsTable(r));
   for (const k of r.knobs) lines.push('', ...sensitivityTable(r, k));

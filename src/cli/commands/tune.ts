@@ -1,8 +1,11 @@
 // `tierlab tune FILE --knob ... --objective METRIC [--seeds N] [--budget RUNS] [--workers N]
 // [--shard I/N] [--json OUT]`: the tuner through the API (`tune:start`, `tune:wait`), its arms run
 // as ordinary runs in the worker pool, with one progress bar and the report on stdout.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { TUNE_USAGE } from '../usage.ts';
+import type { ApiClient } from '../../shared/api/contract.ts';
+import type { TuneReport } from '../../shared/tune/report.ts';
 import { readScenarioDocument } from '../../main/scenario-file.ts';
 import { defaultPoolSize } from '../../main/runner/pool.ts';
 import { parseShard } from '../../main/sweep/expand.ts';
@@ -12,11 +15,27 @@ import { createProgress } from '../progress.ts';
 import { DB_OPTION, withLab } from '../lab.ts';
 import { RunFailedError } from '../run-failed.ts';
 import { formatTuneReport } from '../tune-text.ts';
+import { writeRunFiles } from '../write-run-files.ts';
 
 /** --minimise or --maximise override the objective's own sense; neither leaves it. */
 function direction(values: { minimise?: boolean; maximise?: boolean }): boolean | undefined {
   if (values.minimise && values.maximise) throw new UsageError('give --minimise or --maximise, not both');
   return values.minimise ? true : values.maximise ? false : undefined;
+}
+
+/**
+ * Every run of the tune as result and samples files, named by arm and seed (the same on every
+ * shard), so `tierlab import` merges the shards' first pass into one lab, where the tune goes on.
+ */
+async function writeArmFiles(api: ApiClient, report: TuneReport, dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const arm of report.arms)
+    for (const [i, runId] of arm.runIds.entries())
+      await writeRunFiles(
+        api,
+        runId,
+        join(dir, `tune-arm${String(arm.index).padStart(4, '0')}-seed${arm.runSeeds[i]}.result.json`),
+      );
 }
 
 export async function tuneCommand(argv: string[]): Promise<number> {
@@ -32,6 +51,7 @@ export async function tuneCommand(argv: string[]): Promise<number> {
       shard: { type: 'string' },
       workers: { type: 'string' },
       json: { type: 'string' },
+      out: { type: 'string' },
       quiet: { type: 'boolean' },
       ...DB_OPTION,
     },
@@ -69,12 +89,15 @@ export async function tuneCommand(argv: string[]): Promise<number> {
         `round ${p.round}, ${p.runsDone}/${p.runsPlanned} runs, ${workers} workers, ETA ${left}`,
       );
     });
+    let done: TuneReport;
     try {
-      return await api.call('tune:wait', { tuneId });
+      done = await api.call('tune:wait', { tuneId });
     } finally {
       stop();
       progress.done();
     }
+    if (values.out) await writeArmFiles(api, done, values.out);
+    return done;
   });
   if (values.json) await writeFile(values.json, JSON.stringify(report, null, 2) + '\n');
   if (report.status === 'failed') throw new RunFailedError(`the tune failed: ${report.error}`);

@@ -11,6 +11,7 @@ import { runStartHandlers } from '../api/handlers/run-start.ts';
 import type { Lab } from '../api/lab.ts';
 import { bestVsRunnerUp, type ObjectiveSense } from './arm-statistics.ts';
 import { armDocument } from './arm-document.ts';
+import { storedRunsOf } from './stored-runs.ts';
 import { armCount, rankArms, search, type RunItem, type SearchOutcome } from './search.ts';
 
 export const DEFAULT_SEEDS = 3;
@@ -82,12 +83,18 @@ function checkRequest(req: TuneRequest): CheckedRequest {
   };
 }
 
+/** Per arm index: its run ids, their seeds, and how many ended without a result. */
+interface ArmRuns {
+  runIdsOf: Map<number, number[]>;
+  runSeedsOf: Map<number, number[]>;
+  failed: Map<number, number>;
+}
+
 /** The arms so far as the report gives them, with the best and the runner-up. */
 function fillArms(
   report: TuneReport,
   outcome: SearchOutcome,
-  runIdsOf: Map<number, number[]>,
-  failed: Map<number, number>,
+  { runIdsOf, runSeedsOf, failed }: ArmRuns,
   sense: ObjectiveSense,
   document: unknown,
 ): void {
@@ -97,6 +104,7 @@ function fillArms(
     name: armDocument(document, arm.settings).name,
     settings: { ...arm.settings },
     runIds: runIdsOf.get(arm.index) ?? [],
+    runSeeds: runSeedsOf.get(arm.index) ?? [],
     nrFailed: failed.get(arm.index) ?? 0,
     stats: outcome.stats[i] ?? null,
   }));
@@ -129,6 +137,7 @@ export function startTune(lab: Lab, req: TuneRequest): number {
     budget: checked.budget,
     runsPlanned: 0,
     runsDone: 0,
+    runsReused: 0,
     shard,
     arms: [],
     best: null,
@@ -136,6 +145,7 @@ export function startTune(lab: Lab, req: TuneRequest): number {
     vsRunnerUp: null,
   };
   const runIdsOf = new Map<number, number[]>();
+  const runSeedsOf = new Map<number, number[]>();
   const failed = new Map<number, number>();
   const startedAt = performance.now();
   const maxRuns = armCount(checked.budget, checked.seeds.length) * checked.seeds.length;
@@ -167,21 +177,34 @@ export function startTune(lab: Lab, req: TuneRequest): number {
 
   const evaluate = async (items: readonly RunItem[], r: number): Promise<number[]> => {
     round = r;
-    const runIds: number[] = [];
-    // One scenario per arm, its runs one per seed, as `run:start` with seeds queues them.
+    const runIdOfItem: number[] = [];
+    const started: number[] = [];
+    // One scenario per arm, its runs one per seed as `run:start` with seeds queues them; a seed the
+    // lab already ran for this very arm is taken from the lab (see stored-runs.ts).
     for (const arm of new Set(items.map((it) => it.arm))) {
-      const seeds = items.filter((it) => it.arm === arm).map((it) => it.seed);
+      const own = items.filter((it) => it.arm === arm);
       const { document } = armDocument(req.document, arm.settings);
-      const started = await runStartHandlers['run:start'](lab, { document, seeds });
-      runIdsOf.set(arm.index, started.runIds);
-      runIds.push(...started.runIds);
+      const stored = storedRunsOf(lab, document);
+      const missing = own.filter((it) => !stored.has(it.seed)).map((it) => it.seed);
+      const fresh = missing.length
+        ? (await runStartHandlers['run:start'](lab, { document, seeds: missing })).runIds
+        : [];
+      started.push(...fresh);
+      const ids = own.map((it) => stored.get(it.seed) ?? fresh[missing.indexOf(it.seed)]!);
+      runIdsOf.set(arm.index, ids);
+      runSeedsOf.set(
+        arm.index,
+        own.map((it) => it.seed),
+      );
+      runIdOfItem.push(...ids);
     }
-    report.runsPlanned += runIds.length;
-    for (const id of runIds) fractions.set(id, 0);
+    report.runsPlanned += runIdOfItem.length;
+    report.runsReused += runIdOfItem.length - started.length;
+    for (const id of runIdOfItem) fractions.set(id, started.includes(id) ? 0 : 1);
     emitProgress();
-    const { runs } = await runStartHandlers['run:wait'](lab, { runIds });
+    const { runs } = await runStartHandlers['run:wait'](lab, { runIds: runIdOfItem });
     report.runsDone += runs.length;
-    for (const id of runIds) fractions.set(id, 1);
+    for (const id of runIdOfItem) fractions.set(id, 1);
     emitProgress();
     return runs.map((run, i) => {
       const stored = run.status === 'done' ? getResult(lab.db, run.id) : null;
@@ -195,7 +218,7 @@ export function startTune(lab: Lab, req: TuneRequest): number {
   };
 
   const fill = (outcome: SearchOutcome) =>
-    fillArms(report, outcome, runIdsOf, failed, checked.sense, req.document);
+    fillArms(report, outcome, { runIdsOf, runSeedsOf, failed }, checked.sense, req.document);
   const ended = search({ ...checked, shard: shard ?? undefined, onRound: fill }, evaluate)
     .then((outcome) => {
       fill(outcome);

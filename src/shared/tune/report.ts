@@ -42,6 +42,8 @@ export interface TuneArm {
   name: string;
   settings: Partial<Record<string, KnobValue>>;
   runIds: number[];
+  /** The seed of each of runIds (with a shard, only the shard's share of the seeds). */
+  runSeeds: number[];
   /** Runs that ended without a result (failed, cancelled): left out of the statistics. */
   nrFailed: number;
   /** null until its runs end, or when none of them gave the objective a value. */
@@ -73,6 +75,8 @@ export interface TuneReport {
   budget: number;
   runsPlanned: number;
   runsDone: number;
+  /** Of runsPlanned, those taken from runs the lab had already done (same arm, seed, engine version). */
+  runsReused: number;
   shard: { index: number; count: number } | null;
   arms: TuneArm[];
   /** Arm indexes; null until two arms have statistics (runnerUp) or one (best). */
