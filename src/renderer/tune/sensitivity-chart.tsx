@@ -1,0 +1,198 @@
+// One knob's sensitivity chart: the objective against the knob's value, a point per arm with its
+// mean -/+ stddev as an error bar, the best arm marked. It zooms as the app's time charts do (drag,
+// +/-, arrows, Ctrl+wheel, 0/Escape/double-click), through the same gestures and caption tools.
+import { createEffect, createSignal, on, onCleanup, onMount } from 'solid-js';
+import type { ChartOptions, Plugin } from 'chart.js';
+import { Chart } from '../charts/chart-setup.ts';
+import { ChartTools } from '../charts/chart-tools.tsx';
+import { createChartTheme, seriesColor } from '../charts/chart-theme.ts';
+import { createZoom } from '../charts/create-zoom.ts';
+import { makeZoomGestures } from '../charts/zoom-gestures.ts';
+import type { SensitivitySeries, SpreadPoint } from './sensitivity-series.ts';
+import '../charts/charts.css';
+
+export interface SensitivityChartProps {
+  knob: string;
+  objective: string;
+  unit: string;
+  series: SensitivitySeries;
+  best: number | null;
+}
+
+type SpreadChart = Chart<'line', SpreadPoint[]>;
+
+/** Draws each point's lo..hi as a vertical bar with caps (chart.js has no error bars of its own). */
+const errorBars: Plugin<'line'> = {
+  id: 'tierlabErrorBars',
+  afterDatasetsDraw(chart) {
+    const y = chart.scales.y;
+    const meta = chart.getDatasetMeta(0);
+    if (!y || !meta) return;
+    const { ctx } = chart;
+    ctx.save();
+    ctx.strokeStyle = (chart.data.datasets[0]?.borderColor as string | undefined) ?? '#888';
+    ctx.lineWidth = 1;
+    meta.data.forEach((el, i) => {
+      const p = chart.data.datasets[0]!.data[i] as unknown as SpreadPoint;
+      if (p.hi === p.lo) return;
+      const [top, bottom] = [y.getPixelForValue(p.hi), y.getPixelForValue(p.lo)];
+      ctx.beginPath();
+      ctx.moveTo(el.x, top);
+      ctx.lineTo(el.x, bottom);
+      ctx.moveTo(el.x - 4, top);
+      ctx.lineTo(el.x + 4, top);
+      ctx.moveTo(el.x - 4, bottom);
+      ctx.lineTo(el.x + 4, bottom);
+      ctx.stroke();
+    });
+    ctx.restore();
+  },
+};
+
+const short = (n: number) => String(+n.toPrecision(4));
+
+export function SensitivityChart(props: SensitivityChartProps) {
+  let canvas: HTMLCanvasElement | undefined;
+  let box: HTMLDivElement | undefined;
+  let chart: SpreadChart | undefined;
+  const theme = createChartTheme();
+  const zoom = createZoom();
+  const [log, setLog] = createSignal(false);
+  const options = (): ChartOptions<'line'> => {
+    const t = theme();
+    const s = props.series;
+    const axis = {
+      grid: { color: t.grid },
+      ticks: { color: t.muted, maxTicksLimit: 8 },
+      border: { color: t.grid },
+    };
+    const categories = s.categories;
+    return {
+      animation: false,
+      parsing: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      showLine: false,
+      elements: { point: { radius: 4, hoverRadius: 6 } },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            title: (items) => {
+              const p = items[0]?.raw as SpreadPoint | undefined;
+              if (!p) return '';
+              return `arm ${p.arm}: ${props.knob} = ${categories ? categories[p.x] : p.x}`;
+            },
+            label: (item) => {
+              const p = item.raw as SpreadPoint;
+              return `${short(p.y)} ${props.unit} (±${short((p.hi - p.lo) / 2)} stddev)`;
+            },
+          },
+        },
+      },
+      scales: {
+        x: {
+          ...axis,
+          type: s.log ? 'logarithmic' : 'linear',
+          min: zoom.range()?.min ?? s.bounds.min,
+          max: zoom.range()?.max ?? s.bounds.max,
+          title: { display: true, text: `${props.knob}${s.log ? ' (log)' : ''}`, color: t.muted },
+          ticks: {
+            ...axis.ticks,
+            ...(categories && { stepSize: 1, callback: (v: number | string) => categories[Number(v)] ?? '' }),
+          },
+        },
+        y: {
+          ...axis,
+          type: log() ? 'logarithmic' : 'linear',
+          title: { display: true, text: `${props.objective} (${props.unit})`, color: t.muted },
+        },
+      },
+    };
+  };
+  const datasets = () => {
+    const colour = seriesColor(theme(), 0);
+    const best = seriesColor(theme(), 1);
+    return [
+      {
+        label: props.objective,
+        data: props.series.points,
+        borderColor: colour,
+        backgroundColor: props.series.points.map((p) => (p.arm === props.best ? best : colour)),
+        pointStyle: props.series.points.map((p) => (p.arm === props.best ? 'star' : 'circle')),
+      },
+    ];
+  };
+  const describe = () => {
+    if (!chart || !box) return;
+    box.dataset.xMin = String(chart.scales.x?.min);
+    box.dataset.xMax = String(chart.scales.x?.max);
+    box.dataset.xScale = chart.scales.x?.type ?? '';
+    box.dataset.zoomed = String(zoom.range() !== null);
+    box.dataset.points = JSON.stringify(props.series.points);
+  };
+  onMount(() => {
+    if (!canvas || !box) return;
+    chart = new Chart(canvas, {
+      type: 'line',
+      data: { datasets: datasets() },
+      options: options(),
+      plugins: [errorBars],
+    });
+    describe();
+    onCleanup(
+      makeZoomGestures(canvas, box, {
+        chart: () => chart as unknown as Chart<'line', { x: number; y: number }[]>,
+        bounds: () => props.series.bounds,
+        range: () => zoom.range(),
+        setRange: (r) => zoom.setRange(r),
+        onSelecting: () => undefined,
+      }),
+    );
+  });
+  createEffect(
+    on(
+      [() => props.series, () => props.best, theme, () => zoom.range(), log],
+      () => {
+        if (!chart) return;
+        chart.options = options();
+        chart.data.datasets = datasets();
+        chart.update('none');
+        describe();
+      },
+      { defer: true },
+    ),
+  );
+  onCleanup(() => chart?.destroy());
+  const id = () => `tune-${props.knob}`;
+  return (
+    <figure class="chart" data-testid={`chart-${id()}`}>
+      <figcaption>
+        <span>
+          {props.objective} against {props.knob} <span class="muted small">{props.unit}</span>
+        </span>
+        <ChartTools
+          testid={id()}
+          zoom={zoom.range()}
+          log={log()}
+          onReset={() => zoom.setRange(null)}
+          onLog={setLog}
+        />
+      </figcaption>
+      <div
+        ref={box}
+        class="chart-box"
+        tabIndex={0}
+        aria-label={`${props.objective} against ${props.knob}: drag to zoom into a span of values, + and - to zoom, arrow keys to pan, 0 to reset`}
+        data-testid={`chart-box-${id()}`}
+      >
+        <canvas
+          ref={canvas}
+          data-testid={`chart-canvas-${id()}`}
+          role="img"
+          aria-label={`${props.objective} against ${props.knob}`}
+        />
+      </div>
+    </figure>
+  );
+}
