@@ -99,8 +99,16 @@ export function SensitivityChart(props: SensitivityChartProps) {
           title: { display: true, text: `${props.knob}${s.log ? ' (log)' : ''}`, color: t.muted },
           ticks: {
             ...axis.ticks,
-            ...(categories && { stepSize: 1, callback: (v: number | string) => categories[Number(v)] ?? '' }),
+            ...(categories && { callback: (v: number | string) => categories[Number(v)] ?? '' }),
           },
+          // A listed knob's ticks sit on its values (0, 1, ...), not on the axis's half-step ends.
+          ...(categories && {
+            afterBuildTicks: (scale: { ticks: { value: number }[]; min: number; max: number }) => {
+              scale.ticks = categories
+                .map((_, i) => ({ value: i }))
+                .filter((t) => t.value >= scale.min && t.value <= scale.max);
+            },
+          }),
         },
         y: {
           ...axis,
