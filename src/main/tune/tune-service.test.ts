@@ -19,6 +19,9 @@ describe('tune:start and tune:wait', () => {
       '--knob swappiness: 201 is outside 0..200',
     );
     await expect(start({ objective: 'task:nope:latency' })).rejects.toThrow('--objective: unknown metric');
+    await expect(start({ objective: 'task:nope:throughput' })).rejects.toThrow(
+      '--objective task:nope:throughput: the scenario has no task "nope" (its tasks: memhog)',
+    );
     await expect(start({ seeds: 3, budget: 5 })).rejects.toThrow('fewer than two arms; give at least 6');
     await expect(start({ document: { ...tiny(), run: { durationMs: -1 } } })).rejects.toThrow(
       /document is not a valid scenario: run\.durationMs/,

@@ -64,6 +64,13 @@ function checkRequest(req: TuneRequest): CheckedRequest {
     invalid(
       `document is not a valid scenario: ${parsed.errors.map((e) => `${e.path || 'document'}: ${e.message}`).join('; ')}`,
     );
+  // A task the scenario lacks would leave every arm without a value: say so now, not after the runs.
+  const task = /^task:(.+):[a-z-]+$/.exec(req.objective)?.[1];
+  const tasks = parsed.scenario.workload.map((w) => w.name);
+  if (task !== undefined && !tasks.includes(task))
+    invalid(
+      `--objective ${req.objective}: the scenario has no task "${task}" (its tasks: ${tasks.join(', ')})`,
+    );
   const nrSeeds = req.seeds ?? DEFAULT_SEEDS;
   const budget = req.budget ?? DEFAULT_BUDGET;
   if (armCount(budget, nrSeeds) < 2)
