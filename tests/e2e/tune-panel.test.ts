@@ -70,6 +70,18 @@ describe('the Tune panel', () => {
     expect(Number(await box.getAttribute('data-x-max'))).toBeLessThan(200);
     await page.keyboard.press('0');
     expect(await box.getAttribute('data-zoomed')).toBe('false');
+    // Dragging across the plot zooms to the span dragged over.
+    const area = (await page.getByTestId('chart-canvas-tune-swappiness').boundingBox())!;
+    const y = area.y + area.height / 2;
+    await page.mouse.move(area.x + area.width * 0.4, y);
+    await page.mouse.down();
+    await page.mouse.move(area.x + area.width * 0.6, y, { steps: 4 });
+    await page.mouse.move(area.x + area.width * 0.8, y, { steps: 4 });
+    await page.mouse.up();
+    expect(await box.getAttribute('data-zoomed')).toBe('true');
+    expect(Number(await box.getAttribute('data-x-min'))).toBeGreaterThan(0);
+    await page.getByTestId('chart-reset-tune-swappiness').click();
+    expect(await box.getAttribute('data-zoomed')).toBe('false');
     await app.shot('tune-panel');
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 // One knob's sensitivity chart: the objective against the knob's value, a point per arm with its
 // mean -/+ stddev as an error bar, the best arm marked. It zooms as the app's time charts do (drag,
 // +/-, arrows, Ctrl+wheel, 0/Escape/double-click), through the same gestures and caption tools.
-import { createEffect, createSignal, on, onCleanup, onMount } from 'solid-js';
+import { createEffect, createSignal, on, onCleanup, onMount, Show } from 'solid-js';
 import type { ChartOptions, Plugin } from 'chart.js';
 import { Chart } from '../charts/chart-setup.ts';
 import { ChartTools } from '../charts/chart-tools.tsx';
@@ -58,6 +58,7 @@ export function SensitivityChart(props: SensitivityChartProps) {
   const theme = createChartTheme();
   const zoom = createZoom();
   const [log, setLog] = createSignal(false);
+  const [band, setBand] = createSignal<{ left: number; width: number } | null>(null);
   const options = (): ChartOptions<'line'> => {
     const t = theme();
     const s = props.series;
@@ -154,7 +155,7 @@ export function SensitivityChart(props: SensitivityChartProps) {
         bounds: () => props.series.bounds,
         range: () => zoom.range(),
         setRange: (r) => zoom.setRange(r),
-        onSelecting: () => undefined,
+        onSelecting: setBand,
       }),
     );
   });
@@ -200,6 +201,19 @@ export function SensitivityChart(props: SensitivityChartProps) {
           role="img"
           aria-label={`${props.objective} against ${props.knob}`}
         />
+        <Show when={band()}>
+          {(b) => (
+            <div
+              class="chart-selection"
+              style={{
+                left: `${b().left}px`,
+                width: `${b().width}px`,
+                top: `${chart?.chartArea.top ?? 0}px`,
+                height: `${(chart?.chartArea.bottom ?? 0) - (chart?.chartArea.top ?? 0)}px`,
+              }}
+            />
+          )}
+        </Show>
       </div>
     </figure>
   );
