@@ -1,21 +1,16 @@
 // Tunes run in the lab that serves the API: `tune:start` checks the request and starts the search in
 // the background, `tune:wait` answers its report. Arms run as ordinary runs through `run:start` and
 // `run:wait` on the lab's one worker pool, so they show in the run list and in Compare.
-import { parseScenario } from '../../shared/scenario/parse.ts';
-import { KnobRangeError, parseKnobRanges, type KnobRange } from '../../shared/tune/knob-range.ts';
 import type { TuneArm, TuneProgress, TuneReport, TuneRequest } from '../../shared/tune/report.ts';
-import { resolveMetric, type Metric } from '../compare/metrics.ts';
 import { getResult } from '../db/index.ts';
-import { ApiError, notFound } from '../api/errors.ts';
+import { notFound } from '../api/errors.ts';
 import { runStartHandlers } from '../api/handlers/run-start.ts';
 import type { Lab } from '../api/lab.ts';
 import { bestVsRunnerUp, type ObjectiveSense } from './arm-statistics.ts';
 import { armDocument } from './arm-document.ts';
 import { storedRunsOf } from './stored-runs.ts';
 import { armCount, rankArms, search, type RunItem, type SearchOutcome } from './search.ts';
-
-export const DEFAULT_SEEDS = 3;
-export const DEFAULT_BUDGET = 24;
+import { checkTuneRequest } from './check-request.ts';
 
 interface Tune {
   report: TuneReport;
@@ -29,65 +24,6 @@ function tunes(lab: Lab): Map<number, Tune> {
   let map = tunesOf.get(lab);
   if (!map) tunesOf.set(lab, (map = new Map<number, Tune>()));
   return map;
-}
-
-function invalid(message: string): never {
-  throw new ApiError('invalid', message);
-}
-
-interface CheckedRequest {
-  ranges: KnobRange[];
-  metric: Metric;
-  sense: ObjectiveSense;
-  seeds: number[];
-  budget: number;
-  designSeed: number;
-}
-
-/** Every problem is found before a run starts: the knobs, the objective, the scenario, the budget. */
-function checkRequest(req: TuneRequest): CheckedRequest {
-  let ranges: KnobRange[];
-  try {
-    ranges = parseKnobRanges(req.knobs);
-  } catch (e) {
-    if (e instanceof KnobRangeError) invalid(e.message);
-    throw e;
-  }
-  const metric = resolveMetric(req.objective);
-  if (!metric)
-    invalid(
-      `--objective: unknown metric "${req.objective}" (a Compare metric: throughput, latency, hit-ratio, ` +
-        'promote-mibps, vmstat:<counter>, task:<name>:throughput, ...)',
-    );
-  const parsed = parseScenario(req.document);
-  if (!parsed.ok)
-    invalid(
-      `document is not a valid scenario: ${parsed.errors.map((e) => `${e.path || 'document'}: ${e.message}`).join('; ')}`,
-    );
-  // A task the scenario lacks would leave every arm without a value: say so now, not after the runs.
-  const task = /^task:(.+):[a-z-]+$/.exec(req.objective)?.[1];
-  const tasks = parsed.scenario.workload.map((w) => w.name);
-  if (task !== undefined && !tasks.includes(task))
-    invalid(
-      `--objective ${req.objective}: the scenario has no task "${task}" (its tasks: ${tasks.join(', ')})`,
-    );
-  const nrSeeds = req.seeds ?? DEFAULT_SEEDS;
-  const budget = req.budget ?? DEFAULT_BUDGET;
-  if (armCount(budget, nrSeeds) < 2)
-    invalid(
-      `--budget ${budget} runs with ${nrSeeds} seeds each is fewer than two arms; give at least ${2 * nrSeeds}`,
-    );
-  const base = parsed.scenario.run.seed;
-  const seeds = Array.from({ length: nrSeeds }, (_, i) => (base + i) >>> 0);
-  const maximise = req.minimise === undefined ? metric.higherIsBetter : !req.minimise;
-  return {
-    ranges,
-    metric,
-    sense: { higherIsBetter: metric.higherIsBetter, maximise },
-    seeds,
-    budget,
-    designSeed: base,
-  };
 }
 
 /** Per arm index: its run ids, their seeds, and how many ended without a result. */
@@ -126,7 +62,7 @@ function fillArms(
 
 /** Starts the tune and returns its id; the search goes on in the background. */
 export function startTune(lab: Lab, req: TuneRequest): number {
-  const checked = checkRequest(req);
+  const checked = checkTuneRequest(req);
   const tuneId = nextTuneId++;
   const shard = req.shard ?? null;
   const report: TuneReport = {

@@ -2,13 +2,13 @@
 // mean -/+ stddev as an error bar, the best arm marked. It zooms as the app's time charts do (drag,
 // +/-, arrows, Ctrl+wheel, 0/Escape/double-click), through the same gestures and caption tools.
 import { createEffect, createSignal, on, onCleanup, onMount, Show } from 'solid-js';
-import type { ChartOptions, Plugin } from 'chart.js';
 import { Chart } from '../charts/chart-setup.ts';
 import { ChartTools } from '../charts/chart-tools.tsx';
 import { createChartTheme, seriesColor } from '../charts/chart-theme.ts';
 import { createZoom } from '../charts/create-zoom.ts';
 import { makeZoomGestures } from '../charts/zoom-gestures.ts';
 import type { SensitivitySeries, SpreadPoint } from './sensitivity-series.ts';
+import { errorBars, sensitivityOptions } from './sensitivity-options.ts';
 import '../charts/charts.css';
 
 export interface SensitivityChartProps {
@@ -21,36 +21,6 @@ export interface SensitivityChartProps {
 
 type SpreadChart = Chart<'line', SpreadPoint[]>;
 
-/** Draws each point's lo..hi as a vertical bar with caps (chart.js has no error bars of its own). */
-const errorBars: Plugin<'line'> = {
-  id: 'tierlabErrorBars',
-  afterDatasetsDraw(chart) {
-    const y = chart.scales.y;
-    const meta = chart.getDatasetMeta(0);
-    if (!y || !meta) return;
-    const { ctx } = chart;
-    ctx.save();
-    ctx.strokeStyle = (chart.data.datasets[0]?.borderColor as string | undefined) ?? '#888';
-    ctx.lineWidth = 1;
-    meta.data.forEach((el, i) => {
-      const p = chart.data.datasets[0]!.data[i] as unknown as SpreadPoint;
-      if (p.hi === p.lo) return;
-      const [top, bottom] = [y.getPixelForValue(p.hi), y.getPixelForValue(p.lo)];
-      ctx.beginPath();
-      ctx.moveTo(el.x, top);
-      ctx.lineTo(el.x, bottom);
-      ctx.moveTo(el.x - 4, top);
-      ctx.lineTo(el.x + 4, top);
-      ctx.moveTo(el.x - 4, bottom);
-      ctx.lineTo(el.x + 4, bottom);
-      ctx.stroke();
-    });
-    ctx.restore();
-  },
-};
-
-const short = (n: number) => String(+n.toPrecision(4));
-
 export function SensitivityChart(props: SensitivityChartProps) {
   let canvas: HTMLCanvasElement | undefined;
   let box: HTMLDivElement | undefined;
@@ -59,66 +29,7 @@ export function SensitivityChart(props: SensitivityChartProps) {
   const zoom = createZoom();
   const [log, setLog] = createSignal(false);
   const [band, setBand] = createSignal<{ left: number; width: number } | null>(null);
-  const options = (): ChartOptions<'line'> => {
-    const t = theme();
-    const s = props.series;
-    const axis = {
-      grid: { color: t.grid },
-      ticks: { color: t.muted, maxTicksLimit: 8 },
-      border: { color: t.grid },
-    };
-    const categories = s.categories;
-    return {
-      animation: false,
-      parsing: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      showLine: false,
-      elements: { point: { radius: 4, hoverRadius: 6 } },
-      plugins: {
-        legend: { display: false },
-        tooltip: {
-          callbacks: {
-            title: (items) => {
-              const p = items[0]?.raw as SpreadPoint | undefined;
-              if (!p) return '';
-              return `arm ${p.arm}: ${props.knob} = ${categories ? categories[p.x] : p.x}`;
-            },
-            label: (item) => {
-              const p = item.raw as SpreadPoint;
-              return `${short(p.y)} ${props.unit} (±${short((p.hi - p.lo) / 2)} stddev)`;
-            },
-          },
-        },
-      },
-      scales: {
-        x: {
-          ...axis,
-          type: s.log ? 'logarithmic' : 'linear',
-          min: zoom.range()?.min ?? s.bounds.min,
-          max: zoom.range()?.max ?? s.bounds.max,
-          title: { display: true, text: `${props.knob}${s.log ? ' (log)' : ''}`, color: t.muted },
-          ticks: {
-            ...axis.ticks,
-            ...(categories && { callback: (v: number | string) => categories[Number(v)] ?? '' }),
-          },
-          // A listed knob's ticks sit on its values (0, 1, ...), not on the axis's half-step ends.
-          ...(categories && {
-            afterBuildTicks: (scale: { ticks: { value: number }[]; min: number; max: number }) => {
-              scale.ticks = categories
-                .map((_, i) => ({ value: i }))
-                .filter((t) => t.value >= scale.min && t.value <= scale.max);
-            },
-          }),
-        },
-        y: {
-          ...axis,
-          type: log() ? 'logarithmic' : 'linear',
-          title: { display: true, text: `${props.objective} (${props.unit})`, color: t.muted },
-        },
-      },
-    };
-  };
+  const options = () => sensitivityOptions({ ...props, zoom: zoom.range(), log: log(), theme: theme() });
   const datasets = () => {
     const colour = seriesColor(theme(), 0);
     const best = seriesColor(theme(), 1);

@@ -3,11 +3,11 @@
 // the report as it grows round by round. The tune runs in the lab, so its runs join the run list.
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { TuneProgress, TuneReport } from '../../shared/tune/report.ts';
-import { formatRemaining, remainingWallMs } from '../../shared/run-pace.ts';
 import { createApiEvent, useApi } from '../api/api-context.tsx';
 import { describeError } from '../api/api-error.ts';
 import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
 import { checkRow, KnobRows, knobText, type KnobRow } from './knob-rows.tsx';
+import { TuneProgressBar } from './tune-progress-bar.tsx';
 import { TuneResults } from './tune-results.tsx';
 import './tune.css';
 
@@ -77,11 +77,6 @@ export function TunePanel() {
     } catch (e) {
       setError(describeError(e));
     }
-  };
-  const pct = () => Math.round((progress()?.fraction ?? 0) * 100);
-  const eta = () => {
-    const p = progress();
-    return p ? formatRemaining(remainingWallMs(p)) : '—';
   };
   return (
     <section class="panel tune-panel" data-testid="tune-panel">
@@ -173,21 +168,7 @@ export function TunePanel() {
         {(r) => (
           <>
             <Show when={r().status === 'running'}>
-              <div
-                class="progress status-running"
-                role="progressbar"
-                aria-valuemin={0}
-                aria-valuemax={100}
-                aria-valuenow={pct()}
-                aria-label="tune progress"
-                data-testid="tune-progress"
-              >
-                <div class="progress-fill" style={{ width: `${pct()}%` }} />
-                <span class="progress-text">
-                  {pct()}% · round {progress()?.round ?? 0} · {progress()?.runsDone ?? 0}/
-                  {progress()?.runsPlanned ?? 0} runs · ETA {eta()}
-                </span>
-              </div>
+              <TuneProgressBar progress={progress()} />
             </Show>
             <Show when={r().status === 'failed'}>
               <p class="field-error" role="alert" data-testid="tune-error">
