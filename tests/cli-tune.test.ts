@@ -1,7 +1,7 @@
 // `tierlab tune` in a child process on a tiny scenario: the report it prints and writes must agree
 // with the runs it stored, read back through `tierlab export --results` and summarised here by hand.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,56 @@ describe('tierlab tune', () => {
     expect(second.arms.map((a) => [a.settings, a.runIds])).toEqual(
       report.arms.map((a) => [a.settings, a.runIds]),
     );
+  });
+
+  it('splits the first pass between shards, whose imported runs the tune then goes on from', () => {
+    const file = join(dir, 'shard.tierlab.json');
+    writeFileSync(file, JSON.stringify(smallScenario({ name: 'shard', durationMs: 200 })));
+    const out = join(dir, 'shards');
+    // 4 arms of 1 seed: a first pass of 2 (a Latin hypercube of half the arms), 1 run per shard.
+    const args = [
+      '--knob',
+      'swappiness=0..200',
+      '--objective',
+      'throughput',
+      '--seeds',
+      '1',
+      '--budget',
+      '4',
+    ];
+    const reports = ['0/2', '1/2'].map((shard, i) => {
+      const json = join(dir, `shard-${i}.json`);
+      const r = tierlab(
+        'tune',
+        file,
+        ...args,
+        '--shard',
+        shard,
+        '--out',
+        out,
+        '--quiet',
+        '--json',
+        json,
+        '--db',
+        join(dir, `shard-${i}.db`),
+      );
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(readFileSync(json, 'utf8')) as TuneReport;
+    });
+    expect(reports.map((r) => r.runsDone)).toEqual([1, 1]);
+    // Both shards plan the same first pass and run different halves of it.
+    expect(reports[1]!.arms.map((a) => a.settings)).toEqual(reports[0]!.arms.map((a) => a.settings));
+    const files = readdirSync(out).filter((f) => f.endsWith('.result.json'));
+    expect(files.sort()).toEqual(['tune-arm0000-seed1.result.json', 'tune-arm0001-seed1.result.json']);
+    const lab = join(dir, 'merged.db');
+    expect(tierlab('import', ...files.map((f) => join(out, f)), '--db', lab).status).toBe(0);
+    const json = join(dir, 'merged.json');
+    const r = tierlab('tune', file, ...args, '--quiet', '--json', json, '--db', lab);
+    expect(r.status, r.stderr).toBe(0);
+    const merged = JSON.parse(readFileSync(json, 'utf8')) as TuneReport;
+    expect(merged.arms).toHaveLength(4);
+    expect(merged.runsReused).toBe(2);
+    expect(merged.arms.slice(0, 2).map((a) => a.settings)).toEqual(reports[0]!.arms.map((a) => a.settings));
   });
 
   it('refuses a bad knob range or objective with exit 2, naming it, before any run', () => {
