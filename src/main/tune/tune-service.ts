@@ -2,13 +2,11 @@
 // the background, `tune:wait` answers its report. Arms run as ordinary runs through `run:start` and
 // `run:wait` on the lab's one worker pool, so they show in the run list and in Compare.
 import type { TuneArm, TuneProgress, TuneReport, TuneRequest } from '../../shared/tune/report.ts';
-import { getResult } from '../db/index.ts';
 import { notFound } from '../api/errors.ts';
-import { runStartHandlers } from '../api/handlers/run-start.ts';
 import type { Lab } from '../api/lab.ts';
 import { bestVsRunnerUp, type ObjectiveSense } from './arm-statistics.ts';
 import { armDocument } from './arm-document.ts';
-import { storedRunsOf } from './stored-runs.ts';
+import { objectiveOf, queueRuns } from './run-arms.ts';
 import { armCount, rankArms, search, type RunItem, type SearchOutcome } from './search.ts';
 import { checkTuneRequest } from './check-request.ts';
 
@@ -120,44 +118,23 @@ export function startTune(lab: Lab, req: TuneRequest): number {
 
   const evaluate = async (items: readonly RunItem[], r: number): Promise<number[]> => {
     round = r;
-    const runIdOfItem: number[] = [];
-    const started: number[] = [];
-    // One scenario per arm, its runs one per seed as `run:start` with seeds queues them; a seed the
-    // lab already ran for this very arm is taken from the lab (see stored-runs.ts).
-    for (const arm of new Set(items.map((it) => it.arm))) {
-      const own = items.filter((it) => it.arm === arm);
-      const { document } = armDocument(req.document, arm.settings);
-      const stored = storedRunsOf(lab, document);
-      const missing = own.filter((it) => !stored.has(it.seed)).map((it) => it.seed);
-      const fresh = missing.length
-        ? (await runStartHandlers['run:start'](lab, { document, seeds: missing })).runIds
-        : [];
-      started.push(...fresh);
-      const ids = own.map((it) => stored.get(it.seed) ?? fresh[missing.indexOf(it.seed)]!);
-      runIdsOf.set(arm.index, ids);
-      runSeedsOf.set(
-        arm.index,
-        own.map((it) => it.seed),
-      );
-      runIdOfItem.push(...ids);
-    }
-    report.runsPlanned += runIdOfItem.length;
-    report.runsReused += runIdOfItem.length - started.length;
-    for (const id of runIdOfItem) fractions.set(id, started.includes(id) ? 0 : 1);
-    emitProgress();
-    const { runs } = await runStartHandlers['run:wait'](lab, { runIds: runIdOfItem });
-    report.runsDone += runs.length;
-    for (const id of runIdOfItem) fractions.set(id, 1);
-    emitProgress();
-    return runs.map((run, i) => {
-      const stored = run.status === 'done' ? getResult(lab.db, run.id) : null;
-      if (!stored) {
-        const arm = items[i]!.arm.index;
-        failed.set(arm, (failed.get(arm) ?? 0) + 1);
-        return NaN;
-      }
-      return checked.metric.extract(stored.result);
+    const { runIds, started } = await queueRuns(lab, req.document, items);
+    items.forEach((it, i) => {
+      runIdsOf.set(it.arm.index, [...(runIdsOf.get(it.arm.index) ?? []), runIds[i]!]);
+      runSeedsOf.set(it.arm.index, [...(runSeedsOf.get(it.arm.index) ?? []), it.seed]);
     });
+    report.runsPlanned += runIds.length;
+    report.runsReused += runIds.length - started.size;
+    for (const id of runIds) fractions.set(id, started.has(id) ? 0 : 1);
+    emitProgress();
+    const { values, failed: noResult } = await objectiveOf(lab, runIds, checked.metric);
+    report.runsDone += runIds.length;
+    for (const id of runIds) fractions.set(id, 1);
+    emitProgress();
+    items.forEach(({ arm }, i) => {
+      if (noResult[i]) failed.set(arm.index, (failed.get(arm.index) ?? 0) + 1);
+    });
+    return values;
   };
 
   const fill = (outcome: SearchOutcome) =>
