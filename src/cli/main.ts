@@ -13,6 +13,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   run: { usage: U.RUN_USAGE, load: () => import('./commands/run.ts'), entry: 'runCommand' },
   sweep: { usage: U.SWEEP_USAGE, load: () => import('./commands/sweep.ts'), entry: 'sweepCommand' },
+  tune: { usage: U.TUNE_USAGE, load: () => import('./commands/tune.ts'), entry: 'tuneCommand' },
   list: { usage: U.LIST_USAGE, load: () => import('./commands/list.ts'), entry: 'listCommand' },
   show: { usage: U.SHOW_USAGE, load: () => import('./commands/show.ts'), entry: 'showCommand' },
   compare: { usage: U.COMPARE_USAGE, load: () => import('./commands/compare.ts'), entry: 'compareCommand' },

@@ -12,3 +12,5 @@ export const SHOW_USAGE = 'tierlab show RUN [--json | --heatmap [--task NAME]] [
 export const SWEEP_USAGE =
   'tierlab sweep FILE --set KEY=V1,V2 [--set ...] [--repeat N] [--shard I/N] [--workers N] [--out DIR] [--quiet] [--db PATH]';
 export const TRACE_USAGE = 'tierlab trace stats FILE [--capacity PAGES ...] [--json]';
+export const TUNE_USAGE =
+  'tierlab tune FILE --knob NAME=A..B|NAME=V1,V2|NAME [--knob ...] --objective METRIC [--minimise | --maximise] [--seeds N] [--budget RUNS] [--workers N] [--shard I/N] [--out DIR] [--json OUT] [--quiet] [--db PATH]';

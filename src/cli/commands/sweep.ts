@@ -1,12 +1,9 @@
 // `tierlab sweep FILE --set KEY=V1,V2 [--set ...] [--repeat N] [--shard I/N] [--workers N]
 // [--out DIR] [--db PATH]`: every combination in the worker pool, with one progress bar.
 import { SWEEP_USAGE } from '../usage.ts';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatScenarioErrors, parseScenario } from '../../shared/scenario/index.ts';
-import type { ApiClient, Res } from '../../shared/api/contract.ts';
-import { samplesFileFor } from '../../shared/samples-file.ts';
-import { ApiError } from '../../main/api/errors.ts';
 import { readScenarioDocument } from '../../main/scenario-file.ts';
 import { defaultPoolSize } from '../../main/runner/pool.ts';
 import { expandSweep, parseSetting, parseShard, type SweepItem } from '../../main/sweep/expand.ts';
@@ -15,6 +12,7 @@ import { createProgress } from '../progress.ts';
 import { formatRemaining, remainingWallMs } from '../../shared/run-pace.ts';
 import { DB_OPTION, withLab } from '../lab.ts';
 import { RunFailedError } from '../run-failed.ts';
+import { writeRunFiles } from '../write-run-files.ts';
 
 /** A malformed --set or --shard is the user's to fix: exit 2 with the message, no stack. */
 function userInput<T>(parse: () => T): T {
@@ -33,22 +31,6 @@ function requireValid(items: SweepItem[]): void {
     if (!p.ok) problems.push(`with ${JSON.stringify(item.settings)}:\n${formatScenarioErrors(p.errors)}`);
   }
   if (problems.length) throw new UsageError(`some combinations are invalid\n${problems.join('\n')}`);
-}
-
-/**
- * A run's result file and, beside it, its samples file, so `tierlab import` restores the run's
- * charts too. A run without a result (failed) writes neither.
- */
-async function writeRunFiles(api: ApiClient, runId: number, file: string): Promise<void> {
-  let exported: Res<'export:run'>;
-  try {
-    exported = await api.call('export:run', { runId });
-  } catch (e) {
-    if (e instanceof ApiError && e.code === 'not_found') return;
-    throw e;
-  }
-  await writeFile(file, JSON.stringify(exported.result) + '\n');
-  await writeFile(samplesFileFor(file), JSON.stringify(exported.samples) + '\n');
 }
 
 export async function sweepCommand(argv: string[]): Promise<number> {

@@ -16,6 +16,7 @@ import { runImportHandlers } from './handlers/run-import.ts';
 import { scenarioHandlers } from './handlers/scenario.ts';
 import { partHandlers } from './handlers/part.ts';
 import { traceHandlers } from './handlers/trace.ts';
+import { tuneHandlers } from './handlers/tune.ts';
 
 const HANDLERS: Handlers<Channel> = {
   ...appHandlers,
@@ -28,6 +29,7 @@ const HANDLERS: Handlers<Channel> = {
   ...compareHandlers,
   ...exportHandlers,
   ...traceHandlers,
+  ...tuneHandlers,
 };
 
 export async function dispatch(lab: Lab, channel: string, payload: unknown): Promise<unknown> {

@@ -116,6 +116,24 @@ export const REQUEST_SCHEMAS: Record<Channel, z.ZodType> = {
       includePartial: z.boolean().optional(),
     })
     .strict(),
+  'tune:start': z
+    .object({
+      document: z.unknown(),
+      knobs: z.array(z.string().min(1).max(500)).min(1).max(32),
+      objective: z.string().min(1).max(300),
+      minimise: z.boolean().optional(),
+      seeds: z.number().int().min(1).max(100).optional(),
+      budget: z.number().int().min(2).max(100_000).optional(),
+      shard: z
+        .object({ index: z.number().int().min(0), count: z.number().int().min(1) })
+        .strict()
+        .refine((s) => s.index < s.count, { message: 'shard wants 0 <= index < count', path: ['index'] })
+        .optional(),
+    })
+    .strict(),
+  'tune:wait': z
+    .object({ tuneId: id, timeoutMs: z.number().int().min(0).max(3_600_000).optional() })
+    .strict(),
 };
 
 /** Describes a validation failure in one line per problem: `field: message`. */

@@ -38,7 +38,7 @@ export interface ComparisonTable {
   rows: ComparisonRow[];
 }
 
-type PercentDiff = (value: number, base: number) => number;
+export type PercentDiff = (value: number, base: number) => number;
 
 /**
  * Stat.pm stat_compare and Summarise.pm getStatCompareFunc: spread (stddev, coeffvar) is always
@@ -52,7 +52,12 @@ function effectSize(cell: GroupSummary, base: GroupSummary, sign: 1 | -1): numbe
   return pooled > 0 ? (sign * (cell.mean - base.mean)) / pooled : NaN;
 }
 
-function vsBaseline(cell: GroupSummary, base: GroupSummary, diff: PercentDiff, sign: 1 | -1): VsBaseline {
+export function vsBaseline(
+  cell: GroupSummary,
+  base: GroupSummary,
+  diff: PercentDiff,
+  sign: 1 | -1,
+): VsBaseline {
   const bothHaveIntervals = !cell.ci.some(Number.isNaN) && !base.ci.some(Number.isNaN);
   const ratio = bothHaveIntervals ? cidiff(cell.mean, cell.ci, base.mean, base.ci) : NaN;
   return {

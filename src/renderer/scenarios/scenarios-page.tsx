@@ -2,6 +2,7 @@
 import { RunList } from '../runs/run-list.tsx';
 import { ScenarioComposer } from './scenario-composer.tsx';
 import { ScenarioList } from './scenario-list.tsx';
+import { TunePanel } from '../tune/tune-panel.tsx';
 
 export function ScenariosPage() {
   return (
@@ -17,6 +18,7 @@ export function ScenariosPage() {
         <ScenarioComposer />
         <ScenarioList />
       </div>
+      <TunePanel />
       <RunList />
     </div>
   );

@@ -17,6 +17,7 @@ import type { RunProgress } from '../progress.ts';
 import type { RunResult } from '../result.ts';
 import type { SamplesFile } from '../samples-file.ts';
 import type { SampleBatch } from '../samples.ts';
+import type { TuneProgress, TuneReport, TuneRequest } from '../tune/report.ts';
 
 /**
  * Which samples a CSV holds: machine-wide rows (/proc/vmstat) by default; with perNode one row per
@@ -138,6 +139,14 @@ export interface ApiRequests {
     req: CompareRequest;
     res: { filename: string; csv: string };
   };
+  /**
+   * Starts a tune: searches the knob ranges for the best objective, each arm a scenario of its own
+   * run with every seed (`tierlab tune`, the Tune panel). Refused with the problem, naming the knob or
+   * field, before any run starts. Progress comes as `tune:progress` events.
+   */
+  'tune:start': { req: TuneRequest; res: { tuneId: number } };
+  /** Answers the tune's report once it has ended, or after `timeoutMs` as it stands. */
+  'tune:wait': { req: { tuneId: number; timeoutMs?: number }; res: TuneReport };
 }
 
 export interface ApiEvents {
@@ -146,6 +155,7 @@ export interface ApiEvents {
   'run:progress': { runId: number; latest: number[] } & RunProgress;
   /** A running run's new samples, machine-wide and per node, as stored: `run:samples` answers the same shape. */
   'run:samples': RunSampleBatch;
+  'tune:progress': TuneProgress;
 }
 
 export type Channel = keyof ApiRequests;
@@ -182,10 +192,17 @@ const CHANNEL_SET: Record<Channel, true> = {
   'export:run': true,
   'export:comparison': true,
   'trace:import': true,
+  'tune:start': true,
+  'tune:wait': true,
 };
 export const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 
-const EVENT_SET: Record<EventName, true> = { 'run:status': true, 'run:progress': true, 'run:samples': true };
+const EVENT_SET: Record<EventName, true> = {
+  'run:status': true,
+  'run:progress': true,
+  'run:samples': true,
+  'tune:progress': true,
+};
 export const EVENT_NAMES = Object.keys(EVENT_SET) as EventName[];
 
 export function isChannel(name: string): name is Channel {
