@@ -24,7 +24,8 @@ export interface NodeResult {
   freePages: number;
   anonPages: number;
   filePages: number;
-  vmstat: Record<CounterName, number>;
+  /** The node's counters its kernel keeps per node (recordedCounters(kernel, 'node')); the rest absent. */
+  vmstat: Partial<Record<CounterName, number>>;
 }
 
 export interface TaskResult {
@@ -121,7 +122,8 @@ export interface RunResult {
   engine: RunEngine; // fixed
   simulatedMs: number; // fixed
   wallMs: number; // fixed
-  vmstat: Record<CounterName, number>; // fixed
+  /** The counters its kernel prints (recordedCounters(kernel, 'machine')); the others absent, not 0. */
+  vmstat: Partial<Record<CounterName, number>>; // fixed
   nodes: NodeResult[]; // fixed
   tasks: TaskResult[]; // fixed
   events: RunEvent[];

@@ -6,7 +6,7 @@ import {
   MEMORY_KIND_DEFAULTS,
   SWAP_DEVICE_DEFAULTS,
 } from './memory-kinds.ts';
-import { getPreset, presetKnobs } from './presets.ts';
+import { getPreset, presetKnobs, resolveKernel } from './presets.ts';
 import { interleaveWeights } from './interleave-weights.ts';
 import type { Knobs } from './knobs.ts';
 import type {
@@ -106,7 +106,7 @@ function resolvePolicy(policy: ParsedPolicy): ResolvedPolicy {
   if (!preset) throw new Error(`unknown policy preset "${policy.preset}" passed the checks`);
   const explicit = Object.fromEntries(Object.entries(policy.knobs).filter(([, v]) => v !== undefined));
   const knobs: Knobs = { ...presetKnobs(preset), ...(explicit as Partial<Knobs>) };
-  return { preset: preset.name, knobs };
+  return { preset: preset.name, knobs, kernel: resolveKernel(preset, policy.kernel) };
 }
 
 /** A multi-tenant entry as one hot-set process per VM; the entry's common fields apply to each. */

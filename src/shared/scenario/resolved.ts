@@ -1,6 +1,7 @@
 // A scenario after validation: every size in bytes, every default filled in. This is the engine's
 // input; the file format users write (`tierlab.scenario/1`) is parsed into it by ./parse.ts.
 import type { Knobs } from './knobs.ts';
+import type { KernelVersion } from './kernels.ts';
 import type { LatencyPoint } from './memory-kinds.ts';
 
 export type MemoryKind = 'dram' | 'pmem' | 'cxl' | 'hbm';
@@ -69,6 +70,8 @@ export const DEFAULT_MEMORY_BLOCK_SIZE = 128 * 2 ** 20;
 export interface ResolvedPolicy {
   preset: string;
   knobs: Knobs;
+  /** The modelled kernel version; null for a research preset, which runs its series' own kernel. */
+  kernel: KernelVersion | null;
 }
 
 export type MempolicyMode = 'default' | 'bind' | 'preferred' | 'interleave' | 'weighted_interleave';
