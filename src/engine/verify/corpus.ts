@@ -265,6 +265,42 @@ export function hotplugEntry(
   };
 }
 
+/**
+ * Kernel versions where their behaviour differs: on a DRAM + CXL + PMEM machine 6.12 gives CXL
+ * its own tier from HMAT (DRAM demotes to CXL, CXL to PMEM), while 6.1 puts both in
+ * memory_tier22 (DRAM demotes to the nearer, either may take the fallback); and the two-tier
+ * slow-tier promotion run on 6.1, whose pgdemote_* are machine-wide only. With swap, 6.12 demotes
+ * CXL pages on to PMEM where 6.1 swaps them (the zipf run: 2.8 vs 2.0 M refs/s).
+ */
+const KERNEL_RUNS: readonly (readonly [WorkloadKind, Regime])[] = [
+  ['hot', 'swap-demotion-on'],
+  ['zipf', 'swap-demotion-on'],
+];
+
+/** `linux-tiering` running `kind` in `regime` on a three-tier machine, on `kernel`. */
+export function threeTierEntry(kind: WorkloadKind, regime: Regime, kernel: '6.1' | '6.12'): CorpusEntry {
+  const e = corpusEntry('linux-tiering', kind, regime);
+  const name = `linux-tiering ${kind} ${regime} 3-tier kernel-${kernel}`;
+  const machine = e.file.machine as Json;
+  const cxl = { id: 1, memory: 'cxl', capacity: `${PMEM_MIB / 2}MiB`, cpus: 0 };
+  const pmem = { id: 2, memory: 'pmem', capacity: `${PMEM_MIB}MiB`, cpus: 0 };
+  const nodes = [(machine.nodes as Json[])[0], cxl, pmem];
+  const distances = [
+    [10, 16, 20],
+    [16, 10, 24],
+    [20, 24, 10],
+  ];
+  const policy = { ...(e.file.policy as Json), kernel };
+  return { ...e, name, file: { ...e.file, name, machine: { ...machine, nodes, distances }, policy } };
+}
+
+/** corpusEntry(preset, kind, regime) on kernel 6.1. */
+export function kernel61Entry(preset: string, kind: WorkloadKind, regime: Regime): CorpusEntry {
+  const e = corpusEntry(preset, kind, regime);
+  const name = `${e.name} kernel-6.1`;
+  return { ...e, name, file: { ...e.file, name, policy: { ...(e.file.policy as Json), kernel: '6.1' } } };
+}
+
 /** The knob that makes the regime what it is: a preset that refuses it cannot run the regime. */
 const DEFINING_KNOB: Partial<Record<Regime, string>> = {
   'swap-demotion-off': 'demotion_enabled',
@@ -340,5 +376,8 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
   }
   entries.push(readersAndWriters(false), readersAndWriters(true));
   for (const [preset, kind, mode] of HOTPLUG_RUNS) entries.push(hotplugEntry(preset, kind, mode));
+  for (const [kind, regime] of KERNEL_RUNS)
+    for (const kernel of ['6.1', '6.12'] as const) entries.push(threeTierEntry(kind, regime, kernel));
+  entries.push(kernel61Entry('linux-tiering', 'hot', 'slow-hot-nb2'));
   return { entries, refused };
 }
