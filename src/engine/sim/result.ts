@@ -62,6 +62,7 @@ export function buildResult(
     seed: s.run.seed,
     engineVersion: ENGINE_VERSION,
     engine: s.run.engine,
+    kernel: s.policy.kernel,
     simulatedMs,
     wallMs,
     vmstat: named(total, recordedCounters(k.kernel, 'machine')),
