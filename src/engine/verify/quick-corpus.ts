@@ -2,8 +2,9 @@
 // right (reclaim, swap, promotion modes 1 and 2, a phase change, several threads, multi-tenant),
 // and the two that caught kswapd starting late in long rounds (TPP's pageoutrun, pareto's
 // direct reclaim), DRAM loaded by a bandwidth antagonist, weighted interleave, two with
-// transparent huge pages, and a PMEM node hot-plugged in and out.
-import { corpusEntry, hotplugEntry, thpEntry, type CorpusEntry } from './corpus.ts';
+// transparent huge pages, a PMEM node hot-plugged in and out, and kernel 6.1's tiers on a
+// DRAM + CXL + PMEM machine (both slow nodes in one tier, where 6.12 stacks them).
+import { corpusEntry, hotplugEntry, threeTierEntry, thpEntry, type CorpusEntry } from './corpus.ts';
 
 export function quickCorpus(): CorpusEntry[] {
   return [
@@ -22,5 +23,6 @@ export function quickCorpus(): CorpusEntry[] {
     thpEntry('linux', 'zipf', 'swap-demotion-off', 1000),
     thpEntry('linux', 'uniform', 'swap-demotion-on', 1000),
     hotplugEntry('linux', 'hot', 'online_movable'),
+    threeTierEntry('zipf', 'swap-demotion-on', '6.1'),
   ];
 }
