@@ -135,8 +135,9 @@ function regimeParts(kind: WorkloadKind, regime: Regime): { swap: boolean; knobs
       };
     }
     case 'weighted-interleave': {
-      // MPOL_WEIGHTED_INTERLEAVE over both tiers with the auto weights (DDR4:Optane bandwidth 26:5),
-      // 1.5x DRAM so that reclaim demotes from the DRAM share too.
+      // MPOL_WEIGHTED_INTERLEAVE over both tiers with the kernel's own weights (1:1 on 6.12, which
+      // has no auto; DDR4:Optane bandwidth 26:5 on damon-tiering's v6.16, which has), 1.5x DRAM so
+      // that reclaim demotes from the DRAM share too.
       const mempolicy = { mode: 'weighted_interleave', nodes: [0, 1] };
       return {
         swap: false,

@@ -57,7 +57,7 @@ function checkPolicy(presetName: string, explicit: Partial<Knobs>, report: Repor
 
 /**
  * A research preset runs its series' own kernel, so `kernel` is refused there; 6.1 has no
- * MPOL_WEIGHTED_INTERLEAVE (v6.9).
+ * MPOL_WEIGHTED_INTERLEAVE (v6.9), and 6.12 no weighted_interleave/auto (v6.16).
  */
 function checkKernel(parts: ScenarioParts, report: Report): void {
   const preset = getPreset(parts.preset ?? '');
@@ -69,7 +69,14 @@ function checkKernel(parts: ScenarioParts, report: Report): void {
         `${preset.kernel.reason}; leave kernel out, or use preset "linux" or "linux-tiering" to pick one`,
     );
   }
-  if (resolveKernel(preset, parts.kernel) !== '6.1') return;
+  const kernel = resolveKernel(preset, parts.kernel);
+  if (kernel === '6.12' && parts.weightedInterleave?.auto === true)
+    report(
+      'machine.weightedInterleave.auto',
+      'kernel 6.12 has no weighted_interleave/auto (it came in v6.16): its weights start at 1; ' +
+        'give nodeN weights, or leave auto out',
+    );
+  if (kernel !== '6.1') return;
   parts.workload?.forEach((w, i) => {
     if (w?.common.mempolicy?.mode === 'weighted_interleave')
       report(

@@ -80,8 +80,12 @@ export const KERNEL_CHANGES: readonly KernelChange[] = [
   {
     in: '6.12',
     kind: 'interface',
-    what: 'MPOL_WEIGHTED_INTERLEAVE with /sys/kernel/mm/mempolicy/weighted_interleave/nodeN; 6.1 refuses the mode',
-    source: 'Gregory Price, "mm/mempolicy: implement the sysfs-based weighted_interleave interface", v6.9',
+    what:
+      'MPOL_WEIGHTED_INTERLEAVE with /sys/kernel/mm/mempolicy/weighted_interleave/nodeN, every weight 1 until ' +
+      'one is written (weighted_interleave/auto, weights from bandwidth, is v6.16: in neither); 6.1 refuses the mode',
+    source:
+      'Gregory Price, "mm/mempolicy: implement the sysfs-based weighted_interleave interface", v6.9; ' +
+      'Joshua Hahn, "mm/mempolicy: Weighted Interleave Auto-tuning", v6.16',
   },
 ];
 

@@ -55,8 +55,9 @@ export interface ResolvedMachine {
   distances: number[][];
   swap: ResolvedSwap | null;
   /**
-   * The weighted-interleave weight per node (iw_table, 1..255), and whether it was derived from
-   * bandwidth (weighted_interleave/auto, 6.16+) before the scenario's own weights were applied.
+   * The weighted-interleave weight per node (iw_table, 1..255), and whether that is the kernel's
+   * own default table: derived from bandwidth where weighted_interleave/auto exists (6.16+), every
+   * weight 1 on 6.12, with no nodeN weight written by the scenario.
    */
   interleaveWeights: number[];
   interleaveAuto: boolean;
