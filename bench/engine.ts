@@ -34,8 +34,8 @@ async function benchRun(json: unknown, tries = 3): Promise<void> {
   const wallS = r.wallMs / 1000;
   console.log(
     `${s.name}\n  ${(refs / 1e6).toFixed(1)} M refs in ${wallS.toFixed(2)} s wall: ${(refs / wallS / 1e6).toFixed(1)} M refs/s, ` +
-      `${(r.simulatedMs / r.wallMs).toFixed(1)}x real time; pgscan ${r.vmstat.pgscan_kswapd + r.vmstat.pgscan_direct}, ` +
-      `pgdemote ${r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct}, pswpout ${r.vmstat.pswpout}`,
+      `${(r.simulatedMs / r.wallMs).toFixed(1)}x real time; pgscan ${r.vmstat.pgscan_kswapd! + r.vmstat.pgscan_direct!}, ` +
+      `pgdemote ${r.vmstat.pgdemote_kswapd! + r.vmstat.pgdemote_direct!}, pswpout ${r.vmstat.pswpout!}`,
   );
 }
 

@@ -45,7 +45,7 @@ function tieringRun(knobs: Record<string, unknown>, phaseChange = true): RunResu
 
 function line(label: string, r: RunResult): string {
   const t = r.tasks[0]!;
-  const promotedMiB = (r.vmstat.pgpromote_success * 4096) / 2 ** 20;
+  const promotedMiB = (r.vmstat.pgpromote_success! * 4096) / 2 ** 20;
   return (
     `  ${label.padEnd(34)} promoted ${promotedMiB.toFixed(0).padStart(6)} MiB, ` +
     `throughput ${(t.throughput / 1e6).toFixed(2)} M refs/s, fast-tier hits ${(t.fastTierHitRatio * 100).toFixed(1)}%, ` +

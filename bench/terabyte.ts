@@ -26,11 +26,11 @@ const r = runScenarioOnce(resolve(json));
 const rssGiB = (process.resourceUsage().maxRSS * 1024) / 2 ** 30;
 const vm = r.vmstat;
 // What the engine's cost follows: first-touch and NUMA hint faults, and pages moved.
-const events = vm.pgfault + vm.pgmigrate_success;
+const events = vm.pgfault! + vm.pgmigrate_success!;
 console.log(
   `${json.name}, ${minutes} simulated minute(s): ${(r.wallMs / 1000).toFixed(1)} s wall ` +
     `(target: 10 minutes in < 60 s), peak RSS ${rssGiB.toFixed(2)} GiB (target < 10 GiB); ` +
-    `${(vm.pgfault / 1e6).toFixed(1)} M faults (${(vm.numa_hint_faults / 1e6).toFixed(1)} M NUMA hint faults), ` +
-    `${vm.pgdemote_kswapd + vm.pgdemote_direct} demoted, ${vm.pgpromote_success} promoted: ` +
+    `${(vm.pgfault! / 1e6).toFixed(1)} M faults (${(vm.numa_hint_faults! / 1e6).toFixed(1)} M NUMA hint faults), ` +
+    `${vm.pgdemote_kswapd! + vm.pgdemote_direct!} demoted, ${vm.pgpromote_success!} promoted: ` +
     `${(events / (r.wallMs / 1000) / 1e6).toFixed(2)} M kernel events per wall second`,
 );

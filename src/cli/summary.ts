@@ -23,9 +23,15 @@ function traceBounds(t: TaskResult): string {
   return ` (at ${fastTierPages} top-tier pages: LRU ${percent(lruFastTierHitRatio)}, MIN ${percent(optimalFastTierHitRatio)})`;
 }
 
+/** ", kernel 6.12", ", the series' own kernel", or nothing for a result from before versions. */
+function kernelNote(r: RunResult): string {
+  if (r.kernel === undefined) return '';
+  return r.kernel === null ? ", the series' own kernel" : `, kernel ${r.kernel}`;
+}
+
 export function formatSummary(r: RunResult, pageSize = 4096): string {
   const lines = [
-    `${r.name}: ${(r.simulatedMs / 1000).toFixed(1)}s simulated in ${(r.wallMs / 1000).toFixed(2)}s (seed ${r.seed}, ${r.engine} engine ${r.engineVersion})`,
+    `${r.name}: ${(r.simulatedMs / 1000).toFixed(1)}s simulated in ${(r.wallMs / 1000).toFixed(2)}s (seed ${r.seed}, ${r.engine} engine ${r.engineVersion}${kernelNote(r)})`,
   ];
   for (const n of r.nodes) {
     const demote = n.demotionTargets.preferred.length
@@ -36,7 +42,13 @@ export function formatSummary(r: RunResult, pageSize = 4096): string {
         `anon ${formatSize(n.anonPages * pageSize)}, file ${formatSize(n.filePages * pageSize)}`,
     );
   }
-  lines.push('  ' + HEADLINE.map((k) => `${k} ${r.vmstat[k]}`).join('  '));
+  // A counter its kernel does not print is left out, not shown as 0.
+  lines.push(
+    '  ' +
+      HEADLINE.filter((k) => r.vmstat[k] !== undefined)
+        .map((k) => `${k} ${r.vmstat[k]}`)
+        .join('  '),
+  );
   const hitRatio = machineHitRatio(r);
   if (!Number.isNaN(hitRatio))
     lines.push(`  fast-tier hit ratio ${percent(hitRatio)} (top-tier hits / all references)`);

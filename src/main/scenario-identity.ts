@@ -5,6 +5,7 @@ import { toScenarioFile } from '../shared/scenario/serialize.ts';
 import type { ResolvedScenario } from '../shared/scenario/resolved.ts';
 import { contentHash } from './db/index.ts';
 import { defaultLatencyCurve } from '../shared/scenario/memory-kinds.ts';
+import { DEFAULT_KERNEL } from '../shared/scenario/kernels.ts';
 
 export function scenarioIdentity(s: ResolvedScenario): string {
   const doc = toScenarioFile({ ...s, run: { ...s.run, seed: 0 } });
@@ -18,6 +19,9 @@ export function scenarioIdentity(s: ResolvedScenario): string {
   // Runs stored before run.engine existed were all exact, and were hashed without the field: leaving
   // it out for "exact" keeps them in one group with the exact runs of today.
   if (s.run.engine === 'exact') delete doc.run?.engine;
+  // Runs stored before kernel versions were hashed without policy.kernel and ran the newer
+  // kernel's model: leaving out the default keeps them in one group with today's 6.12 runs.
+  if (s.policy.kernel === DEFAULT_KERNEL) delete doc.policy?.kernel;
   return contentHash(doc);
 }
 

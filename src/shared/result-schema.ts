@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import { HEATMAP_MAX_BUCKETS, HEATMAP_MAX_COLUMNS, RESULT_FORMAT, type RunResult } from './result.ts';
 import { RUN_ENGINES } from './scenario/schema.ts';
+import { KERNEL_VERSIONS } from './scenario/kernels.ts';
 
 /**
  * The engine of a result that names none. Results written before `run.engine` existed have no
@@ -76,6 +77,8 @@ export const runResultSchema = z.looseObject({
   engineVersion: z.string(),
   // Optional for older files (see ENGINE_OF_OLDER_RESULTS); a value that is there must be an engine.
   engine: z.enum(RUN_ENGINES).optional(),
+  // Optional and nullable too: absent before kernel versions, null for a research preset's kernel.
+  kernel: z.enum(KERNEL_VERSIONS).nullable().optional(),
   simulatedMs: count,
   wallMs: count,
   vmstat: counters,

@@ -1,5 +1,6 @@
 // The result of one run (`tierlab.result/1`). Names marked fixed are a contract scripts rely on.
 import type { CounterName } from './vmstat.ts';
+import type { KernelVersion } from './scenario/kernels.ts';
 import type { MemoryKind, RunEngine, TraceCounts } from './scenario/resolved.ts';
 
 export const RESULT_FORMAT = 'tierlab.result/1';
@@ -24,7 +25,8 @@ export interface NodeResult {
   freePages: number;
   anonPages: number;
   filePages: number;
-  vmstat: Record<CounterName, number>;
+  /** The node's counters its kernel keeps per node (recordedCounters(kernel, 'node')); the rest absent. */
+  vmstat: Partial<Record<CounterName, number>>;
 }
 
 export interface TaskResult {
@@ -119,9 +121,15 @@ export interface RunResult {
   engineVersion: string; // fixed
   /** Which engine ran it (the scenario's run.engine). */
   engine: RunEngine; // fixed
+  /**
+   * The kernel version it modelled (the policy's kernel), null for a research preset's own kernel;
+   * absent in files from before kernel versions.
+   */
+  kernel?: KernelVersion | null;
   simulatedMs: number; // fixed
   wallMs: number; // fixed
-  vmstat: Record<CounterName, number>; // fixed
+  /** The counters its kernel prints (recordedCounters(kernel, 'machine')); the others absent, not 0. */
+  vmstat: Partial<Record<CounterName, number>>; // fixed
   nodes: NodeResult[]; // fixed
   tasks: TaskResult[]; // fixed
   events: RunEvent[];

@@ -7,7 +7,7 @@ import {
   toSamplesFile,
 } from './samples-file.ts';
 import type { SampleBatch } from './samples.ts';
-import { COUNTERS, NR_COUNTERS } from './vmstat.ts';
+import { COUNTERS, NR_COUNTERS, recordedCounters } from './vmstat.ts';
 
 /** Two samples of two nodes; node n's counter c at row r = 1000 r + 100 n + c, so the machine's is 2000 r + 100 + 2c. */
 function batch(): SampleBatch {
@@ -39,6 +39,29 @@ describe('samples file', () => {
     const file = toSamplesFile(batch());
     expect(file).toEqual({ format: SAMPLES_FORMAT, ...batch() });
     expect(readSamplesFile(JSON.parse(JSON.stringify(file)), 2)).toEqual({ ok: true, batch: batch() });
+  });
+
+  it("reads a file with every counter as a 6.1 run's: only its kernel's, and no per-node pgdemote_*", () => {
+    const sets = { machine: recordedCounters('6.1', 'machine'), node: recordedCounters('6.1', 'node') };
+    const read = readSamplesFile(toSamplesFile(batch()), 2, sets);
+    if (!read.ok) throw new Error(read.problem);
+    expect(Object.keys(read.batch.counters)).toEqual(sets.machine);
+    expect(read.batch.counters.pgdemote_kswapd).toEqual(batch().counters.pgdemote_kswapd);
+    expect(read.batch.nodes[0]!.pgdemote_kswapd).toBeUndefined();
+    expect(read.batch.counters.pgpromote_candidate_nrl).toBeUndefined();
+  });
+
+  it('takes a 6.1 file whose pgdemote_* is machine-wide only, and refuses one missing a 6.1 counter', () => {
+    const sets = { machine: recordedCounters('6.1', 'machine'), node: recordedCounters('6.1', 'node') };
+    const file = toSamplesFile(batch());
+    // As a 6.1 run writes it: no per-node pgdemote_*, and a machine-wide value that is no nodes' sum.
+    for (const n of [0, 1]) delete file.nodes[n]!.pgdemote_kswapd;
+    file.counters.pgdemote_kswapd = [7, 9];
+    const read = readSamplesFile(JSON.parse(JSON.stringify(file)), 2, sets);
+    expect(read.ok && read.batch.counters.pgdemote_kswapd).toEqual([7, 9]);
+    delete file.nodes[1]!.pgscan_kswapd;
+    const refused = readSamplesFile(JSON.parse(JSON.stringify(file)), 2, sets);
+    expect(refused.ok ? '' : refused.problem).toMatch(/^nodes\.1: .*missing counters pgscan_kswapd/);
   });
 
   it('reads a first-format file, in any counter order, as the same batch', () => {

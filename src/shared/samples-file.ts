@@ -3,7 +3,7 @@
 // tag: columns under the counters' names, so a file stays readable when the counter list grows.
 // Files of the first format (row-major values) are still read.
 import { sumOverNodes, type SampleBatch, type SampleColumns } from './samples.ts';
-import { COUNTERS, NR_COUNTERS } from './vmstat.ts';
+import { COUNTERS, NR_COUNTERS, type CounterName } from './vmstat.ts';
 
 export const SAMPLES_FORMAT = 'tierlab.samples/2';
 /** The first format: values[(row * nrNodes + node) * counters.length + counter], no machine-wide row. */
@@ -27,19 +27,33 @@ const bad = (problem: string): never => {
   throw new Problem(problem);
 };
 
+/** The counters a run has, machine-wide and per node (recordedCounters of its kernel). */
+export interface RunCounterSets {
+  machine: readonly CounterName[];
+  node: readonly CounterName[];
+}
+
+const EVERY_COUNTER: RunCounterSets = { machine: COUNTERS, node: COUNTERS };
+
 /**
- * Checks a samples file against this build's counters and the run it belongs to (`nrNodes`): every
- * counter, no other, for the machine and for each node 0..nrNodes-1, one finite value per sample,
- * times increasing, and each machine-wide value the sum of its nodes'.
+ * Checks a samples file against this build's counters and the run it belongs to (`nrNodes`, and
+ * the counters its kernel records): each of the run's counters and no unknown one, for the machine
+ * and for each node 0..nrNodes-1, one finite value per sample, times increasing, and each
+ * machine-wide value the sum of its nodes'. Known counters the run's kernel lacks (a file written
+ * before kernel versions has every counter) are dropped, so the batch has only the run's.
  */
-export function readSamplesFile(json: unknown, nrNodes: number): SamplesFileRead {
+export function readSamplesFile(
+  json: unknown,
+  nrNodes: number,
+  sets: RunCounterSets = EVERY_COUNTER,
+): SamplesFileRead {
   try {
     const f = json as { format?: unknown } | null;
     if (typeof f === 'object' && f !== null && f.format === SAMPLES_FORMAT_V1)
-      return { ok: true, batch: readV1(json as V1File, nrNodes) };
+      return { ok: true, batch: onlyRecorded(readV1(json as V1File, nrNodes), sets) };
     if (typeof f !== 'object' || f === null || f.format !== SAMPLES_FORMAT)
       bad(`not a ${SAMPLES_FORMAT} file`);
-    return { ok: true, batch: readV2(json as Partial<SamplesFile>, nrNodes) };
+    return { ok: true, batch: readV2(json as Partial<SamplesFile>, nrNodes, sets) };
   } catch (e) {
     if (e instanceof Problem) return { ok: false, problem: e.message };
     throw e;
@@ -56,12 +70,16 @@ function readTimes(timesMs: unknown): number[] {
   return times as number[];
 }
 
-/** Problems with a set of counter names: those this build lacks, then those it has and the file lacks. */
-function checkCounterNames(names: readonly string[], where: string): void {
+/** Problems with a set of counter names: those this build lacks, then those the run has and the file lacks. */
+function checkCounterNames(
+  names: readonly string[],
+  where: string,
+  wanted: readonly CounterName[] = COUNTERS,
+): void {
   const known = new Set<string>(COUNTERS);
   const unknown = names.filter((c) => !known.has(c));
-  const missing = COUNTERS.filter((c) => !names.includes(c));
-  if (!unknown.length && !missing.length && names.length === NR_COUNTERS) return;
+  const missing = wanted.filter((c) => !names.includes(c));
+  if (!unknown.length && !missing.length && new Set(names).size === names.length) return;
   const parts = [
     unknown.length ? `unknown counters ${unknown.slice(0, 5).join(', ')}` : '',
     missing.length ? `missing counters ${missing.slice(0, 5).join(', ')}` : '',
@@ -69,23 +87,40 @@ function checkCounterNames(names: readonly string[], where: string): void {
   bad(`${where}: counters differ from this build's (${parts.join('; ') || 'a counter twice'})`);
 }
 
-function readColumns(value: unknown, rows: number, where: string): SampleColumns {
+/** The columns of `wanted` (checked), the file's other known columns dropped. */
+function readColumns(
+  value: unknown,
+  rows: number,
+  where: string,
+  wanted: readonly CounterName[],
+): SampleColumns {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     bad(`${where} must map each counter to its values`);
   const columns = value as Record<string, unknown>;
-  checkCounterNames(Object.keys(columns), where);
-  for (const name of COUNTERS) {
+  checkCounterNames(Object.keys(columns), where, wanted);
+  const out: SampleColumns = {};
+  for (const name of wanted) {
     const column = columns[name];
     if (!Array.isArray(column) || column.length !== rows)
       bad(`${where}.${name} needs ${rows} values, one per sample`);
     (column as unknown[]).forEach((v, i) => {
       if (typeof v !== 'number' || !Number.isFinite(v)) bad(`${where}.${name}[${i}] must be a number`);
     });
+    out[name] = column as number[];
   }
-  return columns as SampleColumns;
+  return out;
 }
 
-function readV2(f: Partial<SamplesFile>, nrNodes: number): SampleBatch {
+/** A batch with only the run's counters. */
+function onlyRecorded(batch: SampleBatch, sets: RunCounterSets): SampleBatch {
+  const pick = (columns: SampleColumns, names: readonly CounterName[]): SampleColumns =>
+    Object.fromEntries(names.map((name) => [name, columns[name]!]));
+  const nodes: SampleBatch['nodes'] = {};
+  for (const [id, columns] of Object.entries(batch.nodes)) nodes[id] = pick(columns, sets.node);
+  return { timesMs: batch.timesMs, counters: pick(batch.counters, sets.machine), nodes };
+}
+
+function readV2(f: Partial<SamplesFile>, nrNodes: number, sets: RunCounterSets): SampleBatch {
   const timesMs = readTimes(f.timesMs);
   const rows = timesMs.length;
   if (typeof f.nodes !== 'object' || f.nodes === null) bad('nodes must map each node id to its counters');
@@ -94,17 +129,20 @@ function readV2(f: Partial<SamplesFile>, nrNodes: number): SampleBatch {
   if (ids.length !== nrNodes || want.some((id) => !ids.includes(id)))
     bad(`nodes are ${ids.join(', ') || 'none'}, but the run has nodes ${want.join(', ')}`);
   const nodes: SampleBatch['nodes'] = {};
-  for (const id of want) nodes[id] = readColumns(f.nodes![id], rows, `nodes.${id}`);
-  const counters = readColumns(f.counters, rows, 'counters');
-  // The machine-wide row is the sampler's sum over nodes: a file where it is not was edited.
+  for (const id of want) nodes[id] = readColumns(f.nodes![id], rows, `nodes.${id}`, sets.node);
+  const counters = readColumns(f.counters, rows, 'counters', sets.machine);
+  // The machine-wide row is the sampler's sum over nodes: a file where it is not was edited. A
+  // counter the kernel keeps machine-wide only (6.1's pgdemote_*) has no nodes to sum.
   const nodeRows = new Float64Array(nrNodes * NR_COUNTERS);
   const sum = new Float64Array(NR_COUNTERS);
+  const perNode = new Set(sets.node);
   for (let r = 0; r < rows; r++) {
     for (let n = 0; n < nrNodes; n++)
-      COUNTERS.forEach((name, c) => (nodeRows[n * NR_COUNTERS + c] = nodes[n]![name]![r]!));
+      COUNTERS.forEach((name, c) => (nodeRows[n * NR_COUNTERS + c] = nodes[n]![name]?.[r] ?? 0));
     sumOverNodes(nodeRows, nrNodes, sum);
     COUNTERS.forEach((name, c) => {
-      if (counters[name]![r] !== sum[c]) bad(`counters.${name}[${r}] is not the sum of its nodes' values`);
+      if (counters[name] === undefined || !perNode.has(name)) return;
+      if (counters[name][r] !== sum[c]) bad(`counters.${name}[${r}] is not the sum of its nodes' values`);
     });
   }
   return { timesMs, counters, nodes };

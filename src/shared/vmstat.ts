@@ -1,6 +1,8 @@
 // The vmstat counters the engine keeps, under the kernel's exact names (mm/vmstat.c vmstat_text[]),
 // because users grep for them. Every counter is kept per node; /proc/vmstat is the sum over nodes.
 // A counter the kernel has no name for is declared in DERIVED, and the UI says so next to it.
+// Which kernel prints which counter is declared once per counter in COUNTER_KERNELS and PER_NODE_SINCE.
+import { KERNEL_VERSIONS, type KernelVersion } from './scenario/kernels.ts';
 
 /** Gauges: a page count at the moment of sampling (node_stat_item / zone_stat_item). */
 export const GAUGES = [
@@ -204,3 +206,92 @@ export function derivedFrom(name: string): string | undefined {
 export function counterLabel(name: string): string {
   return derivedFrom(name) === undefined ? name : `${name} (derived)`;
 }
+
+/**
+ * The counters that are not printed by every modelled kernel, each with the versions whose
+ * mm/vmstat.c vmstat_text[] has it and where the difference comes from. A counter not listed here
+ * is in both v6.1's and v6.12's vmstat_text (or is ours, see DERIVED). Checked against the two
+ * tags' include/linux/vm_event_item.h and include/linux/mmzone.h.
+ */
+export const COUNTER_KERNELS: Readonly<
+  Partial<Record<CounterName, { kernels: readonly KernelVersion[]; source: string }>>
+> = {
+  pgdemote_khugepaged: {
+    kernels: ['6.12'],
+    source:
+      'Johannes Weiner, "mm: vmscan: split khugepaged stats from direct reclaim stats", v6.2 (with ' +
+      'pgscan_khugepaged and pgsteal_khugepaged)',
+  },
+  pgdemote_proactive: {
+    kernels: [],
+    source:
+      'Hao Jia, "mm: vmscan: Split proactive reclaim statistics from direct reclaim statistics", posted ' +
+      '2025-03-18, after v6.12',
+  },
+  pgpromote_candidate_nrl: {
+    kernels: [],
+    source:
+      'Ruan Shiyang, "mm: memory-tiering: fix PGPROMOTE_CANDIDATE counting" (PGPROMOTE_CANDIDATE_NRL; v1 ' +
+      '2025-07-29, v3 2025-09-01 Cc stable): after v6.12 as tagged; 6.12.y stable and distribution kernels ' +
+      '(RHEL 10) may carry it as a backport',
+  },
+  numa_pages_promoted: {
+    kernels: [],
+    source: "Yang Shi's v3 series (2019), never merged",
+  },
+};
+
+/**
+ * Counters a kernel prints that Tierlab does not record because it models nothing that counts them:
+ * with no khugepaged and no memory.reclaim, a zero would be invented, not measured. Also printed by
+ * 6.12 and not recorded: pgscan/pgsteal_khugepaged, nr_memmap_pages, nr_memmap_boot_pages (v6.11),
+ * thp_underused_split_page (the underused-THP shrinker, v6.12) and swpin_zero/swpout_zero (the swap
+ * zeromap, v6.12): Tierlab keeps no column for them.
+ */
+export const NOT_MODELLED: ReadonlySet<CounterName> = new Set(['pgdemote_khugepaged', 'pgdemote_proactive']);
+
+/**
+ * Event counters that are per node only from a release on: before it they are vm events, summed
+ * over CPUs into /proc/vmstat and absent from /sys/devices/system/node/nodeN/vmstat.
+ * Source: Li Zhijian, "mm/vmstat: Move pgdemote_* to per-node stats", v6.8.
+ */
+export const PER_NODE_SINCE: Readonly<Partial<Record<CounterName, KernelVersion>>> = {
+  pgdemote_kswapd: '6.12',
+  pgdemote_direct: '6.12',
+  pgdemote_khugepaged: '6.12',
+  pgdemote_proactive: '6.12',
+};
+
+/** Whether `kernel` prints `name` machine-wide (/proc/vmstat); our derived counters are in every one. */
+export function kernelHas(kernel: KernelVersion, name: CounterName): boolean {
+  const only = COUNTER_KERNELS[name];
+  return only === undefined || only.kernels.includes(kernel);
+}
+
+/** Where a run's counters are shown: machine-wide (/proc/vmstat) or per node (nodeN/vmstat). */
+export type CounterScope = 'machine' | 'node';
+
+/**
+ * The counters a run records and shows, in COUNTERS order: what its kernel prints and the model
+ * counts. `null` is a research preset's own kernel (older than both versions): every counter the
+ * model keeps, as before versions existed.
+ */
+export function recordedCounters(kernel: KernelVersion | null, scope: CounterScope): readonly CounterName[] {
+  if (kernel === null) return COUNTERS;
+  return RECORDED[kernel][scope];
+}
+
+const atOrAfter = (kernel: KernelVersion, since: KernelVersion): boolean =>
+  KERNEL_VERSIONS.indexOf(kernel) >= KERNEL_VERSIONS.indexOf(since);
+
+function recorded(kernel: KernelVersion, scope: CounterScope): readonly CounterName[] {
+  return COUNTERS.filter((name) => {
+    if (NOT_MODELLED.has(name) || !kernelHas(kernel, name)) return false;
+    const since = PER_NODE_SINCE[name];
+    return scope === 'machine' || since === undefined || atOrAfter(kernel, since);
+  });
+}
+
+const RECORDED = Object.fromEntries(
+  KERNEL_VERSIONS.map((k) => [k, { machine: recorded(k, 'machine'), node: recorded(k, 'node') }]),
+) as Record<KernelVersion, Record<CounterScope, readonly CounterName[]>>;

@@ -39,6 +39,13 @@ describe('bandwidth and loaded latency', () => {
 
   it('shows the weights auto mode derives from bandwidth as placeholders', async () => {
     const { page } = app;
+    // The lab's default policy runs 6.12, which has no auto: every weight starts at 1.
+    expect(await page.getByTestId('interleave-auto').count()).toBe(0);
+    expect(await page.getByTestId('interleave-weight-0').getAttribute('placeholder')).toBe('1');
+    // damon-tiering runs v6.16, which has auto.
+    await page.getByTestId('nav-policies').click();
+    await page.getByTestId('policy-preset-damon-tiering').click();
+    await page.getByTestId('nav-machines').click();
     // The preset machine on the page is the lab's default; whatever it is, auto is on and each
     // node's field shows a weight from 1 to 32 as its placeholder.
     expect(await page.getByTestId('interleave-auto').isChecked()).toBe(true);

@@ -75,6 +75,21 @@ describe('abstract distance', () => {
     expect(computeAdistances(m, nodeStates(m))).toEqual([1188, 576]);
   });
 
+  it('gives every dax/kmem node 2880 on 6.1, which predates the HMAT algorithm (v6.7)', () => {
+    const m = makeMachine(
+      [makeNode(0, 'cxl', { hmat: true, readLatencyNs: 250 }), makeNode(1, 'dram', { cpus: 4 })],
+      twoNodes,
+    );
+    // The same machine as above: 1188 on 6.12, dax_slowmem_type's 2880 on 6.1; an override still wins.
+    expect(computeAdistances(m, nodeStates(m), '6.12')).toEqual([1188, 576]);
+    expect(computeAdistances(m, nodeStates(m), '6.1')).toEqual([2880, 576]);
+    const pinned = makeMachine(
+      [makeNode(0, 'cxl', { hmat: true, adistance: 700 }), makeNode(1, 'dram', { cpus: 4 })],
+      twoNodes,
+    );
+    expect(computeAdistances(pinned, nodeStates(pinned), '6.1')).toEqual([700, 576]);
+  });
+
   it('falls back to 2880 for HMAT nodes when two CPU nodes differ by more than 10%', () => {
     const mismatched = makeMachine(
       [

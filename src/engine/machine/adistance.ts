@@ -2,6 +2,7 @@
 // HMAT algorithm (mt_perf_to_adistance) assign it. Smaller is faster; a tier spans 128 of it.
 import type { ResolvedMachine, ResolvedNode } from '../../shared/scenario/resolved.ts';
 import type { NodeStates } from './node-states.ts';
+import type { KernelVersion } from '../../shared/scenario/kernels.ts';
 
 export const MEMTIER_CHUNK_BITS = 7;
 export const MEMTIER_CHUNK_SIZE = 1 << MEMTIER_CHUNK_BITS;
@@ -80,18 +81,32 @@ export function mtPerfToAdistance(perf: AccessCoordinate, dram: AccessCoordinate
 /**
  * One node's adistance: an explicit override wins; boot DRAM joins default_dram_type (576);
  * other memory is onlined by dax/kmem, which asks the HMAT algorithm when firmware reports the
- * node's performance and otherwise keeps MEMTIER_DEFAULT_DAX_ADISTANCE.
+ * node's performance and otherwise keeps MEMTIER_DEFAULT_DAX_ADISTANCE. `perfBased` false is a
+ * kernel before the algorithm (v6.7): dax/kmem always uses the default.
  */
-export function nodeAdistance(node: ResolvedNode, dram: AccessCoordinate | null): number {
+export function nodeAdistance(node: ResolvedNode, dram: AccessCoordinate | null, perfBased = true): number {
   if (node.adistance !== null) return node.adistance;
   if (node.memory === 'dram') return MEMTIER_ADISTANCE_DRAM;
-  if (!node.hmat) return MEMTIER_DEFAULT_DAX_ADISTANCE;
+  if (!node.hmat || !perfBased) return MEMTIER_DEFAULT_DAX_ADISTANCE;
   return mtPerfToAdistance(accessCoordinate(node), dram) ?? MEMTIER_DEFAULT_DAX_ADISTANCE;
 }
 
-export function computeAdistances(machine: ResolvedMachine, states: NodeStates): number[] {
+/**
+ * Every node's adistance on `kernel`. 6.1's dax/kmem registers one memory type at
+ * MEMTIER_DEFAULT_DAX_ADISTANCE for every node it onlines (kmem_dax_probe -> init_node_memory_type
+ * with dax_slowmem_type); "memory tiering: calculate abstract distance based on ACPI HMAT" (v6.7)
+ * added mt_calc_adistance and the HMAT algorithm. So on 6.1 a CXL and a PMEM node share
+ * memory_tier22 and an HBM node sits below DRAM; on 6.12 each gets a tier from its performance.
+ * Null (a research preset's own kernel) is computed as the newer, as before versions existed.
+ */
+export function computeAdistances(
+  machine: ResolvedMachine,
+  states: NodeStates,
+  kernel: KernelVersion | null = null,
+): number[] {
   const dram = defaultDramPerf(machine, states);
-  return machine.nodes.map((node) => nodeAdistance(node, dram));
+  const perfBased = kernel !== '6.1';
+  return machine.nodes.map((node) => nodeAdistance(node, dram, perfBased));
 }
 
 /** memory_tierN id: adistance >> MEMTIER_CHUNK_BITS. */

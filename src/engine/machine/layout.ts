@@ -7,6 +7,13 @@ import { computeAdistances, memtierId } from './adistance.ts';
 import { buildMemoryTiers, establishDemotionTargets, nodeIsToptier } from './memory-tiers.ts';
 import { nodeStates } from './node-states.ts';
 import type { MachineLayout, OnlineMemory } from './types.ts';
+import type { KernelVersion } from '../../shared/scenario/kernels.ts';
+
+/** What of the policy shapes the boot derivation: the preset's zonelists and the kernel version. */
+export interface DeriveOptions extends Pick<PresetMechanisms, 'separateZonelists'> {
+  /** 6.1 has no HMAT-based adistance (see computeAdistances); absent or null: as the newer. */
+  kernel?: KernelVersion | null;
+}
 import { calculateMinFreeKbytes, managedPages, setupPerZoneWmarks, spannedPages } from './watermarks.ts';
 import { buildZonelists } from './zonelist.ts';
 
@@ -18,13 +25,13 @@ import { buildZonelists } from './zonelist.ts';
 export function deriveMachine(
   machine: ResolvedMachine,
   knobs: Knobs,
-  mechanisms?: Pick<PresetMechanisms, 'separateZonelists'>,
+  options?: DeriveOptions,
 ): MachineLayout {
   const managed = managedPages(machine);
   const totalManaged = managed.reduce((sum, pages) => sum + pages, 0);
   const minFreeKbytes = knobs.min_free_kbytes ?? calculateMinFreeKbytes(totalManaged, machine.pageSize);
   const zoneMovable = machine.nodes.map(() => false);
-  return deriveLayout(machine, knobs, { managedPages: managed, zoneMovable, minFreeKbytes }, mechanisms);
+  return deriveLayout(machine, knobs, { managedPages: managed, zoneMovable, minFreeKbytes }, options);
 }
 
 /**
@@ -36,10 +43,10 @@ export function deriveLayout(
   machine: ResolvedMachine,
   knobs: Knobs,
   online: OnlineMemory,
-  mechanisms?: Pick<PresetMechanisms, 'separateZonelists'>,
+  options?: DeriveOptions,
 ): MachineLayout {
   const states = nodeStates(machine, online.managedPages);
-  const adistance = computeAdistances(machine, states);
+  const adistance = computeAdistances(machine, states, options?.kernel ?? null);
   const tiers = buildMemoryTiers(adistance, states);
   const { minFreeKbytes } = online;
   return {
@@ -48,7 +55,7 @@ export function deriveLayout(
     tiers,
     topTier: nodeIsToptier(tiers, states),
     demotion: establishDemotionTargets(machine, states, tiers),
-    zonelist: buildZonelists(machine, states, mechanisms?.separateZonelists ?? false),
+    zonelist: buildZonelists(machine, states, options?.separateZonelists ?? false),
     minFreeKbytes,
     watermarks: setupPerZoneWmarks(
       online.managedPages,

@@ -2,6 +2,7 @@
 // Every mm function takes it as its first argument.
 import type { ResolvedMachine } from '../../shared/scenario/resolved.ts';
 import type { Knobs } from '../../shared/scenario/knobs.ts';
+import type { KernelVersion } from '../../shared/scenario/kernels.ts';
 import type { PresetMechanisms } from '../../shared/scenario/presets.ts';
 import type { RunEvent } from '../../shared/result.ts';
 import { NR_COUNTERS } from '../../shared/vmstat.ts';
@@ -59,6 +60,8 @@ export interface Kernel {
   layout: MachineLayout;
   knobs: Knobs;
   mechanisms: PresetMechanisms;
+  /** The modelled kernel version (null: a research preset's own), for its counters and behaviour. */
+  kernel: KernelVersion | null;
   /** Counters per node: stats[node * NR_COUNTERS + STAT.name]. */
   stats: Float64Array;
   rng: Rng;

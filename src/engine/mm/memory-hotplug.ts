@@ -97,7 +97,7 @@ function rederive(k: Kernel, atMs: number, node: number, online: boolean, change
     k.machine,
     k.knobs,
     { managedPages: managed, zoneMovable: old.zoneMovable, minFreeKbytes: min.minFreeKbytes },
-    k.mechanisms,
+    { ...k.mechanisms, kernel: k.kernel },
   );
   const minLog = `min_free_kbytes is not updated to ${min.estimate} because user defined value ${min.minFreeKbytes} is preferred`;
   if (min.kept && !online) log(k, atMs, node, minLog);

@@ -77,7 +77,7 @@ describe('determinism', () => {
           workload: { type: 'hotset', size: '96MiB', mempolicy: { mode: 'bind', nodes: [0] } },
           run: { seed, engine: 'rate' },
         }),
-      ).vmstat.pgmajfault;
+      ).vmstat.pgmajfault!;
     expect(swapIns(3)).toBeGreaterThan(0);
     expect(swapIns(3)).not.toBe(swapIns(4));
   });
@@ -110,7 +110,7 @@ describe('determinism', () => {
         expect(tier(t)).toBeGreaterThan(n.tier);
     }
     // Pages left node 0 by demotion, and nothing arrived on node 1 (same tier).
-    expect(r.nodes[0]!.vmstat.pgdemote_kswapd + r.nodes[0]!.vmstat.pgdemote_direct).toBeGreaterThan(0);
+    expect(r.nodes[0]!.vmstat.pgdemote_kswapd! + r.nodes[0]!.vmstat.pgdemote_direct!).toBeGreaterThan(0);
     expect(r.tasks[0]!.residentPages['1']).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../shared/result.ts';
 import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
-import { presetKnobs, getPreset } from '../../shared/scenario/presets.ts';
+import { presetKnobs, getPreset, resolveKernel } from '../../shared/scenario/presets.ts';
 import { ENGINES, runToEnd, twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 
 // Every behaviour holds in both engines.
@@ -12,7 +12,12 @@ describe.each(ENGINES)('%s engine', (engine) => {
     name: string,
     knobs: Record<string, unknown> = {},
   ): ResolvedScenario {
-    s.policy = { preset: name, knobs: { ...presetKnobs(getPreset(name)!), ...knobs } };
+    const preset = getPreset(name)!;
+    s.policy = {
+      preset: name,
+      knobs: { ...presetKnobs(preset), ...knobs },
+      kernel: resolveKernel(preset, undefined),
+    };
     return s;
   }
 
@@ -68,18 +73,18 @@ describe.each(ENGINES)('%s engine', (engine) => {
     it('yang-shi-v3 swaps instead of demoting while the demotion target is contended', () => {
       const yang = pressure('yang-shi-v3');
       const hansen = pressure('hansen-2020');
-      expect(yang.vmstat.pgdemote_kswapd + yang.vmstat.pgdemote_direct).toBeGreaterThan(0);
-      expect(yang.vmstat.pswpout).toBeGreaterThan(0);
+      expect(yang.vmstat.pgdemote_kswapd! + yang.vmstat.pgdemote_direct!).toBeGreaterThan(0);
+      expect(yang.vmstat.pswpout!).toBeGreaterThan(0);
       // Hansen's series tries the full target on every batch; v3 stops trying until it is balanced.
-      expect(hansen.vmstat.pgmigrate_fail).toBeGreaterThan(0);
-      expect(yang.vmstat.pgmigrate_fail * 4).toBeLessThan(hansen.vmstat.pgmigrate_fail);
+      expect(hansen.vmstat.pgmigrate_fail!).toBeGreaterThan(0);
+      expect(yang.vmstat.pgmigrate_fail! * 4).toBeLessThan(hansen.vmstat.pgmigrate_fail!);
     });
 
     it('yang-shi-v3 demotes anonymous pages only', () => {
       const s = twoTierScenario({ workload: { type: 'grep', corpus: '256MiB', passes: 1 } });
       const r = runToEnd(withPreset(s, 'yang-shi-v3'), engine);
-      expect(r.vmstat.pgsteal_file).toBeGreaterThan(0);
-      expect(r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct).toBe(0);
+      expect(r.vmstat.pgsteal_file!).toBeGreaterThan(0);
+      expect(r.vmstat.pgdemote_kswapd! + r.vmstat.pgdemote_direct!).toBe(0);
       const mainline = runToEnd(
         withPreset(
           twoTierScenario({ workload: { type: 'grep', corpus: '256MiB', passes: 1 } }),
@@ -87,22 +92,24 @@ describe.each(ENGINES)('%s engine', (engine) => {
         ),
         engine,
       );
-      expect(mainline.vmstat.pgdemote_kswapd + mainline.vmstat.pgdemote_direct).toBeGreaterThan(0);
+      expect(mainline.vmstat.pgdemote_kswapd! + mainline.vmstat.pgdemote_direct!).toBeGreaterThan(0);
     });
 
     it('yang-shi-v3 promotes a referenced page back with NUMA balancing and counts numa_pages_promoted', () => {
       // Mode 1 migrates only into a node with headroom and wakes no kswapd: DRAM must have room.
       // (With watermark boosting, kswapd woken by fragmenting fallbacks would make some.)
       const full = strandedHotSet('yang-shi-v3', { watermark_boost_factor: 0 });
-      expect(full.vmstat.numa_pages_promoted).toBe(0);
+      expect(full.vmstat.numa_pages_promoted!).toBe(0);
       const r = strandedHotSet('yang-shi-v3', {}, 1000);
-      expect(r.vmstat.numa_pages_promoted).toBeGreaterThan(0);
-      expect(r.vmstat.pgpromote_success).toBe(0);
+      expect(r.vmstat.numa_pages_promoted!).toBeGreaterThan(0);
+      expect(r.vmstat.pgpromote_success!).toBe(0);
     });
 
     it('hansen-2020 never promotes: demoted and fallen-back pages stay on the slow tier', () => {
       const r = strandedHotSet('hansen-2020', {}, 1000);
-      expect(r.vmstat.pgpromote_success + r.vmstat.numa_pages_migrated + r.vmstat.numa_hint_faults).toBe(0);
+      expect(r.vmstat.pgpromote_success! + r.vmstat.numa_pages_migrated! + r.vmstat.numa_hint_faults!).toBe(
+        0,
+      );
       expect(r.tasks[1]!.residentPages['1']).toBeGreaterThan(0);
     });
   });
@@ -123,18 +130,18 @@ describe.each(ENGINES)('%s engine', (engine) => {
         );
       const mainline = run('linux-tiering');
       const wu = run('wu-2018-daemon');
-      expect(mainline.vmstat.pgdemote_kswapd + mainline.vmstat.pgdemote_direct).toBe(0);
+      expect(mainline.vmstat.pgdemote_kswapd! + mainline.vmstat.pgdemote_direct!).toBe(0);
       expect(mainline.tasks[0]!.residentPages['1']).toBeGreaterThan(0);
-      const demoted = wu.vmstat.pgdemote_kswapd + wu.vmstat.pgdemote_direct;
+      const demoted = wu.vmstat.pgdemote_kswapd! + wu.vmstat.pgdemote_direct!;
       expect(demoted).toBeGreaterThan(0);
-      expect(wu.vmstat.numa_foreign + wu.vmstat.numa_miss).toBe(0);
+      expect(wu.vmstat.numa_foreign! + wu.vmstat.numa_miss!).toBe(0);
       expect(wu.tasks[0]!.residentPages['1']).toBeLessThanOrEqual(demoted);
     });
 
     it("still allocates a task on a DRAM CPU that is bound to PMEM, from the PMEM node's own list", () => {
       const s = twoTierScenario({ workload: { size: '32MiB', mempolicy: { mode: 'bind', nodes: [1] } } });
       const r = runToEnd(withPreset(s, 'wu-2018-daemon', { numa_balancing: 0 }), engine);
-      expect(r.vmstat.allocstall_normal).toBe(0);
+      expect(r.vmstat.allocstall_normal!).toBe(0);
       expect(Math.max(...r.tasks[0]!.residency.pages.map((p) => p[1]!))).toBe(8192);
     });
   });
@@ -143,8 +150,8 @@ describe.each(ENGINES)('%s engine', (engine) => {
     it('promotes fewer pages than mainline tiering, since a page must be active first', () => {
       const tpp = strandedHotSet('tpp');
       const mainline = strandedHotSet('linux-tiering', { numa_balancing: 3 });
-      expect(tpp.vmstat.pgpromote_success).toBeGreaterThan(0);
-      expect(tpp.vmstat.pgpromote_success).toBeLessThan(mainline.vmstat.pgpromote_success);
+      expect(tpp.vmstat.pgpromote_success!).toBeGreaterThan(0);
+      expect(tpp.vmstat.pgpromote_success!).toBeLessThan(mainline.vmstat.pgpromote_success!);
     });
 
     it('reclaims DRAM up to its demote watermark, ahead of allocation, where mainline stops at high', () => {
@@ -164,7 +171,7 @@ describe.each(ENGINES)('%s engine', (engine) => {
       const demoteWmark = dram.watermarks.high + Math.floor((dram.capacityPages * 200) / 10000);
       expect(dram.freePages).toBeGreaterThan(demoteWmark);
       expect(mainline.nodes[0]!.freePages).toBeLessThan(demoteWmark);
-      expect(tpp.vmstat.pgdemote_kswapd).toBeGreaterThan(mainline.vmstat.pgdemote_kswapd);
+      expect(tpp.vmstat.pgdemote_kswapd!).toBeGreaterThan(mainline.vmstat.pgdemote_kswapd!);
     });
   });
 });

@@ -1,6 +1,6 @@
 // The run's result (tierlab.result/1): final counters under kernel names, per-node state as the
 // kernel derived it, and per-task work done, from the world as it stands at the end.
-import { COUNTERS, NR_COUNTERS, STAT, type CounterName } from '../../shared/vmstat.ts';
+import { NR_COUNTERS, STAT, recordedCounters, type CounterName } from '../../shared/vmstat.ts';
 import type { ResolvedScenario, TraceData } from '../../shared/scenario/resolved.ts';
 import { boundsFeed, boundsResult, createBounds } from '../trace/bounds.ts';
 import {
@@ -21,9 +21,10 @@ import { effectiveDemotion } from '../machine/memory-tiers.ts';
 import type { World } from './setup.ts';
 import { TaskState } from './task.ts';
 
-function named(row: Float64Array): Record<CounterName, number> {
-  const out = {} as Record<CounterName, number>;
-  COUNTERS.forEach((name, i) => (out[name] = row[i]!));
+/** The counters of `names` from a row laid out in COUNTERS order. */
+function named(row: Float64Array, names: readonly CounterName[]): Partial<Record<CounterName, number>> {
+  const out: Partial<Record<CounterName, number>> = {};
+  for (const name of names) out[name] = row[STAT[name]]!;
   return out;
 }
 
@@ -51,7 +52,7 @@ export function buildResult(
       freePages: row[STAT.nr_free_pages]!,
       anonPages: row[STAT.nr_anon_pages]!,
       filePages: row[STAT.nr_file_pages]!,
-      vmstat: named(row),
+      vmstat: named(row, recordedCounters(k.kernel, 'node')),
     };
   });
   const total = sumOverNodes(rows, s.machine.nodes.length, new Float64Array(NR_COUNTERS));
@@ -61,9 +62,10 @@ export function buildResult(
     seed: s.run.seed,
     engineVersion: ENGINE_VERSION,
     engine: s.run.engine,
+    kernel: s.policy.kernel,
     simulatedMs,
     wallMs,
-    vmstat: named(total),
+    vmstat: named(total, recordedCounters(k.kernel, 'machine')),
     nodes,
     tasks: taskResults(world, s, simulatedMs, sampler),
     events: k.events,

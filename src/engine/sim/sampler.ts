@@ -1,6 +1,6 @@
 // Collects a sample every sampleEveryMs: per node, the event counters as they stand and the gauges
 // (free pages, LRU sizes, ...) read from the page state at that moment, and their machine-wide sum.
-import { COUNTERS, NR_COUNTERS, STAT } from '../../shared/vmstat.ts';
+import { COUNTERS, NR_COUNTERS, STAT, recordedCounters } from '../../shared/vmstat.ts';
 import { emptyColumns, sumOverNodes, type SampleBatch } from '../../shared/samples.ts';
 import type { Kernel } from '../mm/kernel.ts';
 import { nrFreePageblocks } from '../mm/free-area.ts';
@@ -28,7 +28,7 @@ export interface Sampler {
 
 export function createSampler(k: Kernel): Sampler {
   return {
-    batch: newBatch(k.m.nrNodes),
+    batch: newBatch(k),
     nodeRows: new Float64Array(k.m.nrNodes * NR_COUNTERS),
     latest: new Float64Array(NR_COUNTERS),
     residencyTimes: [],
@@ -39,10 +39,12 @@ export function createSampler(k: Kernel): Sampler {
   };
 }
 
-function newBatch(nrNodes: number): SampleBatch {
+/** A batch with a column for each counter the run's kernel records, machine-wide and per node. */
+function newBatch(k: Kernel): SampleBatch {
   const nodes: SampleBatch['nodes'] = {};
-  for (let n = 0; n < nrNodes; n++) nodes[n] = emptyColumns();
-  return { timesMs: [], counters: emptyColumns(), nodes };
+  const perNode = recordedCounters(k.kernel, 'node');
+  for (let n = 0; n < k.m.nrNodes; n++) nodes[n] = emptyColumns(perNode);
+  return { timesMs: [], counters: emptyColumns(recordedCounters(k.kernel, 'machine')), nodes };
 }
 
 export function readNodeCounters(k: Kernel, n: number, row: Float64Array): void {
@@ -85,10 +87,11 @@ export function recordSample(
   sumOverNodes(s.nodeRows, nrNodes, s.latest);
   const b = s.batch;
   b.timesMs.push(timeMs);
+  // Only the kernel's counters have columns; the row keeps every counter the model counts.
   for (let c = 0; c < NR_COUNTERS; c++) {
     const name = COUNTERS[c]!;
-    b.counters[name]!.push(s.latest[c]!);
-    for (let n = 0; n < nrNodes; n++) b.nodes[n]![name]!.push(s.nodeRows[n * NR_COUNTERS + c]!);
+    b.counters[name]?.push(s.latest[c]!);
+    for (let n = 0; n < nrNodes; n++) b.nodes[n]![name]?.push(s.nodeRows[n * NR_COUNTERS + c]!);
   }
   s.residencyTimes.push(timeMs);
   s.residency.push(Array.from(k.resident));
@@ -99,9 +102,9 @@ export function recordSample(
 }
 
 /** Hands over the samples taken since the last call (the sampler starts a new batch), or null. */
-export function takeSamples(s: Sampler, nrNodes: number): SampleBatch | null {
+export function takeSamples(s: Sampler, k: Kernel): SampleBatch | null {
   if (s.batch.timesMs.length === 0) return null;
   const batch = s.batch;
-  s.batch = newBatch(nrNodes);
+  s.batch = newBatch(k);
   return batch;
 }

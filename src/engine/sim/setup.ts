@@ -43,7 +43,7 @@ const KERNEL_STREAM = 0x9e3779b9;
 export function buildWorld(s: ResolvedScenario): World {
   const machine = s.machine;
   const mechanisms = policyMechanisms(s.policy);
-  const layout = deriveMachine(machine, s.policy.knobs, mechanisms);
+  const layout = deriveMachine(machine, s.policy.knobs, { ...mechanisms, kernel: s.policy.kernel });
   const nrNodes = machine.nodes.length;
   const pageSize = machine.pageSize;
   const totalRam = machine.nodes.reduce((sum, n) => sum + n.capacityBytes, 0);
@@ -87,6 +87,7 @@ export function buildWorld(s: ResolvedScenario): World {
     layout,
     knobs: s.policy.knobs,
     mechanisms,
+    kernel: s.policy.kernel,
     stats: new Float64Array(nrNodes * NR_COUNTERS),
     rng: createRng((s.run.seed ^ KERNEL_STREAM) >>> 0),
     nowNs: 0,

@@ -135,8 +135,9 @@ function regimeParts(kind: WorkloadKind, regime: Regime): { swap: boolean; knobs
       };
     }
     case 'weighted-interleave': {
-      // MPOL_WEIGHTED_INTERLEAVE over both tiers with the auto weights (DDR4:Optane bandwidth 26:5),
-      // 1.5x DRAM so that reclaim demotes from the DRAM share too.
+      // MPOL_WEIGHTED_INTERLEAVE over both tiers with the kernel's own weights (1:1 on 6.12, which
+      // has no auto; DDR4:Optane bandwidth 26:5 on damon-tiering's v6.16, which has), 1.5x DRAM so
+      // that reclaim demotes from the DRAM share too.
       const mempolicy = { mode: 'weighted_interleave', nodes: [0, 1] };
       return {
         swap: false,
@@ -285,6 +286,42 @@ export function fragmentedThpEntry(defrag: 'always' | 'defer' | 'never', duratio
   return { ...e, name, regime: '1.5x-unbound', file: { ...e.file, name, policy, workload: workloads } };
 }
 
+/**
+ * Kernel versions where their behaviour differs: on a DRAM + CXL + PMEM machine 6.12 gives CXL
+ * its own tier from HMAT (DRAM demotes to CXL, CXL to PMEM), while 6.1 puts both in
+ * memory_tier22 (DRAM demotes to the nearer, either may take the fallback); and the two-tier
+ * slow-tier promotion run on 6.1, whose pgdemote_* are machine-wide only. With swap, 6.12 demotes
+ * CXL pages on to PMEM where 6.1 swaps them (the zipf run: 2.8 vs 2.0 M refs/s).
+ */
+const KERNEL_RUNS: readonly (readonly [WorkloadKind, Regime])[] = [
+  ['hot', 'swap-demotion-on'],
+  ['zipf', 'swap-demotion-on'],
+];
+
+/** `linux-tiering` running `kind` in `regime` on a three-tier machine, on `kernel`. */
+export function threeTierEntry(kind: WorkloadKind, regime: Regime, kernel: '6.1' | '6.12'): CorpusEntry {
+  const e = corpusEntry('linux-tiering', kind, regime);
+  const name = `linux-tiering ${kind} ${regime} 3-tier kernel-${kernel}`;
+  const machine = e.file.machine as Json;
+  const cxl = { id: 1, memory: 'cxl', capacity: `${PMEM_MIB / 2}MiB`, cpus: 0 };
+  const pmem = { id: 2, memory: 'pmem', capacity: `${PMEM_MIB}MiB`, cpus: 0 };
+  const nodes = [(machine.nodes as Json[])[0], cxl, pmem];
+  const distances = [
+    [10, 16, 20],
+    [16, 10, 24],
+    [20, 24, 10],
+  ];
+  const policy = { ...(e.file.policy as Json), kernel };
+  return { ...e, name, file: { ...e.file, name, machine: { ...machine, nodes, distances }, policy } };
+}
+
+/** corpusEntry(preset, kind, regime) on kernel 6.1. */
+export function kernel61Entry(preset: string, kind: WorkloadKind, regime: Regime): CorpusEntry {
+  const e = corpusEntry(preset, kind, regime);
+  const name = `${e.name} kernel-6.1`;
+  return { ...e, name, file: { ...e.file, name, policy: { ...(e.file.policy as Json), kernel: '6.1' } } };
+}
+
 /** The knob that makes the regime what it is: a preset that refuses it cannot run the regime. */
 const DEFINING_KNOB: Partial<Record<Regime, string>> = {
   'swap-demotion-off': 'demotion_enabled',
@@ -367,5 +404,8 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
   entries.push(fragmentedThpEntry('always'), fragmentedThpEntry('defer'), fragmentedThpEntry('never'));
   // Offlining the PMEM node with THPs on it: each moves whole to DRAM, or is split and moved.
   entries.push(withThp(hotplugEntry('linux', 'hot', 'online_movable')));
+  for (const [kind, regime] of KERNEL_RUNS)
+    for (const kernel of ['6.1', '6.12'] as const) entries.push(threeTierEntry(kind, regime, kernel));
+  entries.push(kernel61Entry('linux-tiering', 'hot', 'slow-hot-nb2'));
   return { entries, refused };
 }

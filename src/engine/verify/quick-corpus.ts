@@ -2,9 +2,17 @@
 // right (reclaim, swap, promotion modes 1 and 2, a phase change, several threads, multi-tenant),
 // and the two that caught kswapd starting late in long rounds (TPP's pageoutrun, pareto's
 // direct reclaim), DRAM loaded by a bandwidth antagonist, weighted interleave, two with
-// transparent huge pages, THP faults compacting a fragmented node (defrag=always), and a PMEM node
-// hot-plugged in and out.
-import { corpusEntry, fragmentedThpEntry, hotplugEntry, thpEntry, type CorpusEntry } from './corpus.ts';
+// transparent huge pages, THP faults compacting a fragmented node (defrag=always), a PMEM node
+// hot-plugged in and out, and kernel 6.1's tiers on a DRAM + CXL + PMEM machine (both slow nodes
+// in one tier, where 6.12 stacks them).
+import {
+  corpusEntry,
+  fragmentedThpEntry,
+  hotplugEntry,
+  threeTierEntry,
+  thpEntry,
+  type CorpusEntry,
+} from './corpus.ts';
 
 export function quickCorpus(): CorpusEntry[] {
   return [
@@ -25,5 +33,6 @@ export function quickCorpus(): CorpusEntry[] {
     // 0.6 s: its THP faults and compactions are over by 400 ms, and the exact engine plays three hot sets.
     fragmentedThpEntry('always', 600),
     hotplugEntry('linux', 'hot', 'online_movable'),
+    threeTierEntry('zipf', 'swap-demotion-on', '6.1'),
   ];
 }

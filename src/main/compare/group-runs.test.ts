@@ -25,6 +25,25 @@ describe('groupRuns', () => {
     expect(groups.map((g) => g.label)).toEqual(['hotset@01234567', 'hotset@fedcba98']);
   });
 
+  it('labels the same scenario run on two kernels by kernel, and by hash only if still ambiguous', () => {
+    const groups = groupRuns([
+      { runId: 1, scenarioHash: 'aaaa1111', result: { ...makeRun({ name: 'hotset' }), kernel: '6.1' } },
+      { runId: 2, scenarioHash: 'bbbb2222', result: { ...makeRun({ name: 'hotset' }), kernel: '6.12' } },
+      {
+        runId: 3,
+        scenarioHash: 'aaaa1111',
+        result: { ...makeRun({ name: 'hotset', seed: 2 }), kernel: '6.1' },
+      },
+      { runId: 4, scenarioHash: 'cccc3333', result: { ...makeRun({ name: 'hotset' }), kernel: '6.12' } },
+    ]);
+    expect(groups.map((g) => g.label)).toEqual([
+      'hotset [kernel 6.1]',
+      'hotset [kernel 6.12]@bbbb2222',
+      'hotset [kernel 6.12]@cccc3333',
+    ]);
+    expect(groups[0]?.runIds).toEqual([1, 3]);
+  });
+
   it('keeps a run without a scenario identity in a group of its own, with the run ids of each group', () => {
     const groups = groupRuns([
       { runId: 7, scenarioHash: null, result: makeRun({ name: 'imported' }) },

@@ -22,9 +22,17 @@ export interface RunIdGroup extends RunGroup {
 /**
  * Groups results by scenario hash. Postconditions: groups are in the order their first run appears
  * (so the first run given belongs to the default baseline), runs keep their given order inside a
- * group, and every label is unique: the scenario name, or `name@hash8` when two scenarios share it.
- * A partial run forms a group of its own labelled `name [cancelled run 7]`.
+ * group, and every label is unique: the scenario name; `name [kernel 6.1]` when scenarios of one
+ * name ran on different kernels (the same scenario run twice with another kernel); `name@hash8`
+ * when two scenarios still share a label. A partial run forms a group of its own labelled
+ * `name [cancelled run 7]`.
  */
+/** A group's kernel as its label shows it: the version, or "own" for a research preset's. */
+function kernelOf(g: { results: RunResult[] }): string {
+  const kernel = g.results[0]?.kernel;
+  return kernel === undefined ? 'unnamed' : (kernel ?? 'own');
+}
+
 export function groupRuns(results: readonly HashedResult[]): RunIdGroup[] {
   const byKey = new Map<
     string,
@@ -38,10 +46,19 @@ export function groupRuns(results: readonly HashedResult[]): RunIdGroup[] {
     group.results.push(result);
     byKey.set(key, group);
   }
-  const nameCounts = new Map<string, number>();
-  for (const g of byKey.values()) nameCounts.set(g.name, (nameCounts.get(g.name) ?? 0) + 1);
+  const kernelsByName = new Map<string, Set<string>>();
+  for (const g of byKey.values())
+    (kernelsByName.get(g.name) ?? kernelsByName.set(g.name, new Set()).get(g.name)!).add(kernelOf(g));
+  const named = new Map<string, string>();
+  for (const [key, g] of byKey)
+    named.set(key, (kernelsByName.get(g.name)?.size ?? 0) > 1 ? `${g.name} [kernel ${kernelOf(g)}]` : g.name);
+  const labelCounts = new Map<string, number>();
+  for (const label of named.values()) labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1);
   return [...byKey].map(([key, g]) => ({
-    label: (nameCounts.get(g.name) ?? 0) > 1 ? `${g.name}@${(g.scenarioHash ?? key).slice(0, 8)}` : g.name,
+    label:
+      (labelCounts.get(named.get(key)!) ?? 0) > 1
+        ? `${named.get(key)!}@${(g.scenarioHash ?? key).slice(0, 8)}`
+        : named.get(key)!,
     results: g.results,
     runIds: g.runIds,
     scenarioHash: g.scenarioHash,

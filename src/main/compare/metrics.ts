@@ -114,7 +114,12 @@ function reasonPages(result: RunResult, reason: MigrationReason): number {
  * in throughput, latency and the fast-tier share.
  */
 function counterMetric(id: string, name: CounterName, label: string): Metric {
-  return { id, label, unit: 'events', higherIsBetter: false, extract: (r) => r.vmstat[name] };
+  return { id, label, unit: 'events', higherIsBetter: false, extract: (r) => counter(r, name) };
+}
+
+/** A final counter, or NaN where the run's kernel does not print it (nothing to measure). */
+function counter(r: RunResult, name: CounterName): number {
+  return r.vmstat[name] ?? NaN;
 }
 
 function builtInMetrics(pageSize: number): Metric[] {
@@ -170,14 +175,14 @@ function builtInMetrics(pageSize: number): Metric[] {
       label: 'Kswapd efficiency (pgsteal_kswapd / pgscan_kswapd)',
       unit: '%',
       higherIsBetter: true,
-      extract: (r) => ratio(r.vmstat.pgsteal_kswapd * 100, r.vmstat.pgscan_kswapd),
+      extract: (r) => ratio(counter(r, 'pgsteal_kswapd') * 100, counter(r, 'pgscan_kswapd')),
     },
     {
       id: 'direct-efficiency',
       label: 'Direct efficiency (pgsteal_direct / pgscan_direct)',
       unit: '%',
       higherIsBetter: true,
-      extract: (r) => ratio(r.vmstat.pgsteal_direct * 100, r.vmstat.pgscan_direct),
+      extract: (r) => ratio(counter(r, 'pgsteal_direct') * 100, counter(r, 'pgscan_direct')),
     },
     // The engine has one zone type, so allocstall_normal is the whole of the kernel's allocstall_*.
     counterMetric('allocstall', 'allocstall_normal', 'Direct reclaim stalls (allocstall_*)'),

@@ -25,7 +25,7 @@ export function comparisonNotes(groups: readonly NotedGroup[], baseline: number)
     g.results.forEach((r, i) => {
       const runId = g.runIds[i];
       const memory = r.nodes.reduce((sum, n) => sum + n.capacityPages, 0);
-      const swapped = r.vmstat.pswpout;
+      const swapped = r.vmstat.pswpout ?? 0;
       if (memory > 0 && swapped > HEAVY_SWAP_SHARE * memory) {
         const pct = ((swapped * 100) / memory).toFixed(0);
         notes.push(

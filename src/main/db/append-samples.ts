@@ -36,13 +36,20 @@ function writerFor(sqlite: Database.Database): Writer {
   return writer;
 }
 
-/** Every counter's column of `columns`, in COUNTERS order; throws naming the first one missing or short. */
-function fullColumns(columns: SampleColumns | undefined, rows: number, what: string): number[][] {
+/**
+ * Each counter's column of `columns` in COUNTERS order, null for a counter the run's kernel does not
+ * record (stored as 0, never read back: readers select the run's counters, see documentCounters).
+ * Throws naming the first column that is short, or when there is none at all.
+ */
+function storedColumns(columns: SampleColumns | undefined, rows: number, what: string): (number[] | null)[] {
+  if (!columns || Object.keys(columns).length === 0)
+    throw new Error(`A sample batch of ${rows} samples needs counter columns ${what}, not none.`);
   return COUNTERS.map((name) => {
-    const column = columns?.[name];
+    const column = columns[name];
+    if (column === undefined) return null;
     if (!Array.isArray(column) || column.length !== rows)
       throw new Error(
-        `A sample batch of ${rows} samples needs ${rows} values of ${name} ${what}, not ${column?.length ?? 'none'}.`,
+        `A sample batch of ${rows} samples needs ${rows} values of ${name} ${what}, not ${column.length}.`,
       );
     return column;
   });
@@ -60,15 +67,15 @@ function nodeIds(batch: SampleBatch): number[] {
 
 /**
  * Appends every sample of `batch` to run `runId`, all or nothing. Throws (writing nothing) on a
- * batch without every counter's column for the machine and each node, a sample time already stored
+ * batch with a short column or none for the machine or a node, a sample time already stored
  * for the run, or a NaN (stored REALs are NOT NULL and SQLite has no NaN).
  */
 export function appendSampleBatch(db: Db, runId: number, batch: SampleBatch): void {
   const rows = batch.timesMs.length;
-  const machine = fullColumns(batch.counters, rows, 'machine-wide');
+  const machine = storedColumns(batch.counters, rows, 'machine-wide');
   const nodes = nodeIds(batch).map((id) => ({
     id,
-    columns: fullColumns(batch.nodes[id], rows, `on node ${id}`),
+    columns: storedColumns(batch.nodes[id], rows, `on node ${id}`),
   }));
   const sqlite = sqliteOf(db);
   const w = writerFor(sqlite);
@@ -78,12 +85,12 @@ export function appendSampleBatch(db: Db, runId: number, batch: SampleBatch): vo
     for (let row = 0; row < rows; row++) {
       const tMs = batch.timesMs[row]!;
       w.globalParams[1] = tMs;
-      for (let c = 0; c < NR_COUNTERS; c++) w.globalParams[2 + c] = machine[c]![row]!;
+      for (let c = 0; c < NR_COUNTERS; c++) w.globalParams[2 + c] = machine[c]?.[row] ?? 0;
       w.insertGlobal.run(w.globalParams);
       w.nodeParams[1] = tMs;
       for (const node of nodes) {
         w.nodeParams[2] = node.id;
-        for (let c = 0; c < NR_COUNTERS; c++) w.nodeParams[3 + c] = node.columns[c]![row]!;
+        for (let c = 0; c < NR_COUNTERS; c++) w.nodeParams[3 + c] = node.columns[c]?.[row] ?? 0;
         w.insertNode.run(w.nodeParams);
       }
     }

@@ -52,6 +52,7 @@ export {
   sampledNodes,
   readSampleBatch,
   readSampleChunk,
+  runCounters,
   sampleRowsAfter,
   SAMPLES_PER_CHUNK,
   type SamplePick,

@@ -2,14 +2,16 @@
 // at once, or in keyset-paged chunks of samples so a long run streams with flat memory (no cursor
 // stays open between chunks, so the connection keeps writing other runs' samples meanwhile).
 import { emptyColumns, type SampleBatch } from '../../shared/samples.ts';
-import { COUNTERS, type CounterName } from '../../shared/vmstat.ts';
+import type { CounterName, CounterScope } from '../../shared/vmstat.ts';
+import { documentCounters } from '../../shared/scenario/run-kernel.ts';
 import { sqliteOf, type Db } from './connection.ts';
+import { getRunScenario } from './runs.ts';
 
 /** Which columns to read: machine-wide counters, per-node counters, and only one node's. */
 export interface SamplePick {
-  /** Machine-wide columns (default every counter; [] for none). */
+  /** Machine-wide columns (default every counter the run's kernel records; [] for none). */
   counters?: readonly CounterName[];
-  /** Per-node columns (default every counter; [] for none). */
+  /** Per-node columns (default every counter its kernel keeps per node; [] for none). */
   nodeCounters?: readonly CounterName[];
   /** Only this node's columns. */
   node?: number;
@@ -19,6 +21,17 @@ export interface SamplePick {
 export const SAMPLES_PER_CHUNK = 4096;
 
 const columnList = (names: readonly string[]) => names.map((n) => `, "${n}"`).join('');
+
+/** The counters run `runId` recorded (its kernel's), machine-wide or per node, in COUNTERS order. */
+export function runCounters(db: Db, runId: number, scope: CounterScope): readonly CounterName[] {
+  return documentCounters(getRunScenario(db, runId), scope);
+}
+
+/** `names` as a column list where a counter the run did not record reads NULL (an empty CSV cell). */
+function columnsOrNull(names: readonly CounterName[], recorded: readonly CounterName[]): string {
+  const has = new Set(recorded);
+  return names.map((n) => (has.has(n) ? `, "${n}"` : ', NULL')).join('');
+}
 
 export function countSamples(db: Db, runId: number): number {
   return (
@@ -49,8 +62,8 @@ export function readSampleChunk(
   pick: SamplePick,
 ): SampleBatch {
   const sqlite = sqliteOf(db);
-  const counters = pick.counters ?? COUNTERS;
-  const nodeCounters = pick.nodeCounters ?? COUNTERS;
+  const counters = pick.counters ?? runCounters(db, runId, 'machine');
+  const nodeCounters = pick.nodeCounters ?? runCounters(db, runId, 'node');
   const machine = sqlite
     .prepare<[number, number, number], number[]>(
       `SELECT t_ms${columnList(counters)} FROM samples WHERE run_id = ? AND t_ms > ? ORDER BY t_ms LIMIT ?`,
@@ -82,23 +95,26 @@ export function readSampleChunk(
 
 /**
  * The stored rows of at most `limit` samples after `afterMs`, as SQLite holds them, for writing as
- * CSV without reshaping: machine-wide `[t_ms, ...COUNTERS]`, or per node `[t_ms, node_id,
- * ...COUNTERS]` in time then node order (only `node`'s when given). `lastMs` is the last sample's
- * time, where the next chunk starts; `samples` how many samples the rows cover.
+ * CSV without reshaping: machine-wide `[t_ms, ...names]`, or per node `[t_ms, node_id, ...names]`
+ * in time then node order (only `node`'s when given), null where the run's kernel has no such
+ * counter. `lastMs` is the last sample's time, where the next chunk starts; `samples` how many
+ * samples the rows cover.
  */
 export function sampleRowsAfter(
   db: Db,
   runId: number,
   afterMs: number,
   limit: number,
+  names: readonly CounterName[],
   perNode: boolean,
   node?: number,
-): { rows: number[][]; samples: number; lastMs: number | null } {
+): { rows: (number | null)[][]; samples: number; lastMs: number | null } {
   const sqlite = sqliteOf(db);
+  const columns = columnsOrNull(names, runCounters(db, runId, perNode ? 'node' : 'machine'));
   if (!perNode) {
     const rows = sqlite
       .prepare<[number, number, number], number[]>(
-        `SELECT t_ms${columnList(COUNTERS)} FROM samples WHERE run_id = ? AND t_ms > ? ORDER BY t_ms LIMIT ?`,
+        `SELECT t_ms${columns} FROM samples WHERE run_id = ? AND t_ms > ? ORDER BY t_ms LIMIT ?`,
       )
       .raw(true)
       .all(runId, afterMs, limit);
@@ -116,7 +132,7 @@ export function sampleRowsAfter(
   const args = node === undefined ? [runId, afterMs, lastMs] : [runId, afterMs, lastMs, node];
   const rows = sqlite
     .prepare<number[], number[]>(
-      `SELECT t_ms, node_id${columnList(COUNTERS)} FROM node_samples
+      `SELECT t_ms, node_id${columns} FROM node_samples
        WHERE run_id = ? AND t_ms > ? AND t_ms <= ?${oneNode} ORDER BY t_ms, node_id`,
     )
     .raw(true)

@@ -28,8 +28,13 @@ export function summariseResult(result: RunResult): ResultSummary {
     throughput,
     meanLatencyNs: nrReferences > 0 ? latencyWeighted / nrReferences : 0,
     nrReferences,
-    pgpromoteSuccess: v.pgpromote_success,
-    pgdemoteTotal: v.pgdemote_kswapd + v.pgdemote_direct + v.pgdemote_khugepaged + v.pgdemote_proactive,
-    oomKill: v.oom_kill,
+    // A counter the run's kernel does not print adds nothing.
+    pgpromoteSuccess: v.pgpromote_success ?? 0,
+    pgdemoteTotal:
+      (v.pgdemote_kswapd ?? 0) +
+      (v.pgdemote_direct ?? 0) +
+      (v.pgdemote_khugepaged ?? 0) +
+      (v.pgdemote_proactive ?? 0),
+    oomKill: v.oom_kill ?? 0,
   };
 }

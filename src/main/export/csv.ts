@@ -13,6 +13,10 @@ export function csvLine(fields: readonly (string | number | null | undefined)[])
 }
 
 /** Header of a samples CSV: leading id columns, time, columns after time (`node`), one per counter. */
-export function samplesCsvHeader(leading: readonly string[] = [], afterTime: readonly string[] = []): string {
-  return csvLine([...leading, 'time_ms', ...afterTime, ...COUNTERS]);
+export function samplesCsvHeader(
+  leading: readonly string[] = [],
+  afterTime: readonly string[] = [],
+  counters: readonly string[] = COUNTERS,
+): string {
+  return csvLine([...leading, 'time_ms', ...afterTime, ...counters]);
 }

@@ -80,10 +80,10 @@ describe('RunService', () => {
     expect(run.status).toBe('done');
     expect(countSamples(db, id)).toBe(21);
     const result = getResult(db, id)!.result;
-    expect(result.vmstat.pgdemote_kswapd + result.vmstat.pgdemote_direct).toBeGreaterThan(0);
+    expect(result.vmstat.pgdemote_kswapd! + result.vmstat.pgdemote_direct!).toBeGreaterThan(0);
     // The last stored sample equals the result's counters.
     const stored = readSampleBatch(db, id);
-    expect(stored.counters.pgdemote_kswapd!.at(-1)).toBe(result.vmstat.pgdemote_kswapd);
+    expect(stored.counters.pgdemote_kswapd!.at(-1)).toBe(result.vmstat.pgdemote_kswapd!);
     // The live events carry the same batches the database stored, machine-wide and per node.
     const live: SampleBatch = { timesMs: [], counters: {}, nodes: {} };
     const batches = events.filter((e) => e.name === 'run:samples').map((e) => e.payload as RunSampleBatch);

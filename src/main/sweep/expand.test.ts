@@ -22,6 +22,13 @@ describe('sweep expansion', () => {
     expect(() => parseSetting('run.seed=1,2,3')).toThrow(/use --repeat/);
   });
 
+  it('keeps kernel versions as the names they are, so 6.1 and 6.12 (and 6.10) stay apart', () => {
+    expect(parseSetting('policy.kernel=6.1,6.12,6.10')).toEqual({
+      key: 'policy.kernel',
+      values: ['6.1', '6.12', '6.10'],
+    });
+  });
+
   it('sets dotted paths through arrays and creates missing objects', () => {
     const d = structuredClone(doc);
     setPath(d, 'machine.nodes.1.capacity', '4GiB');

@@ -15,7 +15,16 @@ export interface SweepItem {
   document: unknown;
 }
 
-/** Parses `KEY=V1,V2,...`; each value is JSON when it reads as JSON (numbers, true), else a string. */
+/**
+ * Settings whose values are names, kept as written: `--set policy.kernel=6.1,6.12` means the
+ * versions "6.1" and "6.12", not the numbers 6.1 and 6.12 (which would also make "6.10" 6.1).
+ */
+const NAME_KEYS: ReadonlySet<string> = new Set(['policy.kernel', 'policy.preset', 'run.engine']);
+
+/**
+ * Parses `KEY=V1,V2,...`; each value is JSON when it reads as JSON (numbers, true), else a string,
+ * and always a string for a key in NAME_KEYS.
+ */
 export function parseSetting(text: string): SweepSetting {
   const eq = text.indexOf('=');
   if (eq <= 0 || eq === text.length - 1) throw new Error(`--set wants KEY=V1,V2,... (got "${text}")`);
@@ -30,6 +39,7 @@ export function parseSetting(text: string): SweepSetting {
     .split(',')
     .map((v) => v.trim())
     .map((v) => {
+      if (NAME_KEYS.has(key)) return v;
       try {
         return JSON.parse(v) as unknown;
       } catch {

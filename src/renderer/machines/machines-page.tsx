@@ -12,6 +12,7 @@ import { ErrorSummary } from '../ui/error-summary.tsx';
 import { SizeField } from '../ui/quantity-field.tsx';
 import { createDerive } from './create-derive.ts';
 import { DerivedView } from './derived-view.tsx';
+import { KernelField } from '../kernels/kernel-field.tsx';
 import { DistanceMatrix } from './distance-matrix.tsx';
 import { addNode, removeNode } from './machine-edits.ts';
 import { MACHINE_PRESETS, type MachinePreset } from './machine-presets.ts';
@@ -118,6 +119,13 @@ export function MachinesPage() {
         <SavedParts kind="machine" current={snapshot} apply={(doc) => replaceMachine(doc as DraftMachine)} />
       </div>
       <aside class="column-side">
+        <section class="panel">
+          <header class="panel-header">
+            <h2>Kernel</h2>
+          </header>
+          <p class="small muted">The memory tiers below are what this kernel derives.</p>
+          <KernelField />
+        </section>
         <DerivedView derive={derive} pageSize={pageSize()} />
       </aside>
     </div>

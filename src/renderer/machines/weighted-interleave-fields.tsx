@@ -1,6 +1,10 @@
 // /sys/kernel/mm/mempolicy/weighted_interleave: auto (6.16+: weights from HMAT/CDAT bandwidth) or a
-// weight per node, the weights auto would give shown as placeholders. MPOL_WEIGHTED_INTERLEAVE uses them.
-import { For } from 'solid-js';
+// weight per node, the weights the kernel starts from shown as placeholders (auto's, or 1 on a
+// kernel without auto, 6.12). MPOL_WEIGHTED_INTERLEAVE uses them.
+import { For, Show } from 'solid-js';
+import { KERNEL_VERSIONS } from '../../shared/scenario/kernels.ts';
+import { getPreset, resolveKernel } from '../../shared/scenario/presets.ts';
+import { hasInterleaveAuto } from '../../shared/scenario/resolve.ts';
 import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
 import { CheckField } from '../ui/choice-fields.tsx';
 import { QuantityField } from '../ui/quantity-field.tsx';
@@ -11,9 +15,18 @@ const int = (t: string) => (/^\s*\d+\s*$/.test(t) ? Number(t) : null);
 export function WeightedInterleaveFields() {
   const { draft, setDraft } = useScenarioDraft();
   const wi = () => draftInterleave(draft.machine);
-  const auto = () => wi()?.auto !== false && wi()?.weights === undefined;
-  const placeholder = (n: number) =>
-    String(wi()?.auto === false ? 1 : (autoWeightsOf(draft.machine.nodes)[n] ?? 1));
+  const kernel = () => {
+    const preset = getPreset(draft.policy.preset);
+    return preset
+      ? resolveKernel(
+          preset,
+          KERNEL_VERSIONS.find((k) => k === draft.policy.kernel),
+        )
+      : null;
+  };
+  const autoExists = () => hasInterleaveAuto(kernel());
+  const auto = () => autoExists() && wi()?.auto !== false && wi()?.weights === undefined;
+  const placeholder = (n: number) => String(!auto() ? 1 : (autoWeightsOf(draft.machine.nodes)[n] ?? 1));
   // Cleared first: the store merges an object into the one there, and a weight removed must go.
   const set = (next: ReturnType<typeof setAuto>) => {
     setDraft('machine', 'weightedInterleave', undefined);
@@ -29,14 +42,23 @@ export function WeightedInterleaveFields() {
         </span>
       </header>
       <div class="field-grid">
-        <CheckField
-          label="auto"
-          path="machine.weightedInterleave.auto"
-          checked={auto()}
-          onChange={(on) => set(setAuto(on, wi()))}
-          title="On: weights from min(read, write) HMAT bandwidth, reduced as mm/mempolicy.c does. Off without weights: 1 each (6.9-6.15)"
-          testid="interleave-auto"
-        />
+        <Show
+          when={autoExists()}
+          fallback={
+            <p class="small muted" data-testid="interleave-no-auto">
+              Linux {kernel() ?? ''} has no weighted_interleave/auto (v6.16): every weight starts at 1.
+            </p>
+          }
+        >
+          <CheckField
+            label="auto"
+            path="machine.weightedInterleave.auto"
+            checked={auto()}
+            onChange={(on) => set(setAuto(on, wi()))}
+            title="On: weights from min(read, write) HMAT bandwidth, reduced as mm/mempolicy.c does. Off without weights: 1 each (6.9-6.15)"
+            testid="interleave-auto"
+          />
+        </Show>
         <For each={draft.machine.nodes}>
           {(_, n) => (
             <QuantityField

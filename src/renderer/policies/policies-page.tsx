@@ -6,6 +6,7 @@ import type { DraftPolicy } from '../scenario/draft.ts';
 import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { KnobTable } from './knob-table.tsx';
+import { KernelField } from '../kernels/kernel-field.tsx';
 import { PresetList } from './preset-list.tsx';
 
 export function PoliciesPage() {
@@ -24,6 +25,12 @@ export function PoliciesPage() {
           <h2>Preset</h2>
         </header>
         <PresetList />
+      </section>
+      <section class="panel">
+        <header class="panel-header">
+          <h2>Kernel</h2>
+        </header>
+        <KernelField />
       </section>
       <ErrorSummary prefixes={['policy']} title="The policy is not valid" />
       <section class="panel">

@@ -1,6 +1,7 @@
 // The policy presets: what each reproduces, where it comes from, and the knobs it sets.
 import { For } from 'solid-js';
 import { PRESETS } from '../../shared/scenario/index.ts';
+import { getPreset, presetKernelLabel } from '../../shared/scenario/presets.ts';
 import { unwrap } from 'solid-js/store';
 import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
 import { useToast } from '../toast/toast-context.tsx';
@@ -23,7 +24,10 @@ export function PresetList() {
   const pick = (name: string) => {
     const before = structuredClone(unwrap(draft.policy));
     const cleared = Object.keys(before.knobs);
-    setDraft('policy', { preset: name, knobs: {} });
+    // The kernel chosen stays where the new preset lets the policy choose; a research preset has its own.
+    const next = getPreset(name);
+    const keepKernel = next && 'choice' in next.kernel && next.kernel.choice.some((k) => k === before.kernel);
+    setDraft('policy', { preset: name, knobs: {}, kernel: keepKernel ? before.kernel : undefined });
     if (before.preset === name && cleared.length === 0) return;
     toast.show({
       message: cleared.length
@@ -60,7 +64,8 @@ export function PresetList() {
                   </code>
                 )}
               </For>{' '}
-              · mechanisms: {mechanisms(p.mechanisms)}
+              · mechanisms: {mechanisms(p.mechanisms)} · kernel:{' '}
+              <span data-testid={`preset-kernel-${p.name}`}>{presetKernelLabel(p)}</span>
             </span>
           </button>
         )}

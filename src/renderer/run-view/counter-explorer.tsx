@@ -1,7 +1,7 @@
-// Any counters of the run on one chart, picked from the full vmstat list, machine-wide or of one
-// node; the pick and the node live in the address.
+// Any counters of the run on one chart, picked from its kernel's vmstat list, machine-wide or of one
+// node (a 6.1 run has no per-node pgdemote_*); the pick and the node live in the address.
 import { createEffect } from 'solid-js';
-import { counterLabel } from '../../shared/vmstat.ts';
+import { counterLabel, recordedCounters } from '../../shared/vmstat.ts';
 import { NodeChoice } from '../charts/node-choice.tsx';
 import type { Series } from '../charts/series-types.ts';
 import { TimeChart } from '../charts/time-chart.tsx';
@@ -71,7 +71,11 @@ export function CounterExplorer(props: { model: RunViewModel }) {
         <span class="muted small">{scope()}; gauges (nr_*) are drawn as they are</span>
       </header>
       <div class="explorer-body">
-        <CounterPicker picked={picked()} onChange={(p) => router.setQuery({ counters: p.join(',') })} />
+        <CounterPicker
+          names={recordedCounters(props.model.kernel(), node() === null ? 'machine' : 'node')}
+          picked={picked()}
+          onChange={(p) => router.setQuery({ counters: p.join(',') })}
+        />
         <TimeChart
           title={title()}
           unit={counterUnit(picked(), props.model.mode())}

@@ -1,15 +1,21 @@
-// Any vmstat counter, found by typing part of its kernel name; gauges, events and derived counters marked.
+// Any vmstat counter the run has, found by typing part of its kernel name; gauges, events and derived
+// counters marked.
 import { createSignal, For } from 'solid-js';
-import { COUNTERS, derivedFrom, isGauge } from '../../shared/vmstat.ts';
+import { derivedFrom, isGauge } from '../../shared/vmstat.ts';
 import { createShortcut } from '../shortcuts/shortcuts-context.tsx';
 
-export function CounterPicker(props: { picked: string[]; onChange: (picked: string[]) => void }) {
+export function CounterPicker(props: {
+  /** The counters the run has (its kernel's, recordedCounters), in COUNTERS order. */
+  names: readonly string[];
+  picked: string[];
+  onChange: (picked: string[]) => void;
+}) {
   const [query, setQuery] = createSignal('');
   let input: HTMLInputElement | undefined;
   createShortcut('/', 'Search the vmstat counters', () => input?.focus());
   const matches = () => {
     const q = query().trim().toLowerCase();
-    return COUNTERS.filter((c) => !q || c.includes(q));
+    return props.names.filter((c) => !q || c.includes(q));
   };
   const toggle = (name: string, on: boolean) =>
     props.onChange(on ? [...props.picked, name] : props.picked.filter((p) => p !== name));

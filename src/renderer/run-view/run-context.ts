@@ -1,6 +1,7 @@
 // What the run view's panels share: the run's samples, how to draw counters, and facts about its machine.
 import type { Accessor } from 'solid-js';
 import type { RunDetail } from '../../shared/api/types.ts';
+import type { KernelVersion } from '../../shared/scenario/kernels.ts';
 import type { ZoomControl } from '../charts/create-zoom.ts';
 import type { RunSamples } from './create-run-samples.ts';
 import type { CounterMode } from './series.ts';
@@ -16,6 +17,8 @@ export interface RunViewModel {
   /** Memory kind of each node, by id. */
   kinds: Accessor<string[]>;
   topTier: Accessor<ReadonlySet<number>>;
+  /** The kernel it modelled, and so which counters it has (recordedCounters). */
+  kernel: Accessor<KernelVersion | null>;
   /** The zoom all of the run's time charts share, or undefined when each chart zooms on its own. */
   zoom: Accessor<ZoomControl | undefined>;
 }

@@ -2,6 +2,7 @@
 import { Show } from 'solid-js';
 import type { RunInfo } from '../../shared/api/types.ts';
 import type { RunEngine } from '../../shared/scenario/resolved.ts';
+import type { KernelVersion } from '../../shared/scenario/kernels.ts';
 import { useApi } from '../api/api-context.tsx';
 import { ExportButtons } from '../export/export-buttons.tsx';
 import { useRouter } from '../router/router-context.tsx';
@@ -21,6 +22,8 @@ export function RunHeader(props: {
   durationMs?: number;
   /** The engine that ran it (from its result), or that will run it (from its scenario). */
   engine: RunEngine;
+  /** The kernel it modelled (from its result, else its scenario); null: a research preset's own. */
+  kernel: KernelVersion | null;
 }) {
   const { client } = useApi();
   const toast = useToast();
@@ -62,6 +65,15 @@ export function RunHeader(props: {
             <b>{((throughput() ?? 0) / 1e6).toFixed(2)}</b> M refs/s now
           </span>
         </Show>
+        <span data-testid="run-kernel">
+          {props.kernel === null ? (
+            "the series' own kernel"
+          ) : (
+            <>
+              Linux <b>{props.kernel}</b>
+            </>
+          )}
+        </span>
         <span data-testid="run-engine">
           <b>{props.engine}</b> engine <span class="muted">{r().engineVersion}</span>
         </span>

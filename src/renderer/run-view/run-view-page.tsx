@@ -17,6 +17,7 @@ import { MigrationsPanel } from './migrations-panel.tsx';
 import { NodeMemoryCharts } from './node-memory-charts.tsx';
 import { NodeBandwidthCharts } from './node-bandwidth-charts.tsx';
 import type { RunViewModel } from './run-context.ts';
+import { documentKernel } from '../../shared/scenario/run-kernel.ts';
 import { RunCharts } from './run-charts.tsx';
 import { RunHeader } from './run-header.tsx';
 import { durationMsOf, engineOf, nodeKindsOf, pageSizeOf } from '../scenario/document-facts.ts';
@@ -57,6 +58,10 @@ export function RunViewPage(props: { runId: number }) {
       return ms === undefined ? undefined : ms / 1000;
     },
     kinds: () => nodeKindsOf(detail()?.scenario),
+    kernel: () => {
+      const fromResult = detail()?.result?.kernel;
+      return fromResult !== undefined ? fromResult : documentKernel(detail()?.scenario ?? null);
+    },
     topTier: createTopTier(detail),
     zoom: () => (zoomTogether() ? sharedZoom : undefined),
   };
@@ -88,6 +93,7 @@ export function RunViewPage(props: { runId: number }) {
                 scenario={detail()?.scenario}
                 durationMs={durationMsOf(detail()?.scenario)}
                 engine={detail()?.result?.engine ?? engineOf(detail()?.scenario)}
+                kernel={model.kernel()}
               />
               <div class="button-row">
                 <span class="segmented" role="group" aria-label="Counter mode">

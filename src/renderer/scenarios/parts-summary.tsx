@@ -1,4 +1,6 @@
 // The composed scenario at a glance: machine, workloads and policy, each linking to its editor page.
+import { getPreset, presetKernelLabel, resolveKernel } from '../../shared/scenario/presets.ts';
+import { KERNEL_VERSIONS } from '../../shared/scenario/kernels.ts';
 import { For, Show, type ParentProps } from 'solid-js';
 import { hrefFor } from '../router/routes.ts';
 import { errorsUnder } from '../scenario/errors-by-path.ts';
@@ -29,6 +31,15 @@ function Part(
 
 export function PartsSummary() {
   const { draft } = useScenarioDraft();
+  const kernelLabel = () => {
+    const preset = getPreset(draft.policy.preset);
+    if (!preset) return '?';
+    const kernel = resolveKernel(
+      preset,
+      KERNEL_VERSIONS.find((k) => k === draft.policy.kernel),
+    );
+    return kernel ?? presetKernelLabel(preset);
+  };
   const knobs = () => Object.entries(draft.policy.knobs).filter(([, v]) => v !== undefined);
   return (
     <div class="parts">
@@ -57,6 +68,9 @@ export function PartsSummary() {
       <Part title="Policy" page="policies" prefix="policy">
         <div>
           preset <code>{draft.policy.preset}</code>
+        </div>
+        <div data-testid="summary-kernel">
+          kernel <code>{kernelLabel()}</code>
         </div>
         <For each={knobs()}>
           {([k, v]) => (

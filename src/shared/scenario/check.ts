@@ -2,7 +2,7 @@
 // engine's limits), run after the schema on whatever parts of the file it could read, so every
 // problem is reported.
 import { NUMA_BALANCING_MEMORY_TIERING, type Knobs } from './knobs.ts';
-import { getPreset, presetKnobs } from './presets.ts';
+import { getPreset, presetKnobs, resolveKernel } from './presets.ts';
 import type { ScenarioError } from './errors.ts';
 import type { ScenarioParts } from './salvage.ts';
 import { checkMachine, validPageSize } from './check-machine.ts';
@@ -19,6 +19,7 @@ export function checkScenario(parts: ScenarioParts): ScenarioError[] {
   checkMachine(parts, report);
   checkHotplug(parts, report);
   if (parts.preset !== undefined) checkPolicy(parts.preset, parts.knobs, report);
+  if (parts.preset !== undefined) checkKernel(parts, report);
   checkWorkloads(parts, report);
   if (parts.run) checkRun(parts.run, report);
   checkLimits(parts, validPageSize(parts.pageSize), report);
@@ -52,6 +53,38 @@ function checkPolicy(presetName: string, explicit: Partial<Knobs>, report: Repor
     );
   }
   checkDamon(knobs, report);
+}
+
+/**
+ * A research preset runs its series' own kernel, so `kernel` is refused there; 6.1 has no
+ * MPOL_WEIGHTED_INTERLEAVE (v6.9), and 6.12 no weighted_interleave/auto (v6.16).
+ */
+function checkKernel(parts: ScenarioParts, report: Report): void {
+  const preset = getPreset(parts.preset ?? '');
+  if (!preset) return;
+  if ('fixed' in preset.kernel && parts.kernel !== undefined) {
+    report(
+      'policy.kernel',
+      `preset "${preset.name}" runs the kernel its series was written for (${preset.kernel.fixed}): ` +
+        `${preset.kernel.reason}; leave kernel out, or use preset "linux" or "linux-tiering" to pick one`,
+    );
+  }
+  const kernel = resolveKernel(preset, parts.kernel);
+  if (kernel === '6.12' && parts.weightedInterleave?.auto === true)
+    report(
+      'machine.weightedInterleave.auto',
+      'kernel 6.12 has no weighted_interleave/auto (it came in v6.16): its weights start at 1; ' +
+        'give nodeN weights, or leave auto out',
+    );
+  if (kernel !== '6.1') return;
+  parts.workload?.forEach((w, i) => {
+    if (w?.common.mempolicy?.mode === 'weighted_interleave')
+      report(
+        `workload.${i}.mempolicy.mode`,
+        'kernel 6.1 has no weighted_interleave (MPOL_WEIGHTED_INTERLEAVE came in v6.9); use interleave, ' +
+          'or kernel "6.12"',
+      );
+  });
 }
 
 /** DAMON refuses min_nr_regions > max_nr_regions (damon_set_attrs). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reduceInterleaveWeights } from './interleave-weights.ts';
-import { editedExample, errorsOf, resolves } from '../../../tests/support/shared/scenario.ts';
+import { editedExample, errorsOf, resolves, type Edit } from '../../../tests/support/shared/scenario.ts';
 
 describe('auto weights (reduce_interleave_weights)', () => {
   it('scale each node share of the bandwidth to [1, 32] by integer division', () => {
@@ -21,30 +21,51 @@ describe('auto weights (reduce_interleave_weights)', () => {
   });
 });
 
+/** damon-tiering runs v6.16, which has weighted_interleave/auto; the example's linux runs 6.12. */
+const ON_6_16: Edit = [['policy'], { preset: 'damon-tiering' }];
+
 describe('a machine weight table', () => {
-  it('is derived from min(read, write) bandwidth of the nodes HMAT reports, by default', () => {
+  it('is every weight 1 on 6.12, which has no weighted_interleave/auto (v6.16)', () => {
+    const m = resolves(editedExample()).machine;
+    expect(m.interleaveAuto).toBe(true); // the kernel's own default table
+    expect(m.interleaveWeights).toEqual([1, 1]);
+    const written = resolves(editedExample([['machine', 'weightedInterleave'], { weights: { '1': 4 } }]));
+    expect(written.machine.interleaveWeights).toEqual([1, 4]);
+    expect(written.machine.interleaveAuto).toBe(false);
+  });
+
+  it('refuses auto on 6.12, naming the release that brought it', () => {
+    const errors = errorsOf(editedExample([['machine', 'weightedInterleave'], { auto: true }]));
+    expect(errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'machine.weightedInterleave.auto: kernel 6.12 has no weighted_interleave/auto (it came in v6.16): its weights start at 1; give nodeN weights, or leave auto out',
+    ]);
+  });
+
+  it('is derived from min(read, write) bandwidth of the nodes HMAT reports, by default on 6.16', () => {
     // The example: DRAM min(15, 12) = 12000 MB/s, PMEM min(6.6, 2.3) = 2300 MB/s; sum 14300:
     // 32 * 12000 / 14300 = 26.9 -> 26, 32 * 2300 / 14300 = 5.1 -> 5.
-    const m = resolves(editedExample()).machine;
+    const m = resolves(editedExample(ON_6_16)).machine;
     expect(m.interleaveAuto).toBe(true);
     expect(m.interleaveWeights).toEqual([26, 5]);
   });
 
   it('gives a node without HMAT weight 1, as its bandwidth is never recorded', () => {
-    const m = resolves(editedExample([['machine', 'nodes', 1, 'hmat'], false])).machine;
+    const m = resolves(editedExample(ON_6_16, [['machine', 'nodes', 1, 'hmat'], false])).machine;
     // DRAM alone has bandwidth: 32 * 12000 / 12000 = 32, PMEM 1.
     expect(m.interleaveWeights).toEqual([32, 1]);
   });
 
   it("writes the file's weights over the derived ones and turns auto off, as writing nodeN does", () => {
     // node_store() copies the table (DRAM's derived 26) and sets node 1's weight.
-    const m = resolves(editedExample([['machine', 'weightedInterleave'], { weights: { '1': 4 } }])).machine;
+    const m = resolves(
+      editedExample(ON_6_16, [['machine', 'weightedInterleave'], { weights: { '1': 4 } }]),
+    ).machine;
     expect(m.interleaveAuto).toBe(false);
     expect(m.interleaveWeights).toEqual([26, 4]);
   });
 
   it('with auto off and no weights is 1 everywhere (the 6.9-6.15 default)', () => {
-    const m = resolves(editedExample([['machine', 'weightedInterleave'], { auto: false }])).machine;
+    const m = resolves(editedExample(ON_6_16, [['machine', 'weightedInterleave'], { auto: false }])).machine;
     expect(m.interleaveWeights).toEqual([1, 1]);
   });
 
@@ -65,7 +86,7 @@ describe('a machine weight table', () => {
       'machine.weightedInterleave.auto: must be false (or left out) with weights: writing a nodeN weight turns weighted_interleave/auto off',
     ],
   ])('refuses %s', (_what, wi, message) => {
-    const errors = errorsOf(editedExample([['machine', 'weightedInterleave'], wi]));
+    const errors = errorsOf(editedExample(ON_6_16, [['machine', 'weightedInterleave'], wi]));
     expect(errors.map((e) => `${e.path}: ${e.message}`)).toEqual([message]);
   });
 });

@@ -31,7 +31,11 @@ describe('parseScenario', () => {
       pageInUs: 100,
       pageOutUs: 40,
     });
-    expect(s.policy).toEqual({ preset: 'linux', knobs: { ...defaultKnobs(), demotion_enabled: true } });
+    expect(s.policy).toEqual({
+      preset: 'linux',
+      knobs: { ...defaultKnobs(), demotion_enabled: true },
+      kernel: '6.12',
+    });
     expect(s.workload).toEqual([
       {
         type: 'usemem',
@@ -88,7 +92,7 @@ describe('parseScenario', () => {
       [20, 10],
     ]);
     expect(s.machine.swap).toBeNull();
-    expect(s.policy).toEqual({ preset: 'linux', knobs: defaultKnobs() });
+    expect(s.policy).toEqual({ preset: 'linux', knobs: defaultKnobs(), kernel: '6.12' });
     // The first node with CPUs runs a workload that names none; the step is one page.
     expect(s.workload[0]).toMatchObject({
       cpu: 1,

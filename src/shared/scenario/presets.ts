@@ -2,6 +2,7 @@
 // reproduce, plus the mechanisms that system's kernel has at all. One file per preset in ./presets/.
 import { defaultKnobs, type Knobs } from './knobs.ts';
 import type { ResolvedPolicy } from './resolved.ts';
+import { DEFAULT_KERNEL, type KernelVersion, type PresetKernel } from './kernels.ts';
 import { linux } from './presets/linux.ts';
 import { noTiering } from './presets/no-tiering.ts';
 import { hansen2020 } from './presets/hansen-2020.ts';
@@ -46,6 +47,7 @@ export interface PolicyPreset {
   /** Knobs the preset sets; the rest keep the kernel's defaults, and explicit knobs win over both. */
   readonly knobs: Partial<Knobs>;
   readonly mechanisms: PresetMechanisms;
+  readonly kernel: PresetKernel;
 }
 
 /** Every preset, in the order the UI lists them. A new preset is a file in ./presets/ and a line here. */
@@ -78,4 +80,17 @@ export function policyMechanisms(policy: ResolvedPolicy): PresetMechanisms {
   const preset = getPreset(policy.preset);
   if (!preset) throw new Error(`unknown policy preset "${policy.preset}"`);
   return preset.mechanisms;
+}
+
+/** The kernel version a policy runs, or null for a research preset's own kernel (see PresetKernel). */
+export function resolveKernel(preset: PolicyPreset, kernel: KernelVersion | undefined): KernelVersion | null {
+  if ('fixed' in preset.kernel) return null;
+  return (
+    kernel ?? (preset.kernel.choice.includes(DEFAULT_KERNEL) ? DEFAULT_KERNEL : preset.kernel.choice[0]!)
+  );
+}
+
+/** How the UI names a preset's kernel: "6.1 or 6.12", or the series' own release. */
+export function presetKernelLabel(preset: PolicyPreset): string {
+  return 'fixed' in preset.kernel ? preset.kernel.fixed : preset.kernel.choice.join(' or ');
 }

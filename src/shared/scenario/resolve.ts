@@ -6,9 +6,10 @@ import {
   MEMORY_KIND_DEFAULTS,
   SWAP_DEVICE_DEFAULTS,
 } from './memory-kinds.ts';
-import { getPreset, presetKnobs } from './presets.ts';
+import { getPreset, presetKnobs, resolveKernel } from './presets.ts';
 import { interleaveWeights } from './interleave-weights.ts';
 import type { Knobs } from './knobs.ts';
+import type { KernelVersion } from './kernels.ts';
 import type {
   ResolvedNode,
   ResolvedPolicy,
@@ -23,6 +24,7 @@ import type { ParsedWorkload } from './workload-schema.ts';
 export function resolveScenario(file: ParsedScenarioFile): ResolvedScenario {
   const { machine } = file;
   const nodes = machine.nodes.map(resolveNode);
+  const policy = resolvePolicy(file.policy);
   const firstCpuNode = nodes.find((n) => n.cpus > 0)?.id ?? 0;
   return {
     name: file.name,
@@ -31,10 +33,10 @@ export function resolveScenario(file: ParsedScenarioFile): ResolvedScenario {
       nodes,
       distances: machine.distances ?? defaultDistances(nodes.length),
       swap: machine.swap ? resolveSwap(machine.swap) : null,
-      ...resolveInterleave(nodes, machine.weightedInterleave),
+      ...resolveInterleave(nodes, machine.weightedInterleave, hasInterleaveAuto(policy.kernel)),
       ...(machine.memoryBlockSize !== undefined ? { memoryBlockBytes: machine.memoryBlockSize } : {}),
     },
-    policy: resolvePolicy(file.policy),
+    policy,
     workload: file.workload.flatMap((w) =>
       w.type === 'multi-tenant'
         ? expandTenants(w, firstCpuNode)
@@ -75,18 +77,32 @@ function resolveNode(node: ParsedNode): ResolvedNode {
 }
 
 /**
- * As on a 6.16 boot: the table starts from the derived weights (`auto` false: from 1s, as 6.9-6.15),
- * and writing a nodeN weight copies the table, sets that node and turns auto off (node_store).
+ * Whether the kernel has weighted_interleave/auto (Joshua Hahn, "mm/mempolicy: Weighted Interleave
+ * Auto-tuning", v6.16). 6.12 has not: its iw_table starts unset and get_il_weight() gives every node
+ * 1 until a nodeN weight is written; 6.1 has no weighted interleave at all. Null, a preset's own
+ * kernel, is as before versions: damon-tiering's v6.16 has it (the research series never use it).
+ */
+export function hasInterleaveAuto(kernel: KernelVersion | null): boolean {
+  return kernel === null;
+}
+
+/**
+ * As the kernel boots: with auto (6.16) the table starts from the derived weights (`auto` false:
+ * from 1s, as 6.9-6.15), and writing a nodeN weight copies the table, sets that node and turns auto
+ * off (node_store); without auto every weight starts at 1. interleaveAuto says the table is the
+ * kernel's own default (no nodeN weight written, auto not turned off where it exists).
  */
 function resolveInterleave(
   nodes: ResolvedNode[],
   wi: ParsedMachine['weightedInterleave'],
+  autoExists: boolean,
 ): { interleaveWeights: number[]; interleaveAuto: boolean } {
   const manual = Object.fromEntries(Object.entries(wi?.weights ?? {}).map(([n, w]) => [Number(n), w]));
-  const derive = wi?.auto !== false;
+  const derive = autoExists && wi?.auto !== false;
+  const untouched = Object.keys(manual).length === 0;
   return {
     interleaveWeights: interleaveWeights(nodes, derive, manual),
-    interleaveAuto: derive && Object.keys(manual).length === 0,
+    interleaveAuto: untouched && (derive || !autoExists),
   };
 }
 
@@ -106,7 +122,7 @@ function resolvePolicy(policy: ParsedPolicy): ResolvedPolicy {
   if (!preset) throw new Error(`unknown policy preset "${policy.preset}" passed the checks`);
   const explicit = Object.fromEntries(Object.entries(policy.knobs).filter(([, v]) => v !== undefined));
   const knobs: Knobs = { ...presetKnobs(preset), ...(explicit as Partial<Knobs>) };
-  return { preset: preset.name, knobs };
+  return { preset: preset.name, knobs, kernel: resolveKernel(preset, policy.kernel) };
 }
 
 /** A multi-tenant entry as one hot-set process per VM; the entry's common fields apply to each. */

@@ -1,6 +1,7 @@
 // A scenario after validation: every size in bytes, every default filled in. This is the engine's
 // input; the file format users write (`tierlab.scenario/1`) is parsed into it by ./parse.ts.
 import type { Knobs } from './knobs.ts';
+import type { KernelVersion } from './kernels.ts';
 import type { LatencyPoint } from './memory-kinds.ts';
 
 export type MemoryKind = 'dram' | 'pmem' | 'cxl' | 'hbm';
@@ -54,8 +55,9 @@ export interface ResolvedMachine {
   distances: number[][];
   swap: ResolvedSwap | null;
   /**
-   * The weighted-interleave weight per node (iw_table, 1..255), and whether it was derived from
-   * bandwidth (weighted_interleave/auto, 6.16+) before the scenario's own weights were applied.
+   * The weighted-interleave weight per node (iw_table, 1..255), and whether that is the kernel's
+   * own default table: derived from bandwidth where weighted_interleave/auto exists (6.16+), every
+   * weight 1 on 6.12, with no nodeN weight written by the scenario.
    */
   interleaveWeights: number[];
   interleaveAuto: boolean;
@@ -69,6 +71,8 @@ export const DEFAULT_MEMORY_BLOCK_SIZE = 128 * 2 ** 20;
 export interface ResolvedPolicy {
   preset: string;
   knobs: Knobs;
+  /** The modelled kernel version; null for a research preset, which runs its series' own kernel. */
+  kernel: KernelVersion | null;
 }
 
 export type MempolicyMode = 'default' | 'bind' | 'preferred' | 'interleave' | 'weighted_interleave';

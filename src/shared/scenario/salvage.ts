@@ -2,6 +2,7 @@
 // on what is fine when something else is broken: a bad capacity must not hide a workload on a missing node.
 import * as z from 'zod';
 import type { Knobs } from './knobs.ts';
+import type { KernelVersion } from './kernels.ts';
 import { knobFields } from './knob-schema.ts';
 import { machineSchema, nodeSchema, policySchema, runSchema, swapSchema } from './schema.ts';
 import type { ParsedMachine, ParsedNode, ParsedRun } from './schema.ts';
@@ -26,6 +27,7 @@ export interface ScenarioParts {
   weightedInterleave: ParsedMachine['weightedInterleave'];
   memoryBlockSize: number | undefined;
   preset: string | undefined;
+  kernel: KernelVersion | undefined;
   knobs: Partial<Knobs>;
   workload: (WorkloadPart | undefined)[] | undefined;
   run: Partial<ParsedRun> | undefined;
@@ -70,6 +72,7 @@ export function salvage(input: unknown): ScenarioParts {
     weightedInterleave: machine && valid(machineSchema.shape.weightedInterleave, machine.weightedInterleave),
     memoryBlockSize: machine && valid(machineSchema.shape.memoryBlockSize, machine.memoryBlockSize),
     preset: policy?.preset,
+    kernel: policy?.kernel,
     knobs: fields(knobFields, record(root?.policy)?.knobs) ?? {},
     workload: Array.isArray(workload)
       ? workload.map((w) => {

@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { MEMORY_KINDS, SWAP_DEVICES } from './memory-kinds.ts';
 import { DEFAULT_PRESET, PRESET_NAMES } from './presets.ts';
+import { KERNEL_VERSIONS } from './kernels.ts';
 import { closest, show } from './errors.ts';
 import { knobsSchema } from './knob-schema.ts';
 import { msSchema, nodeIdSchema, positiveSchema, sizeSchema, strict } from './fields.ts';
@@ -166,6 +167,12 @@ export const policySchema = strict('a policy', {
     .refine((name) => PRESET_NAMES.includes(name), { error: (issue) => presetMessage(issue.input) })
     .default(DEFAULT_PRESET),
   knobs: knobsSchema.default(() => ({})),
+  /** Absent: the newer version, where the preset lets the policy choose (see resolveKernel). */
+  kernel: z
+    .enum(KERNEL_VERSIONS, {
+      error: (issue) => `unknown kernel ${show(issue.input)}; kernels: ${KERNEL_VERSIONS.join(', ')}`,
+    })
+    .optional(),
 });
 
 export const RUN_ENGINES = ['rate', 'exact'] as const satisfies readonly RunEngine[];

@@ -73,6 +73,7 @@ function everything(): ResolvedScenario {
     policy: {
       preset: 'no-tiering',
       knobs: { ...defaultKnobs(), numa_balancing: 1, min_free_kbytes: 4096, transparent_hugepage: 'always' },
+      kernel: null,
     },
     workload: [
       {

@@ -66,7 +66,11 @@ export function toScenarioFile(s: ResolvedScenario): ScenarioFile {
       }),
       ...(machine.memoryBlockBytes !== undefined && { memoryBlockSize: size(machine.memoryBlockBytes) }),
     },
-    policy: { preset: s.policy.preset, knobs: knobsBeyondPreset(s.policy) },
+    policy: {
+      preset: s.policy.preset,
+      knobs: knobsBeyondPreset(s.policy),
+      ...(s.policy.kernel !== null && { kernel: s.policy.kernel }),
+    },
     workload: s.workload.map(workloadToFile),
     run: { ...s.run },
   };

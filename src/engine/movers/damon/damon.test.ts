@@ -39,15 +39,15 @@ describe('DAMON tiering (damon-tiering)', () => {
     expect(damonPages(r, 0, 1)).toBeGreaterThan(0.9 * 15360);
     expect(filler!.residentPages['0']!).toBeLessThan(0.1 * 15360);
     // DAMOS migrations are plain migrations (skhynix/hmsdk#6): no pgpromote_* or pgdemote_*.
-    expect(r.vmstat.pgpromote_success).toBe(0);
+    expect(r.vmstat.pgpromote_success!).toBe(0);
     const demoted =
-      r.vmstat.pgdemote_kswapd +
-      r.vmstat.pgdemote_direct +
-      r.vmstat.pgdemote_khugepaged +
-      r.vmstat.pgdemote_proactive;
+      r.vmstat.pgdemote_kswapd! +
+      r.vmstat.pgdemote_direct! +
+      r.vmstat.pgdemote_khugepaged! +
+      r.vmstat.pgdemote_proactive!;
     expect(demoted).toBe(0);
     expect(r.migrations.every((m) => m.reason === 'damon')).toBe(true);
-    expect(damonPages(r, 1, 0) + damonPages(r, 0, 1)).toBe(r.vmstat.pgmigrate_success);
+    expect(damonPages(r, 1, 0) + damonPages(r, 0, 1)).toBe(r.vmstat.pgmigrate_success!);
   });
 
   it('never moves more than damos_quota_mbps per second in either direction', () => {

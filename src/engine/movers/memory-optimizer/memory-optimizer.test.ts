@@ -27,7 +27,7 @@ const daemonPages = (r: RunResult, from: number, to: number) =>
 /** DRAM the daemon may fill at dram_percent `pct`: the node above its high watermark, less kernel pages. */
 const budgetOf = (r: RunResult, pct: number) => {
   const dram = r.nodes[0]!;
-  const kernel = dram.vmstat.nr_page_table_pages + dram.vmstat.nr_slab_reclaimable;
+  const kernel = dram.vmstat.nr_page_table_pages! + dram.vmstat.nr_slab_reclaimable!;
   return Math.floor(((dram.capacityPages - dram.watermarks.high - kernel) * pct) / 100);
 };
 
@@ -60,9 +60,9 @@ describe('memory-optimizer daemon (wu-2018-daemon)', () => {
     expect(daemonPages(r, 0, 1)).toBeGreaterThan(0);
     expect(filler!.residentPages['0']!).toBeLessThan(0.6 * 15360);
     // move_pages counts pgmigrate_success only, never promotion or demotion.
-    expect(r.vmstat.pgpromote_success).toBe(0);
-    const kernelDemoted = r.vmstat.pgdemote_kswapd + r.vmstat.pgdemote_direct;
-    expect(daemonPages(r, 1, 0) + daemonPages(r, 0, 1) + kernelDemoted).toBe(r.vmstat.pgmigrate_success);
+    expect(r.vmstat.pgpromote_success!).toBe(0);
+    const kernelDemoted = r.vmstat.pgdemote_kswapd! + r.vmstat.pgdemote_direct!;
+    expect(daemonPages(r, 1, 0) + daemonPages(r, 0, 1) + kernelDemoted).toBe(r.vmstat.pgmigrate_success!);
   });
 
   it('keeps the process within dram_percent of DRAM after every round, filling it with the hot set', () => {
@@ -87,7 +87,7 @@ describe('memory-optimizer daemon (wu-2018-daemon)', () => {
     for (let row = 0; row < samples.timesMs.length; row++)
       expect(migratedAt(samples, row)).toBeLessThanOrEqual(perMs * samples.timesMs[row]! + slack);
     // The cap binds: after the first round it moves at the cap.
-    expect(r.vmstat.pgmigrate_success).toBeGreaterThan(0.9 * perMs * 800);
+    expect(r.vmstat.pgmigrate_success!).toBeGreaterThan(0.9 * perMs * 800);
   });
 });
 

@@ -25,7 +25,10 @@ export const machineHandlers: Handlers<'machine:derive'> = {
     if (!p.ok) return { ok: false, errors: errors.length ? errors : p.errors };
     const m = p.scenario.machine;
     const mechanisms = policyMechanisms(p.scenario.policy);
-    const layout = deriveMachine(m, p.scenario.policy.knobs, mechanisms);
+    const layout = deriveMachine(m, p.scenario.policy.knobs, {
+      ...mechanisms,
+      kernel: p.scenario.policy.kernel,
+    });
     const demotion = layout.demotion.map((d) => effectiveDemotion(mechanisms, d));
     const value: DerivedMachine = {
       nodes: m.nodes.map((node, i) => ({

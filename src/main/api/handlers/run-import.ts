@@ -6,6 +6,7 @@ import { resultProblems } from '../../../shared/result-schema.ts';
 import type { SampleBatch } from '../../../shared/samples.ts';
 import { readSamplesFile } from '../../../shared/samples-file.ts';
 import { appendSampleBatch, importResult, transaction } from '../../db/index.ts';
+import { documentCounters } from '../../../shared/scenario/run-kernel.ts';
 import { ApiError } from '../errors.ts';
 import type { Handlers } from '../handler.ts';
 
@@ -32,7 +33,10 @@ function check({ result, samples }: RunImport, i: number): Checked {
   // engine reads back as run by the exact engine (getResult fills it in).
   const run = result as RunResult;
   if (samples === undefined) return { result: run, samples: null };
-  const read = readSamplesFile(samples, run.nodes.length);
+  const read = readSamplesFile(samples, run.nodes.length, {
+    machine: documentCounters(run.scenario, 'machine'),
+    node: documentCounters(run.scenario, 'node'),
+  });
   if (!read.ok)
     throw new ApiError(
       'invalid',

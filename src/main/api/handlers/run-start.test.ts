@@ -1,3 +1,4 @@
+import { documentCounters } from '../../../shared/scenario/run-kernel.ts';
 import { describe, expect, it } from 'vitest';
 import { LS_TRACE } from '../../../../tests/fixtures/lackey.ts';
 import { readSamplesFile } from '../../../shared/samples-file.ts';
@@ -93,7 +94,10 @@ describe('export:run', () => {
       scenario: detail.scenario,
       scenarioHash: detail.run.scenarioHash,
     });
-    const read = readSamplesFile(file.samples, file.result.nodes.length);
+    const read = readSamplesFile(file.samples, file.result.nodes.length, {
+      machine: documentCounters(detail.scenario, 'machine'),
+      node: documentCounters(detail.scenario, 'node'),
+    });
     if (!read.ok) throw new Error(read.problem);
     const series = await api.call('run:samples', { runId, counters: ['pgscan_kswapd'] });
     expect(Array.from(read.batch.timesMs)).toEqual(series.timesMs);

@@ -11,6 +11,7 @@ import {
   listRunTags,
   listRuns,
   readSampleBatch,
+  runCounters,
   removeRunTags,
   setRunNote,
   type Run,
@@ -46,11 +47,15 @@ export function requireRun(lab: Lab, runId: number): Run {
   return r;
 }
 
-function pickCounters(names: string[] | undefined): CounterName[] {
-  if (!names) return [...COUNTERS];
+/**
+ * The counters asked for that the run recorded: every one of its kernel's when none are named; a
+ * known counter its kernel lacks is left out (absent from the answer), an unknown one is refused.
+ */
+function pickCounters(names: string[] | undefined, recorded: readonly CounterName[]): CounterName[] {
+  if (!names) return [...recorded];
   const unknown = names.filter((n) => !(COUNTERS as readonly string[]).includes(n));
   if (unknown.length) throw new ApiError('invalid', `unknown counters: ${unknown.join(', ')}`);
-  return names as CounterName[];
+  return recorded.filter((n) => names.includes(n));
 }
 
 export const runHandlers: Handlers<
@@ -73,8 +78,9 @@ export const runHandlers: Handlers<
   },
   'run:samples': (lab, { runId, counters, nodes, nodeCounters }) => {
     requireRun(lab, runId);
-    const machine = pickCounters(counters);
-    const perNode = nodeCounters ? pickCounters(nodeCounters) : nodes ? machine : [];
+    const machine = pickCounters(counters, runCounters(lab.db, runId, 'machine'));
+    const nodeRecorded = runCounters(lab.db, runId, 'node');
+    const perNode = pickCounters(nodeCounters ?? (nodes ? machine : []), nodeRecorded);
     return { runId, ...readSampleBatch(lab.db, runId, { counters: machine, nodeCounters: perNode }) };
   },
   'run:delete': (lab, { runId }) => {

@@ -18,4 +18,10 @@ export const damonTiering: PolicyPreset = {
     "(v6.16); SJ's setup in damo scripts/mem_tier.sh and samples/damon/mtier.c.",
   knobs: { demotion_enabled: false, numa_balancing: 0 },
   mechanisms: { demotion: true, tieringPromotion: true, mover: 'damon' },
+  kernel: {
+    fixed: 'v6.16',
+    reason:
+      'DAMOS_MIGRATE_HOT/COLD came in v6.11 and the node_mem_used_bp/free_bp quota goals it tunes toward in ' +
+      'v6.16: neither 6.1 nor 6.12 has the whole of it',
+  },
 };

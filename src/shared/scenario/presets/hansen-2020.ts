@@ -13,4 +13,10 @@ export const hansen2020: PolicyPreset = {
     'merged in reworked form in v5.15 behind /sys/kernel/mm/numa/demotion_enabled.',
   knobs: { demotion_enabled: false, numa_balancing: 0, zone_reclaim_mode: 8 },
   mechanisms: { demotion: false, tieringPromotion: false, reclaimMigrate: 'hansen-2020' },
+  kernel: {
+    fixed: "the RFC's own (2020, 5.x)",
+    reason:
+      'its RECLAIM_MIGRATE bit and one-target demotion were reworked before ' +
+      'v5.15 merged demotion, so 6.1 and 6.12 have a different mechanism',
+  },
 };

@@ -1,5 +1,6 @@
 // Preset `linux-tiering`: mainline memory tiering as documented: demotion plus NUMA balancing mode 2.
 import type { PolicyPreset } from '../presets.ts';
+import { EITHER_KERNEL } from '../kernels.ts';
 
 export const linuxTiering: PolicyPreset = {
   name: 'linux-tiering',
@@ -13,4 +14,5 @@ export const linuxTiering: PolicyPreset = {
     'should_numa_migrate_memory (Huang Ying, "memory tiering: hot page selection", v6.1).',
   knobs: { demotion_enabled: true, numa_balancing: 2 },
   mechanisms: { demotion: true, tieringPromotion: true },
+  kernel: EITHER_KERNEL,
 };

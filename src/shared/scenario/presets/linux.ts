@@ -1,5 +1,6 @@
 // Preset `linux`: mainline as it boots, every knob at the kernel's default.
 import type { PolicyPreset } from '../presets.ts';
+import { EITHER_KERNEL } from '../kernels.ts';
 
 export const linux: PolicyPreset = {
   name: 'linux',
@@ -13,4 +14,5 @@ export const linux: PolicyPreset = {
     'kernel.numa_balancing is 0 unless CONFIG_NUMA_BALANCING_DEFAULT_ENABLED (kernel/sched/fair.c).',
   knobs: { demotion_enabled: false, numa_balancing: 0 },
   mechanisms: { demotion: true, tieringPromotion: true },
+  kernel: EITHER_KERNEL,
 };

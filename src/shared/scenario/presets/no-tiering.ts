@@ -13,4 +13,10 @@ export const noTiering: PolicyPreset = {
     'and no NUMA_BALANCING_MEMORY_TIERING (Huang Ying, v5.18).',
   knobs: { demotion_enabled: false, numa_balancing: 0 },
   mechanisms: { demotion: false, tieringPromotion: false },
+  kernel: {
+    fixed: 'before v5.15',
+    reason:
+      "it stands for the kernels before demotion (v5.15) and NUMA balancing's tiering mode (v5.18); 6.1 and " +
+      '6.12 both have them',
+  },
 };

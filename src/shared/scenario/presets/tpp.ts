@@ -15,4 +15,10 @@ export const tpp: PolicyPreset = {
     "and demotion as in the memtis README. Left out: the active-LRU check for file pages, TPP's own stats.",
   knobs: { demotion_enabled: true, numa_balancing: 3 },
   mechanisms: { demotion: true, tieringPromotion: true, tpp: true },
+  kernel: {
+    fixed: "the patches' own (2021-11, 5.16-rc)",
+    reason:
+      'TPP patched a v5.16-rc kernel; its WMARK_DEMOTE and active-LRU promotion filter were not merged as ' +
+      'posted (6.1 took only hot-page selection), so neither 6.1 nor 6.12 runs it',
+  },
 };

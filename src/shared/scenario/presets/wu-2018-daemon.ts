@@ -26,4 +26,10 @@ export const wu2018Daemon: PolicyPreset = {
     separateZonelists: true,
     pageTablesInDram: true,
   },
+  kernel: {
+    fixed: "the RFC's own (2018-12, 4.20)",
+    reason:
+      "the daemon needs the series' kernel side (separate zonelists, page tables in DRAM, /proc/PID/idle_pages), " +
+      'which no mainline kernel has; v4.20 also predates watermark boosting',
+  },
 };

@@ -14,4 +14,10 @@ export const yangShiV3: PolicyPreset = {
     'Left out: THP migration and the N_CPU_MEM/migrate-target sysfs files.',
   knobs: { demotion_enabled: false, numa_balancing: 1, zone_reclaim_mode: 8 },
   mechanisms: { demotion: false, tieringPromotion: false, reclaimMigrate: 'yang-shi-v3' },
+  kernel: {
+    fixed: "the series' own (2019, 5.x)",
+    reason:
+      'its migrate mode, contended targets and numa_pages_promoted were never ' +
+      'merged, so no 6.x kernel has them',
+  },
 };
