@@ -28,6 +28,8 @@ export const SWAP_WRITE_QUEUE_DEPTH = 8;
 export const SWAPIN_RA_PAGE_NS = 300;
 /** Reading a page-cache page from storage with readahead (~1 GB/s streaming). */
 export const FILE_READ_PAGE_NS = 4000;
+/** Walking one PTE (the NUMA-balancing scanner, MGLRU's page-table walk and look-around). */
+export const PTE_WALK_NS = 5;
 /** A NUMA hint fault: trap, task_numa_fault bookkeeping, PTE restore. */
 export const HINT_FAULT_NS = 1200;
 /**

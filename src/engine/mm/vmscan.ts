@@ -15,6 +15,7 @@ import { canDemote } from './demote.ts';
 import { shrinkActiveList, shrinkInactiveList } from './shrink-list.ts';
 import { SWAP_CLUSTER_MAX, scanControl, type ScanControl } from './scan-control.ts';
 import { WMARK_HIGH, wmarkPages } from './watermark.ts';
+import { lruGenShrinkNode } from './lru-gen-reclaim.ts';
 
 /** zone_reclaim_mode bits (mm/internal.h): write dirty pages out, unmap mapped pages. */
 const RECLAIM_WRITE = 2;
@@ -72,8 +73,12 @@ function getScanCount(
 
 const nrScratch = new Float64Array(4);
 
-/** shrink_node() for one node: decides what to deactivate and scan, then shrinks the lists. */
+/**
+ * shrink_node() for one node: decides what to deactivate and scan, then shrinks the lists; with
+ * the multi-gen LRU on, lru_gen_shrink_node() instead.
+ */
 export function shrinkNode(k: Kernel, node: number, sc: ScanControl): void {
+  if (k.m.lrugen) return lruGenShrinkNode(k, node, sc);
   const deactivateAnon = inactiveIsLow(k, node, LRU_INACTIVE_ANON);
   const deactivateFile = inactiveIsLow(k, node, LRU_INACTIVE_FILE);
   const inactiveFile = lruSize(k.m, node, LRU_INACTIVE_FILE);

@@ -10,6 +10,7 @@ import { createRng } from '../random/rng.ts';
 import { makeWorkload } from '../workloads/index.ts';
 import { newKswapd, type Kernel } from '../mm/kernel.ts';
 import { createMemState } from '../mm/mem-state.ts';
+import { createLruGen } from '../mm/lru-gen.ts';
 import { createSwapState } from '../mm/swap-state.ts';
 import { NR_MIGRATE_REASONS } from '../mm/migrate.ts';
 import { makeAllocPolicy, mempolicyFlags, MPOL_F_MOF } from '../mm/page-alloc.ts';
@@ -126,6 +127,10 @@ export function buildWorld(s: ResolvedScenario): World {
     refs: null,
     round: { startNs: 0, endNs: Infinity },
   };
+  if (s.policy.knobs.lru_gen_enabled) {
+    k.m.lrugen = createLruGen(nrNodes, k.m.nrFrames, vmas.nrVpages, k.mms.length);
+    k.m.lrugen.swapSlotOf = k.swap?.slotOf ?? null;
+  }
   const rate = rateEngine ? new RateModel(k, s.run.seed) : null;
   k.refs = rate;
   k.movers = createMovers(k, s);
