@@ -5,7 +5,6 @@
 import { NIL, pageToNid, type MemState } from './mem-state.ts';
 import { PG } from './page-flags.ts';
 import { folioNrPages } from './folio.ts';
-import { PTRS_PER_PTE } from './kmem.ts';
 
 export const MAX_NR_GENS = 4;
 export const MIN_NR_GENS = 2;
@@ -75,8 +74,14 @@ export interface LruGen {
 /** NR_BLOOM_FILTERS: the aging flips between two filters, one per generation it makes. */
 export const NR_BLOOM_FILTERS = 2;
 
-export function createLruGen(nrNodes: number, nrFrames: number, nrVpages: number, nrMms: number): LruGen {
-  const nrPmds = Math.ceil(nrVpages / PTRS_PER_PTE);
+/** nrPmds: PTE tables over the vpage space (nrVpages / PTRS_PER_PTE, rounded up). */
+export function createLruGen(
+  nrNodes: number,
+  nrFrames: number,
+  nrVpages: number,
+  nrPmds: number,
+  nrMms: number,
+): LruGen {
   const lists = nrNodes * MAX_NR_GENS * 2;
   const ctrl = nrNodes * 2 * MAX_NR_TIERS;
   // lru_gen_init_lruvec(): max_seq = MIN_NR_GENS + 1 and min_seq 0, so four empty generations at boot.

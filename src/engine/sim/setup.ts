@@ -1,6 +1,6 @@
 // Builds a simulation's kernel and tasks from a resolved scenario: derive the machine, lay out
 // the workloads' memory, size the page state once, and give each thread its allocation policy.
-import { createKernelMemory } from '../mm/kmem.ts';
+import { createKernelMemory, PTRS_PER_PTE } from '../mm/kmem.ts';
 import { newKcompactd } from '../mm/compaction.ts';
 import type { ResolvedScenario, StreamWorkload } from '../../shared/scenario/resolved.ts';
 import { NR_COUNTERS } from '../../shared/vmstat.ts';
@@ -128,7 +128,8 @@ export function buildWorld(s: ResolvedScenario): World {
     round: { startNs: 0, endNs: Infinity },
   };
   if (s.policy.knobs.lru_gen_enabled) {
-    k.m.lrugen = createLruGen(nrNodes, k.m.nrFrames, vmas.nrVpages, k.mms.length);
+    const nrPmds = Math.ceil(vmas.nrVpages / PTRS_PER_PTE);
+    k.m.lrugen = createLruGen(nrNodes, k.m.nrFrames, vmas.nrVpages, nrPmds, k.mms.length);
     k.m.lrugen.swapSlotOf = k.swap?.slotOf ?? null;
   }
   const rate = rateEngine ? new RateModel(k, s.run.seed) : null;
