@@ -320,7 +320,12 @@ const MGLRU_RUNS: readonly (readonly [string, WorkloadKind, Regime, number])[] =
 ];
 
 /** The entry of corpusEntry(preset, kind, regime) with the multi-gen LRU on. */
-export function mglruEntry(preset: string, kind: WorkloadKind, regime: Regime, durationMs = 1000): CorpusEntry {
+export function mglruEntry(
+  preset: string,
+  kind: WorkloadKind,
+  regime: Regime,
+  durationMs = 1000,
+): CorpusEntry {
   const e = corpusEntry(preset, kind, regime, durationMs);
   const name = durationMs === 1000 ? `${e.name} mglru` : `${e.name} ${durationMs / 1000}s mglru`;
   const policy = e.file.policy as Json;

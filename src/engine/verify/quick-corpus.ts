@@ -2,8 +2,8 @@
 // right (reclaim, swap, promotion modes 1 and 2, a phase change, several threads, multi-tenant),
 // and the two that caught kswapd starting late in long rounds (TPP's pageoutrun, pareto's
 // direct reclaim), DRAM loaded by a bandwidth antagonist, weighted interleave, two with
-// transparent huge pages, and a PMEM node hot-plugged in and out.
-import { corpusEntry, hotplugEntry, thpEntry, type CorpusEntry } from './corpus.ts';
+// transparent huge pages, a PMEM node hot-plugged in and out, and reclaim by the multi-gen LRU.
+import { corpusEntry, hotplugEntry, mglruEntry, thpEntry, type CorpusEntry } from './corpus.ts';
 
 export function quickCorpus(): CorpusEntry[] {
   return [
@@ -22,5 +22,7 @@ export function quickCorpus(): CorpusEntry[] {
     thpEntry('linux', 'zipf', 'swap-demotion-off', 1000),
     thpEntry('linux', 'uniform', 'swap-demotion-on', 1000),
     hotplugEntry('linux', 'hot', 'online_movable'),
+    // The multi-gen LRU: aging, eviction and demotion from its eviction path.
+    mglruEntry('linux', 'hot', '1.5x-bound', 1000),
   ];
 }
