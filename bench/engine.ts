@@ -47,7 +47,17 @@ function benchMemory(json: unknown): void {
   const ms = performance.now() - t0;
   const m = k.m;
   // touchMark is the rate engine's (the default engine, so BIG_MACHINE has it).
-  const arrays = [m.flags, m.lruNext, m.lruPrev, m.owner, m.stamp, m.migratedAt, m.touchMark];
+  // genFlags is the multi-gen LRU's byte a frame, there with lru_gen_enabled only.
+  const arrays: { length: number; BYTES_PER_ELEMENT: number }[] = [
+    m.flags,
+    m.lruNext,
+    m.lruPrev,
+    m.owner,
+    m.stamp,
+    m.migratedAt,
+    m.touchMark,
+    m.lrugen?.genFlags ?? new Uint8Array(0),
+  ];
   const perFrame = arrays.reduce((sum, a) => sum + (a.length > 0 ? a.BYTES_PER_ELEMENT : 0), 0);
   const grown = process.memoryUsage().arrayBuffers - before;
   console.log(

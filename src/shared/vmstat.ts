@@ -122,6 +122,23 @@ export const THP_EVENTS = [
   'numa_huge_pte_updates',
 ] as const;
 
+/** MAX_NR_GENS: the multi-gen LRU keeps at most four generations a node, so four slots by age. */
+const GEN_SLOTS = [0, 1, 2, 3] as const;
+
+/**
+ * Added with the multi-gen LRU (derived, see DERIVED): a node's generations as /sys/kernel/debug/lru_gen
+ * lists them, by age, slot i being generation max_seq - i (0 the youngest): its anon and file pages
+ * and its age in ms; and max_seq and min_seq per type. All 0 with lru_gen_enabled off.
+ */
+export const LRU_GEN_GAUGES = [
+  'lru_gen_max_seq',
+  'lru_gen_min_seq_anon',
+  'lru_gen_min_seq_file',
+  ...GEN_SLOTS.map((i) => `lru_gen_anon_${i}` as const),
+  ...GEN_SLOTS.map((i) => `lru_gen_file_${i}` as const),
+  ...GEN_SLOTS.map((i) => `lru_gen_age_ms_${i}` as const),
+] as const;
+
 /**
  * Added with direct compaction (mm/page_alloc.c __alloc_pages_direct_compact): compaction runs a
  * faulting task stalled in, and whether a page could be had after them.
@@ -143,6 +160,7 @@ export const COUNTERS = [
   ...BANDWIDTH_GAUGES,
   ...THP_EVENTS,
   ...DIRECT_COMPACTION_EVENTS,
+  ...LRU_GEN_GAUGES,
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -173,6 +191,7 @@ export const DERIVED: Readonly<Partial<Record<CounterName, { from: string }>>> =
       "the node's loaded read latency at the last tick's bandwidth (what Intel MLC --loaded_latency or " +
       'Colloid measure); the machine-wide value is a sum over nodes, so read it per node',
   },
+  ...lruGenDerived(),
   nr_swap_used: {
     from:
       'swap in use machine-wide, SwapTotal - SwapFree of /proc/meminfo in pages; the kernel keeps no ' +
@@ -180,6 +199,34 @@ export const DERIVED: Readonly<Partial<Record<CounterName, { from: string }>>> =
   },
 };
 export const NR_COUNTERS = COUNTERS.length;
+
+/** Where each MGLRU gauge is on a real machine: /sys/kernel/debug/lru_gen (CONFIG_LRU_GEN, debugfs). */
+function lruGenDerived(): Partial<Record<CounterName, { from: string }>> {
+  const file = '/sys/kernel/debug/lru_gen';
+  const perNode = 'the machine-wide value is a sum over nodes, so read it per node';
+  const out: Partial<Record<CounterName, { from: string }>> = {
+    lru_gen_max_seq: { from: `max_seq, the last line's seq under "node N" in ${file}; ${perNode}` },
+    lru_gen_min_seq_anon: {
+      from: `min_seq[LRU_GEN_ANON], where anon's generations start in ${file}; ${perNode}`,
+    },
+    lru_gen_min_seq_file: {
+      from: `min_seq[LRU_GEN_FILE], where file's generations start in ${file}; ${perNode}`,
+    },
+  };
+  for (const i of GEN_SLOTS) {
+    const line = `the line for seq max_seq - ${i} under "node N" in ${file}`;
+    out[`lru_gen_anon_${i}`] = {
+      from: `anon pages of generation max_seq - ${i}: the anon column of ${line}`,
+    };
+    out[`lru_gen_file_${i}`] = {
+      from: `file pages of generation max_seq - ${i}: the file column of ${line}`,
+    };
+    out[`lru_gen_age_ms_${i}`] = {
+      from: `age of generation max_seq - ${i} in ms: the age column of ${line}; ${perNode}`,
+    };
+  }
+  return out;
+}
 
 /** Index of each counter in a per-node stats row, e.g. `STAT.pgscan_kswapd`. */
 export const STAT = Object.fromEntries(COUNTERS.map((name, i) => [name, i])) as {
@@ -191,6 +238,7 @@ const GAUGE_NAMES: ReadonlySet<string> = new Set([
   ...LATER_GAUGES,
   ...SWAP_CACHE_GAUGES,
   ...BANDWIDTH_GAUGES,
+  ...LRU_GEN_GAUGES,
 ]);
 
 export function isGauge(name: string): boolean {

@@ -33,6 +33,9 @@ export const FILE_READ_PAGE_NS = 4000;
  * LRU test); the pages it moves cost a migration each on top.
  */
 export const COMPACT_SCAN_PFN_NS = 10;
+
+/** Walking one PTE (the NUMA-balancing scanner, MGLRU's page-table walk and look-around). */
+export const PTE_WALK_NS = 5;
 /** A NUMA hint fault: trap, task_numa_fault bookkeeping, PTE restore. */
 export const HINT_FAULT_NS = 1200;
 /**

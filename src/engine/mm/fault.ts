@@ -4,7 +4,7 @@
 import { STAT } from '../../shared/vmstat.ts';
 import { FAULT_BASE_NS, FILE_READ_PAGE_NS } from './costs.ts';
 import { count, mapPage, type Kernel } from './kernel.ts';
-import { lruAdd, lruMove } from './lru.ts';
+import { faultAddLru, lruGenMarkAccessed, lruMove, pageCacheAddLru } from './lru.ts';
 import { pageCacheAdded, pageCacheDeleted, pteAlloc } from './kmem.ts';
 import { NIL, PTE_SWAPPED, pageToNid } from './mem-state.ts';
 import { doSwapPage } from './swap-in.ts';
@@ -61,7 +61,8 @@ export function handleFault(
   m.owner[pfn] = vpage;
   m.stamp[pfn] = 0;
   m.migratedAt[pfn] = 0;
-  lruAdd(m, pfn);
+  if (file) pageCacheAddLru(m, pfn);
+  else faultAddLru(m, pfn);
   mapPage(k, vpage, pfn);
   return pfn;
 }
@@ -69,8 +70,10 @@ export function handleFault(
 /**
  * mark_page_accessed() for a page-cache page read with read(): inactive,unreferenced ->
  * inactive,referenced -> active,unreferenced -> active,referenced (PG_referenced is the first step).
+ * Under MGLRU the accesses count in the folio's refs instead (and PG_idle stays, as the kernel leaves it).
  */
 export function markPageAccessed(k: Kernel, pfn: number, node: number): void {
+  if (lruGenMarkAccessed(k.m, pfn)) return;
   const fl = k.m.flags[pfn]! & ~PG.idle; // folio_mark_accessed also clears PG_idle
   k.m.flags[pfn] = fl;
   if (!(fl & PG.referenced)) {

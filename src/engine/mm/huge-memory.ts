@@ -6,7 +6,7 @@
 import { STAT } from '../../shared/vmstat.ts';
 import { accountResident, count, type Kernel } from './kernel.ts';
 import { freeWholeBlock, MIGRATE_ISOLATE } from './free-area.ts';
-import { lruAdd, lruDel } from './lru.ts';
+import { lruAdd, lruCopyAge, lruDel } from './lru.ts';
 import { NIL, PTE_NONE, pageToNid } from './mem-state.ts';
 import { hpagePmdNr, thpBlockOfHead } from './folio.ts';
 import { PG } from './page-flags.ts';
@@ -38,6 +38,7 @@ export function putFreeHugeFolio(k: Kernel, head: number): void {
   const b = thpBlockOfHead(m, head);
   m.flags[head] = 0;
   m.owner[head] = NIL;
+  if (m.lrugen) m.lrugen.genFlags[head] = 0;
   freeWholeBlock(m.area, n, b);
   if (m.area.type[b] !== MIGRATE_ISOLATE) m.nrFree[n]! += m.area.pageblockNr;
   count(k, n, STAT.pgfree, m.area.pageblockNr);
@@ -72,6 +73,7 @@ export function splitHugePage(k: Kernel, head: number): void {
     m.stamp[pfn] = m.stamp[head]!;
     m.migratedAt[pfn] = m.migratedAt[head]!;
     if (marks) m.touchMark[pfn] = m.touchMark[head]!;
+    lruCopyAge(m, head, pfn);
     m.pte[v0 + i] = pfn + 1;
   }
   if (onLru) for (let i = m.area.pageblockNr - 1; i >= 0; i--) lruAdd(m, head + i);

@@ -7,6 +7,7 @@ import { count, cutRound, type Kernel } from './kernel.ts';
 import { MAX_RECLAIM_RETRIES } from './page-alloc.ts';
 import { DEF_PRIORITY, SWAP_CLUSTER_MAX, scanControl } from './scan-control.ts';
 import { shrinkNode } from './vmscan.ts';
+import { lruGenAgeNode } from './lru-gen-reclaim.ts';
 import { pgdatBalanced, WMARK_HIGH, wmarkPages } from './watermark.ts';
 
 /** The short nap (HZ/10) kswapd takes before sleeping for good; a wake-up inside it is premature. */
@@ -124,7 +125,10 @@ export function runKswapd(k: Kernel, node: number, untilNs: number, cpuShare = 1
     const sc = scanControl('kswapd', Math.max(high, SWAP_CLUSTER_MAX), s.priority);
     sc.mayWritepage = !boosting || s.priority < DEF_PRIORITY - 2;
     sc.maySwap = !boosting;
+    // kswapd_age_node(): under MGLRU, min_ttl_ms's check (and set_initial_priority, kept below).
+    if (k.m.lrugen) lruGenAgeNode(k, node, sc);
     shrinkNode(k, node, sc);
+    s.priority = sc.priority;
     s.clockNs += Math.max(sc.costNs, MIN_STEP_NS) / cpuShare;
     s.reclaimedThisRun += sc.nrReclaimed;
     // kswapd_shrink_node(): once compact_gap (2 << order) pages are reclaimed, a high-order run

@@ -1,6 +1,6 @@
 // All per-page state of a simulated machine, as typed arrays sized once (structure of arrays):
 // page frames (pfn-indexed) and the page table (global vpage-indexed). 22 bytes per frame, 26 with the rate
-// engine's touch marks; the free lists are kept per pageblock (free-area.ts), under 0.05 bytes a frame.
+// engine's touch marks, one more with the multi-gen LRU; the free lists are kept per pageblock (free-area.ts), under 0.05 bytes a frame.
 import type { MachineLayout } from '../machine/types.ts';
 import {
   createFreeArea,
@@ -13,6 +13,7 @@ import {
 } from './free-area.ts';
 import { rmqueueFallback, rmqueueSmallest } from './rmqueue.ts';
 import { NR_LRU_LISTS } from './page-flags.ts';
+import type { LruGen } from './lru-gen.ts';
 
 /**
  * page_to_nid(): the node whose range [nodeStart[n], nodeEnd[n]) holds pfn. The kernel keeps
@@ -72,6 +73,8 @@ export interface MemState {
   lruTail: Uint32Array;
   lruSize: Float64Array;
   nrDirty: Float64Array;
+  /** The multi-gen LRU (lru_gen_enabled, set up by sim/setup.ts), one byte a frame; null: two lists. */
+  lrugen: LruGen | null;
   // Per virtual page.
   pte: Uint32Array;
 }
@@ -113,6 +116,7 @@ export function createMemState(
     lruTail: new Uint32Array(nrNodes * NR_LRU_LISTS).fill(NIL),
     lruSize: new Float64Array(nrNodes * NR_LRU_LISTS),
     nrDirty: new Float64Array(nrNodes),
+    lrugen: null,
     pte: new Uint32Array(nrVpages),
   };
 }
@@ -137,6 +141,7 @@ export function putFreeFrame(m: MemState, pfn: number, mt: Migratetype = MIGRATE
   const n = pageToNid(m, pfn);
   m.flags[pfn] = 0;
   m.owner[pfn] = NIL;
+  if (m.lrugen) m.lrugen.genFlags[pfn] = 0;
   const b = pageblockOf(m.area, m.nodeStart[n]!, n, pfn);
   freeToBlock(m.area, m.lruNext, n, b, pfn, mt);
   if (m.area.type[b] !== MIGRATE_ISOLATE) m.nrFree[n]!++;

@@ -4,7 +4,7 @@ import { STAT } from '../../shared/vmstat.ts';
 import type { MigrationReason } from '../../shared/result.ts';
 import { copyNs, MIGRATE_BASE_NS } from './costs.ts';
 import { accountResident, count, type Kernel } from './kernel.ts';
-import { lruAdd } from './lru.ts';
+import { lruAdd, lruCopyAge } from './lru.ts';
 import { putFreeFrame, pageToNid } from './mem-state.ts';
 import { PG } from './page-flags.ts';
 import { pageMoved } from './reference-model.ts';
@@ -93,6 +93,7 @@ export function migrateFolio(k: Kernel, src: number, dst: number, reason: Migrat
     k.swap!.nrSwapcached[from]!--;
     k.swap!.nrSwapcached[to]!++;
   }
+  lruCopyAge(m, src, dst);
   putFreeFrame(m, src);
   lruAdd(m, dst);
   count(k, from, STAT.pgfree);

@@ -16,9 +16,9 @@ import { PG } from './page-flags.ts';
 import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 import type { MmNumab } from './numa-balancing-state.ts';
 import { scanWindowPages, taskScanMinMs } from './numa-scan-period.ts';
+import { PTE_WALK_NS } from './costs.ts';
 
-/** Walking one PTE, and changing one to PROT_NONE (with its share of the TLB flush). */
-const PTE_WALK_NS = 5;
+/** Changing one PTE to PROT_NONE (with its share of the TLB flush); walking one is PTE_WALK_NS. */
 const PTE_UPDATE_NS = 25;
 
 /** An mm's anonymous regions: where the scanner walks (page cache read with read() is not mapped). */

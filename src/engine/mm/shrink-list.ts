@@ -13,9 +13,13 @@ import { NOT_MAPPED, pageMoved, syncAccessBits } from './reference-model.ts';
 import { folioNrPages, isThpHead } from './folio.ts';
 import { shrinkHugeFolio } from './thp-reclaim.ts';
 import { folioAllocSwap, folioFreeSwap, inSwapCache, vmSwapFull } from './swap-state.ts';
+import { folioType, lruGenFolioSeq, MIN_LRU_BATCH, REFS_MASK } from './lru-gen.ts';
+import { lruGenLookAround, lruGenSetRefs } from './lru-gen-aging.ts';
+import { lruGenEviction } from './lru-gen-workingset.ts';
 
 const isolated = new Uint32Array(SWAP_CLUSTER_MAX);
-const toDemote = new Uint32Array(SWAP_CLUSTER_MAX);
+/** Up to MIN_LRU_BATCH folios: MGLRU's eviction batches are larger than the lists' SWAP_CLUSTER_MAX. */
+const toDemote = new Uint32Array(MIN_LRU_BATCH);
 
 /** Pages (not folios) the last isolateLruFolios took: a THP counts HPAGE_PMD_NR. */
 let nrTakenPages = 0;
@@ -85,7 +89,7 @@ export function shrinkInactiveList(
   count(k, node, file ? STAT.pgscan_file : STAT.pgscan_anon, nrTakenPages);
   sc.nrScanned += nrTakenPages;
   sc.costNs += taken * SCAN_INACTIVE_NS;
-  const reclaimed = shrinkFolioList(k, node, taken, sc);
+  const reclaimed = shrinkFolioList(k, node, isolated, taken, sc);
   count(k, node, stats.pgsteal, reclaimed);
   count(k, node, file ? STAT.pgsteal_file : STAT.pgsteal_anon, reclaimed);
   return reclaimed;
@@ -98,9 +102,16 @@ const RECLAIM = 2;
 /**
  * folio_check_references(): a young PTE earns another trip (or activation if seen twice). A
  * reference that idle tracking moved into PG_young counts as a young PTE (folio_referenced).
+ * Under MGLRU the rmap walk looks around the young PTE (lru_gen_look_around), and the folio is
+ * kept once (PG_referenced) then activated (lru_gen_set_refs).
  */
-function folioCheckReferences(k: Kernel, pfn: number): number {
+function folioCheckReferences(k: Kernel, pfn: number, sc: ScanControl): number {
   const referencedPtes = folioReferenced(k, pfn);
+  if (k.m.lrugen) {
+    if (!referencedPtes) return RECLAIM;
+    if (k.m.pte[k.m.owner[pfn]!] === pfn + 1 && !isThpHead(k.m, pfn)) lruGenLookAround(k, pfn, sc);
+    return lruGenSetRefs(k.m, pfn) ? ACTIVATE : KEEP;
+  }
   const referencedFolio = (k.m.flags[pfn]! & PG.referenced) !== 0;
   k.m.flags[pfn] = k.m.flags[pfn]! & ~PG.referenced;
   if (referencedPtes) {
@@ -121,6 +132,12 @@ function putback(k: Kernel, node: number, pfn: number, activate: boolean): void 
     if (swap && !(k.m.flags[pfn] & PG.file) && inSwapCache(k, vpage) && vmSwapFull(swap)) {
       if (k.m.pte[vpage] === pfn + 1) folioFreeSwap(k, pfn, vpage);
     }
+  }
+  const lg = k.m.lrugen;
+  // evict_folios(): "don't add rejected folios to the oldest generation".
+  if (lg && lruGenFolioSeq(k.m, pfn, false) === lg.minSeq[node * 2 + folioType(k.m, pfn)]) {
+    k.m.flags[pfn] = (k.m.flags[pfn]! & ~PG.referenced) | PG.active;
+    lg.genFlags[pfn] = lg.genFlags[pfn]! & ~REFS_MASK;
   }
   lruAdd(k.m, pfn);
 }
@@ -163,6 +180,7 @@ function pageoutOrDrop(k: Kernel, node: number, pfn: number, sc: ScanControl): b
     accountResident(k, vpage, node, -1);
     if (!(fl & PG.protnone)) pageMoved(k, vpage, node, NOT_MAPPED);
   }
+  if (k.m.lrugen) lruGenEviction(k.m, pfn, vpage);
   putFreeFrame(k.m, pfn);
   count(k, node, STAT.pgfree);
   sc.costNs += RECLAIM_PAGE_NS;
@@ -177,22 +195,29 @@ function reclaimBasePage(k: Kernel, node: number, pfn: number, sc: ScanControl):
 }
 
 /**
- * shrink_folio_list() over `isolated[0..n)`. Pages chosen for eviction first go to the demotion
- * batch when can_demote(); those that fail to demote are reclaimed normally in the same pass.
+ * shrink_folio_list() over `list[0..n)` (the lists' isolated batch or MGLRU's, lru-gen-evict.ts).
+ * Pages chosen for eviction first go to the demotion batch when can_demote(); those that fail to
+ * demote are reclaimed normally in the same pass.
  * Postcondition: every isolated page is freed, demoted, or back on an LRU. Returns pages reclaimed.
  */
-function shrinkFolioList(k: Kernel, node: number, n: number, sc: ScanControl): number {
+export function shrinkFolioList(
+  k: Kernel,
+  node: number,
+  list: Uint32Array,
+  n: number,
+  sc: ScanControl,
+): number {
   const doDemotePass = canDemote(k, node, sc) && !demotionTargetContended(k, node);
   let nrDemote = 0;
   let reclaimed = 0;
   for (let i = 0; i < n; i++) {
-    const pfn = isolated[i]!;
+    const pfn = list[i]!;
     const fl = k.m.flags[pfn]!;
     if (!sc.mayUnmap && !(fl & PG.file)) {
       putback(k, node, pfn, false); // anon pages are always mapped
       continue;
     }
-    const ref = folioCheckReferences(k, pfn);
+    const ref = folioCheckReferences(k, pfn, sc);
     if (ref !== RECLAIM) {
       putback(k, node, pfn, ref === ACTIVATE);
       continue;

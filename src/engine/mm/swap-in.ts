@@ -5,7 +5,7 @@
 import { STAT } from '../../shared/vmstat.ts';
 import { FAULT_BASE_NS, SWAPIN_RA_PAGE_NS } from './costs.ts';
 import { count, mapPage, type Kernel } from './kernel.ts';
-import { lruAdd } from './lru.ts';
+import { faultAddLru } from './lru.ts';
 import { NIL, pageToNid } from './mem-state.ts';
 import { allocPage, type AllocPolicy } from './page-alloc.ts';
 import { PG, WRITE_BITS } from './page-flags.ts';
@@ -48,7 +48,7 @@ export function doSwapPage(
     m.owner[pfn] = vpage;
     m.stamp[pfn] = 0;
     m.migratedAt[pfn] = 0;
-    lruAdd(m, pfn);
+    faultAddLru(m, pfn);
     // zram (SWP_SYNCHRONOUS_IO) reads the page in directly: no swap cache, no readahead.
     if (!s.synchronousIo) k.chargedNs += swapinReadahead(k, policy, vpage, vma) * SWAPIN_RA_PAGE_NS;
   }

@@ -3,7 +3,7 @@
 // default unless a rotating disk is swapped to), with a window that grows with readahead hits.
 import { STAT } from '../../shared/vmstat.ts';
 import { count, type Kernel } from './kernel.ts';
-import { lruAdd } from './lru.ts';
+import { faultAddLru } from './lru.ts';
 import { NIL, PTE_SWAPPED, pageToNid } from './mem-state.ts';
 import { getPageFromFreelist, zoneStatistics, type AllocPolicy } from './page-alloc.ts';
 import { swapCachePte, type SwapState } from './swap-state.ts';
@@ -165,7 +165,7 @@ function readSwapPage(k: Kernel, p: AllocPolicy, vpage: number): boolean {
   m.stamp[pfn] = 0;
   m.migratedAt[pfn] = 0;
   m.pte[vpage] = swapCachePte(pfn);
-  lruAdd(m, pfn);
+  faultAddLru(m, pfn);
   k.swap!.nrSwapcached[node]!++;
   k.swap!.nrUnmapped[node]!++;
   count(k, local, STAT.pswpin);

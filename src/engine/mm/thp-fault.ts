@@ -8,7 +8,7 @@
 import { STAT } from '../../shared/vmstat.ts';
 import { FAULT_BASE_NS } from './costs.ts';
 import { accountResident, count, type Kernel } from './kernel.ts';
-import { lruAdd } from './lru.ts';
+import { faultAddLru } from './lru.ts';
 import { NIL, PTE_NONE, pageToNid } from './mem-state.ts';
 import { PG, WRITE_BITS } from './page-flags.ts';
 import type { AllocPolicy } from './page-alloc.ts';
@@ -61,7 +61,7 @@ export function doHugePmdAnonymousPage(k: Kernel, p: AllocPolicy, vpage: number,
   m.owner[head] = start;
   m.stamp[head] = 0;
   m.migratedAt[head] = 0;
-  lruAdd(m, head);
+  faultAddLru(m, head);
   for (let v = start; v < start + nr; v++) {
     m.pte[v] = head + 1;
     accountResident(k, v, node, 1);

@@ -3,7 +3,7 @@
 import { STAT } from '../../shared/vmstat.ts';
 import { copyNs, MIGRATE_BASE_NS } from './costs.ts';
 import { accountResident, count, type Kernel } from './kernel.ts';
-import { lruAdd } from './lru.ts';
+import { lruAdd, lruCopyAge } from './lru.ts';
 import { pageToNid } from './mem-state.ts';
 import { PG } from './page-flags.ts';
 import { markTierMove, type MigrateReason } from './migrate.ts';
@@ -36,6 +36,7 @@ export function migrateHugeFolio(k: Kernel, src: number, dst: number, reason: Mi
     accountResident(k, v, to, 1);
     if (!(flags & PG.protnone)) pageMoved(k, v, from, to);
   }
+  lruCopyAge(m, src, dst);
   m.flags[src] = 0;
   putFreeHugeFolio(k, src);
   lruAdd(m, dst);

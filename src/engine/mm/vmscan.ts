@@ -17,6 +17,7 @@ import { DEF_PRIORITY, SWAP_CLUSTER_MAX, scanControl, type ScanControl } from '.
 import { WMARK_HIGH, WMARK_MIN, wmarkPages } from './watermark.ts';
 import { compactionSuitable } from './compaction.ts';
 import { hugeWatermarkOk } from './huge-alloc.ts';
+import { lruGenShrinkNode } from './lru-gen-reclaim.ts';
 
 /** zone_reclaim_mode bits (mm/internal.h): write dirty pages out, unmap mapped pages. */
 const RECLAIM_WRITE = 2;
@@ -77,8 +78,12 @@ function getScanCount(
 
 const nrScratch = new Float64Array(4);
 
-/** shrink_node() for one node: decides what to deactivate and scan, then shrinks the lists. */
+/**
+ * shrink_node() for one node: decides what to deactivate and scan, then shrinks the lists; with
+ * the multi-gen LRU on, lru_gen_shrink_node() instead.
+ */
 export function shrinkNode(k: Kernel, node: number, sc: ScanControl): void {
+  if (k.m.lrugen) return lruGenShrinkNode(k, node, sc);
   const deactivateAnon = inactiveIsLow(k, node, LRU_INACTIVE_ANON);
   const deactivateFile = inactiveIsLow(k, node, LRU_INACTIVE_FILE);
   const inactiveFile = lruSize(k.m, node, LRU_INACTIVE_FILE);

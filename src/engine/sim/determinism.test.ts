@@ -53,6 +53,14 @@ describe('determinism', () => {
       expect(JSON.stringify(runToEnd(structuredClone(parsed.scenario)))).toBe(JSON.stringify(a));
     },
   );
+  it.each(ENGINES)('gives byte-identical results with the multi-gen LRU on (%s)', (engine) => {
+    const s = twoTierScenario({
+      knobs: { lru_gen_enabled: true },
+      workload: { type: 'hotset', size: '150MiB', distribution: 'zipf', accesses: 400000 },
+      run: { engine },
+    });
+    expect(JSON.stringify(runToEnd(s))).toBe(JSON.stringify(runToEnd(structuredClone(s))));
+  });
 
   it('changes what a random workload does when the seed changes (exact: which pages it touches)', () => {
     // Which pages a hot set touches is random: the share of slow-node references, so the latency, moves.

@@ -5,6 +5,7 @@ import { emptyColumns, sumOverNodes, type SampleBatch } from '../../shared/sampl
 import type { Kernel } from '../mm/kernel.ts';
 import { nrFreePageblocks } from '../mm/free-area.ts';
 import { lruSize } from '../mm/lru.ts';
+import { genPages, LRU_GEN_ANON, LRU_GEN_FILE, lruGenFromSeq, MAX_NR_GENS } from '../mm/lru-gen.ts';
 import { createHeatLog, recordHeat, type HeatLog } from './heat-log.ts';
 import { LRU_ACTIVE_ANON, LRU_ACTIVE_FILE, LRU_INACTIVE_ANON, LRU_INACTIVE_FILE } from '../mm/page-flags.ts';
 
@@ -72,6 +73,28 @@ export function readNodeCounters(k: Kernel, n: number, row: Float64Array): void 
   row[STAT.nr_free_pageblocks] = nrFreePageblocks(k.m.area, n);
   row[STAT.nr_watermark_boost] = k.watermarkBoost[n]!;
   row[STAT.mem_read_latency_ns] = k.latency[n * 2]!;
+  if (k.m.lrugen) readLruGen(k, n, row);
+}
+
+/**
+ * The node's generations as lru_gen_seq_show() prints them, youngest first: slot i is seq
+ * max_seq - i, with its age (now - birth) and its anon and file pages (0 below a type's min_seq).
+ */
+function readLruGen(k: Kernel, n: number, row: Float64Array): void {
+  const lg = k.m.lrugen!;
+  const maxSeq = lg.maxSeq[n]!;
+  row[STAT.lru_gen_max_seq] = maxSeq;
+  row[STAT.lru_gen_min_seq_anon] = lg.minSeq[n * 2 + LRU_GEN_ANON]!;
+  row[STAT.lru_gen_min_seq_file] = lg.minSeq[n * 2 + LRU_GEN_FILE]!;
+  const nowMs = k.nowNs / 1e6;
+  for (let i = 0; i < MAX_NR_GENS; i++) {
+    const seq = maxSeq - i;
+    row[STAT.lru_gen_anon_0 + i] =
+      seq >= lg.minSeq[n * 2 + LRU_GEN_ANON]! ? genPages(lg, n, seq, LRU_GEN_ANON) : 0;
+    row[STAT.lru_gen_file_0 + i] =
+      seq >= lg.minSeq[n * 2 + LRU_GEN_FILE]! ? genPages(lg, n, seq, LRU_GEN_FILE) : 0;
+    row[STAT.lru_gen_age_ms_0 + i] = seq >= 0 ? nowMs - lg.birthMs[n * MAX_NR_GENS + lruGenFromSeq(seq)]! : 0;
+  }
 }
 
 export function recordSample(

@@ -1,6 +1,6 @@
 // Builds a simulation's kernel and tasks from a resolved scenario: derive the machine, lay out
 // the workloads' memory, size the page state once, and give each thread its allocation policy.
-import { createKernelMemory } from '../mm/kmem.ts';
+import { createKernelMemory, PTRS_PER_PTE } from '../mm/kmem.ts';
 import { newDirectCompactControl } from '../mm/compaction.ts';
 import { newKcompactd } from '../mm/kcompactd.ts';
 import { newCompactDefer } from '../mm/compaction-defer.ts';
@@ -12,6 +12,7 @@ import { createRng } from '../random/rng.ts';
 import { makeWorkload } from '../workloads/index.ts';
 import { newKswapd, type Kernel } from '../mm/kernel.ts';
 import { createMemState } from '../mm/mem-state.ts';
+import { createLruGen } from '../mm/lru-gen.ts';
 import { createSwapState } from '../mm/swap-state.ts';
 import { NR_MIGRATE_REASONS } from '../mm/migrate.ts';
 import { makeAllocPolicy, mempolicyFlags, MPOL_F_MOF } from '../mm/page-alloc.ts';
@@ -135,6 +136,11 @@ export function buildWorld(s: ResolvedScenario): World {
     round: { startNs: 0, endNs: Infinity },
   };
   k.compactCached = machine.nodes.map((_, n) => newDirectCompactControl(k, n));
+  if (s.policy.knobs.lru_gen_enabled) {
+    const nrPmds = Math.ceil(vmas.nrVpages / PTRS_PER_PTE);
+    k.m.lrugen = createLruGen(nrNodes, k.m.nrFrames, vmas.nrVpages, nrPmds, k.mms.length);
+    k.m.lrugen.swapSlotOf = k.swap?.slotOf ?? null;
+  }
   const rate = rateEngine ? new RateModel(k, s.run.seed) : null;
   k.refs = rate;
   k.movers = createMovers(k, s);

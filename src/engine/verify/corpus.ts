@@ -365,6 +365,36 @@ function withThp(e: CorpusEntry, name = `${e.name} thp`): CorpusEntry {
 }
 
 /**
+ * Runs with the multi-gen LRU on (lru_gen_enabled): each is also in the corpus with it off, under the
+ * same name without " mglru". Reclaim by generations, demotion and swap from its eviction, and a
+ * tiering run long enough for promotion and demotion to meet.
+ */
+const MGLRU_RUNS: readonly (readonly [string, WorkloadKind, Regime, number])[] = [
+  ['linux', 'hot', '1.5x-bound', 1000],
+  ['linux', 'zipf', '1.5x-unbound', 1000],
+  ['linux', 'zipf', 'swap-demotion-off', 1000],
+  ['linux', 'uniform', 'swap-demotion-on', 1000],
+  ['linux', 'multi-tenant', '1.5x-bound', 1000],
+  ['linux', 'sysbench-pareto', 'swap-demotion-off', 1000],
+  ['damon-tiering', 'hot', '1.5x-unbound', 1000],
+  ['linux-tiering', 'zipf', 'slow-hot-nb2', LONG_RUN_MS],
+];
+
+/** The entry of corpusEntry(preset, kind, regime) with the multi-gen LRU on. */
+export function mglruEntry(
+  preset: string,
+  kind: WorkloadKind,
+  regime: Regime,
+  durationMs = 1000,
+): CorpusEntry {
+  const e = corpusEntry(preset, kind, regime, durationMs);
+  const name = durationMs === 1000 ? `${e.name} mglru` : `${e.name} ${durationMs / 1000}s mglru`;
+  const policy = e.file.policy as Json;
+  const knobs = { ...(policy.knobs as Json), lru_gen_enabled: true };
+  return { ...e, name, file: { ...e.file, name, policy: { ...policy, knobs } } };
+}
+
+/**
  * The whole corpus: every preset x workload kind x regime. A knob the preset refuses (no-tiering
  * keeps demotion off, for one) is left at the preset's value, unless it defines the regime: then
  * the combination is listed as refused, with the preset's reason.
@@ -407,5 +437,14 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
   for (const [kind, regime] of KERNEL_RUNS)
     for (const kernel of ['6.1', '6.12'] as const) entries.push(threeTierEntry(kind, regime, kernel));
   entries.push(kernel61Entry('linux-tiering', 'hot', 'slow-hot-nb2'));
+  for (const [preset, kind, regime, ms] of MGLRU_RUNS) {
+    entries.push(mglruEntry(preset, kind, regime, ms));
+    // The same run with MGLRU off, where the corpus above does not have it (a 10 s run).
+    if (ms !== 1000) {
+      const e = corpusEntry(preset, kind, regime, ms);
+      const name = `${e.name} ${ms / 1000}s`;
+      if (!entries.some((x) => x.name === name)) entries.push({ ...e, name, file: { ...e.file, name } });
+    }
+  }
   return { entries, refused };
 }

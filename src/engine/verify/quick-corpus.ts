@@ -3,12 +3,13 @@
 // and the two that caught kswapd starting late in long rounds (TPP's pageoutrun, pareto's
 // direct reclaim), DRAM loaded by a bandwidth antagonist, weighted interleave, two with
 // transparent huge pages, THP faults compacting a fragmented node (defrag=always), a PMEM node
-// hot-plugged in and out, and kernel 6.1's tiers on a DRAM + CXL + PMEM machine (both slow nodes
-// in one tier, where 6.12 stacks them).
+// hot-plugged in and out, kernel 6.1's tiers on a DRAM + CXL + PMEM machine (both slow nodes
+// in one tier, where 6.12 stacks them), and reclaim by the multi-gen LRU.
 import {
   corpusEntry,
   fragmentedThpEntry,
   hotplugEntry,
+  mglruEntry,
   threeTierEntry,
   thpEntry,
   type CorpusEntry,
@@ -34,5 +35,7 @@ export function quickCorpus(): CorpusEntry[] {
     fragmentedThpEntry('always', 600),
     hotplugEntry('linux', 'hot', 'online_movable'),
     threeTierEntry('zipf', 'swap-demotion-on', '6.1'),
+    // The multi-gen LRU: aging, eviction and demotion from its eviction path.
+    mglruEntry('linux', 'hot', '1.5x-bound', 1000),
   ];
 }

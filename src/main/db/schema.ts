@@ -2,7 +2,13 @@
 // needs `npx drizzle-kit generate --name <what-changed>`; a landed migration is never edited.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { COUNTERS, DIRECT_COMPACTION_EVENTS, THP_EVENTS, type CounterName } from '../../shared/vmstat.ts';
+import {
+  COUNTERS,
+  DIRECT_COMPACTION_EVENTS,
+  LRU_GEN_GAUGES,
+  THP_EVENTS,
+  type CounterName,
+} from '../../shared/vmstat.ts';
 
 /** Counters added by later migrations (20261122090341_numa-pages-promoted and on). */
 const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
@@ -25,6 +31,7 @@ const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
   'mem_read_latency_ns',
   ...THP_EVENTS,
   ...DIRECT_COMPACTION_EVENTS,
+  ...LRU_GEN_GAUGES,
 ]);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
 import { RUN_ENGINES } from '../../shared/scenario/schema.ts';

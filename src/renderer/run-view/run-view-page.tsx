@@ -16,6 +16,7 @@ import { createTopTier } from './create-top-tier.ts';
 import { MigrationsPanel } from './migrations-panel.tsx';
 import { NodeMemoryCharts } from './node-memory-charts.tsx';
 import { NodeBandwidthCharts } from './node-bandwidth-charts.tsx';
+import { NodeGenerationCharts } from './node-generation-charts.tsx';
 import type { RunViewModel } from './run-context.ts';
 import { documentKernel } from '../../shared/scenario/run-kernel.ts';
 import { RunCharts } from './run-charts.tsx';
@@ -147,6 +148,7 @@ export function RunViewPage(props: { runId: number }) {
                 <CounterExplorer model={model} />
                 <NodeMemoryCharts model={model} />
                 <NodeBandwidthCharts model={model} />
+                <NodeGenerationCharts model={model} />
               </Show>
               <Show
                 when={detail()?.result}

@@ -27,6 +27,13 @@ const CASES: [string, Edit[], string[]][] = [
       'policy.knobs.numa_balancing: preset "no-tiering" models a kernel without NUMA balancing\'s memory-tiering mode (2), so this may be 0 or 1 (got 3)',
     ],
   ],
+  [
+    'the multi-gen LRU on a kernel before it',
+    [[['policy'], { preset: 'tpp', knobs: { lru_gen_enabled: true } }]],
+    [
+      'policy.knobs.lru_gen_enabled: preset "tpp" models a kernel before the multi-gen LRU (v6.1), so this must stay false; use preset "linux", "linux-tiering" or "damon-tiering" for MGLRU',
+    ],
+  ],
 ];
 
 describe('the policy and run checks', () => {

@@ -52,6 +52,13 @@ function checkPolicy(presetName: string, explicit: Partial<Knobs>, report: Repor
         `not in preset "${preset.name}"; use demotion_enabled to demote`,
     );
   }
+  if (!preset.mechanisms.lruGen && knobs.lru_gen_enabled) {
+    report(
+      'policy.knobs.lru_gen_enabled',
+      `preset "${preset.name}" models a kernel before the multi-gen LRU (v6.1), so this must stay false; ` +
+        'use preset "linux", "linux-tiering" or "damon-tiering" for MGLRU',
+    );
+  }
   checkDamon(knobs, report);
 }
 

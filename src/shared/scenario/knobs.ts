@@ -101,6 +101,29 @@ export const KNOBS = {
       'Bit 1: reclaim the local node before going remote (node_reclaim); 2: write dirty pages; 4: unmap. ' +
       'Bit 8 (RECLAIM_MIGRATE, 2019-20 RFCs only): demote in reclaim instead of discarding.',
   },
+  lru_gen_enabled: {
+    group: 'reclaim',
+    default: false,
+    kind: 'bool',
+    unit: '',
+    path: '/sys/kernel/mm/lru_gen/enabled',
+    help:
+      'The multi-gen LRU (MGLRU, 6.1+): reclaim ages pages into up to 4 generations per node by walking ' +
+      'page tables for accessed bits, and evicts from the oldest, choosing anon or file and protecting ' +
+      'often-used tiers by refault feedback (a PID controller). Off: the active/inactive lists.',
+  },
+  lru_gen_min_ttl_ms: {
+    group: 'reclaim',
+    default: 0,
+    kind: 'int',
+    min: 0,
+    max: 4294967295,
+    unit: 'ms',
+    path: '/sys/kernel/mm/lru_gen/min_ttl_ms',
+    help:
+      "MGLRU's thrashing protection: kswapd OOM-kills when the oldest generation is younger than this, " +
+      'rather than evict the working set of the last N ms. 0: off. Needs lru_gen_enabled.',
+  },
   page_cluster: {
     group: 'swap',
     default: 3,
@@ -378,6 +401,8 @@ export interface Knobs {
   watermark_boost_factor: number;
   swappiness: number;
   zone_reclaim_mode: number;
+  lru_gen_enabled: boolean;
+  lru_gen_min_ttl_ms: number;
   page_cluster: number;
   vma_ra_enabled: boolean;
   transparent_hugepage: ThpEnabled;

@@ -26,7 +26,7 @@ describe('the preset registry', () => {
   it('has linux at the kernel defaults, able to demote and promote once the knobs say so', () => {
     const linux = getPreset('linux');
     expect(linux && presetKnobs(linux)).toEqual(defaultKnobs());
-    expect(linux?.mechanisms).toEqual({ demotion: true, tieringPromotion: true });
+    expect(linux?.mechanisms).toEqual({ demotion: true, tieringPromotion: true, lruGen: true });
   });
 
   it('has no-tiering with demotion off and not even available', () => {

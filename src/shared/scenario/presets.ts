@@ -31,6 +31,8 @@ export interface PresetMechanisms {
   readonly tpp?: boolean;
   /** A placement agent outside reclaim: the memory-optimizer daemon or DAMON's DAMOS schemes. */
   readonly mover?: 'memory-optimizer' | 'damon';
+  /** The multi-gen LRU (MGLRU, v6.1): lru_gen_enabled may switch reclaim to it. */
+  readonly lruGen?: boolean;
   /** Wu's patch 10/21: DRAM and PMEM nodes get separate zonelists (no allocation fallback between them). */
   readonly separateZonelists?: boolean;
   /** Wu's patches 11-12: page-table pages always come from DRAM nodes. */

@@ -17,7 +17,7 @@ export const damonTiering: PolicyPreset = {
     'mm/damon/paddr.c DAMOS_MIGRATE_HOT/COLD (SK hynix, v6.11); quota goals node_mem_used_bp/free_bp ' +
     "(v6.16); SJ's setup in damo scripts/mem_tier.sh and samples/damon/mtier.c.",
   knobs: { demotion_enabled: false, numa_balancing: 0 },
-  mechanisms: { demotion: true, tieringPromotion: true, mover: 'damon' },
+  mechanisms: { demotion: true, tieringPromotion: true, lruGen: true, mover: 'damon' },
   kernel: {
     fixed: 'v6.16',
     reason:

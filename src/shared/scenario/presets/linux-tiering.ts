@@ -13,6 +13,6 @@ export const linuxTiering: PolicyPreset = {
     'Linux v6.1+: mm/memory-tiers.c, mm/vmscan.c demote_folio_list, kernel/sched/fair.c ' +
     'should_numa_migrate_memory (Huang Ying, "memory tiering: hot page selection", v6.1).',
   knobs: { demotion_enabled: true, numa_balancing: 2 },
-  mechanisms: { demotion: true, tieringPromotion: true },
+  mechanisms: { demotion: true, tieringPromotion: true, lruGen: true },
   kernel: EITHER_KERNEL,
 };

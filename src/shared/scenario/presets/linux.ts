@@ -13,6 +13,6 @@ export const linux: PolicyPreset = {
     'Mainline defaults: /sys/kernel/mm/numa/demotion_enabled defaults to false (mm/memory-tiers.c); ' +
     'kernel.numa_balancing is 0 unless CONFIG_NUMA_BALANCING_DEFAULT_ENABLED (kernel/sched/fair.c).',
   knobs: { demotion_enabled: false, numa_balancing: 0 },
-  mechanisms: { demotion: true, tieringPromotion: true },
+  mechanisms: { demotion: true, tieringPromotion: true, lruGen: true },
   kernel: EITHER_KERNEL,
 };
