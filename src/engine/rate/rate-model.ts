@@ -60,7 +60,7 @@ export class RateModel implements ReferenceModel {
       if (v === NIL) continue;
       sum += pte[v]! + flags[pfn]! + touchMark[pfn]!;
       const d = this.domainOf(k, v);
-      if (d !== null) sum += d.law.p(v - d.law.base);
+      if (d !== null) sum += d.law.warmP(v - d.law.base);
     }
     this.warmed = sum;
   }
