@@ -25,9 +25,10 @@ function fastest(json: Json, tries: number): RunResult {
   return best!;
 }
 
-function benchScenarios(): void {
+/** The kernel-like scenarios whose name contains `only` (all of them by default). */
+export function benchScenarios(only = ''): void {
   console.log('kernel-like scenarios, 60 simulated s each (rate: best of 3; exact: one run)');
-  for (const json of RATE_SCENARIOS) {
+  for (const json of RATE_SCENARIOS.filter((j) => String(j.name).includes(only))) {
     const rate = fastest(withEngine(json, 'rate'), 3);
     const exact = fastest(withEngine(json, 'exact'), 1);
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

@@ -124,12 +124,13 @@ export const FINE_ROUND_NS = 100_000;
  * Ends the current round at the first fine-round boundary after atNs. A kswapd woken inside one
  * of the rate engine's long quiet rounds then starts when it would have in fine rounds, instead of
  * letting the tasks allocate on to the round's end (verify:engines caught direct reclaim taking
- * over kswapd's share when the rounds ran on).
+ * over kswapd's share when the rounds ran on). A wake-up exactly on a boundary belongs to the fine
+ * round that starts there, so that round still runs to its end.
  */
 export function cutRound(k: Kernel, atNs: number): void {
   const r = k.round;
   if (atNs < r.startNs || atNs >= r.endNs) return;
-  const fine = Math.max(1, Math.ceil((atNs - r.startNs) / FINE_ROUND_NS));
+  const fine = Math.floor((atNs - r.startNs) / FINE_ROUND_NS) + 1;
   r.endNs = Math.min(r.endNs, r.startNs + fine * FINE_ROUND_NS);
 }
 

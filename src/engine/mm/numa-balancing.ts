@@ -33,6 +33,28 @@ export interface MmLayout {
   mof: boolean;
 }
 
+/** Pages of a window whose frames' state is loaded together ahead of the walk (warmScan). */
+const WARM_PAGES = 256;
+/** Where warmScan leaves what it read, so the compiler cannot drop the loads. */
+const warmSink = new Float64Array(1);
+
+/**
+ * Loads the flags, scan stamp and touch mark of the frames behind the next `n` PTEs from `vpage`,
+ * changing nothing: the frames of consecutive pages lie anywhere, so the walk would miss the cache
+ * on each in turn; independent loads let the misses overlap (a 1 TiB machine's scan is most of them).
+ */
+function warmScan(k: Kernel, vpage: number, n: number): void {
+  const { pte, flags, stamp, touchMark } = k.m;
+  const marks = touchMark.length > 0;
+  let sum = 0;
+  for (let v = vpage, end = vpage + n; v < end; v++) {
+    const e = pte[v]!;
+    if (e === 0 || e >= PTE_SWAPPED) continue;
+    sum += flags[e - 1]! + stamp[e - 1]! + (marks ? touchMark[e - 1]! : 0);
+  }
+  warmSink[0] = sum;
+}
+
 /** reset_ptenuma_scan(): a new pass (numa_scan_seq++) starts from the mm's first page. */
 function resetPtenumaScan(st: MmNumab): void {
   st.scanSeq++;
@@ -78,6 +100,7 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
       break;
     }
     const vpage = mm.base[region]! + offset;
+    if (walked % WARM_PAGES === 0) warmScan(k, vpage, Math.min(WARM_PAGES, mm.pages[region]! - offset));
     const e = pte[vpage]!;
     walked++;
     virtpages--;

@@ -14,6 +14,11 @@ export const NOT_MAPPED = -1;
 export interface ReferenceModel {
   /** Sets the bits the draws since they were last settled would have set on this frame. */
   syncAccessBits(k: Kernel, pfn: number): void;
+  /**
+   * Loads what syncAccessBits will read for each of pfns[0..n), changing nothing: independent
+   * loads, so a batch's cache misses overlap instead of stalling one page after another.
+   */
+  warmAccessBits(k: Kernel, pfns: Uint32Array, n: number): void;
   /** vpage's plain-path node changed from `from` to `to` (either may be NOT_MAPPED). */
   pageMoved(k: Kernel, vpage: number, from: number, to: number): void;
   /** Adds the references owed to the access heatmap (k.heat.references): called before it is read. */
@@ -32,6 +37,11 @@ export function plainNode(k: Kernel, vpage: number): number {
   if (e === 0 || e >= PTE_SWAPPED) return NOT_MAPPED;
   const fl = k.m.flags[e - 1]!;
   return fl & PG.protnone ? NOT_MAPPED : pageToNid(k.m, e - 1);
+}
+
+/** Before a batch of syncAccessBits calls (reclaim's isolated pages): see ReferenceModel. */
+export function warmAccessBits(k: Kernel, pfns: Uint32Array, n: number): void {
+  if (k.refs) k.refs.warmAccessBits(k, pfns, n);
 }
 
 export function pageMoved(k: Kernel, vpage: number, from: number, to: number): void {

@@ -9,7 +9,7 @@ import { NIL, PTE_NONE, PTE_SWAPPED, putFreeFrame } from './mem-state.ts';
 import { isFileLru, PG, type LruList } from './page-flags.ts';
 import { canDemote, demoteFolioList, demotionTargetContended, mayDemotePage } from './demote.ts';
 import { reclaimerStats, SWAP_CLUSTER_MAX, type ScanControl } from './scan-control.ts';
-import { NOT_MAPPED, pageMoved, syncAccessBits } from './reference-model.ts';
+import { NOT_MAPPED, pageMoved, syncAccessBits, warmAccessBits } from './reference-model.ts';
 import { folioNrPages, isThpHead } from './folio.ts';
 import { shrinkHugeFolio } from './thp-reclaim.ts';
 import { folioAllocSwap, folioFreeSwap, inSwapCache, vmSwapFull } from './swap-state.ts';
@@ -39,6 +39,7 @@ function isolateLruFolios(k: Kernel, node: number, n: number, lru: LruList): num
     isolated[taken++] = pfn;
   }
   nrTakenPages = pages;
+  warmAccessBits(k, isolated, taken); // every isolated page has its references checked next
   return taken;
 }
 

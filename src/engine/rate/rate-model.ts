@@ -4,6 +4,7 @@ import type { Kernel } from '../mm/kernel.ts';
 import { NIL } from '../mm/mem-state.ts';
 import type { ReferenceModel } from '../mm/reference-model.ts';
 import { findVma } from '../mm/vma.ts';
+import { SWAP_CLUSTER_MAX } from '../mm/scan-control.ts';
 import { createRng, type Rng } from '../random/rng.ts';
 import type { PageLaw } from '../workloads/types.ts';
 import { DrawDomain } from './draw-domain.ts';
@@ -16,6 +17,10 @@ export class RateModel implements ReferenceModel {
   /** Per VMA (region index): the domain drawing from it, if any is active. */
   private readonly byRegion: (DrawDomain | null)[];
   private readonly byLaw = new Map<PageLaw, DrawDomain>();
+  /** warmAccessBits' scratch: the owners of a batch (reclaim isolates at most SWAP_CLUSTER_MAX). */
+  private readonly warmVpages = new Uint32Array(SWAP_CLUSTER_MAX);
+  /** What warmAccessBits read (unused: it only has to be kept, so the loads stay). */
+  private warmed = 0;
 
   constructor(k: Kernel, seed: number) {
     this.rng = createRng((seed ^ RATE_STREAM) >>> 0);
@@ -42,6 +47,22 @@ export class RateModel implements ReferenceModel {
     // Free, or a swap-cache page no PTE maps (readahead): no reference reaches it.
     if (v === NIL || k.m.pte[v] !== pfn + 1) return;
     this.domainOf(k, v)?.settle(k, pfn, v);
+  }
+
+  warmAccessBits(k: Kernel, pfns: Uint32Array, n: number): void {
+    const { owner, pte, flags, touchMark } = k.m;
+    const vpages = this.warmVpages;
+    for (let j = 0; j < n; j++) vpages[j] = owner[pfns[j]!]!;
+    let sum = 0;
+    for (let j = 0; j < n; j++) {
+      const pfn = pfns[j]!;
+      const v = vpages[j]!;
+      if (v === NIL) continue;
+      sum += pte[v]! + flags[pfn]! + touchMark[pfn]!;
+      const d = this.domainOf(k, v);
+      if (d !== null) sum += d.law.warmP(v - d.law.base);
+    }
+    this.warmed = sum;
   }
 
   pageMoved(k: Kernel, vpage: number, from: number, to: number): void {

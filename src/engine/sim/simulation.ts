@@ -6,9 +6,8 @@ import type { RunResult } from '../../shared/result.ts';
 import type { TaskProgress } from '../../shared/progress.ts';
 import { updateLatency } from '../mm/loaded-latency.ts';
 import { addStreamTraffic } from '../workloads/stream.ts';
-import { FINE_ROUND_NS } from '../mm/kernel.ts';
 import { runKcompactd } from '../mm/kcompactd.ts';
-import { runKswapd, SHORT_SLEEP_NS } from '../mm/kswapd.ts';
+import { runKswapd } from '../mm/kswapd.ts';
 import { taskNumaWork } from '../mm/numa-balancing.ts';
 import { hotplugActions, runHotplug } from '../mm/memory-hotplug.ts';
 import { freeWorkloadMemory } from './oom.ts';
@@ -16,19 +15,9 @@ import { buildResult } from './result.ts';
 import { groupFastTierHits, groupReferences } from './group-counts.ts';
 import { createSampler, recordSample, takeSamples } from './sampler.ts';
 import { buildWorld, type World } from './setup.ts';
-import { isDrawing, runTask, TaskState } from './task.ts';
+import { runTask, TaskState } from './task.ts';
+import { planRound, runningTasks, type RoundPlanner } from './rounds.ts';
 import { shareCpus } from './cpu-share.ts';
-
-/**
- * Rate engine: a round while no kswapd is awake or in its short nap, no mover runs and every
- * running task is drawing (no sequential references) lasts this long, so quiet stretches cost
- * fewer turns. Waking a kswapd ends the round at the next fine boundary (cutRound), and several
- * tasks take the round in fine steps so that none has run past the cut; a kswapd that slept less
- * than its nap ago keeps the rounds fine, since under steady pressure it wakes every few hundred
- * microseconds (verify:engines caught each of these: TPP's pageoutrun, direct reclaim taking
- * kswapd's share, and a two-thread hot set's placement).
- */
-const QUIET_ROUND_NS = 1_000_000;
 
 export interface Simulation {
   readonly nowMs: number;
@@ -47,7 +36,8 @@ export interface Simulation {
   result(wallMs: number): RunResult;
 }
 
-export function createSimulation(s: ResolvedScenario): Simulation {
+/** `plan` is planRound but in tests, which compare it with a planner of finer rounds. */
+export function createSimulation(s: ResolvedScenario, plan: RoundPlanner = planRound): Simulation {
   const world = buildWorld(s);
   const sampler = createSampler(world.k);
   const tickNs = s.run.tickMs * 1e6;
@@ -72,7 +62,7 @@ export function createSimulation(s: ResolvedScenario): Simulation {
         const end = Math.min(nowNs + tickNs, durationNs);
         // Memory comes and goes at the start of the tick it falls in, in both engines alike.
         nextHotplug = runHotplug(world.k, hotplug, nextHotplug, end);
-        tick(world, s, nowNs, end);
+        tick(world, s, plan, nowNs, end);
         nowNs = end;
         ticks++;
         if (ticks % sampleEveryTicks === 0 || nowNs >= durationNs)
@@ -99,22 +89,22 @@ export function createSimulation(s: ResolvedScenario): Simulation {
   return sim;
 }
 
-function tick(world: World, s: ResolvedScenario, t0: number, t1: number): void {
+function tick(world: World, s: ResolvedScenario, plan: RoundPlanner, t0: number, t1: number): void {
   const { k } = world;
   startAndStopTasks(world, s, t0);
   if (k.knobs.numa_balancing) numaScan(world, t0);
   const cpu = world.cpu;
   for (let start = t0; start < t1;) {
     // A kswapd woken during the tasks' turns may end the round early (cutRound).
-    k.round.startNs = start;
-    k.round.endNs = Math.min(start + roundNs(world, start), t1);
+    const step = plan(world, start, t1);
     // The round's threads share the CPUs as they are now: a kswapd awake takes its share.
     shareCpus(cpu, k, world.tasks);
-    // Several tasks take a long round in fine steps, so none runs ahead of a cut.
-    const step = runningTasks(world) > 1 ? FINE_ROUND_NS : Infinity;
+    const running = runningTasks(world);
     for (let sub = start; sub < k.round.endNs;) {
       sub = Math.min(sub + step, k.round.endNs);
       runTasks(world, sub, cpu.taskSlowdown);
+      // A thread that ended changes how the CPUs are shared: fine rounds would share them anew here.
+      if (sub < k.round.endNs && runningTasks(world) !== running) k.round.endNs = sub;
     }
     const end = k.round.endNs;
     for (let n = 0; n < k.m.nrNodes; n++) runKswapd(k, n, end, cpu.kswapdShare[n]);
@@ -141,27 +131,6 @@ function runTasks(world: World, untilNs: number, slowdown: Float64Array): void {
     }
   }
 }
-
-function runningTasks(world: World): number {
-  let n = 0;
-  for (const t of world.tasks) if (t.state === TaskState.Running) n++;
-  return n;
-}
-
-function roundNs(world: World, startNs: number): number {
-  // Movers (DAMON, the daemon) work in steps timed within rounds: they keep the fine rounds.
-  const { k } = world;
-  if (world.rate === null || k.movers.length > 0) return FINE_ROUND_NS;
-  // Loops, not some(): this runs every round, and a swap-heavy run has one round per fault.
-  for (const s of k.kswapd) if (s.awake || napping(s, startNs)) return FINE_ROUND_NS;
-  for (const s of k.kcompactd) if (s.pending) return FINE_ROUND_NS;
-  for (const t of world.tasks) if (t.state === TaskState.Running && !isDrawing(t)) return FINE_ROUND_NS;
-  return QUIET_ROUND_NS;
-}
-
-/** A kswapd that went to sleep less than its short nap ago: it may be woken again at any time. */
-const napping = (s: { sleptAtNs: number }, nowNs: number) =>
-  s.sleptAtNs >= 0 && nowNs - s.sleptAtNs < SHORT_SLEEP_NS;
 
 function startAndStopTasks(world: World, s: ResolvedScenario, t0: number): void {
   const { k, tasks, names } = world;

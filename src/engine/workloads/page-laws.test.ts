@@ -96,6 +96,25 @@ describe('page laws', () => {
     for (const i of [0, 1, 9]) expect(law.p(i) / ((i + 1) ** -0.99 / h)).toBeCloseTo(1, 6);
   });
 
+  it('give a zipf set past the alias-table bound (4 Mi pages) (r + 1)^-s / H at every rank, to Float32', () => {
+    const pages = 5 << 20; // 20 GiB at 4 KiB pages: p is tabulated by a recurrence between anchors
+    const w = hotset({ distribution: 'zipf', zipfS: 0.99, sizeBytes: pages * PAGE, hotPosition: 'head' });
+    const [t] = makeHotset(w, PAGE, 0).threads([0], createRng(1));
+    const law = t!.draws!.law;
+    let h = 0;
+    for (let r = pages; r >= 1; r--) h += r ** -0.99; // smallest first, so the sum keeps its digits
+    let sum = 0;
+    let worst = 0;
+    for (let i = 0; i < pages; i++) {
+      const p = law.p(i);
+      sum += p;
+      if (i % 997 === 0 || i > pages - 5000)
+        worst = Math.max(worst, Math.abs(p / ((i + 1) ** -0.99 / h) - 1));
+    }
+    expect(worst).toBeLessThan(1.2e-7); // Float32's half ulp is 6e-8
+    expect(sum).toBeCloseTo(1, 6);
+  });
+
   it('follow a phase change when told the time', () => {
     const w = hotset({ phases: [{ atMs: 100, hotPosition: 'tail' }] });
     const [t] = makeHotset(w, PAGE, 0).threads([0], createRng(1));

@@ -39,6 +39,11 @@ export class SysbenchLaw implements PageLaw {
     return this.cdf(Math.min(this.words, first + this.wordsPerPage)) - this.cdf(first);
   }
 
+  /** p is computed from the CDF: nothing in memory to load ahead. */
+  warmP(): number {
+    return 0;
+  }
+
   nextChangeMs(): number {
     return Infinity;
   }

@@ -33,6 +33,11 @@ export interface PageLaw {
   /** Share of references that write. */
   readonly writeShare: number;
   p(offset: number): number;
+  /**
+   * Reads the memory p(offset) will read, computing nothing, and returns what it read (callers
+   * keep it so the load stays): 0 for a law whose p is arithmetic alone.
+   */
+  warmP(offset: number): number;
   /** Time (ms) of the next change of the law, or Infinity. */
   nextChangeMs(): number;
   /** Applies every change due at nowMs. */
