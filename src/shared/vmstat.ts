@@ -121,6 +121,13 @@ export const THP_EVENTS = [
 ] as const;
 
 /**
+ * Added with memory cgroups: memory.reclaim's own reclaim counters (6.15, Hao Jia's "split
+ * proactive reclaim statistics from direct reclaim"; pgdemote_proactive came with them and was
+ * already here for DAMON). Before 6.15 proactive reclaim counted in pgscan_direct/pgsteal_direct.
+ */
+export const PROACTIVE_EVENTS = ['pgscan_proactive', 'pgsteal_proactive'] as const;
+
+/**
  * Every counter in the order of its database column. The tables are append-only, so a counter
  * added later goes at the end, in its migration's order, whatever its kind.
  */
@@ -134,6 +141,7 @@ export const COUNTERS = [
   ...BANDWIDTH_EVENTS,
   ...BANDWIDTH_GAUGES,
   ...THP_EVENTS,
+  ...PROACTIVE_EVENTS,
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveMachine } from '../machine/index.ts';
 import { twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 import { createMemState, NIL, takeFreeFrame, putFreeFrame, type MemState } from './mem-state.ts';
-import { lruAdd, lruDel, lruMove, lruSize, lruTailOf } from './lru.ts';
+import { lruAdd, lruDel, lruMove, lruSize, lruvecTail } from './lru.ts';
 import { LRU_ACTIVE_ANON, LRU_INACTIVE_ANON, LRU_INACTIVE_FILE, PG } from './page-flags.ts';
 
 function memory(): MemState {
@@ -22,7 +22,7 @@ describe('LRU lists', () => {
     const pages = [takeFreeFrame(m, 0), takeFreeFrame(m, 0), takeFreeFrame(m, 0)];
     for (const p of pages) lruAdd(m, p);
     expect(walk(m, LRU_INACTIVE_ANON)).toEqual([...pages].reverse());
-    expect(lruTailOf(m, 0, LRU_INACTIVE_ANON)).toBe(pages[0]);
+    expect(lruvecTail(m, 0, LRU_INACTIVE_ANON)).toBe(pages[0]);
     expect(lruSize(m, 0, LRU_INACTIVE_ANON)).toBe(3);
   });
 
@@ -36,7 +36,7 @@ describe('LRU lists', () => {
     lruDel(m, a);
     expect(walk(m, LRU_INACTIVE_ANON)).toEqual([c]);
     expect(m.flags[a]! & PG.lru).toBe(0);
-    expect(lruTailOf(m, 0, LRU_INACTIVE_ANON)).toBe(c);
+    expect(lruvecTail(m, 0, LRU_INACTIVE_ANON)).toBe(c);
   });
 
   it('keeps file pages on the file lists and counts dirty page cache', () => {

@@ -15,6 +15,7 @@ import { zoneStatistics, type AllocPolicy } from './page-alloc.ts';
 import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 import { findVma } from './vma.ts';
 import { WMARK_LOW, WMARK_MIN, wmarkPages } from './watermark.ts';
+import { memcgCharged, memcgMargin } from './memcontrol.ts';
 
 /**
  * A whole free pageblock of node n as one THP, if an order-9 allocation passes zone_watermark_ok()
@@ -78,12 +79,21 @@ const HUGE_FAULT_MARKS = [WMARK_LOW, WMARK_MIN] as const;
  * NIL to fall back to a base page (counted as thp_fault_fallback when the VMA could have had one).
  * The PTE page pte_alloc() took is the table deposited for a later split (pgtable_trans_huge_deposit).
  */
-export function doHugePmdAnonymousPage(k: Kernel, p: AllocPolicy, vpage: number, write: boolean): number {
+export function doHugePmdAnonymousPage(
+  k: Kernel,
+  p: AllocPolicy,
+  vpage: number,
+  write: boolean,
+  memcg = 0,
+): number {
   const start = hugeRangeOf(k, vpage);
   if (start < 0) return NIL;
   const m = k.m;
   const local = p.localNode;
-  const head = allocHugePage(k, p);
+  // mem_cgroup_charge() of the folio failing falls back too (THP_FAULT_FALLBACK_CHARGE). We let a
+  // THP charge only within the cgroup's margin: the kernel's THP gfp mostly forbids or limits the
+  // reclaim a charge would need (__GFP_NORETRY unless the VMA is madvised).
+  const head = memcgMargin(k, memcg) >= m.area.pageblockNr ? allocHugePage(k, p) : NIL;
   if (head === NIL) {
     count(k, local, STAT.thp_fault_fallback);
     return NIL;
@@ -96,9 +106,11 @@ export function doHugePmdAnonymousPage(k: Kernel, p: AllocPolicy, vpage: number,
   k.traffic[node * 2 + 1]! += nr * k.pageSize;
   m.flags[head] = PG.young | (write ? WRITE_BITS : 0);
   m.owner[head] = start;
+  m.memcg[head] = memcg;
   m.stamp[head] = 0;
   m.migratedAt[head] = 0;
   lruAdd(m, head);
+  memcgCharged(k, memcg, nr);
   for (let v = start; v < start + nr; v++) {
     m.pte[v] = head + 1;
     accountResident(k, v, node, 1);

@@ -60,10 +60,11 @@ export function freeWorkloadMemory(k: Kernel, group: number): void {
 
 export function createOomKiller(tasks: Task[], names: string[]): OomHost {
   return {
-    killLargest(k: Kernel, reason: string): boolean {
+    killLargest(k: Kernel, reason: string, memcg?: number): boolean {
       let victim = -1;
       let worst = 0;
       for (let g = 0; g < names.length; g++) {
+        if (memcg !== undefined && k.memcg.ofGroup[g] !== memcg) continue;
         const alive = tasks.some(
           (t) => t.group === g && (t.state === TaskState.Running || t.state === TaskState.Done),
         );
