@@ -2,36 +2,22 @@
 // per-cgroup counters of memory.stat and memory.events. Memcg 0 is the root: no limits, no stats.
 // Usage (memory.current) is not a separate counter: it is the pages on the cgroup's lruvecs, which
 // hold every page charged to it (a page isolated for reclaim is back on a list before anyone asks).
+import {
+  MEMCG_MEMORY_EVENTS,
+  MEMCG_STAT_EVENTS,
+  type MemcgEventName,
+  type MemcgMemoryEventName,
+} from '../../shared/memcg-stat.ts';
 
-/** memory.stat event fields the model produces, by the kernel's names (memcg_vm_event_stat[]). */
-export const MEMCG_EVENTS = [
-  'pgscan_kswapd',
-  'pgscan_direct',
-  'pgscan_proactive',
-  'pgsteal_kswapd',
-  'pgsteal_direct',
-  'pgsteal_proactive',
-  'pgdemote_kswapd',
-  'pgdemote_direct',
-  'pgdemote_proactive',
-  'pgpromote_success',
-  'pgfault',
-  'pgrefill',
-  'pgactivate',
-  'pgdeactivate',
-  'pswpout',
-] as const;
-/** memory.events: low, high, max, oom, oom_kill (enum memcg_memory_event). */
-export const MEMCG_MEMORY_EVENTS = ['low', 'high', 'max', 'oom', 'oom_kill'] as const;
-export type MemcgEventName = (typeof MEMCG_EVENTS)[number];
-export type MemcgMemoryEventName = (typeof MEMCG_MEMORY_EVENTS)[number];
-export const MEMCG_STAT = Object.fromEntries(MEMCG_EVENTS.map((n, i) => [n, i])) as {
+/** Index of each memory.stat event in a memcg's row of MemcgState.stats, e.g. `MEMCG_STAT.pgfault`. */
+export const MEMCG_STAT = Object.fromEntries(MEMCG_STAT_EVENTS.map((n, i) => [n, i])) as {
   readonly [K in MemcgEventName]: number;
 };
+/** Index of each memory.events entry in a memcg's row of MemcgState.events. */
 export const MEMCG_EVENT = Object.fromEntries(MEMCG_MEMORY_EVENTS.map((n, i) => [n, i])) as {
   readonly [K in MemcgMemoryEventName]: number;
 };
-export const NR_MEMCG_EVENTS = MEMCG_EVENTS.length;
+export const NR_MEMCG_EVENTS = MEMCG_STAT_EVENTS.length;
 export const NR_MEMCG_MEMORY_EVENTS = MEMCG_MEMORY_EVENTS.length;
 
 /** "max": page_counter's PAGE_COUNTER_MAX, no limit. */

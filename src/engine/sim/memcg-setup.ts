@@ -32,3 +32,29 @@ export function buildMemcgs(s: ResolvedScenario): MemcgState {
   const ofGroup = Uint8Array.from(s.workload, (w) => (w.cgroup ? names.indexOf(w.cgroup.name) : 0));
   return createMemcgState(names, limits, ofGroup, s.machine.nodes.length);
 }
+
+/** A memory.reclaim write as the simulation runs it: when, which memcg, how much, which nodes. */
+export interface MemoryReclaimWrite {
+  atNs: number;
+  memcg: number;
+  name: string;
+  bytes: number;
+  nodemask: Uint8Array | null;
+}
+
+/** Every cgroup's memory.reclaim writes, by time (ties in cgroup order, then file order). */
+export function memoryReclaimWrites(s: ResolvedScenario): MemoryReclaimWrite[] {
+  const nrNodes = s.machine.nodes.length;
+  const writes = scenarioCgroups(s).flatMap((c, i) =>
+    c.reclaim.map((r) => ({
+      atNs: r.atMs * 1e6,
+      memcg: i + 1,
+      name: c.name,
+      bytes: r.bytes,
+      nodemask: r.nodes
+        ? Uint8Array.from({ length: nrNodes }, (_, n) => (r.nodes!.includes(n) ? 1 : 0))
+        : null,
+    })),
+  );
+  return writes.sort((a, b) => a.atNs - b.atNs);
+}

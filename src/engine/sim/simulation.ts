@@ -11,6 +11,8 @@ import { runKcompactd } from '../mm/compaction.ts';
 import { runKswapd, SHORT_SLEEP_NS } from '../mm/kswapd.ts';
 import { taskNumaWork } from '../mm/numa-balancing.ts';
 import { hotplugActions, runHotplug } from '../mm/memory-hotplug.ts';
+import { memoryReclaimWrites } from './memcg-setup.ts';
+import { runMemoryReclaimWrites } from './memory-reclaim-writes.ts';
 import { freeWorkloadMemory } from './oom.ts';
 import { buildResult } from './result.ts';
 import { groupFastTierHits, groupReferences } from './group-counts.ts';
@@ -57,6 +59,8 @@ export function createSimulation(s: ResolvedScenario): Simulation {
   let ticks = 0;
   const hotplug = hotplugActions(s.machine);
   let nextHotplug = 0;
+  const reclaimWrites = memoryReclaimWrites(s);
+  let nextReclaimWrite = 0;
   recordSample(sampler, world.k, 0, groupReferences(world), groupFastTierHits(world));
   const sim: Simulation = {
     get nowMs() {
@@ -72,6 +76,7 @@ export function createSimulation(s: ResolvedScenario): Simulation {
         const end = Math.min(nowNs + tickNs, durationNs);
         // Memory comes and goes at the start of the tick it falls in, in both engines alike.
         nextHotplug = runHotplug(world.k, hotplug, nextHotplug, end);
+        nextReclaimWrite = runMemoryReclaimWrites(world.k, reclaimWrites, nextReclaimWrite, end);
         tick(world, s, nowNs, end);
         nowNs = end;
         ticks++;

@@ -9,7 +9,9 @@ import {
 import { getPreset, presetKnobs } from './presets.ts';
 import { interleaveWeights } from './interleave-weights.ts';
 import type { Knobs } from './knobs.ts';
+import { cgroupOf, ownCgroup, resolveCgroups } from './resolve-cgroup.ts';
 import type {
+  ResolvedCgroup,
   ResolvedNode,
   ResolvedPolicy,
   ResolvedScenario,
@@ -24,6 +26,7 @@ export function resolveScenario(file: ParsedScenarioFile): ResolvedScenario {
   const { machine } = file;
   const nodes = machine.nodes.map(resolveNode);
   const firstCpuNode = nodes.find((n) => n.cpus > 0)?.id ?? 0;
+  const cgroups = resolveCgroups(file.workload);
   return {
     name: file.name,
     machine: {
@@ -37,8 +40,8 @@ export function resolveScenario(file: ParsedScenarioFile): ResolvedScenario {
     policy: resolvePolicy(file.policy),
     workload: file.workload.flatMap((w) =>
       w.type === 'multi-tenant'
-        ? expandTenants(w, firstCpuNode)
-        : [resolveWorkload(w, machine.pageSize, firstCpuNode)],
+        ? expandTenants(w, firstCpuNode, cgroups)
+        : [{ ...resolveWorkload(w, machine.pageSize, firstCpuNode), ...cgroupOf(ownCgroup(w), cgroups) }],
     ),
     run: { ...file.run },
   };
@@ -113,6 +116,7 @@ function resolvePolicy(policy: ParsedPolicy): ResolvedPolicy {
 function expandTenants(
   w: ParsedWorkload & { type: 'multi-tenant' },
   firstCpuNode: number,
+  cgroups: Map<string, ResolvedCgroup>,
 ): ResolvedWorkload[] {
   return w.vms.map((vm, i) => ({
     name: `${w.name}/${vm.name ?? `vm${i}`}`,
@@ -135,6 +139,7 @@ function expandTenants(
     readRatio: vm.readRatio,
     accesses: null,
     phases: [],
+    ...cgroupOf(vm.cgroup ?? w.cgroup, cgroups),
   }));
 }
 
