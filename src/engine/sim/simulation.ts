@@ -84,7 +84,7 @@ export function createSimulation(s: ResolvedScenario): Simulation {
           recordSample(sampler, world.k, nowNs / 1e6, groupReferences(world), groupFastTierHits(world));
       }
     },
-    takeSamples: () => takeSamples(sampler, world.k.m.nrNodes),
+    takeSamples: () => takeSamples(sampler, world.k),
     latest: () => sampler.latest,
     references: () => Math.round(world.tasks.reduce((sum, t) => sum + t.references, 0)),
     sampledTasks: () => {

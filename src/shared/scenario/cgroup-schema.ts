@@ -47,12 +47,27 @@ export const cgroupSettingsSchema = strict('a cgroup', {
   reclaim: z.array(memoryReclaimSchema).default(() => []),
 });
 
-export const cgroupSchema = z.union([cgroupNameSchema, cgroupSettingsSchema], {
-  error: (issue) =>
-    typeof issue.input === 'object' && issue.input !== null
-      ? undefined
-      : `must be a cgroup's name or its settings { name, max, high, low, min, reclaim } (got ${show(issue.input)})`,
-});
-
-export type ParsedCgroup = z.output<typeof cgroupSchema>;
 export type ParsedCgroupSettings = z.output<typeof cgroupSettingsSchema>;
+/** A cgroup's name (defined by another entry, or without limits), or its settings. */
+export type ParsedCgroup = string | ParsedCgroupSettings;
+
+/**
+ * A name or the settings, told apart by the value's type so that an error names the field inside
+ * the settings (a plain union would only say the whole value is not valid).
+ */
+export const cgroupSchema = z.unknown().transform((value, ctx): ParsedCgroup => {
+  if (typeof value !== 'string' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+    ctx.issues.push({
+      code: 'custom',
+      input: value,
+      message: `must be a cgroup's name or its settings { name, max, high, low, min, reclaim } (got ${show(value)})`,
+    });
+    return z.NEVER;
+  }
+  const parsed =
+    typeof value === 'string' ? cgroupNameSchema.safeParse(value) : cgroupSettingsSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues)
+    ctx.issues.push({ code: 'custom', path: issue.path, message: issue.message, input: value });
+  return z.NEVER;
+});
