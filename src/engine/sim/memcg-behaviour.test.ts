@@ -205,3 +205,18 @@ describe.each(ENGINES)('%s engine', (engine) => {
     });
   });
 });
+
+describe('determinism with cgroups', () => {
+  it('gives byte-identical results for the same scenario, seed and engine', () => {
+    const s = scenario([
+      {
+        name: 'a',
+        size: '48MiB',
+        cgroup: { name: 'box', max: '32MiB', reclaim: [{ atMs: 300, size: '4MiB' }] },
+      },
+      { name: 'b', type: 'hotset', size: '24MiB', cgroup: { name: 'gold', low: '16MiB' } },
+    ]);
+    for (const engine of ENGINES)
+      expect(JSON.stringify(runToEnd(s, engine))).toBe(JSON.stringify(runToEnd(s, engine)));
+  });
+});
