@@ -7,7 +7,11 @@ describe('the memcg corpus entries', () => {
     for (const e of memcgEntries()) {
       const parsed = parseScenario(e.file);
       expect(parsed.ok ? [] : parsed.errors, e.name).toEqual([]);
-      if (parsed.ok) expect(parsed.scenario.workload.some((w) => w.cgroup), e.name).toBe(true);
+      if (parsed.ok)
+        expect(
+          parsed.scenario.workload.some((w) => w.cgroup),
+          e.name,
+        ).toBe(true);
     }
   });
 });
