@@ -31,7 +31,7 @@ function withWorkloads(
 }
 
 /** A hot set of the working set `sizeMiB` in a cgroup whose memory.max is 60% of it. */
-function maxBelowWorkingSet(
+export function maxBelowWorkingSet(
   preset: string,
   kind: WorkloadKind,
   demotion: boolean,

@@ -2,8 +2,9 @@
 // right (reclaim, swap, promotion modes 1 and 2, a phase change, several threads, multi-tenant),
 // and the two that caught kswapd starting late in long rounds (TPP's pageoutrun, pareto's
 // direct reclaim), DRAM loaded by a bandwidth antagonist, weighted interleave, two with
-// transparent huge pages, and a PMEM node hot-plugged in and out.
+// transparent huge pages, a PMEM node hot-plugged in and out, and a memory cgroup over its max.
 import { corpusEntry, hotplugEntry, thpEntry, type CorpusEntry } from './corpus.ts';
+import { maxBelowWorkingSet } from './memcg-corpus.ts';
 
 export function quickCorpus(): CorpusEntry[] {
   return [
@@ -22,5 +23,7 @@ export function quickCorpus(): CorpusEntry[] {
     thpEntry('linux', 'zipf', 'swap-demotion-off', 1000),
     thpEntry('linux', 'uniform', 'swap-demotion-on', 1000),
     hotplugEntry('linux', 'hot', 'online_movable'),
+    // A cgroup's memory.max below its working set: memcg reclaim demotes (mainline since 6.0) and swaps.
+    maxBelowWorkingSet('linux-tiering', 'hot', true),
   ];
 }
