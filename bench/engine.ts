@@ -47,7 +47,7 @@ function benchMemory(json: unknown): void {
   const ms = performance.now() - t0;
   const m = k.m;
   // touchMark is the rate engine's (the default engine, so BIG_MACHINE has it).
-  const arrays = [m.flags, m.lruNext, m.lruPrev, m.owner, m.stamp, m.migratedAt, m.touchMark];
+  const arrays = [m.flags, m.lruNext, m.lruPrev, m.owner, m.memcg, m.stamp, m.migratedAt, m.touchMark];
   const perFrame = arrays.reduce((sum, a) => sum + (a.length > 0 ? a.BYTES_PER_ELEMENT : 0), 0);
   const grown = process.memoryUsage().arrayBuffers - before;
   console.log(
