@@ -1,6 +1,7 @@
 // export:* — CSV of samples (in chunks) and results, and one run as result and samples files, from the
 // database only.
 import type { SamplesExportRequest } from '../../../shared/api/contract.ts';
+import type { SampleBatch } from '../../../shared/samples.ts';
 import { toSamplesFile } from '../../../shared/samples-file.ts';
 import {
   getResult,
@@ -83,6 +84,12 @@ export function requireHeatmaps(lab: Lab, runIds: number[], task?: string): Heat
   });
 }
 
+/** The batch with the run's per-cgroup columns, when it has cgroups (they go into the samples file). */
+function withCgroupSamples(lab: Lab, runId: number, batch: SampleBatch): SampleBatch {
+  const { cgroups } = readCgroupSamples(lab.db, runId);
+  return Object.keys(cgroups).length ? { ...batch, cgroups } : batch;
+}
+
 export const exportHandlers: Handlers<
   'export:samples' | 'export:results' | 'export:heatmap' | 'export:cgroups' | 'export:run'
 > = {
@@ -122,7 +129,7 @@ export const exportHandlers: Handlers<
         scenario: getRunScenario(lab.db, runId),
         scenarioHash: run!.scenarioHash ?? undefined,
       },
-      samples: toSamplesFile(readSampleBatch(lab.db, runId)),
+      samples: toSamplesFile(withCgroupSamples(lab, runId, readSampleBatch(lab.db, runId))),
     };
   },
 };
