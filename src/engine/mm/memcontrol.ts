@@ -107,7 +107,6 @@ export function memcgTryCharge(
     // mem_cgroup_oom() -> mem_cgroup_out_of_memory(): the OOM killer within the cgroup.
     memcgMemoryEvent(k, memcg, MEMCG_EVENT.oom);
     if (!k.oom.killLargest(k, 'Memory cgroup out of memory', memcg)) return true;
-    memcgMemoryEvent(k, memcg, MEMCG_EVENT.oom_kill);
     if (isCurrentKilled()) return false;
     retries = MAX_RECLAIM_RETRIES;
   }

@@ -101,6 +101,19 @@ describe.each(ENGINES)('%s engine', (engine) => {
     });
   });
 
+  describe('the global OOM killer', () => {
+    it("counts its kill in the victim's memory.events, though the cgroup had no limit", () => {
+      const bind0 = { mempolicy: { mode: 'bind', nodes: [0] } };
+      const s = scenario([{ name: 'hog', size: '96MiB', cgroup: 'open', ...bind0 }], {
+        swap: false,
+        knobs: { demotion_enabled: false },
+      });
+      const c = cgroup(runToEnd(s, engine), 'open');
+      expect(c.events.oom_kill).toBe(1);
+      expect(c.events.oom + c.events.max).toBe(0);
+    });
+  });
+
   describe('memory.high', () => {
     it('holds a cgroup near its high limit by reclaim on return to user, without OOM', () => {
       const s = scenario([{ name: 'hog', size: '48MiB', cgroup: { name: 'soft', high: '32MiB' } }], {

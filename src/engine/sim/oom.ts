@@ -10,6 +10,8 @@ import { PG } from '../mm/page-flags.ts';
 import { hpagePmdNr, isThpHead } from '../mm/folio.ts';
 import { zapHugePmd } from '../mm/huge-memory.ts';
 import { TaskState, type Task } from './task.ts';
+import { MEMCG_EVENT } from '../mm/memcg-state.ts';
+import { memcgMemoryEvent } from '../mm/memcg-protection.ts';
 
 /** Footprint of workload `group`: its anonymous pages, resident or swapped. */
 function oomBadness(k: Kernel, group: number): number {
@@ -85,6 +87,8 @@ export function createOomKiller(tasks: Task[], names: string[]): OomHost {
       }
       freeWorkloadMemory(k, victim);
       count(k, cpu, STAT.oom_kill);
+      // memcg_memory_event_mm(victim mm, MEMCG_OOM_KILL): counted in the victim's cgroup, whichever OOM.
+      memcgMemoryEvent(k, k.memcg.ofGroup[victim]!, MEMCG_EVENT.oom_kill);
       k.events.push({
         atMs: k.nowNs / 1e6,
         kind: 'oom_kill',
