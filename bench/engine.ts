@@ -53,6 +53,7 @@ function benchMemory(json: unknown): void {
     m.lruNext,
     m.lruPrev,
     m.owner,
+    m.memcg,
     m.stamp,
     m.migratedAt,
     m.touchMark,

@@ -2,6 +2,7 @@
 import type { CounterName } from './vmstat.ts';
 import type { KernelVersion } from './scenario/kernels.ts';
 import type { MemoryKind, RunEngine, TraceCounts } from './scenario/resolved.ts';
+import type { CgroupStat } from './memcg-stat.ts';
 
 export const RESULT_FORMAT = 'tierlab.result/1';
 
@@ -103,8 +104,12 @@ export interface MigrationFlow {
   pages: number;
 }
 
-/** memory_hotplug: a kernel log line (or daxctl's outcome) from onlining or offlining memory. */
-export type EventKind = 'oom_kill' | 'phase_change' | 'task_start' | 'task_exit' | 'memory_hotplug';
+/**
+ * memory_hotplug: a kernel log line (or daxctl's outcome) from onlining or offlining memory;
+ * memory_reclaim: what a write to a cgroup's memory.reclaim reclaimed (or its -EAGAIN).
+ */
+export type EventKind =
+  'oom_kill' | 'phase_change' | 'task_start' | 'task_exit' | 'memory_hotplug' | 'memory_reclaim';
 
 export interface RunEvent {
   atMs: number;
@@ -137,6 +142,8 @@ export interface RunResult {
   migrations: MigrationFlow[];
   /** Pages moved back across tiers within `windowMs` of their previous move. */
   pingPong: { windowMs: number; promotedThenDemoted: number; demotedThenPromoted: number };
+  /** Per memory cgroup at the end (memory.current, .stat, .events, .numa_stat); absent without cgroups. */
+  cgroups?: CgroupStat[];
   /** Written by hosts into result files: the scenario document as run, and its identity without the seed. */
   scenario?: unknown;
   scenarioHash?: string;

@@ -2,7 +2,8 @@
 // imported from a sweep shard keeps its time series. The file is the SampleBatch itself with a format
 // tag: columns under the counters' names, so a file stays readable when the counter list grows.
 // Files of the first format (row-major values) are still read.
-import { sumOverNodes, type SampleBatch, type SampleColumns } from './samples.ts';
+import { numaStatColumn, sumOverNodes, type SampleBatch, type SampleColumns } from './samples.ts';
+import { MEMCG_SAMPLE_COLUMNS } from './memcg-stat.ts';
 import { COUNTERS, NR_COUNTERS, type CounterName } from './vmstat.ts';
 
 export const SAMPLES_FORMAT = 'tierlab.samples/2';
@@ -145,7 +146,39 @@ function readV2(f: Partial<SamplesFile>, nrNodes: number, sets: RunCounterSets):
       if (counters[name][r] !== sum[c]) bad(`counters.${name}[${r}] is not the sum of its nodes' values`);
     });
   }
-  return { timesMs, counters, nodes };
+  const cgroups = f.cgroups === undefined ? undefined : readCgroups(f.cgroups, rows, nrNodes);
+  return { timesMs, counters, nodes, ...(cgroups && { cgroups }) };
+}
+
+/**
+ * The optional per-cgroup columns: for each cgroup, memory.current, memory.stat and memory.events
+ * (MEMCG_SAMPLE_COLUMNS) and memory.numa_stat's anon_N<id>/file_N<id> for each of the run's nodes.
+ */
+function readCgroups(value: unknown, rows: number, nrNodes: number): Record<string, SampleColumns> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    bad('cgroups must map each cgroup name to its columns');
+  const nodes = Array.from({ length: nrNodes }, (_, n) => n);
+  const want = [
+    ...MEMCG_SAMPLE_COLUMNS,
+    ...nodes.flatMap((n) => [numaStatColumn('anon', n), numaStatColumn('file', n)]),
+  ];
+  for (const [name, columns] of Object.entries(value as Record<string, unknown>)) {
+    const where = `cgroups.${name}`;
+    if (typeof columns !== 'object' || columns === null || Array.isArray(columns))
+      bad(`${where} must map each memory.stat field to its values`);
+    const have = Object.keys(columns as object);
+    const other = have.find((c) => !want.includes(c));
+    if (other !== undefined) bad(`${where}: unknown column ${other}`);
+    for (const c of want) {
+      const column = (columns as Record<string, unknown>)[c];
+      if (!Array.isArray(column) || column.length !== rows)
+        bad(`${where}.${c} needs ${rows} values, one per sample`);
+      (column as unknown[]).forEach((v, i) => {
+        if (typeof v !== 'number' || !Number.isFinite(v)) bad(`${where}.${c}[${i}] must be a number`);
+      });
+    }
+  }
+  return value as Record<string, SampleColumns>;
 }
 
 interface V1File {

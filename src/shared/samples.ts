@@ -16,6 +16,16 @@ export interface SampleBatch {
   counters: SampleColumns;
   /** Per node id (/sys/devices/system/node/nodeN/vmstat): each counter's column. */
   nodes: Record<string, SampleColumns>;
+  /**
+   * Per memory cgroup name, when the run has cgroups: memory.current, memory.stat and memory.events
+   * under MEMCG_SAMPLE_COLUMNS' names, and memory.numa_stat as `anon_N<id>` / `file_N<id>` per node.
+   */
+  cgroups?: Record<string, SampleColumns>;
+}
+
+/** memory.numa_stat's column of a cgroup sample: `anon_N0`, `file_N1`, ... as numa_stat writes N0=. */
+export function numaStatColumn(kind: 'anon' | 'file', node: number): string {
+  return `${kind}_N${node}`;
 }
 
 /** Empty columns for every counter, ready to be pushed to. */
@@ -57,5 +67,6 @@ export function appendSamples(into: SampleBatch, more: SampleBatch): number {
   for (let i = from; i < more.timesMs.length; i++) into.timesMs.push(more.timesMs[i]!);
   extend(into.counters, more.counters);
   for (const [node, columns] of Object.entries(into.nodes)) extend(columns, more.nodes[node]);
+  for (const [name, columns] of Object.entries(into.cgroups ?? {})) extend(columns, more.cgroups?.[name]);
   return take;
 }

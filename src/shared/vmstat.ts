@@ -146,6 +146,14 @@ export const LRU_GEN_GAUGES = [
 export const DIRECT_COMPACTION_EVENTS = ['compact_stall', 'compact_fail', 'compact_success'] as const;
 
 /**
+ * Added with memory cgroups: memory.reclaim's own reclaim counters (6.15, Hao Jia's "split
+ * proactive reclaim statistics from direct reclaim"). Before 6.15 proactive reclaim counted in
+ * pgscan_direct/pgsteal_direct, and so it does here (scan-control.ts reclaimerStats): the columns
+ * stay for a kernel that has them, and no modelled kernel records them (NOT_MODELLED).
+ */
+export const PROACTIVE_EVENTS = ['pgscan_proactive', 'pgsteal_proactive'] as const;
+
+/**
  * Every counter in the order of its database column. The tables are append-only, so a counter
  * added later goes at the end, in its migration's order, whatever its kind.
  */
@@ -161,6 +169,7 @@ export const COUNTERS = [
   ...THP_EVENTS,
   ...DIRECT_COMPACTION_EVENTS,
   ...LRU_GEN_GAUGES,
+  ...PROACTIVE_EVENTS,
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -283,6 +292,16 @@ export const COUNTER_KERNELS: Readonly<
       '2025-07-29, v3 2025-09-01 Cc stable): after v6.12 as tagged; 6.12.y stable and distribution kernels ' +
       '(RHEL 10) may carry it as a backport',
   },
+  pgscan_proactive: {
+    kernels: [],
+    source:
+      'Hao Jia, "mm: vmscan: Split proactive reclaim statistics from direct reclaim statistics" (v6.15): ' +
+      'memory.reclaim counts as direct reclaim before it, and so in every kernel Tierlab models',
+  },
+  pgsteal_proactive: {
+    kernels: [],
+    source: 'with pgscan_proactive (v6.15)',
+  },
   numa_pages_promoted: {
     kernels: [],
     source: "Yang Shi's v3 series (2019), never merged",
@@ -291,12 +310,18 @@ export const COUNTER_KERNELS: Readonly<
 
 /**
  * Counters a kernel prints that Tierlab does not record because it models nothing that counts them:
- * with no khugepaged and no memory.reclaim, a zero would be invented, not measured. Also printed by
+ * with no khugepaged, and memory.reclaim counted as direct reclaim as every modelled kernel counts
+ * it, a zero would be invented, not measured. Also printed by
  * 6.12 and not recorded: pgscan/pgsteal_khugepaged, nr_memmap_pages, nr_memmap_boot_pages (v6.11),
  * thp_underused_split_page (the underused-THP shrinker, v6.12) and swpin_zero/swpout_zero (the swap
  * zeromap, v6.12): Tierlab keeps no column for them.
  */
-export const NOT_MODELLED: ReadonlySet<CounterName> = new Set(['pgdemote_khugepaged', 'pgdemote_proactive']);
+export const NOT_MODELLED: ReadonlySet<CounterName> = new Set([
+  'pgdemote_khugepaged',
+  'pgdemote_proactive',
+  'pgscan_proactive',
+  'pgsteal_proactive',
+]);
 
 /**
  * Event counters that are per node only from a release on: before it they are vm events, summed

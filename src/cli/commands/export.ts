@@ -1,7 +1,8 @@
-// `tierlab export RUN... --csv OUT [--results | --per-node [--node N] | --heatmap [--task NAME]]
-// [--db PATH]`: samples (one row per sample, run id first; with --per-node one per sample per node),
-// streamed to the file; with --results one row per run; with --heatmap the access heatmaps, one row
-// per interval and address bucket (export:heatmap).
+// `tierlab export RUN... --csv OUT [--results | --per-node [--node N] | --heatmap [--task NAME] |
+// --cgroups] [--db PATH]`: samples (one row per sample, run id first; with --per-node one per sample
+// per node), streamed to the file; with --results one row per run; with --heatmap the access
+// heatmaps, one row per interval and address bucket (export:heatmap); with --cgroups one row per
+// sample and memory cgroup (export:cgroups).
 import { EXPORT_USAGE } from '../usage.ts';
 import { writeFile } from 'node:fs/promises';
 import type { SamplesExportRequest } from '../../shared/api/contract.ts';
@@ -19,6 +20,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
       node: { type: 'string' },
       heatmap: { type: 'boolean' },
       task: { type: 'string' },
+      cgroups: { type: 'boolean' },
       ...DB_OPTION,
     },
     EXPORT_USAGE,
@@ -35,12 +37,17 @@ export async function exportCommand(argv: string[]): Promise<number> {
     throw new UsageError(
       `--heatmap is its own table: not with --results or --per-node\nusage: ${EXPORT_USAGE}`,
     );
+  if (values.cgroups && (values.results || req.perNode || values.heatmap))
+    throw new UsageError(
+      `--cgroups is its own table: not with --results, --per-node or --heatmap\nusage: ${EXPORT_USAGE}`,
+    );
   if (values.task !== undefined && !values.heatmap)
     throw new UsageError(`--task picks a task's heatmap: give --heatmap with it\nusage: ${EXPORT_USAGE}`);
   await withLab({ db: values.db, workers: 0 }, async ({ api }) => {
     if (values.results) return writeFile(out, (await api.call('export:results', { runIds })).csv);
     if (values.heatmap)
       return writeFile(out, (await api.call('export:heatmap', { runIds, task: values.task })).csv);
+    if (values.cgroups) return writeFile(out, (await api.call('export:cgroups', { runIds })).csv);
     await writeSamplesCsv(api, req, out);
   });
   return 0;

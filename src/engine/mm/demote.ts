@@ -8,6 +8,7 @@ import { migrateFolio, MR } from './migrate.ts';
 import { getPageFromFreelist, zoneStatistics } from './page-alloc.ts';
 import { wakeupKswapd } from './kswapd.ts';
 import { reclaimerStats, type ScanControl } from './scan-control.ts';
+import { memcgCount } from './memcg-protection.ts';
 import { WMARK_LOW, WMARK_MIN } from './watermark.ts';
 
 /** zone_reclaim_mode bit of the 2019-20 RFCs (RECLAIM_MIGRATE). */
@@ -99,7 +100,9 @@ export function demoteFolioList(
       if (target >= 0 && k.mechanisms.reclaimMigrate === 'yang-shi-v3') k.demotionContended[target] = 1;
       continue;
     }
+    const memcg = k.m.memcg[src]!;
     sc.costNs += migrateFolio(k, src, dst, MR.demotion);
+    memcgCount(k, memcg, reclaimerStats(sc).memcgPgdemote);
     demoted++;
   }
   count(k, node, reclaimerStats(sc).pgdemote, demoted);

@@ -11,6 +11,13 @@ import { doSwapPage } from './swap-in.ts';
 import { doHugePmdAnonymousPage } from './thp-fault.ts';
 import { allocPage, type AllocPolicy } from './page-alloc.ts';
 import { PG, WRITE_BITS } from './page-flags.ts';
+import {
+  memcgCharged,
+  memcgCountFault,
+  memcgHandleOverHigh,
+  memcgOfVpage,
+  memcgTryCharge,
+} from './memcontrol.ts';
 
 /**
  * Faults in `vpage` for a task. Returns the new pfn, or NIL if the allocation failed for good
@@ -26,9 +33,14 @@ export function handleFault(
 ): number {
   const m = k.m;
   const local = policy.localNode;
-  if (!file) count(k, local, STAT.pgfault);
+  const memcg = memcgOfVpage(k, vpage);
+  if (!file) {
+    count(k, local, STAT.pgfault);
+    memcgCountFault(k, memcg);
+  }
   // A swapped page's PTE page is there already: the swap entry lives in it.
-  if (m.pte[vpage]! >= PTE_SWAPPED) return doSwapPage(k, policy, vpage, write, isCurrentKilled);
+  if (m.pte[vpage]! >= PTE_SWAPPED)
+    return returnToUser(k, local, doSwapPage(k, policy, vpage, write, isCurrentKilled));
   // Kernel memory first, as pte_alloc() comes before the anon page; the xarray node is taken
   // before the page-cache page here, so that a failed allocation leaves nothing half mapped.
   if (
@@ -36,10 +48,12 @@ export function handleFault(
   )
     return NIL;
   if (!file) {
-    const head = doHugePmdAnonymousPage(k, policy, vpage, write);
-    if (head !== NIL) return head;
+    const head = doHugePmdAnonymousPage(k, policy, vpage, write, memcg);
+    if (head !== NIL) return returnToUser(k, local, head);
   }
-  const pfn = allocPage(k, policy, isCurrentKilled);
+  // mem_cgroup_charge() (before the allocation here: a charge that fails leaves no page to free).
+  const charged = memcgTryCharge(k, memcg, 1, local, isCurrentKilled);
+  const pfn = charged ? allocPage(k, policy, isCurrentKilled) : NIL;
   if (pfn === NIL) {
     if (file) pageCacheDeleted(k, vpage);
     return NIL;
@@ -59,11 +73,19 @@ export function handleFault(
   }
   m.flags[pfn] = flags;
   m.owner[pfn] = vpage;
+  m.memcg[pfn] = memcg;
   m.stamp[pfn] = 0;
   m.migratedAt[pfn] = 0;
   if (file) pageCacheAddLru(m, pfn);
   else faultAddLru(m, pfn);
   mapPage(k, vpage, pfn);
+  memcgCharged(k, memcg, 1);
+  return returnToUser(k, local, pfn);
+}
+
+/** The fault returns to user space: mem_cgroup_handle_over_high() runs first (resume_user_mode_work). */
+function returnToUser(k: Kernel, local: number, pfn: number): number {
+  if (pfn !== NIL) memcgHandleOverHigh(k, local);
   return pfn;
 }
 

@@ -70,6 +70,7 @@ export function splitHugePage(k: Kernel, head: number): void {
     const pfn = head + i;
     m.flags[pfn] = fl & ~PG.lru;
     m.owner[pfn] = v0 + i;
+    m.memcg[pfn] = m.memcg[head]!;
     m.stamp[pfn] = m.stamp[head]!;
     m.migratedAt[pfn] = m.migratedAt[head]!;
     if (marks) m.touchMark[pfn] = m.touchMark[head]!;

@@ -20,6 +20,7 @@ import type { CompactControl } from './compaction.ts';
 import type { KcompactdState } from './kcompactd.ts';
 import type { CompactDefer } from './compaction-defer.ts';
 import type { SwapState } from './swap-state.ts';
+import type { MemcgState } from './memcg-state.ts';
 
 export interface KswapdState {
   /** Woken and not yet balanced. */
@@ -46,8 +47,11 @@ export interface KswapdState {
 
 /** Hands the OOM killer the tasks it may choose from; implemented by the simulation. */
 export interface OomHost {
-  /** Kills the task with the largest footprint; returns false if there is none to kill. */
-  killLargest(k: Kernel, reason: string): boolean;
+  /**
+   * Kills the task with the largest footprint (among memcg's workloads when given: the memcg OOM
+   * killer); returns false if there is none to kill.
+   */
+  killLargest(k: Kernel, reason: string, memcg?: number): boolean;
 }
 
 export interface Kernel {
@@ -106,6 +110,8 @@ export interface Kernel {
   /** [node * nrNodes + target]: target's zonelist restricted to node's lower tiers (demotion fallback). */
   demoteOrder: number[][];
   oom: OomHost;
+  /** Memory cgroups: limits, memory.stat and memory.events (memcg-state.ts); memcg 0 is the root. */
+  memcg: MemcgState;
   events: RunEvent[];
   /** Per VMA (region index): 1 where a fault may map a THP (transparent_hugepage, MADV_HUGEPAGE). */
   thpAllowed: Uint8Array;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveMachine } from '../machine/index.ts';
 import { twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 import { createMemState, NIL, takeFreeFrame, putFreeFrame, type MemState } from './mem-state.ts';
-import { lruAdd, lruDel, lruMove, lruSize, lruTailOf } from './lru.ts';
+import { lruAdd, lruDel, lruMove, lruSize, lruvecOf, lruvecSize, lruvecTail } from './lru.ts';
 import { LRU_ACTIVE_ANON, LRU_INACTIVE_ANON, LRU_INACTIVE_FILE, PG } from './page-flags.ts';
 
 function memory(): MemState {
@@ -22,7 +22,7 @@ describe('LRU lists', () => {
     const pages = [takeFreeFrame(m, 0), takeFreeFrame(m, 0), takeFreeFrame(m, 0)];
     for (const p of pages) lruAdd(m, p);
     expect(walk(m, LRU_INACTIVE_ANON)).toEqual([...pages].reverse());
-    expect(lruTailOf(m, 0, LRU_INACTIVE_ANON)).toBe(pages[0]);
+    expect(lruvecTail(m, 0, LRU_INACTIVE_ANON)).toBe(pages[0]);
     expect(lruSize(m, 0, LRU_INACTIVE_ANON)).toBe(3);
   });
 
@@ -36,7 +36,7 @@ describe('LRU lists', () => {
     lruDel(m, a);
     expect(walk(m, LRU_INACTIVE_ANON)).toEqual([c]);
     expect(m.flags[a]! & PG.lru).toBe(0);
-    expect(lruTailOf(m, 0, LRU_INACTIVE_ANON)).toBe(c);
+    expect(lruvecTail(m, 0, LRU_INACTIVE_ANON)).toBe(c);
   });
 
   it('keeps file pages on the file lists and counts dirty page cache', () => {
@@ -58,5 +58,32 @@ describe('LRU lists', () => {
     putFreeFrame(m, p);
     expect(m.nrFree[0]).toBe(before);
     expect(takeFreeFrame(m, 0)).toBe(p);
+  });
+});
+
+describe('lruvecs of memory cgroups', () => {
+  it("keeps each memcg's pages on its own lists of the node, and the node's size over all of them", () => {
+    const s = twoTierScenario();
+    const m = createMemState(deriveMachine(s.machine, s.policy.knobs), 16, s.machine.pageSize, false, 3);
+    const root = takeFreeFrame(m, 0);
+    const a = [takeFreeFrame(m, 0), takeFreeFrame(m, 0)];
+    const b = takeFreeFrame(m, 0);
+    lruAdd(m, root);
+    for (const p of a) {
+      m.memcg[p] = 1;
+      lruAdd(m, p);
+    }
+    m.memcg[b] = 2;
+    lruAdd(m, b);
+    // lruvec = memcg * nrNodes + node; two nodes here.
+    expect(lruvecOf(m, 1, 0)).toBe(2);
+    expect(walk(m, lruvecOf(m, 0, 0) * 4 + LRU_INACTIVE_ANON)).toEqual([root]);
+    expect(walk(m, lruvecOf(m, 1, 0) * 4 + LRU_INACTIVE_ANON)).toEqual([a[1], a[0]]);
+    expect(walk(m, lruvecOf(m, 2, 0) * 4 + LRU_INACTIVE_ANON)).toEqual([b]);
+    expect(lruvecSize(m, lruvecOf(m, 1, 0), LRU_INACTIVE_ANON)).toBe(2);
+    expect(lruSize(m, 0, LRU_INACTIVE_ANON)).toBe(4);
+    lruDel(m, a[0]!);
+    expect(lruvecTail(m, lruvecOf(m, 1, 0), LRU_INACTIVE_ANON)).toBe(a[1]);
+    expect(lruSize(m, 0, LRU_INACTIVE_ANON)).toBe(3);
   });
 });

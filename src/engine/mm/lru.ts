@@ -1,6 +1,9 @@
-// Per-node LRU lists as doubly linked lists threaded through the frame arrays (lruNext/lruPrev).
-// New and rotated pages go to the head; reclaim takes from the tail, as list_add/lru_to_folio do.
-// With the multi-gen LRU on (m.lrugen), the same calls reach its generations (lru-gen.ts).
+// LRU lists per lruvec (one per memory cgroup and node, as mem_cgroup_lruvec keeps them), as doubly
+// linked lists threaded through the frame arrays (lruNext/lruPrev). New and rotated pages go to the
+// head; reclaim takes from the tail, as list_add/lru_to_folio do. Without cgroups there is one
+// lruvec per node (the root's), and the node's lists are exactly the kernel's pgdat->__lruvec.
+// With the multi-gen LRU on (m.lrugen), the same calls reach its generations (lru-gen.ts), one set
+// per node: the scenario check refuses cgroups with it.
 import { NIL, type MemState, pageToNid } from './mem-state.ts';
 import { PG, isFileLru, lruOf, NR_LRU_LISTS, type LruList } from './page-flags.ts';
 import { folioNrPages } from './folio.ts';
@@ -10,9 +13,19 @@ import { lruGenRefault } from './lru-gen-workingset.ts';
 /** nr_dirty counts dirty page-cache pages; anon pages are always written to swap, dirty or not. */
 const DIRTY_FILE = PG.dirty | PG.file;
 
+/** mem_cgroup_lruvec(memcg, NODE_DATA(node)): the index of memcg's lruvec on node. */
+export function lruvecOf(m: MemState, memcg: number, node: number): number {
+  return memcg * m.nrNodes + node;
+}
+
+/** folio_lruvec(): the lruvec a page is (or goes) on, from its memcg and node. */
+export function folioLruvec(m: MemState, pfn: number): number {
+  return m.memcg[pfn]! * m.nrNodes + pageToNid(m, pfn);
+}
+
 /**
- * Adds pfn at the head of the list its flags select; the list's size counts a THP's pages.
- * Postcondition: PG_lru set.
+ * Adds pfn at the head of the list its flags select, in its memcg's lruvec on its node; the list's
+ * size counts a THP's pages. Postcondition: PG_lru set.
  */
 export function lruAdd(m: MemState, pfn: number): void {
   if (m.lrugen) {
@@ -22,15 +35,19 @@ export function lruAdd(m: MemState, pfn: number): void {
   }
   const fl = m.flags[pfn]! | PG.lru;
   m.flags[pfn] = fl;
-  const list = pageToNid(m, pfn) * NR_LRU_LISTS + lruOf(fl);
+  const node = pageToNid(m, pfn);
+  const lru = lruOf(fl);
+  const list = (m.memcg[pfn]! * m.nrNodes + node) * NR_LRU_LISTS + lru;
   const head = m.lruHead[list]!;
   m.lruPrev[pfn] = NIL;
   m.lruNext[pfn] = head;
   if (head !== NIL) m.lruPrev[head] = pfn;
   else m.lruTail[list] = pfn;
   m.lruHead[list] = pfn;
-  m.lruSize[list]! += folioNrPages(m, pfn);
-  if ((fl & DIRTY_FILE) === DIRTY_FILE) m.nrDirty[pageToNid(m, pfn)]!++;
+  const nr = folioNrPages(m, pfn);
+  m.lruSize[list]! += nr;
+  m.nodeLruSize[node * NR_LRU_LISTS + lru]! += nr;
+  if ((fl & DIRTY_FILE) === DIRTY_FILE) m.nrDirty[node]!++;
 }
 
 /** Unlinks pfn from its list (isolation). Postcondition: PG_lru clear, flags otherwise unchanged. */
@@ -41,16 +58,20 @@ export function lruDel(m: MemState, pfn: number): void {
     return;
   }
   const fl = m.flags[pfn]!;
-  const list = pageToNid(m, pfn) * NR_LRU_LISTS + lruOf(fl);
+  const node = pageToNid(m, pfn);
+  const lru = lruOf(fl);
+  const list = (m.memcg[pfn]! * m.nrNodes + node) * NR_LRU_LISTS + lru;
   const prev = m.lruPrev[pfn]!;
   const next = m.lruNext[pfn]!;
   if (prev !== NIL) m.lruNext[prev] = next;
   else m.lruHead[list] = next;
   if (next !== NIL) m.lruPrev[next] = prev;
   else m.lruTail[list] = prev;
-  m.lruSize[list]! -= folioNrPages(m, pfn);
+  const nr = folioNrPages(m, pfn);
+  m.lruSize[list]! -= nr;
+  m.nodeLruSize[node * NR_LRU_LISTS + lru]! -= nr;
   m.flags[pfn] = fl & ~PG.lru;
-  if ((fl & DIRTY_FILE) === DIRTY_FILE) m.nrDirty[pageToNid(m, pfn)]!--;
+  if ((fl & DIRTY_FILE) === DIRTY_FILE) m.nrDirty[node]!--;
 }
 
 /** Sets or clears flag bits of a page on an LRU, moving it to the head of the list they select. */
@@ -60,13 +81,19 @@ export function lruMove(m: MemState, pfn: number, set: number, clear: number): v
   lruAdd(m, pfn);
 }
 
+/** node_page_state(NR_LRU_BASE + lru): the node's pages on that list over every memcg. */
 export function lruSize(m: MemState, node: number, lru: LruList): number {
   if (m.lrugen) return lruGenListSize(m.lrugen, node, isFileLru(lru) ? 1 : 0, (lru & 1) === 1);
-  return m.lruSize[node * NR_LRU_LISTS + lru]!;
+  return m.nodeLruSize[node * NR_LRU_LISTS + lru]!;
 }
 
-export function lruTailOf(m: MemState, node: number, lru: LruList): number {
-  return m.lruTail[node * NR_LRU_LISTS + lru]!;
+/** lruvec_lru_size(): one lruvec's pages on a list. */
+export function lruvecSize(m: MemState, lruvec: number, lru: LruList): number {
+  return m.lruSize[lruvec * NR_LRU_LISTS + lru]!;
+}
+
+export function lruvecTail(m: MemState, lruvec: number, lru: LruList): number {
+  return m.lruTail[lruvec * NR_LRU_LISTS + lru]!;
 }
 
 /**

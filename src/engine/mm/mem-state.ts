@@ -1,5 +1,5 @@
 // All per-page state of a simulated machine, as typed arrays sized once (structure of arrays):
-// page frames (pfn-indexed) and the page table (global vpage-indexed). 22 bytes per frame, 26 with the rate
+// page frames (pfn-indexed) and the page table (global vpage-indexed). 23 bytes per frame, 27 with the rate
 // engine's touch marks, one more with the multi-gen LRU; the free lists are kept per pageblock (free-area.ts), under 0.05 bytes a frame.
 import type { MachineLayout } from '../machine/types.ts';
 import {
@@ -54,6 +54,11 @@ export interface MemState {
   lruPrev: Uint32Array;
   /** The vpage mapping this frame (reverse map), NIL when free. */
   owner: Uint32Array;
+  /**
+   * The memory cgroup the page is charged to (folio_memcg), 0 for the root: which lruvec it is on.
+   * Set where a frame gets its owner, before lruAdd; a migration carries it (mem_cgroup_migrate).
+   */
+  memcg: Uint8Array;
   /** NUMA-balancing scan time (ms) for slow-tier pages, or the last faulting node + 1 (mode 1). */
   stamp: Uint32Array;
   /** When the page last moved between tiers (ms): how ping-pong is told from ordinary moves. */
@@ -68,10 +73,17 @@ export interface MemState {
   /** Free frames by pageblock, migratetype and order; freed frames are chained through lruNext. */
   area: FreeArea;
   nrFree: Float64Array;
-  /** LRU lists: index node * NR_LRU_LISTS + lru. Head is the newest page, tail the oldest. */
+  /**
+   * Memory cgroups, the root (0) included: the lists below are per lruvec, one per memcg and node
+   * (mem_cgroup_lruvec), indexed by lruvec (memcg * nrNodes + node) * NR_LRU_LISTS + lru.
+   */
+  nrMemcgs: number;
+  /** LRU lists per lruvec. Head is the newest page, tail the oldest. */
   lruHead: Uint32Array;
   lruTail: Uint32Array;
   lruSize: Float64Array;
+  /** Per node and lru (node * NR_LRU_LISTS + lru): the node's pages over all its lruvecs (node_page_state). */
+  nodeLruSize: Float64Array;
   nrDirty: Float64Array;
   /** The multi-gen LRU (lru_gen_enabled, set up by sim/setup.ts), one byte a frame; null: two lists. */
   lrugen: LruGen | null;
@@ -84,6 +96,7 @@ export function createMemState(
   nrVpages: number,
   pageSize: number,
   touchMarks = false,
+  nrMemcgs = 1,
 ): MemState {
   const nrNodes = layout.managedPages.length;
   const managedPages = Uint32Array.from(layout.managedPages);
@@ -107,14 +120,17 @@ export function createMemState(
     lruNext: new Uint32Array(nrFrames),
     lruPrev: new Uint32Array(nrFrames),
     owner: new Uint32Array(nrFrames).fill(NIL),
+    memcg: new Uint8Array(nrFrames),
     stamp: new Uint32Array(nrFrames),
     migratedAt: new Uint32Array(nrFrames),
     touchMark: new Float32Array(touchMarks ? nrFrames : 0),
     area: createFreeArea(spanned, pageSize, managedPages),
     nrFree: Float64Array.from(layout.managedPages),
-    lruHead: new Uint32Array(nrNodes * NR_LRU_LISTS).fill(NIL),
-    lruTail: new Uint32Array(nrNodes * NR_LRU_LISTS).fill(NIL),
-    lruSize: new Float64Array(nrNodes * NR_LRU_LISTS),
+    nrMemcgs,
+    lruHead: new Uint32Array(nrMemcgs * nrNodes * NR_LRU_LISTS).fill(NIL),
+    lruTail: new Uint32Array(nrMemcgs * nrNodes * NR_LRU_LISTS).fill(NIL),
+    lruSize: new Float64Array(nrMemcgs * nrNodes * NR_LRU_LISTS),
+    nodeLruSize: new Float64Array(nrNodes * NR_LRU_LISTS),
     nrDirty: new Float64Array(nrNodes),
     lrugen: null,
     pte: new Uint32Array(nrVpages),
@@ -142,6 +158,7 @@ export function putFreeFrame(m: MemState, pfn: number, mt: Migratetype = MIGRATE
   m.flags[pfn] = 0;
   m.owner[pfn] = NIL;
   if (m.lrugen) m.lrugen.genFlags[pfn] = 0;
+  m.memcg[pfn] = 0;
   const b = pageblockOf(m.area, m.nodeStart[n]!, n, pfn);
   freeToBlock(m.area, m.lruNext, n, b, pfn, mt);
   if (m.area.type[b] !== MIGRATE_ISOLATE) m.nrFree[n]!++;

@@ -77,6 +77,7 @@ export function migrateFolio(k: Kernel, src: number, dst: number, reason: Migrat
   m.migratedAt[dst] = crossesTiers ? Math.floor(k.nowNs / 1e6) : m.migratedAt[src]!;
   m.flags[dst] = flags;
   m.owner[dst] = vpage;
+  m.memcg[dst] = m.memcg[src]!; // mem_cgroup_migrate(): the charge moves with the page
   m.stamp[dst] = m.stamp[src]!;
   if (m.touchMark.length > 0) m.touchMark[dst] = m.touchMark[src]!;
   if (m.pte[vpage] === src + 1) {

@@ -18,6 +18,8 @@ import { PG } from './page-flags.ts';
 import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 import { wakeupKswapd } from './kswapd.ts';
 import { shouldPromoteTiering } from './promotion-limits.ts';
+import { MEMCG_STAT } from './memcg-state.ts';
+import { memcgCount } from './memcg-protection.ts';
 import { WMARK_HIGH, wmarkPages } from './watermark.ts';
 
 /**
@@ -129,8 +131,10 @@ function migrateMisplacedFolio(k: Kernel, pfn: number, target: number, local: nu
     k.chargedNs += migrateFolio(k, pfn, dst, MR.numaMisplaced);
   }
   count(k, local, STAT.numa_pages_migrated, nr);
-  if (tiering && !k.layout.topTier[src] && k.layout.topTier[target])
+  if (tiering && !k.layout.topTier[src] && k.layout.topTier[target]) {
     count(k, target, STAT.pgpromote_success, nr);
+    memcgCount(k, k.m.memcg[dst]!, MEMCG_STAT.pgpromote_success, nr);
+  }
   // Yang Shi v3 counted pages moved from a migrate target (CPU-less) up to a primary node.
   if (
     k.mechanisms.reclaimMigrate === 'yang-shi-v3' &&

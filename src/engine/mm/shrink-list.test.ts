@@ -12,7 +12,7 @@ import { accessedSinceIdle, markIdle } from './page-idle.ts';
 describe('shrink_folio_list', () => {
   it('gives a page whose PTE is young one more trip round the inactive list', () => {
     const k = kernelWithPages(4, PG.young, { demotion_enabled: false });
-    const reclaimed = shrinkInactiveList(k, 0, 4, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    const reclaimed = shrinkInactiveList(k, 0, 0, 4, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(reclaimed).toBe(0);
     expect(lruSize(k.m, 0, LRU_INACTIVE_ANON)).toBe(4);
     expect(k.m.flags[k.m.pte[0]! - 1]! & PG.referenced).toBe(PG.referenced);
@@ -21,14 +21,14 @@ describe('shrink_folio_list', () => {
 
   it('activates a page referenced again after its second chance', () => {
     const k = kernelWithPages(2, PG.young | PG.referenced, { demotion_enabled: false });
-    shrinkInactiveList(k, 0, 2, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    shrinkInactiveList(k, 0, 0, 2, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(lruSize(k.m, 0, LRU_ACTIVE_ANON)).toBe(2);
     expect(stat(k, 0, 'pgactivate')).toBe(2);
   });
 
   it('swaps out unreferenced anon pages when demotion is off', () => {
     const k = kernelWithPages(3, 0, { demotion_enabled: false });
-    const reclaimed = shrinkInactiveList(k, 0, 3, LRU_INACTIVE_ANON, scanControl('direct', 32));
+    const reclaimed = shrinkInactiveList(k, 0, 0, 3, LRU_INACTIVE_ANON, scanControl('direct', 32));
     expect(reclaimed).toBe(3);
     expect(k.m.pte[0]).toBe(PTE_SWAPPED);
     expect(stat(k, 0, 'pswpout')).toBe(3);
@@ -37,7 +37,7 @@ describe('shrink_folio_list', () => {
 
   it('demotes unreferenced pages to the lower tier instead when demotion is on', () => {
     const k = kernelWithPages(3, 0);
-    const reclaimed = shrinkInactiveList(k, 0, 3, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    const reclaimed = shrinkInactiveList(k, 0, 0, 3, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(reclaimed).toBe(3);
     expect(pageToNid(k.m, k.m.pte[0]! - 1)).toBe(1);
     expect(k.m.flags[k.m.pte[0]! - 1]! & PG.demoted).toBe(PG.demoted);
@@ -48,7 +48,7 @@ describe('shrink_folio_list', () => {
   it('falls back to swap in the same pass when the demotion target is full', () => {
     const k = kernelWithPages(3, 0);
     while (k.m.nrFree[1]! > 0) takeFreeFrame(k.m, 1);
-    const reclaimed = shrinkInactiveList(k, 0, 3, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    const reclaimed = shrinkInactiveList(k, 0, 0, 3, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(reclaimed).toBe(3);
     expect(stat(k, 0, 'pgmigrate_fail')).toBe(3);
     expect(stat(k, 0, 'pswpout')).toBe(3);
@@ -62,7 +62,7 @@ describe('shrink_folio_list', () => {
     k.m.pte[5] = pfn + 1;
     lruAdd(k.m, pfn);
     k.knobs.demotion_enabled = false;
-    expect(shrinkInactiveList(k, 0, 1, LRU_INACTIVE_FILE, scanControl('kswapd', 32))).toBe(1);
+    expect(shrinkInactiveList(k, 0, 0, 1, LRU_INACTIVE_FILE, scanControl('kswapd', 32))).toBe(1);
     expect(k.m.pte[5]).toBe(PTE_NONE);
     expect(stat(k, 0, 'pgpgout')).toBe(0);
   });
@@ -76,7 +76,7 @@ describe('folio_referenced and idle page tracking', () => {
     const pfn = k.m.pte[0]! - 1;
     markIdle(k, pfn);
     k.m.flags[pfn] = k.m.flags[pfn]! | PG.young;
-    shrinkInactiveList(k, 0, 1, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    shrinkInactiveList(k, 0, 0, 1, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(k.m.flags[pfn] & (PG.young | PG.idle)).toBe(0);
     expect(accessedSinceIdle(k, pfn)).toBe(true);
   });
@@ -87,7 +87,7 @@ describe('folio_referenced and idle page tracking', () => {
     const k = kernelWithPages(1, PG.young, { demotion_enabled: false });
     const pfn = k.m.pte[0]! - 1;
     markIdle(k, pfn);
-    expect(shrinkInactiveList(k, 0, 1, LRU_INACTIVE_ANON, scanControl('kswapd', 32))).toBe(0);
+    expect(shrinkInactiveList(k, 0, 0, 1, LRU_INACTIVE_ANON, scanControl('kswapd', 32))).toBe(0);
     expect(k.m.flags[pfn]! & PG.referenced).toBe(PG.referenced);
     expect(k.m.flags[pfn]! & (PG.youngIdle | PG.idle)).toBe(PG.idle);
     expect(accessedSinceIdle(k, pfn)).toBe(false);
@@ -100,7 +100,7 @@ describe('folio_referenced and idle page tracking', () => {
     markIdle(k, touched);
     markIdle(k, stale);
     k.m.flags[touched] = k.m.flags[touched]! | PG.young;
-    shrinkActiveList(k, 0, 2, LRU_ACTIVE_ANON, scanControl('kswapd', 32));
+    shrinkActiveList(k, 0, 0, 2, LRU_ACTIVE_ANON, scanControl('kswapd', 32));
     expect(accessedSinceIdle(k, touched)).toBe(true);
     expect(accessedSinceIdle(k, stale)).toBe(false);
     expect(lruSize(k.m, 0, LRU_INACTIVE_ANON)).toBe(2);

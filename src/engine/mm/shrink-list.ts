@@ -4,7 +4,9 @@ import { pageCacheDeleted } from './kmem.ts';
 import { STAT } from '../../shared/vmstat.ts';
 import { SCAN_ACTIVE_NS, SCAN_INACTIVE_NS, RECLAIM_PAGE_NS, SWAP_WRITE_QUEUE_DEPTH } from './costs.ts';
 import { accountResident, count, type Kernel } from './kernel.ts';
-import { lruAdd, lruDel, lruTailOf } from './lru.ts';
+import { lruAdd, lruDel, lruvecOf, lruvecTail } from './lru.ts';
+import { MEMCG_STAT } from './memcg-state.ts';
+import { memcgCount } from './memcg-protection.ts';
 import { NIL, PTE_NONE, PTE_SWAPPED, putFreeFrame } from './mem-state.ts';
 import { isFileLru, PG, type LruList } from './page-flags.ts';
 import { canDemote, demoteFolioList, demotionTargetContended, mayDemotePage } from './demote.ts';
@@ -25,14 +27,16 @@ const toDemote = new Uint32Array(MIN_LRU_BATCH);
 let nrTakenPages = 0;
 
 /**
- * Takes folios from the tail of a list into `isolated` until n pages are taken (a THP counts its
- * pages, as isolate_lru_folios' nr_taken does); returns how many folios. Sets nrTakenPages.
+ * Takes folios from the tail of one of memcg's lists on node into `isolated` until n pages are
+ * taken (a THP counts its pages, as isolate_lru_folios' nr_taken does); returns how many folios.
+ * Sets nrTakenPages.
  */
-function isolateLruFolios(k: Kernel, node: number, n: number, lru: LruList): number {
+function isolateLruFolios(k: Kernel, memcg: number, node: number, n: number, lru: LruList): number {
+  const lruvec = lruvecOf(k.m, memcg, node);
   let taken = 0;
   let pages = 0;
   while (pages < n) {
-    const pfn = lruTailOf(k.m, node, lru);
+    const pfn = lruvecTail(k.m, lruvec, lru);
     if (pfn === NIL) break;
     pages += folioNrPages(k.m, pfn);
     lruDel(k.m, pfn);
@@ -61,8 +65,15 @@ export function folioReferenced(k: Kernel, pfn: number): boolean {
  * shrink_active_list(): every scanned page goes to the inactive list (the referenced bits are
  * cleared by the rmap walk); only executable file pages would stay active, and we have none.
  */
-export function shrinkActiveList(k: Kernel, node: number, n: number, lru: LruList, sc: ScanControl): void {
-  const taken = isolateLruFolios(k, node, n, lru);
+export function shrinkActiveList(
+  k: Kernel,
+  memcg: number,
+  node: number,
+  n: number,
+  lru: LruList,
+  sc: ScanControl,
+): void {
+  const taken = isolateLruFolios(k, memcg, node, n, lru);
   for (let i = 0; i < taken; i++) {
     const pfn = isolated[i]!;
     folioReferenced(k, pfn);
@@ -71,28 +82,33 @@ export function shrinkActiveList(k: Kernel, node: number, n: number, lru: LruLis
   }
   count(k, node, STAT.pgrefill, nrTakenPages);
   count(k, node, STAT.pgdeactivate, nrTakenPages);
+  memcgCount(k, memcg, MEMCG_STAT.pgrefill, nrTakenPages);
+  memcgCount(k, memcg, MEMCG_STAT.pgdeactivate, nrTakenPages);
   sc.costNs += taken * SCAN_ACTIVE_NS;
 }
 
 /** shrink_inactive_list(): isolate a batch from the tail and hand it to shrink_folio_list. */
 export function shrinkInactiveList(
   k: Kernel,
+  memcg: number,
   node: number,
   n: number,
   lru: LruList,
   sc: ScanControl,
 ): number {
-  const taken = isolateLruFolios(k, node, n, lru);
+  const taken = isolateLruFolios(k, memcg, node, n, lru);
   if (taken === 0) return 0;
   const file = isFileLru(lru);
   const stats = reclaimerStats(sc);
   count(k, node, stats.pgscan, nrTakenPages);
   count(k, node, file ? STAT.pgscan_file : STAT.pgscan_anon, nrTakenPages);
+  memcgCount(k, memcg, stats.memcgPgscan, nrTakenPages);
   sc.nrScanned += nrTakenPages;
   sc.costNs += taken * SCAN_INACTIVE_NS;
   const reclaimed = shrinkFolioList(k, node, isolated, taken, sc);
   count(k, node, stats.pgsteal, reclaimed);
   count(k, node, file ? STAT.pgsteal_file : STAT.pgsteal_anon, reclaimed);
+  memcgCount(k, memcg, stats.memcgPgsteal, reclaimed);
   return reclaimed;
 }
 
@@ -126,6 +142,7 @@ function putback(k: Kernel, node: number, pfn: number, activate: boolean): void 
   if (activate) {
     k.m.flags[pfn] = k.m.flags[pfn]! | PG.active;
     count(k, node, STAT.pgactivate, folioNrPages(k.m, pfn));
+    memcgCount(k, k.m.memcg[pfn]!, MEMCG_STAT.pgactivate, folioNrPages(k.m, pfn));
     // activate_locked: "not a candidate for swapping, so reclaim swap space" when swap is full;
     // folio_free_swap() refuses while a PTE still holds the slot (an unmapped readahead page).
     const vpage = k.m.owner[pfn]!;
@@ -162,6 +179,7 @@ function pageoutOrDrop(k: Kernel, node: number, pfn: number, sc: ScanControl): b
       // add_to_swap() marks a new swap-cache page dirty: it is written out (pageout).
       sc.costNs += swap.pageOutNs / SWAP_WRITE_QUEUE_DEPTH;
       count(k, node, STAT.pswpout);
+      memcgCount(k, k.m.memcg[pfn]!, MEMCG_STAT.pswpout);
       count(k, node, STAT.pgpgout, kb);
       k.traffic[node * 2]! += k.pageSize; // the device reads the page out of memory (DMA)
     }
@@ -238,11 +256,14 @@ export function shrinkFolioList(
   if (nrDemote > 0) {
     const failed = demoteFolioList(k, node, toDemote, nrDemote, sc);
     reclaimed += nrDemote - failed;
-    // Pages that could not be demoted: retry reclaim without demotion (they lead `toDemote`).
+    // Pages that could not be demoted: retry reclaim without demotion (they lead `toDemote`),
+    // except in proactive reclaim, which is no real pressure and should not break the LRU order
+    // by evicting from the top tier (6b426d071419, "mm: disable top-tier fallback to reclaim on
+    // proactive reclaim", 6.2): they go back to the list.
     for (let i = 0; i < failed; i++) {
       const pfn = toDemote[i]!;
-      if (pageoutOrDrop(k, node, pfn, sc)) reclaimed++;
-      else putback(k, node, pfn, true);
+      if (!sc.proactive && pageoutOrDrop(k, node, pfn, sc)) reclaimed++;
+      else putback(k, node, pfn, !sc.proactive);
     }
   }
   return reclaimed;

@@ -29,7 +29,7 @@ function swappedOut(n: number, knobs = {}, device: SwapDevice = 'ssd'): { k: Ker
     lruAdd(k.m, pfn);
   }
   for (let left = n; left > 0; left -= 32) {
-    shrinkInactiveList(k, 0, Math.min(32, left), LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    shrinkInactiveList(k, 0, 0, Math.min(32, left), LRU_INACTIVE_ANON, scanControl('kswapd', 32));
   }
   return { k, policy: tasks[0]!.policy };
 }
@@ -109,7 +109,7 @@ describe('the swap cache after swap-in', () => {
     expect(k.swap!.usedPages).toBe(32);
     expect(k.swap!.nrSwapcached[0]).toBe(1);
     k.m.flags[pfn] = k.m.flags[pfn]! & ~PG.young; // not touched since
-    shrinkInactiveList(k, 0, 1, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    shrinkInactiveList(k, 0, 0, 1, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(k.m.pte[5]).toBe(PTE_SWAPPED);
     expect(stat(k, 'pswpout')).toBe(32);
     expect(k.swap!.usedPages).toBe(32);
@@ -122,7 +122,7 @@ describe('the swap cache after swap-in', () => {
     expect(k.swap!.usedPages).toBe(31);
     expect(k.swap!.nrSwapcached[0]).toBe(0);
     k.m.flags[pfn] = k.m.flags[pfn]! & ~PG.young;
-    shrinkInactiveList(k, 0, 1, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    shrinkInactiveList(k, 0, 0, 1, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(stat(k, 'pswpout')).toBe(33);
     expect(k.swap!.usedPages).toBe(32);
   });
@@ -131,7 +131,7 @@ describe('the swap cache after swap-in', () => {
     const { k, policy } = swappedOut(32, { page_cluster: 0 });
     const pfn = fault(k, policy, 5);
     k.m.flags[pfn] = (k.m.flags[pfn]! & ~PG.young) | PG.dirty; // written through the kept mapping
-    shrinkInactiveList(k, 0, 1, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    shrinkInactiveList(k, 0, 0, 1, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(stat(k, 'pswpout')).toBe(33);
     expect(k.swap!.usedPages).toBe(32);
   });
@@ -149,7 +149,7 @@ describe('the swap cache after swap-in', () => {
     fault(k, policy, 20);
     const ahead = swapCachePfn(k.m.pte[24]!);
     // Everything on node 0's inactive anon list: the seven readahead pages sit behind the faulted one.
-    shrinkInactiveList(k, 0, 32, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    shrinkInactiveList(k, 0, 0, 32, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(k.m.owner[ahead]).toBe(0xffffffff);
     expect(k.m.pte[24]).toBe(PTE_SWAPPED);
     expect(k.swap!.nrUnmapped[0]).toBe(0);

@@ -10,6 +10,7 @@ import { NIL, pageToNid } from './mem-state.ts';
 import { allocPage, type AllocPolicy } from './page-alloc.ts';
 import { PG, WRITE_BITS } from './page-flags.ts';
 import { findVma } from './vma.ts';
+import { memcgCharged, memcgOfVpage, memcgTryCharge } from './memcontrol.ts';
 import { swapinReadahead, swapReadaheadHit } from './swap-readahead.ts';
 import { folioFreeSwap, swapCachePfn, swapFreeSlot, vmSwapFull } from './swap-state.ts';
 
@@ -37,8 +38,11 @@ export function doSwapPage(
     s.nrSwapcached[pageToNid(m, pfn)]!--; // counted again below if it keeps its slot
     s.nrUnmapped[pageToNid(m, pfn)]!--;
   } else {
-    pfn = allocPage(k, policy, isCurrentKilled);
+    // mem_cgroup_swapin_charge_folio(): the page is charged before it is read in.
+    const memcg = memcgOfVpage(k, vpage);
+    pfn = memcgTryCharge(k, memcg, 1, local, isCurrentKilled) ? allocPage(k, policy, isCurrentKilled) : NIL;
     if (pfn === NIL) return NIL;
+    m.memcg[pfn] = memcg;
     count(k, local, STAT.pgmajfault);
     count(k, local, STAT.pswpin);
     count(k, local, STAT.pgpgin, k.pageSize / 1024);
@@ -49,6 +53,7 @@ export function doSwapPage(
     m.stamp[pfn] = 0;
     m.migratedAt[pfn] = 0;
     faultAddLru(m, pfn);
+    memcgCharged(k, memcg, 1);
     // zram (SWP_SYNCHRONOUS_IO) reads the page in directly: no swap cache, no readahead.
     if (!s.synchronousIo) k.chargedNs += swapinReadahead(k, policy, vpage, vma) * SWAPIN_RA_PAGE_NS;
   }

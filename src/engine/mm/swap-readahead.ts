@@ -8,6 +8,7 @@ import { NIL, PTE_SWAPPED, pageToNid } from './mem-state.ts';
 import { getPageFromFreelist, zoneStatistics, type AllocPolicy } from './page-alloc.ts';
 import { swapCachePte, type SwapState } from './swap-state.ts';
 import { WMARK_LOW } from './watermark.ts';
+import { memcgMargin, memcgOfVpage } from './memcontrol.ts';
 
 /** SWAP_RA_ORDER_CEILING (64-bit): VMA readahead reads at most 2^5 pages whatever page-cluster says. */
 const SWAP_RA_ORDER_CEILING = 5;
@@ -156,12 +157,17 @@ function readSwapPage(k: Kernel, p: AllocPolicy, vpage: number): boolean {
   const m = k.m;
   const local = p.localNode;
   const preferred = p.mode === 'preferred' ? p.nodes[0]! : local;
+  // The readahead page is charged to the slot's cgroup; here only within its margin (no memcg
+  // reclaim for a page nobody asked for yet), as readahead takes only free pages.
+  const memcg = memcgOfVpage(k, vpage);
+  if (memcgMargin(k, memcg) < 1) return false;
   const pfn = getPageFromFreelist(k, k.layout.zonelist[preferred]!, p.allowed, WMARK_LOW, local, false);
   if (pfn === NIL) return false;
   const node = pageToNid(m, pfn);
   zoneStatistics(k, preferred, node, local);
   m.flags[pfn] = 0;
   m.owner[pfn] = vpage;
+  m.memcg[pfn] = memcg;
   m.stamp[pfn] = 0;
   m.migratedAt[pfn] = 0;
   m.pte[vpage] = swapCachePte(pfn);

@@ -16,6 +16,7 @@ import { allocHugePage } from './thp-alloc.ts';
 import { vmaThpGfpMask } from './thp-gfp.ts';
 import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 import { findVma } from './vma.ts';
+import { memcgCharged, memcgMargin } from './memcontrol.ts';
 
 /** The first vpage of vpage's PMD range if a THP may map it (thp_vma_suitable_order), else -1. */
 function hugeRangeOf(k: Kernel, vpage: number): number {
@@ -36,17 +37,25 @@ function hugeRangeOf(k: Kernel, vpage: number): number {
  * NIL to fall back to a base page (counted as thp_fault_fallback when the VMA could have had one).
  * The PTE page pte_alloc() took is the table deposited for a later split (pgtable_trans_huge_deposit).
  */
-export function doHugePmdAnonymousPage(k: Kernel, p: AllocPolicy, vpage: number, write: boolean): number {
+export function doHugePmdAnonymousPage(
+  k: Kernel,
+  p: AllocPolicy,
+  vpage: number,
+  write: boolean,
+  memcg = 0,
+): number {
   const start = hugeRangeOf(k, vpage);
   if (start < 0) return NIL;
   const m = k.m;
   const local = p.localNode;
   const r = findVma(k.vmas, vpage);
-  const head = allocHugePage(
-    k,
-    p,
-    vmaThpGfpMask(k.knobs.transparent_hugepage_defrag, k.thpMadvised[r] === 1),
-  );
+  // mem_cgroup_charge() of the folio failing falls back too (THP_FAULT_FALLBACK_CHARGE). We let a
+  // THP charge only within the cgroup's margin: the kernel's THP gfp mostly forbids or limits the
+  // reclaim a charge would need (__GFP_NORETRY unless the VMA is madvised).
+  const head =
+    memcgMargin(k, memcg) >= m.area.pageblockNr
+      ? allocHugePage(k, p, vmaThpGfpMask(k.knobs.transparent_hugepage_defrag, k.thpMadvised[r] === 1))
+      : NIL;
   if (head === NIL) {
     count(k, local, STAT.thp_fault_fallback);
     return NIL;
@@ -59,9 +68,11 @@ export function doHugePmdAnonymousPage(k: Kernel, p: AllocPolicy, vpage: number,
   k.traffic[node * 2 + 1]! += nr * k.pageSize;
   m.flags[head] = PG.young | (write ? WRITE_BITS : 0);
   m.owner[head] = start;
+  m.memcg[head] = memcg;
   m.stamp[head] = 0;
   m.migratedAt[head] = 0;
   faultAddLru(m, head);
+  memcgCharged(k, memcg, nr);
   for (let v = start; v < start + nr; v++) {
     m.pte[v] = head + 1;
     accountResident(k, v, node, 1);

@@ -28,6 +28,7 @@ export function migrateHugeFolio(k: Kernel, src: number, dst: number, reason: Mi
   m.migratedAt[dst] = crossesTiers ? Math.floor(k.nowNs / 1e6) : m.migratedAt[src]!;
   m.flags[dst] = flags;
   m.owner[dst] = v0;
+  m.memcg[dst] = m.memcg[src]!; // mem_cgroup_migrate(): the charge moves with the folio
   m.stamp[dst] = m.stamp[src]!;
   if (m.touchMark.length > 0) m.touchMark[dst] = m.touchMark[src]!;
   for (let v = v0; v < v0 + nr; v++) {

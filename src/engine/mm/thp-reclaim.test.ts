@@ -42,7 +42,7 @@ const nodeOfVpage = (k: Kernel, v: number) => pageToNid(k.m, k.m.pte[v]! - 1);
 describe('reclaim of a THP (shrink_folio_list)', () => {
   it('isolates and scans a THP as its 512 pages, and demotes it whole when the target has a free pageblock', () => {
     const { k } = withThp({});
-    const reclaimed = shrinkInactiveList(k, 0, 32, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    const reclaimed = shrinkInactiveList(k, 0, 0, 32, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(reclaimed).toBe(HPAGE);
     expect(stat(k, 0, 'pgscan_kswapd')).toBe(HPAGE);
     expect(stat(k, 0, 'pgsteal_kswapd')).toBe(HPAGE);
@@ -60,7 +60,7 @@ describe('reclaim of a THP (shrink_folio_list)', () => {
   it('mainline: without a free pageblock on the target, counts the failure and split, then demotes the base pages', () => {
     const { k } = withThp({});
     fragment(k, 1);
-    const reclaimed = shrinkInactiveList(k, 0, 32, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    const reclaimed = shrinkInactiveList(k, 0, 0, 32, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(reclaimed).toBe(HPAGE);
     expect(stat(k, 0, 'thp_migration_fail')).toBe(1);
     expect(stat(k, 0, 'thp_migration_split')).toBe(1);
@@ -74,7 +74,7 @@ describe('reclaim of a THP (shrink_folio_list)', () => {
   it("hansen-2020: splits on -ENOMEM and retries the pages, without migrate_pages()' THP counters", () => {
     const { k } = withThp({ demotion_enabled: false }, 'hansen-2020');
     fragment(k, 1);
-    shrinkInactiveList(k, 0, 32, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    shrinkInactiveList(k, 0, 0, 32, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(stat(k, 0, 'thp_split_page')).toBe(1);
     expect(stat(k, 0, 'thp_migration_fail') + stat(k, 0, 'thp_migration_split')).toBe(0);
     expect(stat(k, 0, 'pgdemote_kswapd')).toBe(HPAGE);
@@ -83,7 +83,7 @@ describe('reclaim of a THP (shrink_folio_list)', () => {
   it('yang-shi-v3: a failed whole-THP demotion marks the target contended', () => {
     const { k } = withThp({ demotion_enabled: false }, 'yang-shi-v3');
     fragment(k, 1);
-    shrinkInactiveList(k, 0, 32, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    shrinkInactiveList(k, 0, 0, 32, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(k.demotionContended[1]).toBe(1);
     expect(stat(k, 0, 'thp_split_page')).toBe(1);
   });
@@ -91,7 +91,7 @@ describe('reclaim of a THP (shrink_folio_list)', () => {
   it('swaps a THP out whole into a free swap cluster when demotion is off (thp_swpout)', () => {
     const { k, head } = withThp({ demotion_enabled: false });
     const before = nrFreePageblocks(k.m.area, 0);
-    const reclaimed = shrinkInactiveList(k, 0, 32, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    const reclaimed = shrinkInactiveList(k, 0, 0, 32, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(reclaimed).toBe(HPAGE);
     expect(stat(k, 0, 'thp_swpout')).toBe(1);
     expect(stat(k, 0, 'pswpout')).toBe(HPAGE);
@@ -103,7 +103,7 @@ describe('reclaim of a THP (shrink_folio_list)', () => {
 
   it('splits a THP to swap its pages one by one on a rotating disk, which has no swap clusters', () => {
     const { k } = withThp({ demotion_enabled: false }, undefined, 'hdd');
-    const reclaimed = shrinkInactiveList(k, 0, 32, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    const reclaimed = shrinkInactiveList(k, 0, 0, 32, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(reclaimed).toBe(HPAGE);
     expect(stat(k, 0, 'thp_swpout_fallback')).toBe(1);
     expect(stat(k, 0, 'thp_split_page')).toBe(1);
@@ -113,7 +113,7 @@ describe('reclaim of a THP (shrink_folio_list)', () => {
   it('activates a THP whose PMD is young on its second look, counting its 512 pages', () => {
     const { k, head } = withThp({});
     k.m.flags[head] = k.m.flags[head]! | PG.young | PG.referenced;
-    shrinkInactiveList(k, 0, 32, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
+    shrinkInactiveList(k, 0, 0, 32, LRU_INACTIVE_ANON, scanControl('kswapd', 32));
     expect(lruSize(k.m, 0, LRU_ACTIVE_ANON)).toBe(HPAGE);
     expect(stat(k, 0, 'pgactivate')).toBe(HPAGE);
   });

@@ -17,6 +17,7 @@ import { migrateHugeFolio } from './thp-migrate.ts';
 import { allocHugeOnNode } from './huge-alloc.ts';
 import { wakeupKswapd } from './kswapd.ts';
 import { reclaimerStats, type ScanControl } from './scan-control.ts';
+import { memcgCount } from './memcg-protection.ts';
 import { WMARK_LOW, WMARK_MIN } from './watermark.ts';
 import { folioAllocSwap } from './swap-state.ts';
 
@@ -65,8 +66,10 @@ function demoteHugeFolio(
   const target = nextDemotionNode(k, node);
   const dst = target < 0 ? NIL : allocDemoteHuge(k, target, node);
   if (dst !== NIL) {
+    const memcg = k.m.memcg[head]!;
     sc.costNs += migrateHugeFolio(k, head, dst, MR.demotion);
     count(k, node, reclaimerStats(sc).pgdemote, nr);
+    memcgCount(k, memcg, reclaimerStats(sc).memcgPgdemote, nr);
     return nr;
   }
   const rfc = k.mechanisms.reclaimMigrate;

@@ -10,6 +10,8 @@ import { PG } from '../mm/page-flags.ts';
 import { hpagePmdNr, isThpHead } from '../mm/folio.ts';
 import { zapHugePmd } from '../mm/huge-memory.ts';
 import { TaskState, type Task } from './task.ts';
+import { MEMCG_EVENT } from '../mm/memcg-state.ts';
+import { memcgMemoryEvent } from '../mm/memcg-protection.ts';
 
 /** Footprint of workload `group`: its anonymous pages, resident or swapped. */
 function oomBadness(k: Kernel, group: number): number {
@@ -60,10 +62,11 @@ export function freeWorkloadMemory(k: Kernel, group: number): void {
 
 export function createOomKiller(tasks: Task[], names: string[]): OomHost {
   return {
-    killLargest(k: Kernel, reason: string): boolean {
+    killLargest(k: Kernel, reason: string, memcg?: number): boolean {
       let victim = -1;
       let worst = 0;
       for (let g = 0; g < names.length; g++) {
+        if (memcg !== undefined && k.memcg.ofGroup[g] !== memcg) continue;
         const alive = tasks.some(
           (t) => t.group === g && (t.state === TaskState.Running || t.state === TaskState.Done),
         );
@@ -84,6 +87,8 @@ export function createOomKiller(tasks: Task[], names: string[]): OomHost {
       }
       freeWorkloadMemory(k, victim);
       count(k, cpu, STAT.oom_kill);
+      // memcg_memory_event_mm(victim mm, MEMCG_OOM_KILL): counted in the victim's cgroup, whichever OOM.
+      memcgMemoryEvent(k, k.memcg.ofGroup[victim]!, MEMCG_EVENT.oom_kill);
       k.events.push({
         atMs: k.nowNs / 1e6,
         kind: 'oom_kill',

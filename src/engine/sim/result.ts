@@ -20,6 +20,7 @@ import { sumOverNodes } from '../../shared/samples.ts';
 import { effectiveDemotion } from '../machine/memory-tiers.ts';
 import type { World } from './setup.ts';
 import { TaskState } from './task.ts';
+import { readCgroupStats } from './memcg-stat.ts';
 
 /** The counters of `names` from a row laid out in COUNTERS order. */
 function named(row: Float64Array, names: readonly CounterName[]): Partial<Record<CounterName, number>> {
@@ -71,6 +72,7 @@ export function buildResult(
     events: k.events,
     migrations: migrationFlows(world),
     pingPong: { windowMs: PING_PONG_WINDOW_MS, ...k.pingPong },
+    ...(k.memcg.names.length > 1 ? { cgroups: readCgroupStats(k) } : {}),
   };
 }
 

@@ -1,7 +1,9 @@
 // Collects a sample every sampleEveryMs: per node, the event counters as they stand and the gauges
 // (free pages, LRU sizes, ...) read from the page state at that moment, and their machine-wide sum.
 import { COUNTERS, NR_COUNTERS, STAT, recordedCounters } from '../../shared/vmstat.ts';
-import { emptyColumns, sumOverNodes, type SampleBatch } from '../../shared/samples.ts';
+import { emptyColumns, numaStatColumn, sumOverNodes, type SampleBatch } from '../../shared/samples.ts';
+import { MEMCG_SAMPLE_COLUMNS } from '../../shared/memcg-stat.ts';
+import { readCgroupStat } from './memcg-stat.ts';
 import type { Kernel } from '../mm/kernel.ts';
 import { nrFreePageblocks } from '../mm/free-area.ts';
 import { lruSize } from '../mm/lru.ts';
@@ -40,12 +42,45 @@ export function createSampler(k: Kernel): Sampler {
   };
 }
 
-/** A batch with a column for each counter the run's kernel records, machine-wide and per node. */
+/** A batch with a column for each counter the run's kernel records, machine-wide and per node, and per cgroup. */
 function newBatch(k: Kernel): SampleBatch {
   const nodes: SampleBatch['nodes'] = {};
   const perNode = recordedCounters(k.kernel, 'node');
   for (let n = 0; n < k.m.nrNodes; n++) nodes[n] = emptyColumns(perNode);
-  return { timesMs: [], counters: emptyColumns(recordedCounters(k.kernel, 'machine')), nodes };
+  const batch: SampleBatch = { timesMs: [], counters: emptyColumns(recordedCounters(k.kernel, 'machine')), nodes };
+  if (k.memcg.names.length > 1) {
+    batch.cgroups = {};
+    for (const name of k.memcg.names.slice(1))
+      batch.cgroups[name] = emptyColumns(cgroupColumnNames(k.m.nrNodes));
+  }
+  return batch;
+}
+
+function cgroupColumnNames(nrNodes: number): string[] {
+  const nodes = Array.from({ length: nrNodes }, (_, n) => n);
+  return [
+    ...MEMCG_SAMPLE_COLUMNS,
+    ...nodes.map((n) => numaStatColumn('anon', n)),
+    ...nodes.map((n) => numaStatColumn('file', n)),
+  ];
+}
+
+/** Each cgroup's files at this sample, into its columns. */
+function recordCgroups(b: SampleBatch, k: Kernel): void {
+  if (!b.cgroups) return;
+  for (let memcg = 1; memcg < k.memcg.names.length; memcg++) {
+    const c = readCgroupStat(k, memcg);
+    const columns = b.cgroups[c.name]!;
+    columns.current!.push(c.current);
+    for (const name of MEMCG_SAMPLE_COLUMNS) {
+      if (name === 'current') continue;
+      columns[name]!.push(
+        name in c.events ? c.events[name as keyof typeof c.events] : c.stat[name as keyof typeof c.stat],
+      );
+    }
+    c.numaStat.anon.forEach((bytes, n) => columns[numaStatColumn('anon', n)]!.push(bytes));
+    c.numaStat.file.forEach((bytes, n) => columns[numaStatColumn('file', n)]!.push(bytes));
+  }
 }
 
 export function readNodeCounters(k: Kernel, n: number, row: Float64Array): void {
@@ -116,6 +151,7 @@ export function recordSample(
     b.counters[name]?.push(s.latest[c]!);
     for (let n = 0; n < nrNodes; n++) b.nodes[n]![name]?.push(s.nodeRows[n * NR_COUNTERS + c]!);
   }
+  recordCgroups(b, k);
   s.residencyTimes.push(timeMs);
   s.residency.push(Array.from(k.resident));
   s.references.push(referencesByGroup);

@@ -21,6 +21,7 @@ import { addVma, createVmas, type Vmas } from '../mm/vma.ts';
 import { newMmNumab, newPgdatNumab } from '../mm/numa-balancing-state.ts';
 import type { MmLayout } from '../mm/numa-balancing.ts';
 import { createOomKiller } from './oom.ts';
+import { buildMemcgs } from './memcg-setup.ts';
 import { createMovers } from '../movers/index.ts';
 import { createTask, type Task } from './task.ts';
 import { RateModel } from '../rate/rate-model.ts';
@@ -76,8 +77,9 @@ export function buildWorld(s: ResolvedScenario): World {
     baseLatency[i * 2] = n.readLatencyNs;
     baseLatency[i * 2 + 1] = n.writeLatencyNs;
   });
+  const memcg = buildMemcgs(s);
   const k: Kernel = {
-    m: createMemState(layout, vmas.nrVpages, pageSize, rateEngine),
+    m: createMemState(layout, vmas.nrVpages, pageSize, rateEngine, memcg.names.length),
     vmas,
     mms: s.workload.map((w, g) => mmLayout(vmas, g, (mempolicyFlags(w.mempolicy) & MPOL_F_MOF) !== 0)),
     numab: {
@@ -127,6 +129,7 @@ export function buildWorld(s: ResolvedScenario): World {
       layout.demotion.map((d) => d.fallback),
     ),
     oom: createOomKiller(tasks, names),
+    memcg,
     events: [],
     thpAllowed: thpAllowed(vmas, s),
     thpMadvised: Uint8Array.from(vmas.group, (g, r) =>

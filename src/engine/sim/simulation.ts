@@ -10,6 +10,8 @@ import { runKcompactd } from '../mm/kcompactd.ts';
 import { runKswapd } from '../mm/kswapd.ts';
 import { taskNumaWork } from '../mm/numa-balancing.ts';
 import { hotplugActions, runHotplug } from '../mm/memory-hotplug.ts';
+import { memoryReclaimWrites } from './memcg-setup.ts';
+import { runMemoryReclaimWrites } from './memory-reclaim-writes.ts';
 import { freeWorkloadMemory } from './oom.ts';
 import { buildResult } from './result.ts';
 import { groupFastTierHits, groupReferences } from './group-counts.ts';
@@ -47,6 +49,8 @@ export function createSimulation(s: ResolvedScenario, plan: RoundPlanner = planR
   let ticks = 0;
   const hotplug = hotplugActions(s.machine);
   let nextHotplug = 0;
+  const reclaimWrites = memoryReclaimWrites(s);
+  let nextReclaimWrite = 0;
   recordSample(sampler, world.k, 0, groupReferences(world), groupFastTierHits(world));
   const sim: Simulation = {
     get nowMs() {
@@ -62,6 +66,7 @@ export function createSimulation(s: ResolvedScenario, plan: RoundPlanner = planR
         const end = Math.min(nowNs + tickNs, durationNs);
         // Memory comes and goes at the start of the tick it falls in, in both engines alike.
         nextHotplug = runHotplug(world.k, hotplug, nextHotplug, end);
+        nextReclaimWrite = runMemoryReclaimWrites(world.k, reclaimWrites, nextReclaimWrite, end);
         tick(world, s, plan, nowNs, end);
         nowNs = end;
         ticks++;

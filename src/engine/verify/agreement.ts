@@ -16,6 +16,12 @@ export function runFigures(r: RunResult): Map<string, number> {
     for (const [node, pages] of Object.entries(t.residentPages))
       out.set(`${t.name}.resident_pages.${node}`, pages);
   }
+  // memory.current, memory.stat and memory.events of each cgroup.
+  for (const c of r.cgroups ?? []) {
+    out.set(`cgroup.${c.name}.current_bytes`, c.current);
+    for (const [field, v] of Object.entries(c.stat)) out.set(`cgroup.${c.name}.${field}`, v);
+    for (const [event, v] of Object.entries(c.events)) out.set(`cgroup.${c.name}.events.${event}`, v);
+  }
   return out;
 }
 

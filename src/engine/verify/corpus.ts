@@ -3,11 +3,12 @@
 // exact run stays well under a second. Scenario files are written as users write them.
 import { PRESET_NAMES } from '../../shared/scenario/presets.ts';
 import { parseScenario } from '../../shared/scenario/parse.ts';
+import { memcgEntries } from './memcg-corpus.ts';
 
 type Json = Record<string, unknown>;
 
 /** DRAM size, in MiB: every workload is sized relative to it. */
-const DRAM_MIB = 24;
+export const DRAM_MIB = 24;
 const PMEM_MIB = 64;
 
 export const WORKLOAD_KINDS = [
@@ -44,10 +45,10 @@ export interface CorpusEntry {
   file: Json;
 }
 
-const mib = (x: number): string => `${Math.round(x * 1024)}KiB`;
+export const mib = (x: number): string => `${Math.round(x * 1024)}KiB`;
 
 /** The workload entry of `kind` at `sizeMiB`, named `name`. */
-function workload(kind: WorkloadKind, name: string, sizeMiB: number, extra: Json): Json {
+export function workload(kind: WorkloadKind, name: string, sizeMiB: number, extra: Json): Json {
   const common = { name, cpu: 0, load: 0.5, ...extra };
   switch (kind) {
     case 'sysbench-gaussian':
@@ -446,5 +447,6 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
       if (!entries.some((x) => x.name === name)) entries.push({ ...e, name, file: { ...e.file, name } });
     }
   }
+  entries.push(...memcgEntries());
   return { entries, refused };
 }

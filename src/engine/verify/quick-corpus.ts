@@ -4,7 +4,8 @@
 // direct reclaim), DRAM loaded by a bandwidth antagonist, weighted interleave, two with
 // transparent huge pages, THP faults compacting a fragmented node (defrag=always), a PMEM node
 // hot-plugged in and out, kernel 6.1's tiers on a DRAM + CXL + PMEM machine (both slow nodes
-// in one tier, where 6.12 stacks them), and reclaim by the multi-gen LRU.
+// in one tier, where 6.12 stacks them), reclaim by the multi-gen LRU, and a memory
+// cgroup over its max.
 import {
   corpusEntry,
   fragmentedThpEntry,
@@ -14,6 +15,7 @@ import {
   thpEntry,
   type CorpusEntry,
 } from './corpus.ts';
+import { maxBelowWorkingSet } from './memcg-corpus.ts';
 
 export function quickCorpus(): CorpusEntry[] {
   return [
@@ -37,5 +39,7 @@ export function quickCorpus(): CorpusEntry[] {
     threeTierEntry('zipf', 'swap-demotion-on', '6.1'),
     // The multi-gen LRU: aging, eviction and demotion from its eviction path.
     mglruEntry('linux', 'hot', '1.5x-bound', 1000),
+    // A cgroup's memory.max below its working set: memcg reclaim demotes (mainline since 6.0) and swaps.
+    maxBelowWorkingSet('linux-tiering', 'hot', true),
   ];
 }

@@ -6,6 +6,7 @@ import type { SampleBatch, SampleColumns } from '../../shared/samples.ts';
 import { COUNTERS, NR_COUNTERS } from '../../shared/vmstat.ts';
 import { sqliteOf, type Db } from './connection.ts';
 import { COUNTER_COLUMNS, COUNTER_PLACEHOLDERS } from './sample-columns.ts';
+import { appendCgroupRows } from './memcg-samples.ts';
 
 interface Writer {
   insertGlobal: Database.Statement<[number[]]>;
@@ -94,5 +95,6 @@ export function appendSampleBatch(db: Db, runId: number, batch: SampleBatch): vo
         w.insertNode.run(w.nodeParams);
       }
     }
+    appendCgroupRows(sqlite, runId, batch);
   })();
 }

@@ -47,6 +47,7 @@ export {
 } from './run-transitions.ts';
 export { markInterruptedRuns, INTERRUPTED_ERROR, type InterruptOptions } from './interrupted-runs.ts';
 export { appendSampleBatch } from './append-samples.ts';
+export { readCgroupSamples } from './memcg-samples.ts';
 export {
   countSamples,
   sampledNodes,

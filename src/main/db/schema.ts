@@ -6,9 +6,11 @@ import {
   COUNTERS,
   DIRECT_COMPACTION_EVENTS,
   LRU_GEN_GAUGES,
+  PROACTIVE_EVENTS,
   THP_EVENTS,
   type CounterName,
 } from '../../shared/vmstat.ts';
+import { MEMCG_SAMPLE_COLUMNS, type MemcgSampleColumn } from '../../shared/memcg-stat.ts';
 
 /** Counters added by later migrations (20261122090341_numa-pages-promoted and on). */
 const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
@@ -32,6 +34,7 @@ const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
   ...THP_EVENTS,
   ...DIRECT_COMPACTION_EVENTS,
   ...LRU_GEN_GAUGES,
+  ...PROACTIVE_EVENTS,
 ]);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
 import { RUN_ENGINES } from '../../shared/scenario/schema.ts';
@@ -151,6 +154,43 @@ export const nodeSamples = sqliteTable(
     ...counterColumns(),
   },
   (t) => [primaryKey({ columns: [t.runId, t.tMs, t.nodeId] })],
+);
+
+/** One REAL column per memory.stat/memory.events field of a cgroup sample, under the kernel's name. */
+function memcgColumns(): Record<MemcgSampleColumn, ReturnType<typeof real>> {
+  const columns = {} as Record<MemcgSampleColumn, ReturnType<typeof real>>;
+  for (const name of MEMCG_SAMPLE_COLUMNS) columns[name] = real(name).notNull();
+  return columns;
+}
+
+// Per memory cgroup per sample: memory.current, memory.stat and memory.events (bytes for sizes).
+export const memcgSamples = sqliteTable(
+  'memcg_samples',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    tMs: real('t_ms').notNull(),
+    cgroup: text('cgroup').notNull(),
+    ...memcgColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.tMs, t.cgroup] })],
+);
+
+// memory.numa_stat per cgroup per sample: its anon and file bytes on each node.
+export const memcgNodeSamples = sqliteTable(
+  'memcg_node_samples',
+  {
+    runId: integer('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    tMs: real('t_ms').notNull(),
+    cgroup: text('cgroup').notNull(),
+    nodeId: integer('node_id').notNull(),
+    anon: real('anon').notNull(),
+    file: real('file').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.tMs, t.cgroup, t.nodeId] })],
 );
 
 // The RunResult document plus a few summary columns so lists and compare can sort and filter in SQL.

@@ -14,6 +14,7 @@ import { CounterExplorer } from './counter-explorer.tsx';
 import { createRunSamples } from './create-run-samples.ts';
 import { createTopTier } from './create-top-tier.ts';
 import { MigrationsPanel } from './migrations-panel.tsx';
+import { CgroupsPanel } from './cgroups-panel.tsx';
 import { NodeMemoryCharts } from './node-memory-charts.tsx';
 import { NodeBandwidthCharts } from './node-bandwidth-charts.tsx';
 import { NodeGenerationCharts } from './node-generation-charts.tsx';
@@ -179,6 +180,7 @@ export function RunViewPage(props: { runId: number }) {
                       xMax={model.xMax()}
                       zoom={model.zoom()}
                     />
+                    <CgroupsPanel runId={props.runId} result={result()} />
                     <MigrationsPanel result={result()} pageSize={model.pageSize()} />
                   </>
                 )}

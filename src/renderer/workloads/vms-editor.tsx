@@ -1,5 +1,5 @@
 // A multi-tenant workload's VMs, one row each: its hot set (size, distribution) and its share of the
-// host (load, DRAM share). Empty cells take the default shown in grey.
+// host (load, DRAM share) and its memory cgroup. Empty cells take the default shown in grey.
 import { For, Index } from 'solid-js';
 import { isRecord } from '../scenario/draft.ts';
 import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
@@ -18,7 +18,17 @@ const COLUMNS: { key: string; label: string; placeholder: string; kind: 'text' |
   { key: 'hotProbability', label: 'hot prob.', placeholder: '0.8', kind: 'number' },
   { key: 'zipfS', label: 'zipf s', placeholder: '0.99', kind: 'number' },
   { key: 'readRatio', label: 'read ratio', placeholder: '0.8', kind: 'number' },
+  // The VM's own memory cgroup by name (its settings on the workload card of an entry that gives them).
+  { key: 'cgroup', label: 'cgroup', placeholder: "entry's", kind: 'text' },
 ];
+
+/** A VM's cgroup cell shows the name; a new name keeps settings the file gave (none clears them). */
+function cgroupName(value: unknown): unknown {
+  return isRecord(value) ? value.name : value;
+}
+function renamedCgroup(old: unknown, name: unknown): unknown {
+  return isRecord(old) && name !== undefined ? { ...old, name } : name;
+}
 
 function toValue(kind: string, text: string): unknown {
   const t = text.trim();
@@ -94,8 +104,10 @@ export function VmsEditor(props: { index: number }) {
                           index={props.index}
                           vm={i}
                           column={c}
-                          value={vm()[c.key]}
-                          onCommit={(v) => update(i, c.key, v)}
+                          value={c.key === 'cgroup' ? cgroupName(vm().cgroup) : vm()[c.key]}
+                          onCommit={(v) =>
+                            update(i, c.key, c.key === 'cgroup' ? renamedCgroup(vm().cgroup, v) : v)
+                          }
                         />
                       </td>
                     )}

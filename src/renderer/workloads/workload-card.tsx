@@ -6,6 +6,7 @@ import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
 import { MempolicyFields } from './mempolicy-fields.tsx';
 import { PhasesEditor } from './phases-editor.tsx';
 import { VmsEditor } from './vms-editor.tsx';
+import { CgroupFields } from './cgroup-fields.tsx';
 import { SpecField } from './spec-field.tsx';
 import { FieldError } from '../ui/field-error.tsx';
 import { commonFieldsFor, hasMempolicy, TYPE_FIELDS, TYPE_INFO } from './workload-fields.ts';
@@ -20,12 +21,14 @@ const COMMON_KEYS = new Set([
   'mempolicy',
   'load',
   'dramShare',
+  'cgroup',
 ]);
 
 /** The same task as another type: the common fields it takes stay, the old type's own fields go. */
 function retype(w: DraftWorkload, type: string): DraftWorkload {
   const keys = new Set(commonFieldsFor(type).map((f) => f.key));
   if (hasMempolicy(type)) keys.add('mempolicy');
+  if (type !== 'stream') keys.add('cgroup'); // an antagonist charges no memory
   const kept = Object.fromEntries(
     Object.entries(w).filter(([k]) => COMMON_KEYS.has(k) && (k === 'type' || keys.has(k))),
   );
@@ -105,6 +108,9 @@ export function WorkloadCard(props: WorkloadCardProps) {
       <div class="field-grid type-fields">
         <For each={TYPE_FIELDS[type()] ?? []}>{(spec) => <SpecField index={props.index} spec={spec} />}</For>
       </div>
+      <Show when={type() !== 'stream'}>
+        <CgroupFields index={props.index} />
+      </Show>
       <FieldError path={`workload[${props.index}]`} />
       <Show when={type() === 'multi-tenant'}>
         <VmsEditor index={props.index} />

@@ -121,6 +121,8 @@ export interface ApiRequests {
   'export:results': { req: { runIds: number[] }; res: { filename: string; csv: string } };
   /** The access heatmaps of runs (one task's with `task`): a row per interval and address bucket. */
   'export:heatmap': { req: { runIds: number[]; task?: string }; res: { filename: string; csv: string } };
+  /** Per-cgroup samples (memory.current, memory.stat, memory.events, memory.numa_stat): a row per sample and cgroup. */
+  'export:cgroups': { req: { runIds: number[] }; res: { filename: string; csv: string } };
   /**
    * One run as the files `tierlab import` reads: its result with the scenario it ran and that
    * scenario's hash, and its samples (to be saved beside it, under `samplesFileFor(filename)`).
@@ -189,6 +191,7 @@ const CHANNEL_SET: Record<Channel, true> = {
   'export:samples': true,
   'export:results': true,
   'export:heatmap': true,
+  'export:cgroups': true,
   'export:run': true,
   'export:comparison': true,
   'trace:import': true,

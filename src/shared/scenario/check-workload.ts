@@ -6,6 +6,7 @@ import type { HotPosition, Mempolicy } from './resolved.ts';
 import type { Report } from './check.ts';
 import type { ScenarioParts, WorkloadPart } from './salvage.ts';
 import type { ParsedWorkload } from './workload-schema.ts';
+import { checkCgroups } from './check-cgroup.ts';
 
 type Nodes = NonNullable<ScenarioParts['nodes']>;
 
@@ -16,6 +17,7 @@ function missingNode(id: number, nodes: Nodes): string {
 
 export function checkWorkloads(parts: ScenarioParts, report: Report): void {
   checkNames(parts.workload ?? [], report);
+  checkCgroups(parts, report);
   parts.workload?.forEach((w, i) => {
     if (!w) return;
     const at = `workload[${i}]`;

@@ -27,6 +27,14 @@ export interface PresetMechanisms {
    * target per node, with that series' rules (Yang Shi v3: anon only, contended target -> swap).
    */
   readonly reclaimMigrate?: 'hansen-2020' | 'yang-shi-v3';
+  /**
+   * "Don't demote for memcg reclaim": the RFC series (Hansen 2019-20, Yang Shi v3) and mainline
+   * 5.15-5.19 (Dave Hansen's 3a235693d393 "mm/vmscan: never demote for memcg reclaim") left a
+   * cgroup's pages where they were when the cgroup hit its limit. Johannes Weiner's 3f1509c57b1b
+   * (Revert "mm/vmscan: never demote for memcg reclaim", v6.0) demotes there again; presets without
+   * this flag follow the revert.
+   */
+  readonly noMemcgDemotion?: boolean;
   /** TPP: WMARK_DEMOTE reclaim ahead of allocation, and promotion of active-LRU pages only. */
   readonly tpp?: boolean;
   /** A placement agent outside reclaim: the memory-optimizer daemon or DAMON's DAMOS schemes. */

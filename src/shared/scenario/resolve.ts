@@ -10,7 +10,9 @@ import { getPreset, presetKnobs, resolveKernel } from './presets.ts';
 import { interleaveWeights } from './interleave-weights.ts';
 import type { Knobs } from './knobs.ts';
 import type { KernelVersion } from './kernels.ts';
+import { cgroupOf, ownCgroup, resolveCgroups } from './resolve-cgroup.ts';
 import type {
+  ResolvedCgroup,
   ResolvedNode,
   ResolvedPolicy,
   ResolvedScenario,
@@ -26,6 +28,7 @@ export function resolveScenario(file: ParsedScenarioFile): ResolvedScenario {
   const nodes = machine.nodes.map(resolveNode);
   const policy = resolvePolicy(file.policy);
   const firstCpuNode = nodes.find((n) => n.cpus > 0)?.id ?? 0;
+  const cgroups = resolveCgroups(file.workload);
   return {
     name: file.name,
     machine: {
@@ -39,8 +42,8 @@ export function resolveScenario(file: ParsedScenarioFile): ResolvedScenario {
     policy,
     workload: file.workload.flatMap((w) =>
       w.type === 'multi-tenant'
-        ? expandTenants(w, firstCpuNode)
-        : [resolveWorkload(w, machine.pageSize, firstCpuNode)],
+        ? expandTenants(w, firstCpuNode, cgroups)
+        : [{ ...resolveWorkload(w, machine.pageSize, firstCpuNode), ...cgroupOf(ownCgroup(w), cgroups) }],
     ),
     run: { ...file.run },
   };
@@ -129,6 +132,7 @@ function resolvePolicy(policy: ParsedPolicy): ResolvedPolicy {
 function expandTenants(
   w: ParsedWorkload & { type: 'multi-tenant' },
   firstCpuNode: number,
+  cgroups: Map<string, ResolvedCgroup>,
 ): ResolvedWorkload[] {
   return w.vms.map((vm, i) => ({
     name: `${w.name}/${vm.name ?? `vm${i}`}`,
@@ -151,6 +155,7 @@ function expandTenants(
     readRatio: vm.readRatio,
     accesses: null,
     phases: [],
+    ...cgroupOf(vm.cgroup ?? w.cgroup, cgroups),
   }));
 }
 

@@ -84,6 +84,27 @@ export interface Mempolicy {
   flags: MempolicyFlag[];
 }
 
+/** A write to the cgroup's memory.reclaim at a time: `bytes`, and `nodes=` (6.2-rc only) or all nodes. */
+export interface MemoryReclaimAction {
+  atMs: number;
+  bytes: number;
+  nodes: number[] | null;
+}
+
+/**
+ * A cgroup v2 memory cgroup one level under the root (memory.max/high/low/min in bytes; null max
+ * or high is "max"). Workloads naming the same cgroup share it; each carries the same settings.
+ */
+export interface ResolvedCgroup {
+  name: string;
+  maxBytes: number | null;
+  highBytes: number | null;
+  lowBytes: number;
+  minBytes: number;
+  /** memory.reclaim writes, by time. */
+  reclaim: MemoryReclaimAction[];
+}
+
 interface WorkloadBase {
   name: string;
   /** Node id whose CPUs run the task(s). */
@@ -99,6 +120,8 @@ interface WorkloadBase {
   dramShare: number | null;
   /** madvise(MADV_HUGEPAGE) on its anonymous regions (transparent_hugepage "madvise" gives them THPs); absent: false. */
   thp?: boolean;
+  /** The memory cgroup its memory is charged to; absent: the root (no limits). */
+  cgroup?: ResolvedCgroup;
 }
 
 /** vm-scalability usemem: mmap anonymous memory and walk it with a step, writing (or reading) a word. */

@@ -209,3 +209,37 @@ describe('toScenarioFile', () => {
     expect(file.machine.swap).toBeUndefined();
   });
 });
+
+describe('toScenarioFile with memory cgroups', () => {
+  it("round-trips cgroups shared by name and given per VM, writing each cgroup's settings once", () => {
+    const file = exampleScenarioFile() as unknown as { workload: Record<string, unknown>[] };
+    file.workload[0]!.cgroup = {
+      name: 'box',
+      max: '256MiB',
+      low: 1_000_001,
+      reclaim: [{ atMs: 500, size: '16MiB', nodes: [0] }],
+    };
+    file.workload.push({
+      name: 'host',
+      type: 'multi-tenant',
+      cpu: 0,
+      cgroup: 'box',
+      vms: [{ size: '32MiB' }, { size: '32MiB', cgroup: { name: 'vm1', high: '16MiB' } }],
+    });
+    const scenario = resolves(file);
+    const written = toScenarioFile(scenario);
+    expect(written.workload.map((w) => ('cgroup' in w ? w.cgroup : undefined))).toEqual([
+      {
+        name: 'box',
+        max: '256MiB',
+        high: 'max',
+        low: 1_000_001,
+        min: 0,
+        reclaim: [{ atMs: 500, size: '16MiB', nodes: [0] }],
+      },
+      'box',
+      { name: 'vm1', max: 'max', high: '16MiB', low: 0, min: 0, reclaim: [] },
+    ]);
+    expect(parseScenario(JSON.parse(JSON.stringify(written)))).toEqual({ ok: true, scenario });
+  });
+});

@@ -4,7 +4,13 @@ import { KNOBS, type KnobName, type Knobs } from './knobs.ts';
 import { defaultDistances } from './memory-kinds.ts';
 import { getPreset, presetKnobs } from './presets.ts';
 import { exactSizeText } from './size-text.ts';
-import type { ResolvedHotplug, ResolvedPolicy, ResolvedScenario, ResolvedWorkload } from './resolved.ts';
+import type {
+  ResolvedCgroup,
+  ResolvedHotplug,
+  ResolvedPolicy,
+  ResolvedScenario,
+  ResolvedWorkload,
+} from './resolved.ts';
 import { SCENARIO_FORMAT, type ScenarioFile } from './schema.ts';
 import type { WorkloadFile } from './workload-schema.ts';
 
@@ -29,6 +35,7 @@ export function toScenarioFile(s: ResolvedScenario): ScenarioFile {
   const { machine } = s;
   const distancesAreDefault =
     JSON.stringify(machine.distances) === JSON.stringify(defaultDistances(machine.nodes.length));
+  const written = new Set<string>();
   return {
     format: SCENARIO_FORMAT,
     name: s.name,
@@ -71,7 +78,7 @@ export function toScenarioFile(s: ResolvedScenario): ScenarioFile {
       knobs: knobsBeyondPreset(s.policy),
       ...(s.policy.kernel !== null && { kernel: s.policy.kernel }),
     },
-    workload: s.workload.map(workloadToFile),
+    workload: s.workload.map((w) => workloadToFile(w, written)),
     run: { ...s.run },
   };
 }
@@ -87,7 +94,28 @@ function knobsBeyondPreset(policy: ResolvedPolicy): Partial<Knobs> {
   return out as Partial<Knobs>;
 }
 
-function workloadToFile(w: ResolvedWorkload): WorkloadFile {
+/**
+ * A workload's cgroup as the file gives it: its settings on the first workload that has it, its
+ * name on the others (checkCgroups takes a cgroup's settings once). Adds the name to `written`.
+ */
+function cgroupToFile(c: ResolvedCgroup, written: Set<string>): Record<string, unknown> | string {
+  if (written.has(c.name)) return c.name;
+  written.add(c.name);
+  return {
+    name: c.name,
+    max: c.maxBytes === null ? 'max' : size(c.maxBytes),
+    high: c.highBytes === null ? 'max' : size(c.highBytes),
+    low: c.lowBytes === 0 ? 0 : size(c.lowBytes),
+    min: c.minBytes === 0 ? 0 : size(c.minBytes),
+    reclaim: c.reclaim.map((r) => ({
+      atMs: r.atMs,
+      size: size(r.bytes),
+      ...(r.nodes && { nodes: [...r.nodes] }),
+    })),
+  };
+}
+
+function workloadToFile(w: ResolvedWorkload, written: Set<string>): WorkloadFile {
   if (w.type === 'stream') {
     return {
       type: 'stream',
@@ -115,6 +143,7 @@ function workloadToFile(w: ResolvedWorkload): WorkloadFile {
     ...(w.load !== 1 && { load: w.load }),
     ...(w.dramShare !== null && { dramShare: w.dramShare }),
     ...(w.thp === true && { thp: true }),
+    ...(w.cgroup && { cgroup: cgroupToFile(w.cgroup, written) }),
   };
   switch (w.type) {
     case 'trace':

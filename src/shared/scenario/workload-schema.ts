@@ -11,6 +11,7 @@ import {
   strict,
 } from './fields.ts';
 import { closest, show } from './errors.ts';
+import { cgroupSchema } from './cgroup-schema.ts';
 
 /** `weighted_interleave` is MPOL_WEIGHTED_INTERLEAVE (6.9+), weighted by machine.weightedInterleave. */
 export const MEMPOLICY_MODES = ['default', 'bind', 'preferred', 'interleave', 'weighted_interleave'] as const;
@@ -35,6 +36,8 @@ const common = {
   dramShare: fractionSchema.nullable().default(null),
   /** madvise(MADV_HUGEPAGE) on its anonymous memory: THPs under transparent_hugepage "madvise". */
   thp: z.boolean().optional(),
+  /** The memory cgroup it runs in (cgroup-schema.ts); absent: the root, no limits. */
+  cgroup: cgroupSchema.optional(),
 };
 
 /** The fields every workload type has, on their own: lets checks read them from a broken entry. */
@@ -137,6 +140,8 @@ const tenantVm = strict('a multi-tenant VM', {
   hotProbability: fractionSchema.default(0.8),
   zipfS: z.number().positive().default(0.99),
   readRatio: fractionSchema.default(0.8),
+  /** The VM's own cgroup (each VM one, as a libvirt machine slice); absent: the entry's. */
+  cgroup: cgroupSchema.optional(),
 });
 
 /**

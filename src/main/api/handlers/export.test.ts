@@ -156,3 +156,31 @@ describe('export:samples in chunks', () => {
     ).rejects.toMatchObject({ code: 'invalid', message: 'from.run is 2, but there are 2 runs' });
   });
 });
+
+describe('export:cgroups', () => {
+  it('has a row per sample and cgroup: memory.current within memory.max, numa_stat summing to anon + file', async () => {
+    const api = inProcessClient(tempLab());
+    const doc = smallScenario() as { workload: Record<string, unknown>[] };
+    doc.workload[0]!.cgroup = { name: 'box', max: '48MiB' };
+    const [runId] = await runToEnd(api, doc);
+    const file = await api.call('export:cgroups', { runIds: [runId!] });
+    expect(file.filename).toBe(`tierlab-run-${runId}-cgroups.csv`);
+    const [headerLine, ...lines] = file.csv.trim().split('\n');
+    const header = headerLine!.split(',');
+    expect(header.slice(0, 5)).toEqual(['run_id', 'time_ms', 'cgroup', 'current', 'anon']);
+    expect(header.slice(-4)).toEqual(['node0_anon', 'node0_file', 'node1_anon', 'node1_file']);
+    const col = (row: string[], name: string) => Number(row[header.indexOf(name)]);
+    const rows = lines.map((l) => l.split(','));
+    const samples = await api.call('export:samples', { runIds: [runId!] });
+    expect(rows).toHaveLength(samples.csv.trim().split('\n').length - 1);
+    for (const row of rows) {
+      expect(row[2]).toBe('box');
+      expect(col(row, 'current')).toBeLessThanOrEqual(48 * 2 ** 20);
+      expect(col(row, 'node0_anon') + col(row, 'node1_anon')).toBe(col(row, 'anon'));
+      expect(col(row, 'anon') + col(row, 'file')).toBe(col(row, 'current'));
+    }
+    // The 96 MiB usemem was held to 48 MiB: its cgroup hit memory.max and reclaimed.
+    expect(col(rows.at(-1)!, 'max')).toBeGreaterThan(0);
+    expect(col(rows.at(-1)!, 'pgsteal_direct')).toBeGreaterThan(0);
+  });
+});

@@ -1,10 +1,19 @@
 // export:* — CSV of samples (in chunks) and results, and one run as result and samples files, from the
 // database only.
 import type { SamplesExportRequest } from '../../../shared/api/contract.ts';
+import type { SampleBatch } from '../../../shared/samples.ts';
 import { toSamplesFile } from '../../../shared/samples-file.ts';
-import { getResult, getRun, getRunScenario, readSampleBatch, sampledNodes } from '../../db/index.ts';
+import {
+  getResult,
+  getRun,
+  getRunScenario,
+  readCgroupSamples,
+  readSampleBatch,
+  sampledNodes,
+} from '../../db/index.ts';
 import { samplesCsvChunk } from '../../export/samples-csv.ts';
 import { heatmapCsv, type HeatmapRun } from '../../export/heatmap-csv.ts';
+import { cgroupsCsv } from '../../export/cgroups-csv.ts';
 import { resultsCsvHeader, resultsCsvRow } from '../../export/results-csv.ts';
 import { ApiError, notFound } from '../errors.ts';
 import type { Handlers } from '../handler.ts';
@@ -75,38 +84,52 @@ export function requireHeatmaps(lab: Lab, runIds: number[], task?: string): Heat
   });
 }
 
-export const exportHandlers: Handlers<'export:samples' | 'export:results' | 'export:heatmap' | 'export:run'> =
-  {
-    'export:samples': (lab, req) => {
-      // Checked on the first chunk; a later one goes on from its cursor (a run deleted meanwhile ends it).
-      if (!req.from) requireSamples(lab, req);
-      else if (req.from.run >= req.runIds.length)
-        throw new ApiError('invalid', `from.run is ${req.from.run}, but there are ${req.runIds.length} runs`);
-      return {
-        filename: `tierlab-${stamp(req.runIds)}-${samplesKind(req)}.csv`,
-        ...samplesCsvChunk(lab.db, req),
-      };
-    },
-    'export:results': (lab, { runIds }) => ({
-      filename: `tierlab-${stamp(runIds)}-results.csv`,
-      csv: resultsCsv(lab, runIds),
-    }),
-    'export:heatmap': (lab, { runIds, task }) => ({
-      filename: `tierlab-${stamp(runIds)}-heatmap${task === undefined ? '' : `-${task.replace(/[^\w.-]+/g, '_')}`}.csv`,
-      csv: heatmapCsv(requireHeatmaps(lab, runIds, task)),
-    }),
-    'export:run': (lab, { runId }) => {
-      const [run] = requireRuns(lab, [runId]);
-      const stored = getResult(lab.db, runId);
-      if (!stored) throw notFound(`a result of run ${runId} (it is ${run!.status})`);
-      return {
-        filename: `tierlab-run-${runId}.result.json`,
-        result: {
-          ...stored.result,
-          scenario: getRunScenario(lab.db, runId),
-          scenarioHash: run!.scenarioHash ?? undefined,
-        },
-        samples: toSamplesFile(readSampleBatch(lab.db, runId)),
-      };
-    },
-  };
+/** The batch with the run's per-cgroup columns, when it has cgroups (they go into the samples file). */
+function withCgroupSamples(lab: Lab, runId: number, batch: SampleBatch): SampleBatch {
+  const { cgroups } = readCgroupSamples(lab.db, runId);
+  return Object.keys(cgroups).length ? { ...batch, cgroups } : batch;
+}
+
+export const exportHandlers: Handlers<
+  'export:samples' | 'export:results' | 'export:heatmap' | 'export:cgroups' | 'export:run'
+> = {
+  'export:samples': (lab, req) => {
+    // Checked on the first chunk; a later one goes on from its cursor (a run deleted meanwhile ends it).
+    if (!req.from) requireSamples(lab, req);
+    else if (req.from.run >= req.runIds.length)
+      throw new ApiError('invalid', `from.run is ${req.from.run}, but there are ${req.runIds.length} runs`);
+    return {
+      filename: `tierlab-${stamp(req.runIds)}-${samplesKind(req)}.csv`,
+      ...samplesCsvChunk(lab.db, req),
+    };
+  },
+  'export:results': (lab, { runIds }) => ({
+    filename: `tierlab-${stamp(runIds)}-results.csv`,
+    csv: resultsCsv(lab, runIds),
+  }),
+  'export:heatmap': (lab, { runIds, task }) => ({
+    filename: `tierlab-${stamp(runIds)}-heatmap${task === undefined ? '' : `-${task.replace(/[^\w.-]+/g, '_')}`}.csv`,
+    csv: heatmapCsv(requireHeatmaps(lab, runIds, task)),
+  }),
+  'export:cgroups': (lab, { runIds }) => {
+    requireRuns(lab, runIds);
+    return {
+      filename: `tierlab-${stamp(runIds)}-cgroups.csv`,
+      csv: cgroupsCsv(runIds.map((runId) => ({ runId, ...readCgroupSamples(lab.db, runId) }))),
+    };
+  },
+  'export:run': (lab, { runId }) => {
+    const [run] = requireRuns(lab, [runId]);
+    const stored = getResult(lab.db, runId);
+    if (!stored) throw notFound(`a result of run ${runId} (it is ${run!.status})`);
+    return {
+      filename: `tierlab-run-${runId}.result.json`,
+      result: {
+        ...stored.result,
+        scenario: getRunScenario(lab.db, runId),
+        scenarioHash: run!.scenarioHash ?? undefined,
+      },
+      samples: toSamplesFile(withCgroupSamples(lab, runId, readSampleBatch(lab.db, runId))),
+    };
+  },
+};

@@ -44,6 +44,22 @@ describe('run:import', () => {
     expect(await api.call('run:list', {})).toHaveLength(1);
   });
 
+  it("carries a run's cgroup samples through export:run and run:import", async () => {
+    const source = inProcessClient(tempLab());
+    const doc = smallScenario() as { workload: Record<string, unknown>[] };
+    doc.workload[0]!.cgroup = { name: 'box', max: '48MiB' };
+    const [runId] = await runToEnd(source, doc);
+    const { result, samples } = await source.call('export:run', { runId: runId! });
+    expect(Object.keys(samples.cgroups ?? {})).toEqual(['box']);
+    const api = inProcessClient(tempLab(0));
+    const files = JSON.parse(JSON.stringify({ result, samples })) as { result: unknown; samples: unknown };
+    await api.call('run:import', { runs: [files] });
+    const csv = async (client: typeof api, id: number) =>
+      withoutRunId((await client.call('export:cgroups', { runIds: [id] })).csv);
+    expect(await csv(api, 1)).toEqual(await csv(source, runId!));
+    expect((await csv(api, 1)).length).toBe(samples.timesMs.length);
+  });
+
   it('imports nothing when one of the files is bad, naming which and why', async () => {
     const from = inProcessClient(tempLab());
     const [runId] = await runToEnd(from, smallScenario());

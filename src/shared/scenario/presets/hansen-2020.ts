@@ -12,7 +12,12 @@ export const hansen2020: PolicyPreset = {
     '[RFC][PATCH 0/8] Migrate Pages in lieu of discard, Dave Hansen, LKML 2020-06-29 (seeds 001, 002); ' +
     'merged in reworked form in v5.15 behind /sys/kernel/mm/numa/demotion_enabled.',
   knobs: { demotion_enabled: false, numa_balancing: 0, zone_reclaim_mode: 8 },
-  mechanisms: { demotion: false, tieringPromotion: false, reclaimMigrate: 'hansen-2020' },
+  mechanisms: {
+    demotion: false,
+    tieringPromotion: false,
+    reclaimMigrate: 'hansen-2020',
+    noMemcgDemotion: true,
+  },
   kernel: {
     fixed: "the RFC's own (2020, 5.x)",
     reason:

@@ -13,7 +13,12 @@ export const yangShiV3: PolicyPreset = {
     '[PATCH v3 0/9] Another Approach to Use PMEM as NUMA Node, Yang Shi, linux-mm 2019-05 (seed 000). ' +
     'Left out: THP migration and the N_CPU_MEM/migrate-target sysfs files.',
   knobs: { demotion_enabled: false, numa_balancing: 1, zone_reclaim_mode: 8 },
-  mechanisms: { demotion: false, tieringPromotion: false, reclaimMigrate: 'yang-shi-v3' },
+  mechanisms: {
+    demotion: false,
+    tieringPromotion: false,
+    reclaimMigrate: 'yang-shi-v3',
+    noMemcgDemotion: true,
+  },
   kernel: {
     fixed: "the series' own (2019, 5.x)",
     reason:
