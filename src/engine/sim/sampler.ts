@@ -47,7 +47,11 @@ function newBatch(k: Kernel): SampleBatch {
   const nodes: SampleBatch['nodes'] = {};
   const perNode = recordedCounters(k.kernel, 'node');
   for (let n = 0; n < k.m.nrNodes; n++) nodes[n] = emptyColumns(perNode);
-  const batch: SampleBatch = { timesMs: [], counters: emptyColumns(recordedCounters(k.kernel, 'machine')), nodes };
+  const batch: SampleBatch = {
+    timesMs: [],
+    counters: emptyColumns(recordedCounters(k.kernel, 'machine')),
+    nodes,
+  };
   if (k.memcg.names.length > 1) {
     batch.cgroups = {};
     for (const name of k.memcg.names.slice(1))
