@@ -39,7 +39,7 @@ export function quickCorpus(): CorpusEntry[] {
     threeTierEntry('zipf', 'swap-demotion-on', '6.1'),
     // The multi-gen LRU: aging, eviction and demotion from its eviction path.
     mglruEntry('linux', 'hot', '1.5x-bound', 1000),
-    // A cgroup's memory.max below its working set: memcg reclaim demotes (mainline since 6.0) and swaps.
+    // A cgroup's memory.max below its working set: memcg reclaim demotes (mainline since 5.19) and swaps.
     maxBelowWorkingSet('linux-tiering', 'hot', true),
   ];
 }
