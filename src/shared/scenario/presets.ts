@@ -29,9 +29,10 @@ export interface PresetMechanisms {
   readonly reclaimMigrate?: 'hansen-2020' | 'yang-shi-v3';
   /**
    * "Don't demote for memcg reclaim": the RFC series (Hansen 2019-20, Yang Shi v3) and mainline
-   * 5.15-5.19 (Dave Hansen's 3a235693d393 "mm/vmscan: never demote for memcg reclaim") left a
+   * 5.15-5.18 (Dave Hansen's 3a235693d393 "mm/vmscan: never demote for memcg reclaim") left a
    * cgroup's pages where they were when the cgroup hit its limit. Johannes Weiner's 3f1509c57b1b
-   * (Revert "mm/vmscan: never demote for memcg reclaim", v5.19: posted 2022-05-18, in the 5.19 mm pull beside "zswap: memcg accounting") demotes there again; presets without
+   * (Revert "mm/vmscan: never demote for memcg reclaim", posted 2022-05-18, in the v5.19 mm pull
+   * beside his "zswap: memcg accounting") demotes there again; presets without
    * this flag follow the revert.
    */
   readonly noMemcgDemotion?: boolean;
