@@ -14,7 +14,8 @@ export const tpp: PolicyPreset = {
     'patches cover.1637778851.git.hasanalmaruf@fb.com (linux-mm 2021-11). Run with numa_balancing=3 ' +
     "and demotion as in the memtis README. Left out: the active-LRU check for file pages, TPP's own stats.",
   knobs: { demotion_enabled: true, numa_balancing: 3 },
-  mechanisms: { demotion: true, tieringPromotion: true, tpp: true },
+  // TPP's kernel (5.16-rc) had "never demote for memcg reclaim" (5.15-5.18): see noMemcgDemotion.
+  mechanisms: { demotion: true, tieringPromotion: true, tpp: true, noMemcgDemotion: true },
   kernel: {
     fixed: "the patches' own (2021-11, 5.16-rc)",
     reason:
