@@ -1,33 +1,28 @@
 // Each node's multi-gen LRU generations over time, as /sys/kernel/debug/lru_gen lists them: the
 // pages of generation max_seq - i (i = 0 the youngest) stacked, anon in the node's colour getting
 // lighter with age, file dashed above it. Shown only for runs with lru_gen_enabled.
-import { createEffect, For, Show } from 'solid-js';
+import { createEffect, Show } from 'solid-js';
 import { nodeColour, tint } from '../charts/chart-theme.ts';
-import type { Series } from '../charts/series-types.ts';
-import { TimeChart } from '../charts/time-chart.tsx';
 import type { RunViewModel } from './run-context.ts';
-import { nodeLabel, thin, toPoints } from './series.ts';
+import { NodeStackedCharts, type StackBand } from './node-stacked-charts.tsx';
 
 const SLOTS = [0, 1, 2, 3];
 const slotName = (i: number) => (i === 0 ? 'max_seq' : `max_seq-${i}`);
 /** Youngest first, anon then file, each a stacked band. */
-const STACK = [
+const STACK: StackBand[] = [
   ...SLOTS.map((i) => ({
     counter: `lru_gen_anon_${i}`,
     label: `anon ${slotName(i)}`,
-    shade: i * 0.18,
-    dashed: false,
+    colour: (node: number) => tint(nodeColour(node), i * 0.18),
   })),
   ...SLOTS.map((i) => ({
     counter: `lru_gen_file_${i}`,
     label: `file ${slotName(i)}`,
-    shade: 0.3 + i * 0.15,
+    colour: (node: number) => tint(nodeColour(node), 0.3 + i * 0.15),
     dashed: true,
   })),
 ];
 export const GENERATION_COUNTERS = STACK.map((s) => s.counter);
-/** Stacked areas cannot be decimated (their x values must line up), so they are thinned evenly. */
-const MAX_POINTS = 1500;
 
 export function NodeGenerationCharts(props: { model: RunViewModel }) {
   const data = () => {
@@ -39,17 +34,6 @@ export function NodeGenerationCharts(props: { model: RunViewModel }) {
   createEffect(() => {
     if (enabled()) props.model.samples.needNodeCounters(GENERATION_COUNTERS);
   });
-  const nodeIds = () => Object.keys(data().nodes);
-  const series = (id: string): Series[] => {
-    const d = data();
-    const mib = props.model.pageSize() / 1048576;
-    return STACK.map((s) => ({
-      label: s.label,
-      points: thin(toPoints(d.nodeTimesMs, d.nodes[id]?.[s.counter] ?? [], mib), MAX_POINTS),
-      color: tint(nodeColour(Number(id)), s.shade),
-      dashed: s.dashed,
-    }));
-  };
   return (
     <Show when={enabled()}>
       <section class="panel">
@@ -60,21 +44,7 @@ export function NodeGenerationCharts(props: { model: RunViewModel }) {
             each node, stacked youngest first
           </span>
         </header>
-        <div class="chart-grid">
-          <For each={nodeIds()}>
-            {(id) => (
-              <TimeChart
-                title={nodeLabel(Number(id), props.model.kinds()[Number(id)])}
-                unit="MiB"
-                stacked
-                series={series(id)}
-                xMax={props.model.xMax()}
-                zoom={props.model.zoom()}
-                testid={`node-generations-${id}`}
-              />
-            )}
-          </For>
-        </div>
+        <NodeStackedCharts model={props.model} bands={STACK} testid="node-generations" />
       </section>
     </Show>
   );
