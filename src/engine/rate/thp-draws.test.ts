@@ -4,12 +4,14 @@ import { buildWorld } from '../sim/setup.ts';
 import { handleFault } from '../mm/fault.ts';
 import { syncAccessBits } from '../mm/reference-model.ts';
 import { PG } from '../mm/page-flags.ts';
+import { changeHugePmdNuma, restoreHugePmd } from '../mm/thp-numa.ts';
+import { pageToNid } from '../mm/mem-state.ts';
 
 // A uniform 64 MiB hot set (16384 pages, p = 1/16384 each) with THPs, in the rate engine.
 
-function thpWorld() {
+function thpWorld(size = '64MiB') {
   const s = twoTierScenario({
-    workload: { type: 'hotset', size: '64MiB', distribution: 'uniform', thp: true },
+    workload: { type: 'hotset', size, distribution: 'uniform', thp: true },
     run: { engine: 'rate' },
   });
   const { k, tasks, rate } = buildWorld(s);
@@ -28,5 +30,31 @@ describe('the accessed bit of a THP in the rate engine', () => {
     d.drawn += 800;
     syncAccessBits(k, head);
     expect(k.m.flags[head]! & PG.young).toBe(PG.young);
+  });
+});
+
+describe('the next touch of a PROT_NONE THP in the rate engine', () => {
+  it('comes after Exp(p summed over the folio) draws: a mean of 1 for a 2 MiB uniform hot set', () => {
+    // One THP is the whole region: 512 pages of p = 1/512, so the folio has p = 1.
+    const { k, d, head } = thpWorld('2MiB');
+    const node = pageToNid(k.m, head);
+    const cycles = 1000;
+    let sum = 0;
+    for (let c = 0; c < cycles; c++) {
+      // task_numa_work's change_huge_pmd(), then do_huge_pmd_numa_page() at the folio's next
+      // touch: the first of its 512 pages' waits (the 511 left from the last cycle stay valid).
+      changeHugePmdNuma(k, head);
+      k.m.flags[head] = k.m.flags[head]! | PG.protnone;
+      const scannedAt = d.drawn;
+      const key = d.nextWait(k);
+      d.drawn = key;
+      d.popWait();
+      sum += key - scannedAt;
+      k.m.flags[head] = k.m.flags[head] & ~PG.protnone;
+      restoreHugePmd(k, head, node);
+    }
+    // Exp(1) has mean 1 and standard deviation 1: 1000 cycles' mean has a standard error of
+    // 1/sqrt(1000) = 0.032. A wait on one page's p alone would average 512 draws.
+    expect(Math.abs(sum / cycles - 1)).toBeLessThan(4 * 0.032);
   });
 });
