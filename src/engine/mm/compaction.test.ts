@@ -2,31 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { STAT } from '../../shared/vmstat.ts';
 import { buildWorld } from '../sim/setup.ts';
 import { twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
+import { fragmentDram } from '../../../tests/support/engine/kernel-pages.ts';
 import { runKcompactd, wakeupKcompactd } from './kcompactd.ts';
 import { runKswapd, wakeupKswapd } from './kswapd.ts';
 import { nrFreePageblocks, pageblockOf } from './free-area.ts';
 import type { Kernel } from './kernel.ts';
-import { lruAdd, lruDel } from './lru.ts';
 import { putFreeFrame, takeFreeFrame } from './mem-state.ts';
 import { MR } from './migrate.ts';
 
 // twoTierScenario's DRAM: 16384 pages in 32 pageblocks of 512, low mark 183.
 
-/** DRAM full of anon pages (vpage = pfn), then the pages at offsets 0 and 1 of every 8 freed. */
+/** DRAM full of anon pages (vpage = pfn), then the pages below `freePerEight` of every 8 freed. */
 function fragmented(freePerEight: number): Kernel {
   const { k } = buildWorld(twoTierScenario());
-  for (let v = 0; v < 16384; v++) {
-    const pfn = takeFreeFrame(k.m, 0);
-    k.m.owner[pfn] = v;
-    k.m.pte[v] = pfn + 1;
-    lruAdd(k.m, pfn);
-  }
-  for (let pfn = 0; pfn < 16384; pfn++) {
-    if (pfn % 8 >= freePerEight) continue;
-    lruDel(k.m, pfn);
-    k.m.pte[k.m.owner[pfn]!] = 0;
-    putFreeFrame(k.m, pfn);
-  }
+  fragmentDram(k, freePerEight);
   return k;
 }
 
