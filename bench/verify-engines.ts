@@ -8,7 +8,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RunResult } from '../src/shared/result.ts';
 import { compareFigures, type Agreement } from '../src/engine/verify/agreement.ts';
-import { fullCorpus, type CorpusEntry } from '../src/engine/verify/corpus.ts';
+import type { CorpusEntry } from '../src/engine/verify/corpus.ts';
+import { fullCorpus } from '../src/engine/verify/full-corpus.ts';
 import { quickCorpus } from '../src/engine/verify/quick-corpus.ts';
 import type { VerifyJob } from './verify-worker.ts';
 

@@ -3,7 +3,7 @@ import { createSimulation } from './simulation.ts';
 import type { RunEngine } from '../../shared/scenario/resolved.ts';
 import { ENGINES, runToEnd, twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 import { parseScenario } from '../../shared/scenario/parse.ts';
-import { fragmentedThpEntry } from '../verify/corpus.ts';
+import { fragmentedThpEntry } from '../verify/thp-corpus.ts';
 
 const threeNodes = [
   { id: 0, memory: 'dram', capacity: '64MiB', cpus: 1 },

@@ -1,5 +1,5 @@
 // Memory-cgroup runs of the verify corpus: a cgroup's memory.max below its working set with and
-// without demotion in memcg reclaim (mainline demotes since the 6.0 revert; Hansen's and Yang Shi's
+// without demotion in memcg reclaim (mainline demotes since the v5.19 revert; Hansen's and Yang Shi's
 // series never do), memory.low protecting one tenant of two under global reclaim, memory.high, and
 // timed memory.reclaim writes (proactive reclaim, demoting under tiering), on the corpus machine.
 import { corpusEntry, DRAM_MIB, mib, workload, type CorpusEntry, type WorkloadKind } from './corpus.ts';

@@ -6,15 +6,9 @@
 // hot-plugged in and out, kernel 6.1's tiers on a DRAM + CXL + PMEM machine (both slow nodes
 // in one tier, where 6.12 stacks them), reclaim by the multi-gen LRU, and a memory
 // cgroup over its max.
-import {
-  corpusEntry,
-  fragmentedThpEntry,
-  hotplugEntry,
-  mglruEntry,
-  threeTierEntry,
-  thpEntry,
-  type CorpusEntry,
-} from './corpus.ts';
+import { corpusEntry, hotplugEntry, type CorpusEntry } from './corpus.ts';
+import { fragmentedThpEntry, thpEntry } from './thp-corpus.ts';
+import { mglruEntry, threeTierEntry } from './kernel-corpus.ts';
 import { maxBelowWorkingSet } from './memcg-corpus.ts';
 
 export function quickCorpus(): CorpusEntry[] {

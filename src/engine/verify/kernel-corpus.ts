@@ -1,0 +1,77 @@
+// Which-kernel runs of the verify corpus: the two kernels where their behaviour differs, and
+// reclaim by the multi-gen LRU.
+import {
+  corpusEntry,
+  LONG_RUN_MS,
+  PMEM_MIB,
+  renamed,
+  taggedName,
+  withKnobs,
+  type CorpusEntry,
+  type Json,
+  type Regime,
+  type WorkloadKind,
+} from './corpus.ts';
+
+/**
+ * Kernel versions where their behaviour differs: on a DRAM + CXL + PMEM machine 6.12 gives CXL
+ * its own tier from HMAT (DRAM demotes to CXL, CXL to PMEM), while 6.1 puts both in
+ * memory_tier22 (DRAM demotes to the nearer, either may take the fallback); and the two-tier
+ * slow-tier promotion run on 6.1, whose pgdemote_* are machine-wide only. With swap, 6.12 demotes
+ * CXL pages on to PMEM where 6.1 swaps them (the zipf run: 2.8 vs 2.0 M refs/s).
+ */
+export const KERNEL_RUNS: readonly (readonly [WorkloadKind, Regime])[] = [
+  ['hot', 'swap-demotion-on'],
+  ['zipf', 'swap-demotion-on'],
+];
+
+/** `linux-tiering` running `kind` in `regime` on a three-tier machine, on `kernel`. */
+export function threeTierEntry(kind: WorkloadKind, regime: Regime, kernel: '6.1' | '6.12'): CorpusEntry {
+  const e = corpusEntry('linux-tiering', kind, regime);
+  const machine = e.file.machine as Json;
+  const cxl = { id: 1, memory: 'cxl', capacity: `${PMEM_MIB / 2}MiB`, cpus: 0 };
+  const pmem = { id: 2, memory: 'pmem', capacity: `${PMEM_MIB}MiB`, cpus: 0 };
+  const nodes = [(machine.nodes as Json[])[0], cxl, pmem];
+  const distances = [
+    [10, 16, 20],
+    [16, 10, 24],
+    [20, 24, 10],
+  ];
+  return renamed(e, `linux-tiering ${kind} ${regime} 3-tier kernel-${kernel}`, {
+    machine: { ...machine, nodes, distances },
+    policy: { ...(e.file.policy as Json), kernel },
+  });
+}
+
+/** corpusEntry(preset, kind, regime) on kernel 6.1. */
+export function kernel61Entry(preset: string, kind: WorkloadKind, regime: Regime): CorpusEntry {
+  const e = corpusEntry(preset, kind, regime);
+  return renamed(e, `${e.name} kernel-6.1`, { policy: { ...(e.file.policy as Json), kernel: '6.1' } });
+}
+
+/**
+ * Runs with the multi-gen LRU on (lru_gen_enabled): each is also in the corpus with it off, under the
+ * same name without " mglru". Reclaim by generations, demotion and swap from its eviction, and a
+ * tiering run long enough for promotion and demotion to meet.
+ */
+export const MGLRU_RUNS: readonly (readonly [string, WorkloadKind, Regime, number])[] = [
+  ['linux', 'hot', '1.5x-bound', 1000],
+  ['linux', 'zipf', '1.5x-unbound', 1000],
+  ['linux', 'zipf', 'swap-demotion-off', 1000],
+  ['linux', 'uniform', 'swap-demotion-on', 1000],
+  ['linux', 'multi-tenant', '1.5x-bound', 1000],
+  ['linux', 'sysbench-pareto', 'swap-demotion-off', 1000],
+  ['damon-tiering', 'hot', '1.5x-unbound', 1000],
+  ['linux-tiering', 'zipf', 'slow-hot-nb2', LONG_RUN_MS],
+];
+
+/** The entry of corpusEntry(preset, kind, regime) with the multi-gen LRU on. */
+export function mglruEntry(
+  preset: string,
+  kind: WorkloadKind,
+  regime: Regime,
+  durationMs = 1000,
+): CorpusEntry {
+  const e = corpusEntry(preset, kind, regime, durationMs);
+  return withKnobs(e, taggedName(e, durationMs, 'mglru'), { lru_gen_enabled: true });
+}
