@@ -1,6 +1,6 @@
 // `tierlab tune` in a child process on a tiny scenario: the report it prints and writes must agree
 // with the runs it stored, read back through `tierlab export --results` and summarised here by hand.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -188,5 +188,57 @@ describe('tierlab tune', () => {
     expect(objective.status).toBe(2);
     expect(objective.stderr).toMatch(/--objective: unknown metric "speed"/);
     expect(JSON.parse(tierlab('list', '--json', '--db', db).stdout)).toEqual([]);
+  });
+
+  it('cancels on Ctrl-C: the runs under way are cancelled and the report of the finished rounds printed', async () => {
+    const file = join(dir, 'long.tierlab.json');
+    const doc = smallScenario({ name: 'long', durationMs: 600_000 }) as {
+      workload: Record<string, unknown>[];
+      run: Record<string, unknown>;
+    };
+    // usemem repeated for 10 simulated minutes in the exact engine: seconds a run.
+    doc.workload[0]!.repeats = 1000;
+    doc.run.engine = 'exact';
+    writeFileSync(file, JSON.stringify(doc));
+    const db = join(dir, 'cancel.db');
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        'tune',
+        file,
+        '--knob',
+        'swappiness=0..200',
+        '--objective',
+        'throughput',
+        '--seeds',
+        '1',
+        '--budget',
+        '4',
+        '--workers',
+        '1',
+        '--db',
+        db,
+      ],
+      { env: { ...process.env, TIERLAB_DB: join(dir, 'default.db') } },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    // Ctrl-C once a run is under way (stderr is not a terminal, so no progress bar to watch).
+    const running = () =>
+      (JSON.parse(tierlab('list', '--json', '--db', db).stdout || '[]') as { status: string }[]).some(
+        (r) => r.status === 'running',
+      );
+    while (!running()) await new Promise((wait) => setTimeout(wait, 100));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/tune 1 was cancelled; the report above has the rounds that finished/);
+    expect(stdout).toMatch(/^objective: throughput/);
+    const runs = JSON.parse(tierlab('list', '--json', '--db', db).stdout) as { status: string }[];
+    expect(runs.length).toBeGreaterThan(0);
+    expect(runs.map((r) => r.status)).toEqual(runs.map(() => 'cancelled'));
   });
 });

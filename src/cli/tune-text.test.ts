@@ -28,6 +28,7 @@ function arm(index: number, swappiness: number, mean: number): TuneArm {
 
 const report: TuneReport = {
   tuneId: 1,
+  createdAt: 0,
   status: 'done',
   error: null,
   objective: { id: 'throughput', label: 'Throughput', unit: 'refs/s', maximise: true },

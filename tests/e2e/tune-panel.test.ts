@@ -83,5 +83,41 @@ describe('the Tune panel', () => {
     await page.getByTestId('chart-reset-tune-swappiness').click();
     expect(await box.getAttribute('data-zoomed')).toBe('false');
     await app.shot('tune-panel');
-  }, 120_000);
+
+    // A long tune, cancelled from its button: its runs are cancelled, the panel says so, and the
+    // first tune opens again from the list of earlier tunes with its report as it was.
+    const firstReport = await page.getByTestId('tune-best').textContent();
+    const long = smallScenario({ name: 'long', durationMs: 600_000 }) as {
+      workload: Record<string, unknown>[];
+      run: Record<string, unknown>;
+    };
+    long.workload[0]!.repeats = 1000;
+    long.run.engine = 'exact';
+    const saved = await dispatch(lab, 'scenario:save', { document: long });
+    // A fresh page: the scenario list shows the one saved behind its back; the last tune is in the lab.
+    await page.reload();
+    await app.open('#/scenarios');
+    const id = (saved as { value: { id: number } }).value.id;
+    await page
+      .locator(`[data-testid=scenario-row][data-scenario-id="${id}"] [data-testid=scenario-open]`)
+      .click();
+    await page.waitForSelector('[data-testid=validation-status][data-state=valid]');
+    await page.getByTestId('tune-open').click();
+    await page.getByTestId('tune-knob-name').first().selectOption('swappiness');
+    await page.getByTestId('tune-knob-range').first().fill('0..200');
+    await page.getByTestId('tune-seeds').fill('1');
+    await page.getByTestId('tune-budget').fill('4');
+    await page.getByTestId('tune-start').click();
+    await page.getByTestId('tune-cancel').click();
+    await page.waitForSelector('[data-testid=tune-results][data-status=cancelled]', { timeout: 30_000 });
+    expect(await page.getByTestId('tune-ended-early').textContent()).toMatch(/Cancelled/);
+    const longRuns = listRuns(lab.db, {}).filter((r) => r.name.startsWith('long'));
+    expect(longRuns.length).toBeGreaterThan(0);
+    expect(longRuns.map((r) => r.status)).toEqual(longRuns.map(() => 'cancelled'));
+    const earlier = page.getByTestId('tune-earlier');
+    expect(await earlier.locator('option').count()).toBe(3);
+    await earlier.selectOption({ label: (await earlier.locator('option').nth(2).textContent())! });
+    await page.waitForSelector('[data-testid=tune-results][data-status=done]');
+    expect(await page.getByTestId('tune-best').textContent()).toBe(firstReport);
+  }, 180_000);
 });

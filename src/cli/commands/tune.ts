@@ -1,6 +1,7 @@
 // `tierlab tune FILE --knob ... --objective METRIC [--seeds N] [--budget RUNS] [--workers N]
 // [--shard I/N] [--json OUT]`: the tuner through the API (`tune:start`, `tune:wait`), its arms run
-// as ordinary runs in the worker pool, with one progress bar and the report on stdout.
+// as ordinary runs in the worker pool, with one progress bar and the report on stdout. Ctrl-C cancels
+// the tune (`tune:cancel`): its report then has the rounds that finished.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TUNE_USAGE } from '../usage.ts';
@@ -89,10 +90,13 @@ export async function tuneCommand(argv: string[]): Promise<number> {
         `round ${p.round}, ${p.runsDone}/${p.runsPlanned} runs, ${workers} workers, ETA ${left}`,
       );
     });
+    const cancel = () => void api.call('tune:cancel', { tuneId });
+    process.once('SIGINT', cancel);
     let done: TuneReport;
     try {
       done = await api.call('tune:wait', { tuneId });
     } finally {
+      process.off('SIGINT', cancel);
       stop();
       progress.done();
     }
@@ -102,6 +106,10 @@ export async function tuneCommand(argv: string[]): Promise<number> {
   if (values.json) await writeFile(values.json, JSON.stringify(report, null, 2) + '\n');
   if (report.status === 'failed') throw new RunFailedError(`the tune failed: ${report.error}`);
   process.stdout.write(formatTuneReport(report));
+  if (report.status === 'cancelled')
+    throw new RunFailedError(
+      `tune ${report.tuneId} was cancelled; the report above has the rounds that finished`,
+    );
   if (report.arms.some((a) => a.nrFailed > 0))
     throw new RunFailedError('some runs did not finish; see `tierlab list --status failed`');
   return 0;

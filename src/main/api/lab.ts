@@ -1,5 +1,5 @@
 // The lab: one open database, one run service and one event hub, shared by every transport.
-import { asStorageError, openDatabase, type Db } from '../db/index.ts';
+import { asStorageError, markInterruptedTunes, openDatabase, type Db } from '../db/index.ts';
 import { RunService } from '../runner/run-service.ts';
 import type { ResourceLimits } from 'node:worker_threads';
 import { EventHub } from './events.ts';
@@ -40,6 +40,8 @@ export function openLab(options: LabOptions): Lab {
       resourceLimits: options.resourceLimits,
       emit: events.emit,
     });
+    // After the runs: a tune whose process is gone has no live runs either.
+    if (db.readOnlyBecause === null) markInterruptedTunes(db);
     return { db, dbPath: options.dbPath, runs, events, mayReadAnyTrace: options.mayReadAnyTrace ?? false };
   } catch (error) {
     db.close();

@@ -135,6 +135,8 @@ export const REQUEST_SCHEMAS: Record<Channel, z.ZodType> = {
   'tune:wait': z
     .object({ tuneId: id, timeoutMs: z.number().int().min(0).max(3_600_000).optional() })
     .strict(),
+  'tune:cancel': z.object({ tuneId: id }).strict(),
+  'tune:list': z.object({ limit: z.number().int().min(1).max(10_000).optional() }).strict(),
 };
 
 /** Describes a validation failure in one line per problem: `field: message`. */

@@ -46,6 +46,14 @@ export {
   type RunTimings,
 } from './run-transitions.ts';
 export { markInterruptedRuns, INTERRUPTED_ERROR, type InterruptOptions } from './interrupted-runs.ts';
+export {
+  createTune,
+  saveTuneReport,
+  getTuneReport,
+  listTunes,
+  markInterruptedTunes,
+  INTERRUPTED_TUNE_ERROR,
+} from './tunes.ts';
 export { appendSampleBatch } from './append-samples.ts';
 export { readCgroupSamples } from './memcg-samples.ts';
 export {

@@ -43,7 +43,7 @@ export function markInterruptedRuns(db: Db, options: InterruptOptions = {}): num
   });
 }
 
-function processIsAlive(pid: number): boolean {
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

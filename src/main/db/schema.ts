@@ -38,6 +38,7 @@ const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
 ]);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
 import { RUN_ENGINES } from '../../shared/scenario/schema.ts';
+import { TUNE_STATUSES } from '../../shared/tune/report.ts';
 
 // Timestamps are integer milliseconds since the epoch: plain numbers cross IPC and JSON unchanged.
 const timestamps = {
@@ -231,3 +232,23 @@ export const runNotes = sqliteTable('run_notes', {
   text: text('text').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+
+// A tune (src/main/tune): its request as `tune:start` took it and its report as it last stood, so a
+// finished tune can be read again after the app restarts. Its arms' runs are ordinary rows in runs.
+export const tunes = sqliteTable(
+  'tunes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    status: text('status', { enum: TUNE_STATUSES }).notNull(),
+    objective: text('objective').notNull(),
+    request: text('request').notNull(),
+    report: text('report').notNull(),
+    // As for runs: at start-up only tunes whose owner is gone become 'interrupted'.
+    ownerPid: integer('owner_pid'),
+    ...timestamps,
+  },
+  (t) => [
+    index('tunes_created_idx').on(t.createdAt),
+    check('tunes_status_check', sql.raw(`status IN (${TUNE_STATUSES.map((s) => `'${s}'`).join(', ')})`)),
+  ],
+);

@@ -23,6 +23,14 @@ describe('arm statistics', () => {
     expect(armStatistics([NaN], MAXIMISE)).toBeNull();
   });
 
+  it('give no spread (null, which JSON keeps) for one run, and no cidiff or effect size against it', () => {
+    const one = armStatistics([5], MINIMISE)!;
+    expect(one).toMatchObject({ n: 1, mean: 5, stddev: null, stderr: null, ci: [null, null] });
+    const v = bestVsRunnerUp(one, armStatistics([7], MINIMISE)!, MINIMISE);
+    expect([v.cidiff, v.effectSize]).toEqual([null, null]);
+    expect(JSON.parse(JSON.stringify(one))).toEqual(one);
+  });
+
   it('tell the best from a runner-up whose interval does not overlap it, as Compare marks `*`', () => {
     const best = armStatistics([10, 11, 12], MINIMISE)!;
     const runnerUp = armStatistics([20, 21, 22], MINIMISE)!;

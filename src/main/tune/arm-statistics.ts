@@ -24,17 +24,22 @@ export function armStatistics(values: readonly number[], sense: ObjectiveSense):
     n: s.n,
     mean: s.mean,
     meanKind,
-    stddev: s.stddev,
-    stderr: s.stddev / Math.sqrt(s.n),
-    ci: s.ci,
+    stddev: finiteOrNull(s.stddev),
+    stderr: finiteOrNull(s.stddev / Math.sqrt(s.n)),
+    ci: [finiteOrNull(s.ci[0]), finiteOrNull(s.ci[1])],
     min: s.min,
     max: s.max,
   };
 }
 
+/** The report crosses JSON (stored, `--json`, web mode), where NaN would come back as null. */
+function finiteOrNull(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
 function asGroupSummary(a: ArmStatistics): GroupSummary {
   const ci: readonly [number, number] = [a.ci[0] ?? NaN, a.ci[1] ?? NaN];
-  return { n: a.n, min: a.min, mean: a.mean, stddev: a.stddev, coeffvar: 0, max: a.max, ci };
+  return { n: a.n, min: a.min, mean: a.mean, stddev: a.stddev ?? NaN, coeffvar: 0, max: a.max, ci };
 }
 
 /** True when a is better than b in the searched direction. */
@@ -57,5 +62,10 @@ export function bestVsRunnerUp(
     sense.maximise ? pdiff : pndiff,
     sense.maximise ? 1 : -1,
   );
-  return { meanDiffPercent: v.mean, cidiff: v.cidiff, significant: v.significant, effectSize: v.effectSize };
+  return {
+    meanDiffPercent: v.mean,
+    cidiff: finiteOrNull(v.cidiff),
+    significant: v.significant,
+    effectSize: finiteOrNull(v.effectSize),
+  };
 }

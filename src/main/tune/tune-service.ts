@@ -1,7 +1,9 @@
 // Tunes run in the lab that serves the API: `tune:start` checks the request and starts the search in
-// the background, `tune:wait` answers its report. Arms run as ordinary runs through `run:start` and
-// `run:wait` on the lab's one worker pool, so they show in the run list and in Compare.
+// the background, `tune:wait` answers its report, `tune:cancel` stops it. Arms run as ordinary runs
+// through `run:start` and `run:wait` on the lab's one worker pool, so they show in the run list and in
+// Compare. The report is stored after every round and at the end (src/main/db/tunes.ts).
 import type { TuneArm, TuneProgress, TuneReport, TuneRequest } from '../../shared/tune/report.ts';
+import { createTune, getTuneReport, saveTuneReport } from '../db/index.ts';
 import { notFound } from '../api/errors.ts';
 import type { Lab } from '../api/lab.ts';
 import { bestVsRunnerUp, type ObjectiveSense } from './arm-statistics.ts';
@@ -13,10 +15,16 @@ import { checkTuneRequest } from './check-request.ts';
 interface Tune {
   report: TuneReport;
   ended: Promise<void>;
+  /** Stops the search after its current runs, which it cancels. */
+  cancel(): void;
+}
+
+/** Thrown into the search by a cancelled tune's next evaluation. */
+class TuneCancelled extends Error {
+  override name = 'TuneCancelled';
 }
 
 const tunesOf = new WeakMap<Lab, Map<number, Tune>>();
-let nextTuneId = 1;
 
 function tunes(lab: Lab): Map<number, Tune> {
   let map = tunesOf.get(lab);
@@ -61,10 +69,9 @@ function fillArms(
 /** Starts the tune and returns its id; the search goes on in the background. */
 export function startTune(lab: Lab, req: TuneRequest): number {
   const checked = checkTuneRequest(req);
-  const tuneId = nextTuneId++;
   const shard = req.shard ?? null;
-  const report: TuneReport = {
-    tuneId,
+  const start: Omit<TuneReport, 'tuneId'> = {
+    createdAt: Date.now(),
     status: 'running',
     error: null,
     objective: {
@@ -85,6 +92,11 @@ export function startTune(lab: Lab, req: TuneRequest): number {
     runnerUp: null,
     vsRunnerUp: null,
   };
+  const tuneId = createTune(lab.db, req, start);
+  const report: TuneReport = { ...start, tuneId };
+  let cancelled = false;
+  /** The runs of the round under way that have not ended: what a cancel cancels. */
+  const inFlight = new Set<number>();
   const runIdsOf = new Map<number, number[]>();
   const runSeedsOf = new Map<number, number[]>();
   const failed = new Map<number, number>();
@@ -117,8 +129,11 @@ export function startTune(lab: Lab, req: TuneRequest): number {
   });
 
   const evaluate = async (items: readonly RunItem[], r: number): Promise<number[]> => {
+    if (cancelled) throw new TuneCancelled();
     round = r;
     const { runIds, started } = await queueRuns(lab, req.document, items);
+    for (const id of started) inFlight.add(id);
+    if (cancelled) for (const id of started) lab.runs.cancel(id);
     items.forEach((it, i) => {
       runIdsOf.set(it.arm.index, [...(runIdsOf.get(it.arm.index) ?? []), runIds[i]!]);
       runSeedsOf.set(it.arm.index, [...(runSeedsOf.get(it.arm.index) ?? []), it.seed]);
@@ -128,6 +143,9 @@ export function startTune(lab: Lab, req: TuneRequest): number {
     for (const id of runIds) fractions.set(id, started.has(id) ? 0 : 1);
     emitProgress();
     const { values, failed: noResult } = await objectiveOf(lab, runIds, checked.metric);
+    inFlight.clear();
+    // The round's cancelled runs would count as failed arms: the report stays as the last round left it.
+    if (cancelled) throw new TuneCancelled();
     report.runsDone += runIds.length;
     for (const id of runIds) fractions.set(id, 1);
     emitProgress();
@@ -137,29 +155,61 @@ export function startTune(lab: Lab, req: TuneRequest): number {
     return values;
   };
 
-  const fill = (outcome: SearchOutcome) =>
+  const fill = (outcome: SearchOutcome) => {
     fillArms(report, outcome, { runIdsOf, runSeedsOf, failed }, checked.sense, req.document);
+    saveTuneReport(lab.db, report);
+  };
   const ended = search({ ...checked, shard: shard ?? undefined, onRound: fill }, evaluate)
     .then((outcome) => {
       fill(outcome);
       report.status = 'done';
     })
     .catch((e: unknown) => {
+      if (e instanceof TuneCancelled) {
+        report.status = 'cancelled';
+        return;
+      }
       report.status = 'failed';
       report.error = e instanceof Error ? e.message : String(e);
     })
     .finally(() => {
       stop();
+      saveTuneReport(lab.db, report);
       emitProgress();
     });
-  tunes(lab).set(tuneId, { report, ended });
+  const cancel = () => {
+    cancelled = true;
+    for (const id of inFlight) lab.runs.cancel(id);
+  };
+  tunes(lab).set(tuneId, { report, ended, cancel });
   return tuneId;
+}
+
+/**
+ * Cancels a running tune: its queued and running arm runs are cancelled and no further round
+ * starts; its report keeps the rounds that finished. False when the tune had already ended.
+ */
+export async function cancelTune(lab: Lab, tuneId: number): Promise<boolean> {
+  const tune = tunes(lab).get(tuneId);
+  if (!tune) {
+    if (!getTuneReport(lab.db, tuneId)) throw notFound(`tune ${tuneId}`);
+    return false;
+  }
+  if (tune.report.status !== 'running') return false;
+  tune.cancel();
+  await tune.ended;
+  return true;
 }
 
 /** The tune's report once it has ended, or after timeoutMs as it stands. */
 export async function waitTune(lab: Lab, tuneId: number, timeoutMs?: number): Promise<TuneReport> {
   const tune = tunes(lab).get(tuneId);
-  if (!tune) throw notFound(`tune ${tuneId}`);
+  if (!tune) {
+    // Run by an earlier process: as it was last stored.
+    const stored = getTuneReport(lab.db, tuneId);
+    if (!stored) throw notFound(`tune ${tuneId}`);
+    return stored;
+  }
   let timer: NodeJS.Timeout | undefined;
   const timeout =
     timeoutMs === undefined ? null : new Promise<void>((done) => (timer = setTimeout(done, timeoutMs)));

@@ -3,7 +3,7 @@ import { parseKnobRange } from '../../shared/tune/knob-range.ts';
 import type { TuneArm, TuneReport } from '../../shared/tune/report.ts';
 import { sensitivitySeries } from './sensitivity-series.ts';
 
-function arm(index: number, settings: TuneArm['settings'], mean: number, stddev: number): TuneArm {
+function arm(index: number, settings: TuneArm['settings'], mean: number, stddev: number | null): TuneArm {
   const stats = {
     n: 3,
     mean,
@@ -25,7 +25,7 @@ const report = {
   knobs: ranges,
   arms: [
     arm(0, { hot_threshold_ms: 5000, transparent_hugepage: 'never' }, 10, 2),
-    arm(1, { hot_threshold_ms: 300, transparent_hugepage: 'always' }, 20, NaN),
+    arm(1, { hot_threshold_ms: 300, transparent_hugepage: 'always' }, 20, null),
     { ...arm(2, { hot_threshold_ms: 900, transparent_hugepage: 'never' }, 0, 0), stats: null },
   ],
 } as unknown as TuneReport;
@@ -34,7 +34,7 @@ describe('sensitivitySeries', () => {
   it('puts each arm with statistics at its value, sorted, with mean -/+ stddev as its bar', () => {
     const s = sensitivitySeries(report, ranges[0]!);
     expect(s.points).toEqual([
-      // One run's NaN stddev draws no bar: lo = hi = mean.
+      // One run's null stddev draws no bar: lo = hi = mean.
       { x: 300, y: 20, lo: 20, hi: 20, arm: 1 },
       { x: 5000, y: 10, lo: 8, hi: 12, arm: 0 },
     ]);

@@ -25,7 +25,7 @@ export interface SensitivitySeries {
 
 export function sensitivitySeries(report: TuneReport, range: KnobRange): SensitivitySeries {
   const points = sensitivityOf(report, range).map((p) => {
-    const spread = Number.isFinite(p.stddev) ? p.stddev : 0;
+    const spread = p.stddev ?? 0;
     const x = range.kind === 'list' ? range.values.indexOf(p.value) : (p.value as number);
     return { x, y: p.mean, lo: p.mean - spread, hi: p.mean + spread, arm: p.arm };
   });

@@ -1,8 +1,9 @@
 // The scenario page's Tune… panel: the draft scenario tuned through `tune:start` (the knobs, their
 // ranges, the objective and its direction, seeds and budget), its progress with the time left, and
-// the report as it grows round by round. The tune runs in the lab, so its runs join the run list.
+// the report as it grows round by round, a Cancel button while it runs, and the lab's earlier tunes to
+// open again. The tune runs in the lab, so its runs join the run list.
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import type { TuneProgress, TuneReport } from '../../shared/tune/report.ts';
+import type { TuneProgress, TuneReport, TuneSummary } from '../../shared/tune/report.ts';
 import { createApiEvent, useApi } from '../api/api-context.tsx';
 import { describeError } from '../api/api-error.ts';
 import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
@@ -38,6 +39,7 @@ export function TunePanel() {
   const [seeds, setSeeds] = createSignal(3);
   const [budget, setBudget] = createSignal(24);
   const [error, setError] = createSignal<string | null>(null);
+  const [earlier, setEarlier] = createSignal<TuneSummary[]>([]);
   const running = () => report()?.status === 'running';
   const rowsOk = () => rows().every((r) => checkRow(r).ok);
   let alive = true;
@@ -52,13 +54,37 @@ export function TunePanel() {
     for (;;) {
       const r = await client.call('tune:wait', { tuneId, timeoutMs: 1000 });
       setReport(r);
-      if (r.status !== 'running' || !alive) return;
+      if (r.status !== 'running' || !alive) break;
+    }
+    await listEarlier();
+  };
+  const listEarlier = async () => setEarlier(await client.call('tune:list', { limit: 50 }));
+  /** Shows a stored tune's report (and follows it if it is still running in this lab). */
+  const openEarlier = async (tuneId: number) => {
+    setError(null);
+    try {
+      const r = await client.call('tune:wait', { tuneId, timeoutMs: 0 });
+      setProgress(null);
+      setReport(r);
+      if (r.status === 'running') await follow(tuneId);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  const cancel = async () => {
+    const r = report();
+    if (!r) return;
+    try {
+      await client.call('tune:cancel', { tuneId: r.tuneId });
+    } catch (e) {
+      setError(describeError(e));
     }
   };
   // Back on the page while a tune goes on: follow it again.
   onMount(() => {
     const r = report();
     if (r?.status === 'running') void follow(r.tuneId).catch((e: unknown) => setError(describeError(e)));
+    void listEarlier().catch((e: unknown) => setError(describeError(e)));
   });
   const start = async () => {
     setError(null);
@@ -161,8 +187,35 @@ export function TunePanel() {
             <button type="submit" class="primary" disabled={running() || !rowsOk()} data-testid="tune-start">
               Start tune
             </button>
+            <Show when={running()}>
+              <button type="button" data-testid="tune-cancel" onClick={() => void cancel()}>
+                Cancel tune
+              </button>
+            </Show>
           </div>
         </form>
+        <Show when={earlier().length > 0}>
+          <label class="field">
+            <span class="field-label">Earlier tunes in this lab</span>
+            <select
+              data-testid="tune-earlier"
+              value={report()?.tuneId ?? ''}
+              onChange={(e) => void openEarlier(Number(e.currentTarget.value))}
+            >
+              <option value="" disabled>
+                open one…
+              </option>
+              <For each={earlier()}>
+                {(t) => (
+                  <option value={t.tuneId}>
+                    #{t.tuneId} {t.scenario}: {t.objective} over {t.knobs.join(', ')} ({t.status},{' '}
+                    {new Date(t.createdAt).toLocaleString()})
+                  </option>
+                )}
+              </For>
+            </select>
+          </label>
+        </Show>
       </Show>
       <Show when={report()}>
         {(r) => (
@@ -173,6 +226,13 @@ export function TunePanel() {
             <Show when={r().status === 'failed'}>
               <p class="field-error" role="alert" data-testid="tune-error">
                 The tune failed: {r().error}
+              </p>
+            </Show>
+            <Show when={r().status === 'cancelled' || r().status === 'interrupted'}>
+              <p class="muted" role="status" data-testid="tune-ended-early">
+                {r().status === 'cancelled'
+                  ? 'Cancelled: the report has the rounds that finished.'
+                  : `Interrupted (${r().error}): the report has the rounds that finished.`}
               </p>
             </Show>
             <TuneResults report={r()} />

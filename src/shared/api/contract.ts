@@ -17,7 +17,7 @@ import type { RunProgress } from '../progress.ts';
 import type { RunResult } from '../result.ts';
 import type { SamplesFile } from '../samples-file.ts';
 import type { SampleBatch } from '../samples.ts';
-import type { TuneProgress, TuneReport, TuneRequest } from '../tune/report.ts';
+import type { TuneProgress, TuneReport, TuneRequest, TuneSummary } from '../tune/report.ts';
 
 /**
  * Which samples a CSV holds: machine-wide rows (/proc/vmstat) by default; with perNode one row per
@@ -149,6 +149,13 @@ export interface ApiRequests {
   'tune:start': { req: TuneRequest; res: { tuneId: number } };
   /** Answers the tune's report once it has ended, or after `timeoutMs` as it stands. */
   'tune:wait': { req: { tuneId: number; timeoutMs?: number }; res: TuneReport };
+  /**
+   * Cancels a running tune: its unfinished arm runs are cancelled, no further round starts, and its
+   * report keeps the rounds that finished (status `cancelled`). False when it had already ended.
+   */
+  'tune:cancel': { req: { tuneId: number }; res: { cancelled: boolean } };
+  /** The lab's stored tunes, newest first; `tune:wait` answers any of their reports. */
+  'tune:list': { req: { limit?: number }; res: TuneSummary[] };
 }
 
 export interface ApiEvents {
@@ -197,6 +204,8 @@ const CHANNEL_SET: Record<Channel, true> = {
   'trace:import': true,
   'tune:start': true,
   'tune:wait': true,
+  'tune:cancel': true,
+  'tune:list': true,
 };
 export const CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
 

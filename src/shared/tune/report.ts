@@ -25,9 +25,10 @@ export interface ArmStatistics {
   /** Hmean when the metric is better higher, else Amean (as Compare picks). */
   mean: number;
   meanKind: 'amean' | 'hmean';
-  stddev: number;
+  /** null with one run (no spread): the report crosses JSON, which has no NaN. */
+  stddev: number | null;
   /** stddev / sqrt(n): the mean's own spread (mmtests' interval below is not divided by sqrt(n)). */
-  stderr: number;
+  stderr: number | null;
   /** Stat.pm's 95% interval of the mean, mean -/+ 1.96 stddev; null bounds with one run. */
   ci: readonly [number | null, number | null];
   min: number;
@@ -54,18 +55,26 @@ export interface TuneArm {
 export interface BestVsRunnerUp {
   /** The runner-up's mean against the best's, % (positive: the runner-up is better, which it is not). */
   meanDiffPercent: number;
-  /** Difference of means over the facing interval half-widths (Stat.pm cidiff); NaN with one run each. */
-  cidiff: number;
+  /** Difference of means over the facing interval half-widths (Stat.pm cidiff); null with one run each. */
+  cidiff: number | null;
   /** The intervals do not overlap: the best is distinguishable from the runner-up. */
   significant: boolean;
-  /** Cohen's d of the runner-up against the best, in the objective's direction (negative: worse). */
-  effectSize: number;
+  /** Cohen's d of the runner-up against the best, in the objective's direction (negative: worse); null with one run. */
+  effectSize: number | null;
 }
 
-export type TuneStatus = 'running' | 'done' | 'failed';
+/**
+ * running until the search ends: done, failed (the search itself failed: `error`), cancelled
+ * (`tune:cancel`: the report as the last finished round left it) or interrupted (the process running
+ * it exited; seen after a restart).
+ */
+export const TUNE_STATUSES = ['running', 'done', 'failed', 'cancelled', 'interrupted'] as const;
+export type TuneStatus = (typeof TUNE_STATUSES)[number];
 
 export interface TuneReport {
   tuneId: number;
+  /** When `tune:start` took it, ms since the epoch. */
+  createdAt: number;
   status: TuneStatus;
   error: string | null;
   objective: { id: string; label: string; unit: string; maximise: boolean };
@@ -93,4 +102,19 @@ export interface TuneProgress {
   runsPlanned: number;
   round: number;
   wallMs: number;
+}
+
+/** One stored tune as `tune:list` gives it, newest first. */
+export interface TuneSummary {
+  tuneId: number;
+  createdAt: number;
+  updatedAt: number;
+  status: TuneStatus;
+  /** The tuned scenario's name, as its file says. */
+  scenario: string;
+  objective: string;
+  knobs: string[];
+  runsDone: number;
+  /** The best arm's settings, or null when no arm has statistics yet. */
+  best: TuneArm['settings'] | null;
 }

@@ -7,7 +7,8 @@ export interface SensitivityPoint {
   value: KnobValue;
   arm: number;
   mean: number;
-  stddev: number;
+  /** null with one run. */
+  stddev: number | null;
   min: number;
   max: number;
   n: number;

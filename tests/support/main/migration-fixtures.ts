@@ -88,6 +88,16 @@ export function seedEveryTable(db: Db): void {
   saveResult(db, run.id, makeResult());
   addRunTags(db, run.id, ['baseline', 'fig-3']);
   setRunNote(db, run.id, 'promotion looks throttled', 7);
+  if (columnNames(sqliteOf(db), 'tunes').length > 0)
+    insertRow(sqliteOf(db), 'tunes', {
+      status: 'done',
+      objective: 'throughput',
+      request: JSON.stringify({ document: { name: 'tpp on cxl' } }),
+      report: JSON.stringify({ tuneId: 1, arms: [] }),
+      owner_pid: process.pid,
+      created_at: 8,
+      updated_at: 9,
+    });
 }
 
 /**
@@ -110,13 +120,15 @@ function insertRow(sqlite: Database.Database, table: string, values: Row): numbe
  * schema lacks counters added since, and the rows must still go in as that version wrote them.
  */
 function seedSamples(sqlite: Database.Database, runId: number): void {
-  for (const table of ['samples', 'node_samples']) {
+  // The memcg tables came with a later migration: an older set has none to seed.
+  const tables = ['samples', 'node_samples', 'memcg_samples', 'memcg_node_samples'];
+  for (const table of tables.filter((t) => columnNames(sqlite, t).length > 0)) {
     const columns = columnNames(sqlite, table);
     const insert = sqlite.prepare(
       `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     );
     for (let row = 0; row < 50; row++) {
-      for (let node = 0; node < (table === 'samples' ? 1 : 2); node++) {
+      for (let node = 0; node < (columns.includes('node_id') ? 2 : 1); node++) {
         insert.run(
           columns.map((c, i) =>
             c === 'run_id'
@@ -125,7 +137,9 @@ function seedSamples(sqlite: Database.Database, runId: number): void {
                 ? row * 10
                 : c === 'node_id'
                   ? node
-                  : row * 100 + node * 10 + i + 0.5,
+                  : c === 'cgroup'
+                    ? 'batch'
+                    : row * 100 + node * 10 + i + 0.5,
           ),
         );
       }
