@@ -84,6 +84,7 @@ export function seedEveryTable(db: Db): void {
   };
   markRunRunning(db, run.id, 5);
   seedSamples(sqliteOf(db), run.id);
+  seedCgroupSamples(sqliteOf(db), run.id);
   markRunDone(db, run.id, { finishedAt: 6, wallMs: 1.5, simulatedMs: 490 });
   saveResult(db, run.id, makeResult());
   addRunTags(db, run.id, ['baseline', 'fig-3']);
@@ -126,6 +127,37 @@ function seedSamples(sqlite: Database.Database, runId: number): void {
                 : c === 'node_id'
                   ? node
                   : row * 100 + node * 10 + i + 0.5,
+          ),
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Per-cgroup sample rows, where the schema has their tables (the memcg migration on): one cgroup,
+ * 10 samples, two nodes for the per-node table, every value column filled.
+ */
+function seedCgroupSamples(sqlite: Database.Database, runId: number): void {
+  for (const table of ['memcg_samples', 'memcg_node_samples']) {
+    const columns = columnNames(sqlite, table);
+    if (columns.length === 0) continue;
+    const insert = sqlite.prepare(
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    );
+    for (let row = 0; row < 10; row++) {
+      for (let node = 0; node < (table === 'memcg_samples' ? 1 : 2); node++) {
+        insert.run(
+          columns.map((c, i) =>
+            c === 'run_id'
+              ? runId
+              : c === 't_ms'
+                ? row * 10
+                : c === 'cgroup'
+                  ? 'web'
+                  : c === 'node_id'
+                    ? node
+                    : row * 100 + node * 10 + i + 0.5,
           ),
         );
       }

@@ -1,6 +1,5 @@
 // Preset `hybridtier`: HybridTier's user-space tiering runtime (Song et al., ASPLOS'25).
 import type { PolicyPreset } from '../presets.ts';
-import { EITHER_KERNEL } from '../kernels.ts';
 
 export const hybridtier: PolicyPreset = {
   name: 'hybridtier',
@@ -24,5 +23,10 @@ export const hybridtier: PolicyPreset = {
     'sequential workloads and traces.',
   knobs: { demotion_enabled: false, numa_balancing: 0 },
   mechanisms: { demotion: true, tieringPromotion: true, mover: 'hybridtier' },
-  kernel: EITHER_KERNEL,
+  kernel: {
+    fixed: "the artifact's v6.2 (kevins981/linux v6.2-hybridtier)",
+    reason:
+      'the paper evaluated its runtime on a v6.2 kernel patched to emulate CXL memory with a remote NUMA ' +
+      'node (the runtime itself needs only perf PEBS and move_pages), so neither 6.1 nor 6.12 is its kernel',
+  },
 };
