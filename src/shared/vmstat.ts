@@ -235,10 +235,16 @@ function hybridtierDerived(): Partial<Record<CounterName, { from: string }>> {
       from: `PEBS samples (MEM_LOAD_L3_MISS_RETIRED.LOCAL_DRAM/REMOTE_DRAM) of loads from the node, ${log}`,
     },
     hybridtier_promoted: { from: `pages move_pages() moved up from the node ("pages migrated"), ${log}` },
-    hybridtier_demoted: { from: `pages move_pages() moved down from the node (cold, or after a second chance), ${log}` },
-    hybridtier_second_chance: { from: `pages found hot but without momentum and queued for a second chance, ${log}` },
+    hybridtier_demoted: {
+      from: `pages move_pages() moved down from the node (cold, or after a second chance), ${log}`,
+    },
+    hybridtier_second_chance: {
+      from: `pages found hot but without momentum and queued for a second chance, ${log}`,
+    },
     hybridtier_monitor_entries: { from: `times the runtime turned sampling off for monitor mode, ${log}` },
-    hybridtier_hot_threshold: { from: `the runtime's hot threshold ("hot thresh"), on its CPU's node, ${log}` },
+    hybridtier_hot_threshold: {
+      from: `the runtime's hot threshold ("hot thresh"), on its CPU's node, ${log}`,
+    },
   };
 }
 

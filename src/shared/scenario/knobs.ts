@@ -6,7 +6,15 @@ import { HYBRIDTIER_KNOBS, type HybridtierKnobs } from './hybridtier-knobs.ts';
 
 /** Which mechanism a knob belongs to, so editors can group them. */
 export type KnobGroup =
-  'reclaim' | 'swap' | 'thp' | 'demotion' | 'numa_balancing' | 'tpp' | 'memory-optimizer' | 'damon' | 'hybridtier';
+  | 'reclaim'
+  | 'swap'
+  | 'thp'
+  | 'demotion'
+  | 'numa_balancing'
+  | 'tpp'
+  | 'memory-optimizer'
+  | 'damon'
+  | 'hybridtier';
 
 export interface KnobSpec {
   readonly group: KnobGroup;

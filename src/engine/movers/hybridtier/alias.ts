@@ -29,7 +29,7 @@ export function buildAlias(law: PageLaw): AliasTable {
     prob[s] = scaled[s]!;
     alias[s] = l;
     scaled[l] = scaled[l]! + scaled[s]! - 1;
-    if (scaled[l]! < 1) small.push(large.pop()!);
+    if (scaled[l] < 1) small.push(large.pop()!);
   }
   // What is left is 1 up to rounding.
   for (const i of large) prob[i] = 1;

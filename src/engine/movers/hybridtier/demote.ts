@@ -63,7 +63,11 @@ function demoteSecondChances(k: Kernel, h: HybridTier): void {
  * Walks DRAM pages of the scanned regions after lastScanned until `want` cold ones are found.
  * Queues second chances on the way. fullSweep: the walk reached the end without finding enough.
  */
-export function scanForColdPages(k: Kernel, h: HybridTier, want: number): { cold: number[]; fullSweep: boolean } {
+export function scanForColdPages(
+  k: Kernel,
+  h: HybridTier,
+  want: number,
+): { cold: number[]; fullSweep: boolean } {
   const cold: number[] = [];
   let scanned = 0;
   for (let r = 0; r < h.scanBase.length && cold.length < want; r++) {

@@ -16,7 +16,10 @@ const DURATION_MS = 1500;
 
 function run(engine: 'exact' | 'rate', knobs: Record<string, unknown> = {}): RunResult {
   const all = { hybridtier_sample_period: 20, ...knobs };
-  const s = moverScenario('hybridtier', fillerThenHot, { knobs: all, run: { engine, durationMs: DURATION_MS } });
+  const s = moverScenario('hybridtier', fillerThenHot, {
+    knobs: all,
+    run: { engine, durationMs: DURATION_MS },
+  });
   const sim = createSimulation(s);
   sim.advance(DURATION_MS);
   return sim.result(0);
