@@ -52,6 +52,29 @@ export const HYBRIDTIER_KNOBS = {
       'A page whose momentum (its estimate in a small sketch aged every ~1.1 M samples) reaches this ' +
       'is promoted even below the hot threshold: a newly hot page climbs before its frequency does.',
   },
+  hybridtier_alloc_wmark_bp: {
+    group: 'hybridtier',
+    default: 125,
+    kind: 'int',
+    min: 1,
+    max: 10000,
+    unit: 'bp',
+    path: 'ALLOC_WMARK (DEMOTE_WMARK / 4)',
+    help:
+      'The runtime demotes once free DRAM falls to this share (1/10000) of it. On a small simulated node ' +
+      "the kernel's min watermark alone keeps more than 1.25% free, and the runtime would never demote: " +
+      'raise it there (and hybridtier_demote_wmark_bp with it).',
+  },
+  hybridtier_demote_wmark_bp: {
+    group: 'hybridtier',
+    default: 500,
+    kind: 'int',
+    min: 1,
+    max: 10000,
+    unit: 'bp',
+    path: 'DEMOTE_WMARK (FAST_MEMORY_SIZE / 20)',
+    help: 'Each demotion pass frees DRAM up to this share (1/10000) of it, coldest pages first.',
+  },
 } as const satisfies Record<string, KnobSpec>;
 
 export interface HybridtierKnobs {
@@ -59,4 +82,6 @@ export interface HybridtierKnobs {
   hybridtier_batch_samples: number;
   hybridtier_hot_threshold: number;
   hybridtier_momentum_threshold: number;
+  hybridtier_alloc_wmark_bp: number;
+  hybridtier_demote_wmark_bp: number;
 }

@@ -17,9 +17,6 @@ export const MOMENTUM_SAMPLE_SIZE = 1_100_000;
 /** A page with momentum below this (i.e. none) may be demoted. */
 export const MOMENTUM_DEMOTE_BELOW = 1;
 
-/** DEMOTE_WMARK: demotion frees DRAM up to 5% of it; ALLOC_WMARK: it starts below 1.25%. */
-export const DEMOTE_WMARK_SHARE = 1 / 20;
-export const ALLOC_WMARK_SHARE = 1 / 80;
 /** VMAs of fewer pages are not scanned for cold pages. */
 export const MIN_SCANNED_VMA_PAGES = 1000;
 

@@ -1,5 +1,5 @@
 // Demotion (the runtime's scan_for_cold_pages and second chance): when free DRAM falls to
-// ALLOC_WMARK, first demote the second-chance pages not sampled since they were queued (once 60 s
+// ALLOC_WMARK (hybridtier_alloc_wmark_bp), first demote the second-chance pages not sampled since they were queued (once 60 s
 // have passed), then walk the process's DRAM pages from where the last walk stopped for cold ones
 // (frequency below the hot threshold, no momentum) until DRAM would be free to DEMOTE_WMARK, and
 // move them to the slow node. A hot page with no momentum is not demoted but queued for a second
@@ -13,8 +13,6 @@ import { MR } from '../../mm/migrate.ts';
 import { MOVE_OK, movePage } from '../../mm/move-pages.ts';
 import { spend } from '../types.ts';
 import {
-  ALLOC_WMARK_SHARE,
-  DEMOTE_WMARK_SHARE,
   MAX_DEMOTION_RESETS,
   MOMENTUM_DEMOTE_BELOW,
   MOVE_PAGES_NS,
@@ -35,9 +33,10 @@ const freeBytes = (k: Kernel, h: HybridTier): number => k.m.nrFree[h.fastNode]! 
 
 /** After a batch: demote if DRAM is short of free memory. */
 export function maybeDemote(k: Kernel, h: HybridTier): DemotionOutcome {
-  if (h.slowNode < 0 || freeBytes(k, h) > h.fastBytes * ALLOC_WMARK_SHARE) return 'done';
+  const { hybridtier_alloc_wmark_bp: allocBp, hybridtier_demote_wmark_bp: demoteBp } = k.knobs;
+  if (h.slowNode < 0 || freeBytes(k, h) > (h.fastBytes * allocBp) / 10000) return 'done';
   demoteSecondChances(k, h);
-  const want = Math.floor((h.fastBytes * DEMOTE_WMARK_SHARE - freeBytes(k, h)) / k.pageSize);
+  const want = Math.floor(((h.fastBytes * demoteBp) / 10000 - freeBytes(k, h)) / k.pageSize);
   if (want <= 0) return 'done';
   const { cold, fullSweep } = scanForColdPages(k, h, want);
   const demoted = demote(k, h, cold);
