@@ -51,3 +51,12 @@ describe.each(['exact', 'rate'] as const)('the hybridtier preset (%s engine)', (
     expect(r.vmstat.hybridtier_promoted).toBe(0);
   });
 });
+
+describe('the hybridtier preset, twice', () => {
+  it.each(['exact', 'rate'] as const)(
+    'gives byte-identical results for the same scenario and seed (%s)',
+    (engine) => {
+      expect(JSON.stringify(run(engine))).toBe(JSON.stringify(run(engine)));
+    },
+  );
+});
