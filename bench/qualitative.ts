@@ -7,6 +7,7 @@ import type { RunResult } from '../src/shared/result.ts';
 import { resolve } from './engine.ts';
 import { benchPublishedTpp } from './published-tpp.ts';
 import { benchPublishedPressure } from './published-pressure.ts';
+import { benchPublishedHybridtier } from './published-hybridtier.ts';
 
 /**
  * pmbench-like: a 3 GiB region on DRAM 1 GiB + PMEM 4 GiB whose hot quarter (768 MiB, fits in DRAM)
@@ -74,4 +75,5 @@ export function benchQualitative(): void {
   );
   benchPublishedTpp();
   benchPublishedPressure();
+  benchPublishedHybridtier();
 }
