@@ -154,6 +154,21 @@ export const DIRECT_COMPACTION_EVENTS = ['compact_stall', 'compact_fail', 'compa
 export const PROACTIVE_EVENTS = ['pgscan_proactive', 'pgsteal_proactive'] as const;
 
 /**
+ * Added with the `hybridtier` preset (derived, see DERIVED): what HybridTier's user-space runtime
+ * counts in its log. Per node: PEBS samples of loads its memory served, pages promoted from it and
+ * demoted from it (cold, and cold after a second chance), pages given a second chance, and entries
+ * into monitor mode; and the runtime's hot threshold, carried on the node its CPU is on.
+ */
+export const HYBRIDTIER_EVENTS = [
+  'hybridtier_samples',
+  'hybridtier_promoted',
+  'hybridtier_demoted',
+  'hybridtier_second_chance',
+  'hybridtier_monitor_entries',
+] as const;
+export const HYBRIDTIER_GAUGES = ['hybridtier_hot_threshold'] as const;
+
+/**
  * Every counter in the order of its database column. The tables are append-only, so a counter
  * added later goes at the end, in its migration's order, whatever its kind.
  */
@@ -170,6 +185,8 @@ export const COUNTERS = [
   ...DIRECT_COMPACTION_EVENTS,
   ...LRU_GEN_GAUGES,
   ...PROACTIVE_EVENTS,
+  ...HYBRIDTIER_EVENTS,
+  ...HYBRIDTIER_GAUGES,
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -201,6 +218,7 @@ export const DERIVED: Readonly<Partial<Record<CounterName, { from: string }>>> =
       'Colloid measure); the machine-wide value is a sum over nodes, so read it per node',
   },
   ...lruGenDerived(),
+  ...hybridtierDerived(),
   nr_swap_used: {
     from:
       'swap in use machine-wide, SwapTotal - SwapFree of /proc/meminfo in pages; the kernel keeps no ' +
@@ -208,6 +226,27 @@ export const DERIVED: Readonly<Partial<Record<CounterName, { from: string }>>> =
   },
 };
 export const NR_COUNTERS = COUNTERS.length;
+
+/** HybridTier's own counts: its runtime prints them (tiering_runtime/hybridtier.cpp), the kernel has none. */
+function hybridtierDerived(): Partial<Record<CounterName, { from: string }>> {
+  const log = "HybridTier's runtime log";
+  return {
+    hybridtier_samples: {
+      from: `PEBS samples (MEM_LOAD_L3_MISS_RETIRED.LOCAL_DRAM/REMOTE_DRAM) of loads from the node, ${log}`,
+    },
+    hybridtier_promoted: { from: `pages move_pages() moved up from the node ("pages migrated"), ${log}` },
+    hybridtier_demoted: {
+      from: `pages move_pages() moved down from the node (cold, or after a second chance), ${log}`,
+    },
+    hybridtier_second_chance: {
+      from: `pages found hot but without momentum and queued for a second chance, ${log}`,
+    },
+    hybridtier_monitor_entries: { from: `times the runtime turned sampling off for monitor mode, ${log}` },
+    hybridtier_hot_threshold: {
+      from: `the runtime's hot threshold ("hot thresh"), on its CPU's node, ${log}`,
+    },
+  };
+}
 
 /** Where each MGLRU gauge is on a real machine: /sys/kernel/debug/lru_gen (CONFIG_LRU_GEN, debugfs). */
 function lruGenDerived(): Partial<Record<CounterName, { from: string }>> {
@@ -248,6 +287,7 @@ const GAUGE_NAMES: ReadonlySet<string> = new Set([
   ...SWAP_CACHE_GAUGES,
   ...BANDWIDTH_GAUGES,
   ...LRU_GEN_GAUGES,
+  ...HYBRIDTIER_GAUGES,
 ]);
 
 export function isGauge(name: string): boolean {

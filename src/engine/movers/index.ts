@@ -4,9 +4,12 @@ import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import type { Kernel } from '../mm/kernel.ts';
 import { createDamon } from './damon/damon.ts';
 import { createMemoryOptimizer } from './memory-optimizer/memory-optimizer.ts';
+import { createHybridtier } from './hybridtier/hybridtier.ts';
+import type { Task } from '../sim/task.ts';
 import type { Mover } from './types.ts';
 
-export function createMovers(k: Kernel, s: ResolvedScenario): Mover[] {
+/** `tasks`: the workloads' threads, whose loads a sampling mover (HybridTier's PEBS) samples. */
+export function createMovers(k: Kernel, s: ResolvedScenario, tasks: readonly Task[]): Mover[] {
   switch (k.mechanisms.mover) {
     case undefined:
       return [];
@@ -14,5 +17,7 @@ export function createMovers(k: Kernel, s: ResolvedScenario): Mover[] {
       return [createMemoryOptimizer(k, s)];
     case 'damon':
       return createDamon(k, s);
+    case 'hybridtier':
+      return [createHybridtier(k, s, tasks)];
   }
 }

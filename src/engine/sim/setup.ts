@@ -146,7 +146,7 @@ export function buildWorld(s: ResolvedScenario): World {
   }
   const rate = rateEngine ? new RateModel(k, s.run.seed) : null;
   k.refs = rate;
-  k.movers = createMovers(k, s);
+  k.movers = createMovers(k, s, tasks);
   const streams = s.workload.filter((w): w is StreamWorkload => w.type === 'stream');
   return { k, tasks, names, rate, cpu: createCpuShares(nrNodes), streams };
 }

@@ -7,6 +7,8 @@ import {
   DIRECT_COMPACTION_EVENTS,
   LRU_GEN_GAUGES,
   PROACTIVE_EVENTS,
+  HYBRIDTIER_EVENTS,
+  HYBRIDTIER_GAUGES,
   THP_EVENTS,
   type CounterName,
 } from '../../shared/vmstat.ts';
@@ -35,6 +37,8 @@ const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
   ...DIRECT_COMPACTION_EVENTS,
   ...LRU_GEN_GAUGES,
   ...PROACTIVE_EVENTS,
+  ...HYBRIDTIER_EVENTS,
+  ...HYBRIDTIER_GAUGES,
 ]);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
 import { RUN_ENGINES } from '../../shared/scenario/schema.ts';

@@ -60,6 +60,7 @@ function checkPolicy(presetName: string, explicit: Partial<Knobs>, report: Repor
     );
   }
   checkDamon(knobs, report);
+  checkHybridtier(knobs, report);
 }
 
 /**
@@ -100,6 +101,16 @@ function checkDamon(knobs: Knobs, report: Report): void {
     report(
       'policy.knobs.damon_min_nr_regions',
       `must not exceed damon_max_nr_regions (${knobs.damon_max_nr_regions}) (got ${knobs.damon_min_nr_regions})`,
+    );
+  }
+}
+
+/** HybridTier demotes from ALLOC_WMARK up to DEMOTE_WMARK: the first cannot lie above the second. */
+function checkHybridtier(knobs: Knobs, report: Report): void {
+  if (knobs.hybridtier_alloc_wmark_bp > knobs.hybridtier_demote_wmark_bp) {
+    report(
+      'policy.knobs.hybridtier_alloc_wmark_bp',
+      `must not exceed hybridtier_demote_wmark_bp (${knobs.hybridtier_demote_wmark_bp}) (got ${knobs.hybridtier_alloc_wmark_bp})`,
     );
   }
 }

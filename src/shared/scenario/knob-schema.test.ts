@@ -84,7 +84,13 @@ describe('the knobs schema', () => {
         editedExample(
           [
             ['policy', 'knobs'],
-            { demotion_enabled: false, damon_min_nr_regions: 1, damon_max_nr_regions: 100000 },
+            {
+              demotion_enabled: false,
+              damon_min_nr_regions: 1,
+              damon_max_nr_regions: 100000,
+              hybridtier_alloc_wmark_bp: 1,
+              hybridtier_demote_wmark_bp: 10000,
+            },
           ],
           [['policy', 'preset'], preset],
           [['policy', 'knobs', name], v],
@@ -94,5 +100,18 @@ describe('the knobs schema', () => {
       expect(errorsOf(at(spec.min - 1)).map((e) => e.path)).toEqual([`policy.knobs.${name}`]);
       expect(errorsOf(at(spec.max + 1)).map((e) => e.path)).toEqual([`policy.knobs.${name}`]);
     }
+  });
+
+  it('refuses a HybridTier demotion start (alloc watermark) above where demotion stops', () => {
+    const bad = editedExample(
+      [['policy', 'preset'], 'hybridtier'],
+      [['policy', 'knobs'], { hybridtier_alloc_wmark_bp: 600, hybridtier_demote_wmark_bp: 500 }],
+    );
+    expect(errorsOf(bad)).toEqual([
+      {
+        path: 'policy.knobs.hybridtier_alloc_wmark_bp',
+        message: 'must not exceed hybridtier_demote_wmark_bp (500) (got 600)',
+      },
+    ]);
   });
 });

@@ -146,3 +146,4 @@ function seedSamples(sqlite: Database.Database, runId: number): void {
     }
   }
 }
+
