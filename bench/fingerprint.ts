@@ -1,7 +1,8 @@
-// `node bench/fingerprint.ts [--engine rate|exact] [--only text] [--set rate|exact-bench]`: a
-// sha256 of each bench scenario's result JSON (wall time left out) and every sample batch, so a
+// `node bench/fingerprint.ts [--engine rate|exact] [--only text] [--set rate|exact-bench] [--file F]`:
+// a sha256 of each bench scenario's (or scenario file F's) result JSON (wall time left out) and every sample batch, so a
 // speed-up can be checked byte-identical: run before and after, and compare the lines.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createSimulation } from '../src/engine/sim/simulation.ts';
 import { resolve } from './engine.ts';
 import { RATE_SCENARIOS } from './rate-scenarios.ts';
@@ -13,7 +14,12 @@ const arg = (name: string, dflt: string): string => {
 };
 const engine = arg('--engine', 'rate') as 'rate' | 'exact';
 const only = arg('--only', '');
-const set = arg('--set', 'rate') === 'rate' ? RATE_SCENARIOS : BENCH_SCENARIOS;
+const file = arg('--file', '');
+const set = file
+  ? [JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>]
+  : arg('--set', 'rate') === 'rate'
+    ? RATE_SCENARIOS
+    : BENCH_SCENARIOS;
 
 for (const json of set.filter((j) => String(j.name).includes(only))) {
   const s = resolve(withEngine(json, engine));
