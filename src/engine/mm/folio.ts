@@ -10,7 +10,7 @@ export function hpagePmdNr(m: MemState): number {
 /** The pageblock of THP head `pfn`, or -1 when pfn is not the head of a THP. */
 export function thpBlockOfHead(m: MemState, pfn: number): number {
   const a = m.area;
-  if (a.pageblockOrder === 0) return -1;
+  if (a.pageblockOrder === 0 || a.nrCompound === 0) return -1; // no THP anywhere: no lookup
   const n = pageToNid(m, pfn);
   const off = pfn - m.nodeStart[n]!;
   if (off & (a.pageblockNr - 1)) return -1;

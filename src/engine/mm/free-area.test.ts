@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { deriveMachine } from '../machine/index.ts';
 import { twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 import {
+  findWholeFreeBlock,
+  freeWholeBlock,
   MIGRATE_MOVABLE,
   MIGRATE_UNMOVABLE,
   nrFreePageblocks,
   pageblockOf,
+  takeWholeBlock,
   type Migratetype,
 } from './free-area.ts';
+import { isThpHead } from './folio.ts';
 import { createMemState, putFreeFrame, takeFreeFrame, type MemState } from './mem-state.ts';
 
 /** DRAM 64 MiB at 4 KiB pages: 16384 frames, 32 pageblocks of 512 (pfns 0..16383). */
@@ -135,5 +139,29 @@ describe('__rmqueue_fallback and steal_suitable_fallback', () => {
     take(m, 16384);
     expect(takeFreeFrame(m, 0, MIGRATE_UNMOVABLE)).toBe(0xffffffff);
     expect(m.nrFree[0]).toBe(0);
+  });
+});
+
+describe('compound blocks (THPs)', () => {
+  it('are counted as they are taken and freed, and a head is one only while its block is compound', () => {
+    const m = memory();
+    const a = m.area;
+    expect(a.nrCompound).toBe(0);
+    const b1 = findWholeFreeBlock(a, 0);
+    takeWholeBlock(a, 0, b1);
+    const b2 = findWholeFreeBlock(a, 0);
+    takeWholeBlock(a, 0, b2);
+    expect(a.nrCompound).toBe(2);
+    expect(a.compound.reduce((sum, x) => sum + x, 0)).toBe(2);
+    const head = (b: number) => b * a.pageblockNr; // node 0 starts at pfn 0
+    expect(isThpHead(m, head(b1))).toBe(true);
+    expect(isThpHead(m, head(b1) + 1)).toBe(false);
+    freeWholeBlock(a, 0, b1);
+    expect(a.nrCompound).toBe(1);
+    expect(isThpHead(m, head(b1))).toBe(false);
+    expect(isThpHead(m, head(b2))).toBe(true);
+    freeWholeBlock(a, 0, b2);
+    expect(a.nrCompound).toBe(0);
+    expect(isThpHead(m, head(b2))).toBe(false);
   });
 });

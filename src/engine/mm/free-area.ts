@@ -66,6 +66,8 @@ export interface FreeArea {
   nrFragmenting: Float64Array;
   /** Per pageblock: 1 while the whole block is one transparent huge page (huge-memory.ts). */
   compound: Uint8Array;
+  /** Blocks with compound 1: while none is, no frame is a THP head and folio.ts need not look. */
+  nrCompound: number;
 }
 
 /**
@@ -106,6 +108,7 @@ export function createFreeArea(
     borrowed: new Uint32Array(nrNodes * MIGRATE_TYPES).fill(NIL),
     nrFragmenting: new Float64Array(nrNodes),
     compound: new Uint8Array(nrBlocks),
+    nrCompound: 0,
   };
   // Highest block first, so the lists hand out low pfns first.
   for (let n = 0; n < nrNodes; n++) {
@@ -259,12 +262,18 @@ export function takeWholeBlock(a: FreeArea, n: number, b: number): void {
   a.freeHead[b] = NIL;
   a.bumped[b] = a.pageblockNr;
   a.nrMovable[b] = a.pageblockNr;
-  a.compound[b] = 1;
+  setCompound(a, b, 1);
+}
+
+/** Sets block b's compound byte, keeping nrCompound the count of ones. */
+export function setCompound(a: FreeArea, b: number, to: 0 | 1): void {
+  a.nrCompound += to - a.compound[b]!;
+  a.compound[b] = to;
 }
 
 /** Frees compound block b of node n whole (__free_pages at pageblock_order). Postcondition: b wholly free. */
 export function freeWholeBlock(a: FreeArea, n: number, b: number): void {
-  a.compound[b] = 0;
+  setCompound(a, b, 0);
   a.nrFree[b] = a.pageblockNr;
   a.freeHead[b] = NIL;
   a.bumped[b] = 0;

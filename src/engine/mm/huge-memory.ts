@@ -5,7 +5,7 @@
 // HPAGE_PMD_NR pages; "this block is a THP" is one byte per pageblock (FreeArea.compound).
 import { STAT } from '../../shared/vmstat.ts';
 import { accountResident, count, type Kernel } from './kernel.ts';
-import { freeWholeBlock, MIGRATE_ISOLATE } from './free-area.ts';
+import { freeWholeBlock, MIGRATE_ISOLATE, setCompound } from './free-area.ts';
 import { lruAdd, lruCopyAge, lruDel } from './lru.ts';
 import { NIL, PTE_NONE, pageToNid } from './mem-state.ts';
 import { hpagePmdNr, thpBlockOfHead } from './folio.ts';
@@ -62,7 +62,7 @@ export function splitHugePage(k: Kernel, head: number): void {
   const b = thpBlockOfHead(m, head);
   const onLru = (m.flags[head]! & PG.lru) !== 0;
   if (onLru) lruDel(m, head);
-  m.area.compound[b] = 0;
+  setCompound(m.area, b, 0);
   const v0 = m.owner[head]!;
   const fl = m.flags[head]!;
   const marks = m.touchMark.length > 0;

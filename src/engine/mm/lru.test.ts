@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveMachine } from '../machine/index.ts';
 import { twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 import { createMemState, NIL, takeFreeFrame, putFreeFrame, type MemState } from './mem-state.ts';
-import { lruAdd, lruDel, lruMove, lruSize, lruvecOf, lruvecSize, lruvecTail } from './lru.ts';
+import { lruAdd, lruDel, lruDelTail, lruMove, lruSize, lruvecOf, lruvecSize, lruvecTail } from './lru.ts';
 import { LRU_ACTIVE_ANON, LRU_INACTIVE_ANON, LRU_INACTIVE_FILE, PG } from './page-flags.ts';
 
 function memory(): MemState {
@@ -85,5 +85,46 @@ describe('lruvecs of memory cgroups', () => {
     lruDel(m, a[0]!);
     expect(lruvecTail(m, lruvecOf(m, 1, 0), LRU_INACTIVE_ANON)).toBe(a[1]);
     expect(lruSize(m, 0, LRU_INACTIVE_ANON)).toBe(3);
+  });
+});
+
+describe('unlinking a run from the tail (reclaim isolation)', () => {
+  /** Two identical states: memcg 1's dirty file pages on node 1, a clean one among them. */
+  function twin(): { m: MemState; pages: number[] } {
+    const s = twoTierScenario();
+    const m = createMemState(deriveMachine(s.machine, s.policy.knobs), 16, s.machine.pageSize, false, 2);
+    const pages = Array.from({ length: 6 }, () => takeFreeFrame(m, 1));
+    for (const [i, p] of pages.entries()) {
+      m.memcg[p] = 1;
+      m.flags[p] = m.flags[p]! | PG.file | (i === 4 ? 0 : PG.dirty);
+      lruAdd(m, p);
+    }
+    return { m, pages };
+  }
+
+  it.each([4, 6])('leaves lists, sizes, dirty counts and links as %i lruDel calls from the tail do', (n) => {
+    const a = twin();
+    const b = twin();
+    const lruvec = lruvecOf(a.m, 1, 1);
+    const run = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      run[i] = lruvecTail(b.m, lruvec, LRU_INACTIVE_FILE);
+      lruDel(b.m, run[i]!); // the reference: one page after another
+    }
+    expect([...run]).toEqual(a.pages.slice(0, n)); // the oldest first
+    lruDelTail(a.m, lruvec, LRU_INACTIVE_FILE, run, n, n);
+    for (const key of [
+      'lruHead',
+      'lruTail',
+      'lruSize',
+      'nodeLruSize',
+      'nrDirty',
+      'flags',
+      'lruNext',
+      'lruPrev',
+    ] as const)
+      expect([...a.m[key]], key).toEqual([...b.m[key]]);
+    expect(walk(a.m, lruvec * 4 + LRU_INACTIVE_FILE)).toEqual(a.pages.slice(n).reverse());
+    expect(a.m.nrDirty[1]).toBe(n === 6 ? 0 : 1);
   });
 });

@@ -4,7 +4,7 @@
 // lruvec per node (the root's), and the node's lists are exactly the kernel's pgdat->__lruvec.
 // With the multi-gen LRU on (m.lrugen), the same calls reach its generations (lru-gen.ts), one set
 // per node: the scenario check refuses cgroups with it.
-import { NIL, type MemState, pageToNid } from './mem-state.ts';
+import { NIL, type MemState, pageMemcg, pageToNid } from './mem-state.ts';
 import { PG, isFileLru, lruOf, NR_LRU_LISTS, type LruList } from './page-flags.ts';
 import { folioNrPages } from './folio.ts';
 import { lruGenAddFolio, lruGenDelFolio, lruGenIncRefs, lruGenListSize, PG_WORKINGSET } from './lru-gen.ts';
@@ -20,7 +20,7 @@ export function lruvecOf(m: MemState, memcg: number, node: number): number {
 
 /** folio_lruvec(): the lruvec a page is (or goes) on, from its memcg and node. */
 export function folioLruvec(m: MemState, pfn: number): number {
-  return m.memcg[pfn]! * m.nrNodes + pageToNid(m, pfn);
+  return pageMemcg(m, pfn) * m.nrNodes + pageToNid(m, pfn);
 }
 
 /**
@@ -37,7 +37,7 @@ export function lruAdd(m: MemState, pfn: number): void {
   m.flags[pfn] = fl;
   const node = pageToNid(m, pfn);
   const lru = lruOf(fl);
-  const list = (m.memcg[pfn]! * m.nrNodes + node) * NR_LRU_LISTS + lru;
+  const list = (pageMemcg(m, pfn) * m.nrNodes + node) * NR_LRU_LISTS + lru;
   const head = m.lruHead[list]!;
   m.lruPrev[pfn] = NIL;
   m.lruNext[pfn] = head;
@@ -60,7 +60,7 @@ export function lruDel(m: MemState, pfn: number): void {
   const fl = m.flags[pfn]!;
   const node = pageToNid(m, pfn);
   const lru = lruOf(fl);
-  const list = (m.memcg[pfn]! * m.nrNodes + node) * NR_LRU_LISTS + lru;
+  const list = (pageMemcg(m, pfn) * m.nrNodes + node) * NR_LRU_LISTS + lru;
   const prev = m.lruPrev[pfn]!;
   const next = m.lruNext[pfn]!;
   if (prev !== NIL) m.lruNext[prev] = next;
@@ -72,6 +72,41 @@ export function lruDel(m: MemState, pfn: number): void {
   m.nodeLruSize[node * NR_LRU_LISTS + lru]! -= nr;
   m.flags[pfn] = fl & ~PG.lru;
   if ((fl & DIRTY_FILE) === DIRTY_FILE) m.nrDirty[node]!--;
+}
+
+/**
+ * Unlinks pfns[0..n), the last n folios of one of lruvec's lists taken from the tail (`pages`
+ * base pages in all), as n lruDel calls from the tail would: the list and the node keep the same
+ * links, sizes and dirty count, and each folio is left as lruDel leaves it (next NIL, prev the
+ * folio before it). One pass of independent stores instead of n dependent unlinks, for reclaim's
+ * isolation; the two lists only (MGLRU isolates through lru-gen-evict.ts).
+ * Postcondition: PG_lru clear on each, the list's tail is the folio before pfns[n - 1].
+ */
+export function lruDelTail(
+  m: MemState,
+  lruvec: number,
+  lru: LruList,
+  pfns: Uint32Array,
+  n: number,
+  pages: number,
+): void {
+  if (n === 0) return;
+  const list = lruvec * NR_LRU_LISTS + lru;
+  const node = lruvec % m.nrNodes;
+  const rest = m.lruPrev[pfns[n - 1]!]!;
+  m.lruTail[list] = rest;
+  if (rest !== NIL) m.lruNext[rest] = NIL;
+  else m.lruHead[list] = NIL;
+  m.lruSize[list]! -= pages;
+  m.nodeLruSize[node * NR_LRU_LISTS + lru]! -= pages;
+  const { flags, lruNext } = m;
+  for (let i = 0; i < n; i++) {
+    const pfn = pfns[i]!;
+    const fl = flags[pfn]!;
+    lruNext[pfn] = NIL;
+    flags[pfn] = fl & ~PG.lru;
+    if ((fl & DIRTY_FILE) === DIRTY_FILE) m.nrDirty[node]!--;
+  }
 }
 
 /** Sets or clears flag bits of a page on an LRU, moving it to the head of the list they select. */

@@ -27,6 +27,14 @@ export function pageToNid(m: MemState, pfn: number): number {
   return n;
 }
 
+/**
+ * page_memcg(): the cgroup a frame is charged to. With no cgroups every frame is the root's (0),
+ * and the per-frame byte is not read: a miss saved on every LRU add and unlink.
+ */
+export function pageMemcg(m: MemState, pfn: number): number {
+  return m.nrMemcgs === 1 ? 0 : m.memcg[pfn]!;
+}
+
 /** End of a list / no frame / no owner. */
 export const NIL = 0xffffffff;
 /**

@@ -4,10 +4,10 @@ import { pageCacheDeleted } from './kmem.ts';
 import { STAT } from '../../shared/vmstat.ts';
 import { SCAN_ACTIVE_NS, SCAN_INACTIVE_NS, RECLAIM_PAGE_NS, SWAP_WRITE_QUEUE_DEPTH } from './costs.ts';
 import { accountResident, count, type Kernel } from './kernel.ts';
-import { lruAdd, lruDel, lruvecOf, lruvecTail } from './lru.ts';
+import { lruAdd, lruDelTail, lruvecOf, lruvecTail } from './lru.ts';
 import { MEMCG_STAT } from './memcg-state.ts';
 import { memcgCount } from './memcg-protection.ts';
-import { NIL, PTE_NONE, PTE_SWAPPED, putFreeFrame } from './mem-state.ts';
+import { NIL, PTE_NONE, PTE_SWAPPED, pageMemcg, putFreeFrame } from './mem-state.ts';
 import { isFileLru, PG, type LruList } from './page-flags.ts';
 import { canDemote, demoteFolioList, demotionTargetContended, mayDemotePage } from './demote.ts';
 import { reclaimerStats, SWAP_CLUSTER_MAX, type ScanControl } from './scan-control.ts';
@@ -32,16 +32,16 @@ let nrTakenPages = 0;
  * Sets nrTakenPages.
  */
 function isolateLruFolios(k: Kernel, memcg: number, node: number, n: number, lru: LruList): number {
-  const lruvec = lruvecOf(k.m, memcg, node);
+  const m = k.m;
+  const lruvec = lruvecOf(m, memcg, node);
   let taken = 0;
   let pages = 0;
-  while (pages < n) {
-    const pfn = lruvecTail(k.m, lruvec, lru);
-    if (pfn === NIL) break;
-    pages += folioNrPages(k.m, pfn);
-    lruDel(k.m, pfn);
+  // Walk up from the tail first (only the prev links are a chain of loads), then unlink the run.
+  for (let pfn = lruvecTail(m, lruvec, lru); pages < n && pfn !== NIL; pfn = m.lruPrev[pfn]!) {
+    pages += folioNrPages(m, pfn);
     isolated[taken++] = pfn;
   }
+  lruDelTail(m, lruvec, lru, isolated, taken, pages);
   nrTakenPages = pages;
   warmAccessBits(k, isolated, taken); // every isolated page has its references checked next
   return taken;
@@ -142,7 +142,7 @@ function putback(k: Kernel, node: number, pfn: number, activate: boolean): void 
   if (activate) {
     k.m.flags[pfn] = k.m.flags[pfn]! | PG.active;
     count(k, node, STAT.pgactivate, folioNrPages(k.m, pfn));
-    memcgCount(k, k.m.memcg[pfn]!, MEMCG_STAT.pgactivate, folioNrPages(k.m, pfn));
+    memcgCount(k, pageMemcg(k.m, pfn), MEMCG_STAT.pgactivate, folioNrPages(k.m, pfn));
     // activate_locked: "not a candidate for swapping, so reclaim swap space" when swap is full;
     // folio_free_swap() refuses while a PTE still holds the slot (an unmapped readahead page).
     const vpage = k.m.owner[pfn]!;
@@ -179,7 +179,7 @@ function pageoutOrDrop(k: Kernel, node: number, pfn: number, sc: ScanControl): b
       // add_to_swap() marks a new swap-cache page dirty: it is written out (pageout).
       sc.costNs += swap.pageOutNs / SWAP_WRITE_QUEUE_DEPTH;
       count(k, node, STAT.pswpout);
-      memcgCount(k, k.m.memcg[pfn]!, MEMCG_STAT.pswpout);
+      memcgCount(k, pageMemcg(k.m, pfn), MEMCG_STAT.pswpout);
       count(k, node, STAT.pgpgout, kb);
       k.traffic[node * 2]! += k.pageSize; // the device reads the page out of memory (DMA)
     }

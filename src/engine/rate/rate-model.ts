@@ -51,6 +51,8 @@ export class RateModel implements ReferenceModel {
 
   warmAccessBits(k: Kernel, pfns: Uint32Array, n: number): void {
     const { owner, pte, flags, touchMark } = k.m;
+    // The slot map too: reclaim asks next whether each page is in the swap cache (inSwapCache).
+    const slotOf = k.swap?.slotOf ?? pte;
     const vpages = this.warmVpages;
     for (let j = 0; j < n; j++) vpages[j] = owner[pfns[j]!]!;
     let sum = 0;
@@ -58,7 +60,7 @@ export class RateModel implements ReferenceModel {
       const pfn = pfns[j]!;
       const v = vpages[j]!;
       if (v === NIL) continue;
-      sum += pte[v]! + flags[pfn]! + touchMark[pfn]!;
+      sum += pte[v]! + flags[pfn]! + touchMark[pfn]! + slotOf[v]!;
       const d = this.domainOf(k, v);
       if (d !== null) sum += d.law.warmP(v - d.law.base);
     }

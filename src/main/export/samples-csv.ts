@@ -5,6 +5,7 @@ import type { SamplesCursor, SamplesExportRequest } from '../../shared/api/contr
 import { runCounters, sampleRowsAfter, SAMPLES_PER_CHUNK, type Db } from '../db/index.ts';
 import { COUNTERS, type CounterName } from '../../shared/vmstat.ts';
 import { samplesCsvHeader } from './csv.ts';
+import { csvRows } from './csv-rows.ts';
 
 export interface SamplesCsvChunk {
   csv: string;
@@ -49,8 +50,7 @@ export function samplesCsvChunk(
     node,
   );
   const lead = withRunId ? `${runId},` : '';
-  const lines = rows.map((row) => lead + row.join(','));
-  const csv = header + (lines.length ? lines.join('\n') + '\n' : '');
+  const csv = header + csvRows(lead, rows);
   if (samples === perChunk) return { csv, next: { run: at.run, afterMs: lastMs } };
   return { csv, next: at.run + 1 < runIds.length ? { run: at.run + 1, afterMs: null } : null };
 }
