@@ -8,6 +8,7 @@ import { SWAP_CLUSTER_MAX } from '../mm/scan-control.ts';
 import { createRng, type Rng } from '../random/rng.ts';
 import type { PageLaw } from '../workloads/types.ts';
 import { DrawDomain } from './draw-domain.ts';
+import { scanProtNone } from './hint-faults.ts';
 
 /** Its own stream, so the draws of touches never shift the kernel's or a workload's random choices. */
 const RATE_STREAM = 0x85ebca6b;
@@ -35,6 +36,7 @@ export class RateModel implements ReferenceModel {
       this.byLaw.set(law, d);
       if (law.pages > 0) this.byRegion[findVma(k.vmas, law.base)] = d;
     }
+    d.threads++; // each thread asks once (Task.domain keeps the answer)
     return d;
   }
 
@@ -63,6 +65,13 @@ export class RateModel implements ReferenceModel {
       if (d !== null) sum += d.law.warmP(v - d.law.base);
     }
     this.warmed = sum;
+  }
+
+  scanProtNone(k: Kernel, vpage: number, pfn: number, node: number, cpuNode: number): boolean {
+    const d = this.domainOf(k, vpage);
+    if (d === null) return false;
+    scanProtNone(k, d, vpage, pfn, node, cpuNode);
+    return true;
   }
 
   pageMoved(k: Kernel, vpage: number, from: number, to: number): void {
