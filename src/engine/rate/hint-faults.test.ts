@@ -15,7 +15,6 @@ import { takeHintFaults } from './hint-faults.ts';
 // NUMA balancing mode 2 (memory tiering), in the rate engine. The first scan (at 1000 ms, one
 // window of 256 MiB) makes all 1024 pages PROT_NONE.
 const PAGES = 1024;
-const P = 1 / PAGES;
 
 function slowTierWorld(seed: number, slowDraws: boolean) {
   const s = twoTierScenario({
@@ -87,8 +86,8 @@ describe('slow-tier hint faults in the rate engine', () => {
       const pfn = k.m.pte[v]! - 1;
       k.m.flags[pfn] = k.m.flags[pfn]! & ~PG.young;
       syncAccessBits(k, pfn);
-      if (k.m.flags[pfn]! & PG.young) touched++;
-      if (k.m.flags[pfn]! & PG.hintPending) pending++;
+      if (k.m.flags[pfn] & PG.young) touched++;
+      if (k.m.flags[pfn] & PG.hintPending) pending++;
     }
     expect(touched).toBe(faults);
     expect(pending).toBe(PAGES - faults);
