@@ -2,8 +2,8 @@
 // pages are played one by one and which are counted in aggregate (hint-aggregate.ts), and what the
 // aggregate faults of a stretch of draws do to the kernel (do_numa_page for a page past every hot
 // threshold). Worked example: hot_threshold_ms 1000 (so at most 2000 after the auto-adjust), one
-// thread, DRAM at 80 ns: a page whose next draw is more than (2000 + 10) ms * 12,500 draws/ms =
-// 25.1 M draws away cannot fault within any threshold; at p = 1e-9 that is 97.5% of such pages.
+// thread, DRAM at 80 ns: a page whose next draw is more than (2000 + 2) ms * 12,500 draws/ms =
+// 25.0 M draws away cannot fault within any threshold; at p = 1e-9 that is 97.5% of such pages.
 import { STAT } from '../../shared/vmstat.ts';
 import { NUMA_BALANCING_MEMORY_TIERING } from '../../shared/scenario/knobs.ts';
 import { HINT_FAULT_NS } from '../mm/costs.ts';
@@ -16,10 +16,11 @@ import type { Task } from '../sim/task.ts';
 import type { DrawDomain } from './draw-domain.ts';
 
 /**
- * Time beyond the threshold a wait must exceed: threads run a round each in turn, so draws counted
- * after a scan may come up to a round (1 ms) before the time their count suggests; a tick covers it.
+ * Time beyond the threshold a wait must exceed: the scan runs at a round's start and the threads
+ * then run the round one after another, so a draw counted after the scan may come up to a round
+ * (at most 1 ms) earlier than the time its count suggests; two rounds cover it.
  */
-const SLACK_MS = 10;
+const SLACK_MS = 2;
 
 /**
  * The fewest draws of the domain that take longer than any hot threshold: every thread at its
