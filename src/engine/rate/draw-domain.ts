@@ -2,7 +2,7 @@
 // many draws were made, the probability mass on each node's plainly mapped pages, and a queue of the
 // draw counts at which each waiting page (never touched, swapped out, PROT_NONE) is next drawn.
 import type { Kernel } from '../mm/kernel.ts';
-import { NIL, PTE_SWAPPED } from '../mm/mem-state.ts';
+import { NIL, PTE_SWAPPED, pageToNid } from '../mm/mem-state.ts';
 import { PG, WRITE_BITS } from '../mm/page-flags.ts';
 import { hpagePmdNr, isThpHead } from '../mm/folio.ts';
 import { NOT_MAPPED, plainNode } from '../mm/reference-model.ts';
@@ -12,6 +12,7 @@ import { TouchQueue } from './touch-queue.ts';
 import { heatBucket } from '../mm/access-heat.ts';
 import { DrawHeat } from './draw-heat.ts';
 import { HintAggregate } from './hint-aggregate.ts';
+import { pendScanned } from './hint-faults.ts';
 
 export class DrawDomain {
   readonly law: PageLaw;
@@ -32,6 +33,8 @@ export class DrawDomain {
   readonly hints: HintAggregate;
   /** Threads drawing from the law (each adds its own draws to `drawn`). */
   threads = 0;
+  /** The node of the CPUs its threads run on: where their hint faults come from. */
+  readonly cpuNode: number;
   active = true;
   /** The rate engine's stream: touches drawn for settling bits and waits, and an event's read or write. */
   readonly rng: Rng;
@@ -40,9 +43,10 @@ export class DrawDomain {
   /** What warm() read (unused: it only has to be kept). */
   private warmed = 0;
 
-  constructor(k: Kernel, law: PageLaw, group: number, rng: Rng) {
+  constructor(k: Kernel, law: PageLaw, group: number, cpuNode: number, rng: Rng) {
     this.law = law;
     this.group = group;
+    this.cpuNode = cpuNode;
     this.rng = rng;
     this.mass = new Float64Array(k.m.nrNodes);
     const heatFirst = heatBucket(k.heat, group, law.base);
@@ -53,15 +57,16 @@ export class DrawDomain {
     this.heat = new DrawHeat(heatFirst, last - heatFirst + 1);
     this.queued = new Uint8Array(Math.ceil(law.pages / 8));
     this.hints = new HintAggregate(law.base, law.pages);
-    this.rebuild(k);
+    this.rebuild(k, k.nowNs / 1e6);
   }
 
   /**
    * From scratch: every plainly mapped page starts owing nothing and adds its p to its node, every
    * other page waits for its first draw. By memorylessness a fresh Exp(1) per waiting page is exact
-   * whenever the law changes too.
+   * whenever the law changes too. A PROT_NONE page whose fault cannot promote pends it in
+   * aggregate instead, on the plain path (hint-faults.ts pendScanned).
    */
-  rebuild(k: Kernel): void {
+  rebuild(k: Kernel, nowMs: number): void {
     const { law, mass } = this;
     const heatMass = this.heat.mass;
     mass.fill(0);
@@ -73,8 +78,15 @@ export class DrawDomain {
       const v = law.base + i;
       const node = plainNode(k, v);
       const p = law.p(i);
-      if (node === NOT_MAPPED) this.wait(v, p);
-      else {
+      if (node === NOT_MAPPED) {
+        if (!(p > 0)) continue; // never drawn: waits for nothing
+        const e = k.m.pte[v]!;
+        const wait = this.drawWait(p);
+        if (e !== 0 && e < PTE_SWAPPED && pendScanned(k, this, v, e - 1, wait, nowMs)) {
+          mass[pageToNid(k.m, e - 1)]! += p;
+          heatMass[this.heatOf(v)]! += p;
+        } else this.waitAt(v, this.drawn + wait);
+      } else {
         mass[node]! += p;
         heatMass[this.heatOf(v)]! += p;
         marks[k.m.pte[v]! - 1] = this.drawn;
@@ -93,7 +105,7 @@ export class DrawDomain {
     }
     this.hints.release((_key, v) => this.unpend(k, k.m.pte[v]! - 1));
     this.law.advanceTo(nowMs);
-    this.rebuild(k);
+    this.rebuild(k, nowMs);
   }
 
   /** Index into heat.mass of vpage v's bucket. */

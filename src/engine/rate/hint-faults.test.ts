@@ -34,7 +34,7 @@ function slowTierWorld(seed: number, slowDraws: boolean) {
   // so every one is counted in aggregate; at the machine's own latencies every one may promote.
   if (slowDraws) k.baseLatency.fill(1e13);
   const t = tasks[0]!;
-  const d = rate!.domainFor(k, t.draws!.law, 0);
+  const d = rate!.domainFor(k, t.draws!.law, 0, t.policy.localNode);
   taskNumaWork(k, k.mms[0]!, k.numab.mm[0]!, 1000, 0);
   return { k, t, d, base };
 }

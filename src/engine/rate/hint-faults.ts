@@ -10,6 +10,7 @@ import { HINT_FAULT_NS } from '../mm/costs.ts';
 import { count, type Kernel } from '../mm/kernel.ts';
 import { pageToNid } from '../mm/mem-state.ts';
 import { PG } from '../mm/page-flags.ts';
+import { isThpHead } from '../mm/folio.ts';
 import { hintFaultsPastThreshold, maxHotThresholdMs, pgdatFreeSpaceEnough } from '../mm/promotion-limits.ts';
 import { taskNumaFaults } from '../mm/numa-scan-period.ts';
 import type { Task } from '../sim/task.ts';
@@ -26,10 +27,11 @@ const SLACK_MS = 2;
  * The fewest draws of the domain that take longer than any hot threshold: every thread at its
  * fastest (the lowest unloaded latency of any node, no think time, no CPU contention).
  */
-export function noPromotionDraws(k: Kernel, d: DrawDomain): number {
+export function noPromotionDraws(k: Kernel, d: DrawDomain, sinceScanMs = 0): number {
   let fastestNs = Infinity;
   for (let i = 0; i < k.baseLatency.length; i++) fastestNs = Math.min(fastestNs, k.baseLatency[i]!);
-  return ((maxHotThresholdMs(k) + SLACK_MS) * 1e6 * Math.max(1, d.threads)) / fastestNs;
+  const leftMs = Math.max(0, maxHotThresholdMs(k) + SLACK_MS - sinceScanMs);
+  return (leftMs * 1e6 * Math.max(1, d.threads)) / fastestNs;
 }
 
 /**
@@ -70,17 +72,57 @@ export function scanProtNone(
     return;
   }
   const wait = d.drawWait(p);
-  if (wait > noPromotionDraws(k, d) && d.hints.canQueue(v) && thresholdDecides(k, cpuNode)) {
-    // Float32 like every touch mark: the frame's copy and the queue's must be the same number.
-    const key = Math.fround(d.drawn + wait);
-    flags[pfn] = flags[pfn]! | PG.hintPending;
-    touchMark[pfn] = key;
-    d.hints.push(key, v);
-    return;
-  }
+  if (pendPastThreshold(k, d, v, pfn, wait, 0, cpuNode)) return;
   flags[pfn] = flags[pfn]! | PG.protnone;
   d.leavePlain(k, v, node, p);
   d.waitAt(v, d.drawn + wait);
+}
+
+/**
+ * If slow-tier page v (frame pfn), scanned `sinceScanMs` ago and next drawn `wait` draws from now,
+ * cannot fault within any hot threshold, makes it pend its fault in aggregate (PG_hintPending,
+ * touchMark = the fault's draw count) and returns true; the caller keeps it on the plain path.
+ */
+function pendPastThreshold(
+  k: Kernel,
+  d: DrawDomain,
+  v: number,
+  pfn: number,
+  wait: number,
+  sinceScanMs: number,
+  cpuNode: number,
+): boolean {
+  if (!(wait > noPromotionDraws(k, d, sinceScanMs)) || !d.hints.canQueue(v)) return false;
+  if (!thresholdDecides(k, cpuNode)) return false;
+  // Float32 like every touch mark: the frame's copy and the queue's must be the same number.
+  const key = Math.fround(d.drawn + wait);
+  k.m.flags[pfn] = k.m.flags[pfn]! | PG.hintPending;
+  k.m.touchMark[pfn] = key;
+  d.hints.push(key, v);
+  return true;
+}
+
+/**
+ * When the domain starts (or restarts under a new law), PROT_NONE page v (frame pfn), marked by a
+ * scan before any draw reached it (a populate pass's pages), pends its fault in aggregate as a scan
+ * would now: its wait `wait` is due `sinceScanMs` after that scan at the earliest. Returns true if
+ * it did (PG_protnone cleared; the caller adds its p to the mass), false to have it wait one by one.
+ */
+export function pendScanned(k: Kernel, d: DrawDomain, v: number, pfn: number, wait: number, nowMs: number): boolean {
+  const m = k.m;
+  const node = pageToNid(m, pfn);
+  if (!(m.flags[pfn]! & PG.protnone) || k.layout.topTier[node] || inThp(k, pfn)) return false;
+  if (!(wait < Infinity) || !pendPastThreshold(k, d, v, pfn, wait, nowMs - m.stamp[pfn]!, d.cpuNode)) return false;
+  m.flags[pfn] = m.flags[pfn]! & ~PG.protnone;
+  return true;
+}
+
+/** Whether frame pfn belongs to a THP (its PMD, not its own PTE, is PROT_NONE). */
+function inThp(k: Kernel, pfn: number): boolean {
+  const a = k.m.area;
+  if (a.pageblockOrder === 0) return false;
+  const off = pfn - k.m.nodeStart[pageToNid(k.m, pfn)]!;
+  return isThpHead(k.m, pfn - (off & (a.pageblockNr - 1)));
 }
 
 /**

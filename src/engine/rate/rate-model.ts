@@ -29,10 +29,10 @@ export class RateModel implements ReferenceModel {
   }
 
   /** The domain of `law`, started (activated) on first use by a thread of workload `group`. */
-  domainFor(k: Kernel, law: PageLaw, group: number): DrawDomain {
+  domainFor(k: Kernel, law: PageLaw, group: number, cpuNode: number): DrawDomain {
     let d = this.byLaw.get(law);
     if (!d) {
-      d = new DrawDomain(k, law, group, this.rng);
+      d = new DrawDomain(k, law, group, cpuNode, this.rng);
       this.byLaw.set(law, d);
       if (law.pages > 0) this.byRegion[findVma(k.vmas, law.base)] = d;
     }
