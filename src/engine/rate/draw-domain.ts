@@ -29,7 +29,7 @@ export class DrawDomain {
   private readonly heatLocal: number;
   /** Waiting pages by the draw count of their next touch (Exp(1) / p after they started waiting). */
   readonly waits = new TouchQueue();
-  /** PROT_NONE pages whose hint faults are counted in aggregate (PG_hintPending; see hint-pending.ts). */
+  /** PROT_NONE pages whose hint faults are counted in aggregate (PG_hintPending; see hint-faults.ts). */
   readonly hints: HintAggregate;
   /** Threads drawing from the law (each adds its own draws to `drawn`). */
   threads = 0;

@@ -64,7 +64,7 @@ export function scanProtNone(
   cpuNode: number,
 ): void {
   const p = d.law.p(v - d.law.base);
-  const { flags, touchMark } = k.m;
+  const { flags } = k.m;
   d.settle(k, pfn, v); // the draws until now owe their bits before the PTE stops seeing them
   if (!(p > 0)) {
     flags[pfn] = flags[pfn]! | PG.protnone; // never drawn: never faults
@@ -108,11 +108,19 @@ function pendPastThreshold(
  * would now: its wait `wait` is due `sinceScanMs` after that scan at the earliest. Returns true if
  * it did (PG_protnone cleared; the caller adds its p to the mass), false to have it wait one by one.
  */
-export function pendScanned(k: Kernel, d: DrawDomain, v: number, pfn: number, wait: number, nowMs: number): boolean {
+export function pendScanned(
+  k: Kernel,
+  d: DrawDomain,
+  v: number,
+  pfn: number,
+  wait: number,
+  nowMs: number,
+): boolean {
   const m = k.m;
   const node = pageToNid(m, pfn);
   if (!(m.flags[pfn]! & PG.protnone) || k.layout.topTier[node] || inThp(k, pfn)) return false;
-  if (!(wait < Infinity) || !pendPastThreshold(k, d, v, pfn, wait, nowMs - m.stamp[pfn]!, d.cpuNode)) return false;
+  if (!(wait < Infinity) || !pendPastThreshold(k, d, v, pfn, wait, nowMs - m.stamp[pfn]!, d.cpuNode))
+    return false;
   m.flags[pfn] = m.flags[pfn]! & ~PG.protnone;
   return true;
 }
