@@ -16,7 +16,7 @@ import { takeHintFaults } from './hint-faults.ts';
 // window of 256 MiB) makes all 1024 pages PROT_NONE.
 const PAGES = 1024;
 
-function slowTierWorld(seed: number, slowDraws: boolean) {
+function slowTierWorld(seed: number, slowDraws: boolean, scanFirst = false) {
   const s = twoTierScenario({
     knobs: { numa_balancing: 2 },
     workload: { type: 'hotset', size: '4MiB', distribution: 'uniform' },
@@ -34,8 +34,10 @@ function slowTierWorld(seed: number, slowDraws: boolean) {
   // so every one is counted in aggregate; at the machine's own latencies every one may promote.
   if (slowDraws) k.baseLatency.fill(1e13);
   const t = tasks[0]!;
+  // scanFirst: the scan comes before any draw (as during a populate pass), so no domain sees it.
+  if (scanFirst) taskNumaWork(k, k.mms[0]!, k.numab.mm[0]!, 1000, 0);
   const d = rate!.domainFor(k, t.draws!.law, 0, t.policy.localNode);
-  taskNumaWork(k, k.mms[0]!, k.numab.mm[0]!, 1000, 0);
+  if (!scanFirst) taskNumaWork(k, k.mms[0]!, k.numab.mm[0]!, 1000, 0);
   return { k, t, d, base };
 }
 
@@ -124,5 +126,20 @@ describe('slow-tier hint faults in the rate engine', () => {
     expect(st.faultsRemote - remoteBefore).toBe(nr);
     expect(st.faultsLocal).toBe(0);
     expect(ns).toBe(nr * HINT_FAULT_NS * 2);
+  });
+
+  it('join the aggregate when the draws start, for pages a scan made PROT_NONE before any draw', () => {
+    const slow = slowTierWorld(6, true, true);
+    expect(slow.d.hints.size).toBe(PAGES);
+    expect(slow.d.waits.size).toBe(0);
+    expect(slow.d.mass[1]).toBeCloseTo(1, 9);
+    for (let v = slow.base; v < slow.base + PAGES; v++) {
+      expect(slow.k.m.flags[slow.k.m.pte[v]! - 1]! & (PG.protnone | PG.hintPending)).toBe(PG.hintPending);
+    }
+    // At the machine's own latencies each of them may still promote: one by one, off the mass.
+    const fast = slowTierWorld(6, false, true);
+    expect(fast.d.hints.size).toBe(0);
+    expect(fast.d.waits.size).toBe(PAGES);
+    expect(fast.d.mass[1]).toBe(0);
   });
 });
