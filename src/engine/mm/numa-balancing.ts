@@ -13,7 +13,7 @@ import { NUMA_BALANCING_MEMORY_TIERING, NUMA_BALANCING_NORMAL } from '../../shar
 import { count, type Kernel } from './kernel.ts';
 import { PTE_SWAPPED, pageToNid } from './mem-state.ts';
 import { PG } from './page-flags.ts';
-import { NOT_MAPPED, pageMoved } from './reference-model.ts';
+import { NOT_MAPPED, pageMoved, scanProtNone, syncAccessBits } from './reference-model.ts';
 import type { MmNumab } from './numa-balancing-state.ts';
 import { scanWindowPages, taskScanMinMs } from './numa-scan-period.ts';
 import { PTE_WALK_NS } from './costs.ts';
@@ -108,15 +108,20 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
       const pfn = e - 1;
       const node = pageToNid(k.m, pfn);
       pages--;
-      if ((normal || !topTier[node]) && !(flags[pfn]! & PG.protnone)) {
+      // The rate engine's aggregate PROT_NONE: still so unless its fault has come (settled here).
+      if (flags[pfn]! & PG.hintPending) syncAccessBits(k, pfn);
+      if ((normal || !topTier[node]) && !(flags[pfn]! & (PG.protnone | PG.hintPending))) {
         if (isThpHead(k.m, pfn)) {
           updates += changeHugePmdNuma(k, pfn); // change_huge_pmd(): the PMD, for all its pages
           hugeUpdates++;
+          flags[pfn] = flags[pfn]! | PG.protnone;
         } else {
-          pageMoved(k, vpage, node, NOT_MAPPED); // settles its bits before the PTE stops seeing draws
           updates++;
+          if (!(tiering && !topTier[node] && scanProtNone(k, vpage, pfn, node, cpuNode))) {
+            pageMoved(k, vpage, node, NOT_MAPPED); // settles its bits before the PTE stops seeing draws
+            flags[pfn] = flags[pfn]! | PG.protnone;
+          }
         }
-        flags[pfn] = flags[pfn]! | PG.protnone;
         if (tiering && !topTier[node]) stamp[pfn] = nowMs;
       }
     }

@@ -85,6 +85,14 @@ export function updateTaskScanPeriod(
  * gate on placement never holds here: a pass lasts a scan period, longer than min(1 s, period / 16).
  */
 export function taskNumaFault(k: Kernel, g: number, flags: number, nowMs: number): void {
+  taskNumaFaults(k, g, flags, 1, nowMs);
+}
+
+/**
+ * task_numa_fault() for `nr` hint faults with the same `flags`, the first at `nowMs`: only the
+ * first can run the placement (it moves placedSeq up to scanSeq), so this is nr calls in a row.
+ */
+export function taskNumaFaults(k: Kernel, g: number, flags: number, nr: number, nowMs: number): void {
   const st = k.numab.mm[g]!;
   if (st.placedSeq !== st.scanSeq) {
     const mm = k.mms[g]!;
@@ -92,8 +100,8 @@ export function taskNumaFault(k: Kernel, g: number, flags: number, nowMs: number
     updateTaskScanPeriod(st, 0, st.faultsPrivate, taskScanMinMs(k, mm), taskScanMaxMs(k, mm), nowMs);
     st.faultsPrivate = 0;
   }
-  st.faultsPrivate++;
-  if (flags & TNF_MIGRATE_FAIL) st.faultsMigrateFailed++;
-  if (flags & TNF_FAULT_LOCAL) st.faultsLocal++;
-  else st.faultsRemote++;
+  st.faultsPrivate += nr;
+  if (flags & TNF_MIGRATE_FAIL) st.faultsMigrateFailed += nr;
+  if (flags & TNF_FAULT_LOCAL) st.faultsLocal += nr;
+  else st.faultsRemote += nr;
 }

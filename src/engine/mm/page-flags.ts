@@ -1,4 +1,4 @@
-// Per-frame flag bits (16 per page frame, bits 12-15 free), named after the kernel's page flags and PTE bits.
+// Per-frame flag bits (16 per page frame, bits 13-15 free), named after the kernel's page flags and PTE bits.
 // A frame's node is not kept here, unlike page->flags: pageToNid() (mem-state.ts) reads it from the node ranges.
 
 export const PG = {
@@ -30,6 +30,12 @@ export const PG = {
    * bit; that is safe for anon pages (seed 003), whose PG_dirty already stands for the data.
    */
   written: 2048,
+  /**
+   * The rate engine's PROT_NONE whose hint fault is counted in aggregate (rate/hint-aggregate.ts):
+   * the frame stays on the plain path and touchMark holds the draw count of its fault, after which
+   * the PTE counts as restored. Its next reader (syncAccessBits) settles it.
+   */
+  hintPending: 4096,
 } as const;
 
 /** What a write reference sets: PG_dirty, and the PTE's dirty bit the daemon's walk may clear. */

@@ -15,7 +15,7 @@ function mbToPages(k: Kernel, mb: number): number {
 }
 
 /** pgdat_free_space_enough(): above promo + max(1 GiB, node/16), promote without the hot check. */
-function pgdatFreeSpaceEnough(k: Kernel, node: number): boolean {
+export function pgdatFreeSpaceEnough(k: Kernel, node: number): boolean {
   const enough = Math.max(Math.floor(2 ** 30 / k.pageSize), Math.floor(k.m.managedPages[node]! / 16));
   return k.m.nrFree[node]! > wmarkPages(k, node, WMARK_PROMO) + enough;
 }
@@ -71,4 +71,20 @@ export function shouldPromoteTiering(k: Kernel, pfn: number, dst: number, nowMs:
   const th = k.numab.pgdat[dst]!.threshold || defTh;
   if (nowMs - scanned >= th) return false;
   return !rateLimited(k, dst, rateLimit, nowMs, folioNrPages(k.m, pfn));
+}
+
+/** The largest hot threshold the auto-adjust can reach (numa_promotion_adjust_threshold clamps at 2 x the default). */
+export function maxHotThresholdMs(k: Kernel): number {
+  return 2 * k.knobs.hot_threshold_ms;
+}
+
+/**
+ * What hint faults on slow-tier pages past every threshold (faulting from fast node `dst` while its
+ * free space is not enough) do to the node's promotion state: the first of them, at `nowMs`, runs
+ * numa_promotion_adjust_threshold() (the rest come within a period of it and find nothing due); none
+ * reaches the rate limit, and their access times are overwritten by the next scan before anything reads them.
+ */
+export function hintFaultsPastThreshold(k: Kernel, dst: number, nowMs: number): void {
+  const defTh = k.knobs.hot_threshold_ms;
+  adjustThreshold(k, dst, mbToPages(k, k.knobs.numa_balancing_promote_rate_limit_MBps), defTh, nowMs);
 }

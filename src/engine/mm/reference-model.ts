@@ -19,6 +19,12 @@ export interface ReferenceModel {
    * loads, so a batch's cache misses overlap instead of stalling one page after another.
    */
   warmAccessBits(k: Kernel, pfns: Uint32Array, n: number): void;
+  /**
+   * The NUMA scanner makes base page vpage (frame pfn, on slow-tier `node`) PROT_NONE in tiering
+   * mode, for a task on `cpuNode`. Returns false if the model leaves it to the caller; true if it
+   * did it, setting PG_protnone or PG_hintPending (a fault it counts in aggregate: rate/hint-faults.ts).
+   */
+  scanProtNone(k: Kernel, vpage: number, pfn: number, node: number, cpuNode: number): boolean;
   /** vpage's plain-path node changed from `from` to `to` (either may be NOT_MAPPED). */
   pageMoved(k: Kernel, vpage: number, from: number, to: number): void;
   /** Adds the references owed to the access heatmap (k.heat.references): called before it is read. */
@@ -42,6 +48,11 @@ export function plainNode(k: Kernel, vpage: number): number {
 /** Before a batch of syncAccessBits calls (reclaim's isolated pages): see ReferenceModel. */
 export function warmAccessBits(k: Kernel, pfns: Uint32Array, n: number): void {
   if (k.refs) k.refs.warmAccessBits(k, pfns, n);
+}
+
+/** See ReferenceModel.scanProtNone: false in the exact engine, which plays every fault. */
+export function scanProtNone(k: Kernel, vpage: number, pfn: number, node: number, cpuNode: number): boolean {
+  return k.refs !== null && k.refs.scanProtNone(k, vpage, pfn, node, cpuNode);
 }
 
 export function pageMoved(k: Kernel, vpage: number, from: number, to: number): void {

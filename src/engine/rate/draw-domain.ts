@@ -2,7 +2,7 @@
 // many draws were made, the probability mass on each node's plainly mapped pages, and a queue of the
 // draw counts at which each waiting page (never touched, swapped out, PROT_NONE) is next drawn.
 import type { Kernel } from '../mm/kernel.ts';
-import { NIL, PTE_SWAPPED } from '../mm/mem-state.ts';
+import { NIL, PTE_SWAPPED, pageToNid } from '../mm/mem-state.ts';
 import { PG, WRITE_BITS } from '../mm/page-flags.ts';
 import { hpagePmdNr, isThpHead } from '../mm/folio.ts';
 import { NOT_MAPPED, plainNode } from '../mm/reference-model.ts';
@@ -11,6 +11,8 @@ import type { PageLaw } from '../workloads/types.ts';
 import { TouchQueue } from './touch-queue.ts';
 import { heatBucket } from '../mm/access-heat.ts';
 import { DrawHeat } from './draw-heat.ts';
+import { HintAggregate } from './hint-aggregate.ts';
+import { pendScanned } from './hint-faults.ts';
 
 export class DrawDomain {
   readonly law: PageLaw;
@@ -27,6 +29,12 @@ export class DrawDomain {
   private readonly heatLocal: number;
   /** Waiting pages by the draw count of their next touch (Exp(1) / p after they started waiting). */
   readonly waits = new TouchQueue();
+  /** PROT_NONE pages whose hint faults are counted in aggregate (PG_hintPending; see hint-faults.ts). */
+  readonly hints: HintAggregate;
+  /** Threads drawing from the law (each adds its own draws to `drawn`). */
+  threads = 0;
+  /** The node of the CPUs its threads run on: where their hint faults come from. */
+  readonly cpuNode: number;
   active = true;
   /** The rate engine's stream: touches drawn for settling bits and waits, and an event's read or write. */
   readonly rng: Rng;
@@ -35,9 +43,10 @@ export class DrawDomain {
   /** What warm() read (unused: it only has to be kept). */
   private warmed = 0;
 
-  constructor(k: Kernel, law: PageLaw, group: number, rng: Rng) {
+  constructor(k: Kernel, law: PageLaw, group: number, cpuNode: number, rng: Rng) {
     this.law = law;
     this.group = group;
+    this.cpuNode = cpuNode;
     this.rng = rng;
     this.mass = new Float64Array(k.m.nrNodes);
     const heatFirst = heatBucket(k.heat, group, law.base);
@@ -47,15 +56,17 @@ export class DrawDomain {
     const last = law.pages > 0 ? heatBucket(k.heat, group, law.base + law.pages - 1) : heatFirst - 1;
     this.heat = new DrawHeat(heatFirst, last - heatFirst + 1);
     this.queued = new Uint8Array(Math.ceil(law.pages / 8));
-    this.rebuild(k);
+    this.hints = new HintAggregate(law.base, law.pages);
+    this.rebuild(k, k.nowNs / 1e6);
   }
 
   /**
    * From scratch: every plainly mapped page starts owing nothing and adds its p to its node, every
    * other page waits for its first draw. By memorylessness a fresh Exp(1) per waiting page is exact
-   * whenever the law changes too.
+   * whenever the law changes too. A PROT_NONE page whose fault cannot promote pends it in
+   * aggregate instead, on the plain path (hint-faults.ts pendScanned).
    */
-  rebuild(k: Kernel): void {
+  rebuild(k: Kernel, nowMs: number): void {
     const { law, mass } = this;
     const heatMass = this.heat.mass;
     mass.fill(0);
@@ -67,8 +78,15 @@ export class DrawDomain {
       const v = law.base + i;
       const node = plainNode(k, v);
       const p = law.p(i);
-      if (node === NOT_MAPPED) this.wait(v, p);
-      else {
+      if (node === NOT_MAPPED) {
+        if (!(p > 0)) continue; // never drawn: waits for nothing
+        const e = k.m.pte[v]!;
+        const wait = this.drawWait(p);
+        if (e !== 0 && e < PTE_SWAPPED && pendScanned(k, this, v, e - 1, wait, nowMs)) {
+          mass[pageToNid(k.m, e - 1)]! += p;
+          heatMass[this.heatOf(v)]! += p;
+        } else this.waitAt(v, this.drawn + wait);
+      } else {
         mass[node]! += p;
         heatMass[this.heatOf(v)]! += p;
         marks[k.m.pte[v]! - 1] = this.drawn;
@@ -76,14 +94,18 @@ export class DrawDomain {
     }
   }
 
-  /** A phase change: settle every mapped page's bits under the old law, then start over under the new. */
+  /**
+   * A phase change: settle every mapped page's bits under the old law, then start over under the new
+   * (a page still pending its aggregate hint fault becomes a PROT_NONE page waiting as any other).
+   */
   changeLaw(k: Kernel, nowMs: number): void {
     for (let i = 0; i < this.law.pages; i++) {
       const v = this.law.base + i;
       if (plainNode(k, v) !== NOT_MAPPED) this.settle(k, k.m.pte[v]! - 1, v);
     }
+    this.hints.release((_key, v) => this.unpend(k, k.m.pte[v]! - 1));
     this.law.advanceTo(nowMs);
-    this.rebuild(k);
+    this.rebuild(k, nowMs);
   }
 
   /** Index into heat.mass of vpage v's bucket. */
@@ -93,11 +115,37 @@ export class DrawDomain {
 
   /** Queues vpage's next touch unless it has one already (an entry stays valid: memoryless). */
   wait(v: number, p: number): void {
+    if (p > 0) this.waitAt(v, this.drawn - Math.log(1 - this.rng.float()) / p);
+  }
+
+  /** Queues vpage's next touch at draw count `key`, unless it has one already. */
+  waitAt(v: number, key: number): void {
     const i = v - this.law.base;
     const bit = 1 << (i & 7);
-    if (!(p > 0) || this.queued[i >> 3]! & bit) return;
+    if (this.queued[i >> 3]! & bit) return;
     this.queued[i >> 3]! |= bit;
-    this.waits.push(this.drawn - Math.log(1 - this.rng.float()) / p, v);
+    this.waits.push(key, v);
+  }
+
+  /** The draws to come before vpage's next touch, Exp(1) / p (Infinity if p is 0). */
+  drawWait(p: number): number {
+    return -Math.log(1 - this.rng.float()) / p;
+  }
+
+  /** Takes p off node's mass (and the heatmap's), as a page leaving the plain path does. */
+  leavePlain(k: Kernel, v: number, node: number, p: number): void {
+    this.mass[node] = Math.max(0, this.mass[node]! - p);
+    this.heat.add(k.heat.references, this.heatOf(v), -p);
+  }
+
+  /**
+   * Frame `pfn`, pending an aggregate hint fault not yet come, leaves the aggregate as a plain
+   * PROT_NONE page untouched since its scan (the caller takes it off the mass and queues its wait).
+   */
+  unpend(k: Kernel, pfn: number): void {
+    const flags = k.m.flags;
+    flags[pfn] = (flags[pfn]! & ~PG.hintPending) | PG.protnone;
+    k.m.touchMark[pfn] = this.drawn;
   }
 
   /**
@@ -152,6 +200,10 @@ export class DrawDomain {
   private settleAt(k: Kernel, pfn: number, v: number, p: number): void {
     const flags = k.m.flags;
     if (flags[pfn]! & PG.protnone) return; // waiting: its next touch is an event, not a draw
+    if (flags[pfn]! & PG.hintPending) {
+      this.settlePending(k, pfn, v, p);
+      return;
+    }
     const marks = k.m.touchMark;
     const d = this.drawn - marks[pfn]!;
     marks[pfn] = this.drawn;
@@ -164,6 +216,23 @@ export class DrawDomain {
     if (!drawnBy(u, a)) return;
     const written = drawnBy(u, a * this.law.writeShare);
     flags[pfn] = flags[pfn]! | PG.young | (written ? WRITE_BITS : 0);
+  }
+
+  /**
+   * A frame pending its aggregate hint fault: untouched while the fault has not come; once it has
+   * (at draw touchMark), touched then, written by that reference with the write share or by a
+   * write among the draws since, and back on the plain path from now on.
+   */
+  private settlePending(k: Kernel, pfn: number, v: number, p: number): void {
+    if (this.hints.isLive(v)) return;
+    const marks = k.m.touchMark;
+    const pv = p === p ? p : this.law.p(v - this.law.base);
+    const w = this.law.writeShare;
+    const since = this.drawn - marks[pfn]!;
+    const written = this.rng.float() < w || (since > 0 && drawnBy(this.rng.float(), pv * w * since));
+    const flags = k.m.flags;
+    flags[pfn] = (flags[pfn]! & ~PG.hintPending) | PG.young | (written ? WRITE_BITS : 0);
+    marks[pfn] = this.drawn;
   }
 
   /** p summed over the pages of THP `head`: the chance a draw touches the folio. */
@@ -179,6 +248,21 @@ export class DrawDomain {
     const p = this.law.p(v - this.law.base);
     const e = k.m.pte[v]!;
     const pfn = e !== 0 && e < PTE_SWAPPED ? e - 1 : NIL;
+    if (from !== NOT_MAPPED && this.hints.isLive(v)) {
+      // Still PROT_NONE, its fault to come: that fault is not taken (unmapped, or moved to another node).
+      this.hints.cancel(v);
+      if (to !== NOT_MAPPED) {
+        // Migration keeps the PTE PROT_NONE: the page waits for its fault on the new node, one by one.
+        this.unpend(k, pfn);
+        this.leavePlain(k, v, from, p);
+        this.wait(v, p);
+        return;
+      }
+      if (pfn !== NIL) {
+        k.m.flags[pfn] = k.m.flags[pfn]! & ~PG.hintPending;
+        k.m.touchMark[pfn] = this.drawn; // untouched since its scan: nothing owed
+      }
+    }
     if (from !== NOT_MAPPED) {
       if (to === NOT_MAPPED && pfn !== NIL) this.settleAt(k, pfn, v, p);
       this.mass[from] = Math.max(0, this.mass[from]! - p);

@@ -8,6 +8,7 @@ import { SWAP_CLUSTER_MAX } from '../mm/scan-control.ts';
 import { createRng, type Rng } from '../random/rng.ts';
 import type { PageLaw } from '../workloads/types.ts';
 import { DrawDomain } from './draw-domain.ts';
+import { scanProtNone } from './hint-faults.ts';
 
 /** Its own stream, so the draws of touches never shift the kernel's or a workload's random choices. */
 const RATE_STREAM = 0x85ebca6b;
@@ -28,13 +29,14 @@ export class RateModel implements ReferenceModel {
   }
 
   /** The domain of `law`, started (activated) on first use by a thread of workload `group`. */
-  domainFor(k: Kernel, law: PageLaw, group: number): DrawDomain {
+  domainFor(k: Kernel, law: PageLaw, group: number, cpuNode: number): DrawDomain {
     let d = this.byLaw.get(law);
     if (!d) {
-      d = new DrawDomain(k, law, group, this.rng);
+      d = new DrawDomain(k, law, group, cpuNode, this.rng);
       this.byLaw.set(law, d);
       if (law.pages > 0) this.byRegion[findVma(k.vmas, law.base)] = d;
     }
+    d.threads++; // each thread asks once (Task.domain keeps the answer)
     return d;
   }
 
@@ -65,6 +67,13 @@ export class RateModel implements ReferenceModel {
       if (d !== null) sum += d.law.warmP(v - d.law.base);
     }
     this.warmed = sum;
+  }
+
+  scanProtNone(k: Kernel, vpage: number, pfn: number, node: number, cpuNode: number): boolean {
+    const d = this.domainOf(k, vpage);
+    if (d === null) return false;
+    scanProtNone(k, d, vpage, pfn, node, cpuNode);
+    return true;
   }
 
   pageMoved(k: Kernel, vpage: number, from: number, to: number): void {

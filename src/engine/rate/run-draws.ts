@@ -10,6 +10,7 @@ import { TaskState, type Task } from '../sim/task.ts';
 import type { DrawSource } from '../workloads/types.ts';
 import type { DrawDomain } from './draw-domain.ts';
 import { plainNode, NOT_MAPPED } from '../mm/reference-model.ts';
+import { releaseIfBypassed, takeHintFaults } from './hint-faults.ts';
 
 /** Below this many draws left, a thread's work is done (draw counts are real numbers here). */
 const DONE_EPSILON = 1e-9;
@@ -32,8 +33,10 @@ export function runDraws(
   const heat = d.heat;
   const readShare = 1 - law.writeShare;
   const writeShare = law.writeShare;
+  const hints = d.hints;
   let clock = t.clockNs;
   while (clock < untilNs) {
+    if (hints.size > 0) releaseIfBypassed(k, t, d);
     const left = src.drawsLeft();
     if (left <= DONE_EPSILON) {
       t.state = TaskState.Done;
@@ -52,9 +55,15 @@ export function runDraws(
       const perDraw = (costNs / total + t.thinkNs) * slowdown;
       const fit = (untilNs - clock) / perDraw;
       const n = Math.min(gap, fit, left);
+      // Aggregate hint faults the stretch passed: their time comes on top of the draws'.
+      let faultsNs = 0;
       if (n > 0) {
+        const startNs = clock;
+        const startDrawn = d.drawn;
         clock += n * perDraw;
         d.drawn += n;
+        if (hints.size > 0) faultsNs = takeHintFaults(k, t, d, startNs, startDrawn, perDraw, slowdown);
+        clock += faultsNs;
         src.takeDraws(n);
         t.references += n;
         for (let node = 0; node < nrNodes; node++) {
@@ -66,7 +75,7 @@ export function runDraws(
         heat.drew(k.heat.references, n, total);
       }
       if (n === fit) {
-        clock = untilNs; // the round's time ran out (set exactly: rounding must not leave a sliver)
+        clock = untilNs + faultsNs; // the round's time ran out (set exactly: rounding must not leave a sliver)
         break;
       }
       if (n === left) continue; // the thread's work ran out

@@ -20,6 +20,11 @@ export class TouchHeap {
     return this.vpages;
   }
 
+  /** The keys of every entry, in heap order (the first `size` of them). */
+  keyArray(): Float64Array {
+    return this.keys;
+  }
+
   clear(): void {
     this.size = 0;
   }

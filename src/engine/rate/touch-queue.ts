@@ -87,6 +87,25 @@ export class TouchQueue {
     return this.near.vpageArray();
   }
 
+  /** Hands every entry to `visit`, in no particular order, then empties the queue. */
+  drain(visit: (key: number, vpage: number) => void): void {
+    const near = this.near;
+    const nearKeys = near.keyArray();
+    const nearVpages = near.vpageArray();
+    for (let i = 0; i < near.size; i++) visit(nearKeys[i]!, nearVpages[i]!);
+    for (let bk = 0; bk <= TOP; bk++) {
+      const last = this.tail[bk]!;
+      for (let blk = this.head[bk]!; blk >= 0; blk = blk === last ? -1 : this.next[blk]!) {
+        const keys = this.segKeys[blk >>> SEG_SHIFT]!;
+        const vpages = this.segVpages[blk >>> SEG_SHIFT]!;
+        const from = (blk & SEG_MASK) << BLOCK_SHIFT;
+        const to = from + (blk === last ? this.tailFill[bk]! : BLOCK);
+        for (let i = from; i < to; i++) visit(keys[i]!, vpages[i]!);
+      }
+    }
+    this.clear();
+  }
+
   clear(): void {
     this.size = 0;
     this.broughtForward = 0;

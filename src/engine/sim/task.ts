@@ -108,7 +108,15 @@ export function runTask(k: Kernel, t: Task, untilNs: number, slowdown: number, r
     until = Math.min(until, k.round.endNs)
   ) {
     if (t.cursor < t.len || draws.sequentialLeft() > 0) playReferences(k, t, until, slowdown, draws);
-    else runDraws(k, t, draws, (t.domain ??= rate.domainFor(k, draws.law, t.group)), until, slowdown);
+    else
+      runDraws(
+        k,
+        t,
+        draws,
+        (t.domain ??= rate.domainFor(k, draws.law, t.group, t.policy.localNode)),
+        until,
+        slowdown,
+      );
   }
 }
 

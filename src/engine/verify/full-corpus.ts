@@ -23,6 +23,7 @@ import { fragmentedThpEntry, THP_RUNS, thpEntry, withThp } from './thp-corpus.ts
 import { kernel61Entry, KERNEL_RUNS, MGLRU_RUNS, mglruEntry, threeTierEntry } from './kernel-corpus.ts';
 import { memcgEntries } from './memcg-corpus.ts';
 import { hybridtierEntries } from './hybridtier-corpus.ts';
+import { hintAggregateEntries } from './hint-corpus.ts';
 
 /**
  * A few hot-set-in-the-slow-tier runs of 10 s: long enough for NUMA balancing's scan period to
@@ -115,5 +116,6 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
   }
   entries.push(...memcgEntries());
   entries.push(...hybridtierEntries());
+  entries.push(...hintAggregateEntries());
   return { entries, refused };
 }
