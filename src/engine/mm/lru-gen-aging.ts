@@ -20,9 +20,7 @@ import {
   genTail,
   LRU_GEN_ANON,
   LRU_GEN_FILE,
-  LRU_REFS_WIDTH,
   lruGenFromSeq,
-  lruTierFromRefs,
   folioLruRefs,
   folioType,
   folioWorkingset,
@@ -35,7 +33,9 @@ import {
   NR_BLOOM_FILTERS,
   PG_WORKINGSET,
   REFS_MASK,
+  refsFull,
   setFolioGen,
+  tierOf,
   type LruGen,
 } from './lru-gen.ts';
 
@@ -58,13 +58,21 @@ export function evictableMinSeq(lg: LruGen, node: number, swappiness: number): n
 }
 
 /**
- * folio_update_gen(), the aging's promotion: a folio young once gets PG_referenced; one young again
- * (or already in the working set) moves to generation `gen` with PG_workingset, its refs cleared.
- * Returns the old generation, or -1 when it did not move.
+ * folio_update_gen(), the aging's promotion. v6.14: a folio young once gets PG_referenced; one young
+ * again (or already in the working set) moves to generation `gen` with PG_workingset, its refs
+ * cleared. 6.1/6.12: one young sighting moves it, with refs, PG_referenced and PG_workingset
+ * cleared. Returns the old generation, or -1 when it did not move.
  */
 function folioUpdateGen(m: MemState, pfn: number, gen: number): number {
   const lg = m.lrugen!;
   const fl = m.flags[pfn]!;
+  if (!lg.rules.workingsetRework) {
+    const old = lg.genFlags[pfn]! & GEN_MASK;
+    m.flags[pfn] = fl & ~PG.referenced;
+    lg.genFlags[pfn] = lg.genFlags[pfn]! & ~(REFS_MASK | PG_WORKINGSET);
+    setFolioGen(m, pfn, gen);
+    return old;
+  }
   if (!(fl & PG.referenced) && !folioWorkingset(m, pfn)) {
     m.flags[pfn] = fl | PG.referenced;
     lg.genFlags[pfn] = lg.genFlags[pfn]! & ~REFS_MASK;
@@ -79,7 +87,8 @@ function folioUpdateGen(m: MemState, pfn: number, gen: number): number {
 
 /**
  * folio_inc_gen(): moves a folio of the oldest generation one generation younger (unless the aging
- * promoted it already), clearing PG_referenced and refs. Returns its new generation.
+ * promoted it already), clearing PG_referenced and refs (LRU_REFS_FLAGS), and in 6.1/6.12 also
+ * PG_workingset, which LRU_REFS_FLAGS held there. Returns its new generation.
  */
 export function folioIncGen(m: MemState, pfn: number): number {
   const lg = m.lrugen!;
@@ -89,14 +98,14 @@ export function folioIncGen(m: MemState, pfn: number): number {
   if (gen !== oldGen) return gen;
   const newGen = (oldGen + 1) % MAX_NR_GENS;
   m.flags[pfn] = m.flags[pfn]! & ~PG.referenced;
-  lg.genFlags[pfn] = lg.genFlags[pfn]! & ~REFS_MASK;
+  lg.genFlags[pfn] = lg.genFlags[pfn]! & ~(lg.rules.workingsetRework ? REFS_MASK : REFS_MASK | PG_WORKINGSET);
   setFolioGen(m, pfn, newGen);
   return newGen;
 }
 
 /**
  * inc_min_seq(): folds the oldest generation of `type` into the next one (folios to its tail), counting
- * the protected pages by tier, and moves min_seq on. A type reclaim may not evict moves on without
+ * the protected pages by tier (v6.14), and moves min_seq on. A type reclaim may not evict moves on without
  * its folios, as the kernel lets it (the cold/hot inversion the kernel's comment names).
  */
 function incMinSeq(m: MemState, node: number, type: number, swappiness: number): void {
@@ -111,9 +120,10 @@ function incMinSeq(m: MemState, node: number, type: number, swappiness: number):
       const ws = folioWorkingset(m, pfn);
       const newGen = folioIncGen(m, pfn);
       listMove(m, pfn, newGen, true);
-      // Don't count the working set being lazily promoted.
-      if (refs + (ws ? 1 : 0) !== (1 << LRU_REFS_WIDTH) + 1)
-        lg.protected[ctrlIndex(node, type, lruTierFromRefs(refs, ws))]! += folioNrPages(m, pfn);
+      // v6.14 counts the folios it folds as protected, but not the working set being lazily
+      // promoted; 6.1/6.12 count none here.
+      if (lg.rules.workingsetRework && !refsFull(lg, refs, ws))
+        lg.protected[ctrlIndex(node, type, tierOf(lg, refs, ws))]! += folioNrPages(m, pfn);
     }
   }
   resetCtrlPos(lg, node, type);
@@ -278,12 +288,19 @@ export function lruGenSetRefs(m: MemState, pfn: number): boolean {
   return true;
 }
 
+/** folio_activate() under MGLRU: off the list and back with PG_active, into the young generations. */
+function activateFolio(k: Kernel, node: number, pfn: number): void {
+  lruMove(k.m, pfn, PG.active, 0);
+  count(k, node, STAT.pgactivate, folioNrPages(k.m, pfn));
+}
+
 /**
  * lru_gen_look_around(), from the rmap walk of young folio pfn in shrink_folio_list: the PTEs
  * around it in its PMD table and VMA, at most MIN_LRU_BATCH centred on it. Young folios there move
- * to max_seq, through folio_update_gen for kswapd (it has a walk) or lru_gen_set_refs and
- * folio_activate for direct reclaim; a table with enough young PTEs goes into the filter the next
- * aging walks by (the feedback from eviction to aging).
+ * to max_seq, through folio_update_gen for kswapd (it has a walk) or folio_activate for direct
+ * reclaim (v6.14: once lru_gen_set_refs says so; 6.1/6.12: at once, their refs cleared); a young
+ * folio isolated for reclaim gets PG_referenced in 6.1/6.12. A table with enough young PTEs goes
+ * into the filter the next aging walks by (the feedback from eviction to aging).
  */
 export function lruGenLookAround(k: Kernel, pfn: number, sc: ScanControl): void {
   const m = k.m;
@@ -311,12 +328,20 @@ export function lruGenLookAround(k: Kernel, pfn: number, sc: ScanControl): void 
     const e = m.pte[v]!;
     if (e === 0 || e >= PTE_SWAPPED) continue;
     const p = e - 1;
-    if (pageToNid(m, p) !== node || !(m.flags[p]! & PG.lru) || !folioReferenced(k, p)) continue;
+    if (pageToNid(m, p) !== node) continue;
+    const listed = (m.flags[p]! & PG.lru) !== 0;
+    // 6.1/6.12 look at folios isolated with this one too (get_pfn_folio has no LRU check).
+    if ((!listed && lg.rules.workingsetRework) || !folioReferenced(k, p)) continue;
     young++;
-    if (sc.reclaimer === 'kswapd') folioUpdateGen(m, p, gen);
-    else if (lruGenSetRefs(m, p) && (lg.genFlags[p]! & GEN_MASK) !== gen) {
-      lruMove(m, p, PG.active, 0);
-      count(k, node, STAT.pgactivate, folioNrPages(m, p));
+    if (!listed)
+      m.flags[p] = m.flags[p]! | PG.referenced; // for shrink_folio_list()
+    else if (sc.reclaimer === 'kswapd') folioUpdateGen(m, p, gen);
+    else if (lg.rules.workingsetRework) {
+      if (lruGenSetRefs(m, p) && (lg.genFlags[p]! & GEN_MASK) !== gen) activateFolio(k, node, p);
+    } else if ((lg.genFlags[p]! & GEN_MASK) !== gen) {
+      m.flags[p] = m.flags[p]! & ~PG.referenced; // folio_clear_lru_refs()
+      lg.genFlags[p] = lg.genFlags[p]! & ~(REFS_MASK | PG_WORKINGSET);
+      activateFolio(k, node, p);
     }
   }
   sc.costNs += (end - start) * PTE_WALK_NS;

@@ -26,15 +26,16 @@ import {
   genTail,
   GEN_MASK,
   LRU_GEN_FILE,
-  LRU_REFS_WIDTH,
   lruGenDelFolio,
   lruGenFromSeq,
-  lruTierFromRefs,
   listMove,
   MAX_LRU_BATCH,
   MIN_LRU_BATCH,
   MIN_NR_GENS,
+  PG_WORKINGSET,
   REFS_MASK,
+  refsFull,
+  tierOf,
 } from './lru-gen.ts';
 
 /** Folios isolated for one shrink_folio_list call: a batch stops at MIN_LRU_BATCH pages. */
@@ -44,7 +45,8 @@ const isolated = new Uint32Array(MIN_LRU_BATCH);
  * sort_folio(): true if the folio stays (moved within the lists), false if it may be isolated.
  * Promoted folios (gen bits newer than the oldest) go to their generation's head; a folio of a
  * tier above tierIdx, or one whose refs and PG_workingset are full (the working set, promoted
- * lazily), one generation up; dirty page cache waits a generation for writeback.
+ * lazily), one generation up (v6.14 to its head, not counting the lazy promotion as protected;
+ * 6.1/6.12 to its tail, counting it); dirty page cache waits a generation for writeback.
  */
 function sortFolio(k: Kernel, pfn: number, tierIdx: number): boolean {
   const m = k.m;
@@ -54,15 +56,16 @@ function sortFolio(k: Kernel, pfn: number, tierIdx: number): boolean {
   const gen = lg.genFlags[pfn]! & GEN_MASK;
   const refs = folioLruRefs(m, pfn);
   const ws = folioWorkingset(m, pfn);
-  const tier = lruTierFromRefs(refs, ws);
-  const workingsetFull = refs + (ws ? 1 : 0) === (1 << LRU_REFS_WIDTH) + 1;
+  const tier = tierOf(lg, refs, ws);
+  const workingsetFull = refsFull(lg, refs, ws);
   if (gen !== lruGenFromSeq(lg.minSeq[node * 2 + type]!)) {
     listMove(m, pfn, gen, false);
     return true;
   }
   if (tier > tierIdx || workingsetFull) {
-    listMove(m, pfn, folioIncGen(m, pfn), false);
-    if (!workingsetFull) lg.protected[ctrlIndex(node, type, tier)]! += folioNrPages(m, pfn);
+    const rework = lg.rules.workingsetRework;
+    listMove(m, pfn, folioIncGen(m, pfn), !rework);
+    if (!rework || !workingsetFull) lg.protected[ctrlIndex(node, type, tier)]! += folioNrPages(m, pfn);
     return true;
   }
   if (type === LRU_GEN_FILE && m.flags[pfn]! & PG.dirty) {
@@ -72,10 +75,20 @@ function sortFolio(k: Kernel, pfn: number, tierIdx: number): boolean {
   return false;
 }
 
-/** isolate_folio(): off the list for reclaim; refs that PG_referenced does not back are dropped. */
+/**
+ * isolate_folio(): off the list for reclaim; refs that PG_referenced does not back are dropped
+ * (6.1/6.12: with PG_workingset, and PG_referenced is cleared for shrink_folio_list()).
+ */
 function isolateFolio(k: Kernel, pfn: number): void {
   const m = k.m;
-  if (!(m.flags[pfn]! & PG.referenced)) m.lrugen!.genFlags[pfn] = m.lrugen!.genFlags[pfn]! & ~REFS_MASK;
+  const lg = m.lrugen!;
+  const referenced = (m.flags[pfn]! & PG.referenced) !== 0;
+  if (lg.rules.workingsetRework) {
+    if (!referenced) lg.genFlags[pfn] = lg.genFlags[pfn]! & ~REFS_MASK;
+  } else {
+    if (!referenced) lg.genFlags[pfn] = lg.genFlags[pfn]! & ~(REFS_MASK | PG_WORKINGSET);
+    m.flags[pfn] = m.flags[pfn]! & ~PG.referenced;
+  }
   lruGenDelFolio(m, pfn, true);
 }
 

@@ -42,7 +42,8 @@ function evictableSize(k: Kernel, node: number, swappiness: number): number {
 
 /**
  * should_run_aging(): true when the aging must run (only MIN_NR_GENS generations, nothing to
- * evict) or had better (MIN_NR_GENS + 1 left); nrToScan.value the evictable pages.
+ * evict) or had better (MIN_NR_GENS + 1 left; in 6.1/6.12 only if the pages are spread badly:
+ * shouldAgeBySpread); nrToScan.value the evictable pages.
  */
 export function shouldRunAging(
   k: Kernel,
@@ -52,11 +53,36 @@ export function shouldRunAging(
 ): boolean {
   const lg = k.m.lrugen!;
   const maxSeq = lg.maxSeq[node]!;
-  const minSeq = evictableMinSeq(lg, node, swappiness);
+  const spread = lg.rules.agingBySpread;
+  // 6.1/6.12 test min_seq[!can_swap]; v6.14 the older of the evictable types'.
+  const minSeq = spread
+    ? lg.minSeq[node * 2 + (swappiness ? LRU_GEN_ANON : LRU_GEN_FILE)]!
+    : evictableMinSeq(lg, node, swappiness);
   nrToScan.value = 0;
   if (minSeq + MIN_NR_GENS > maxSeq) return true;
   nrToScan.value = evictableSize(k, node, swappiness);
-  return minSeq + MIN_NR_GENS === maxSeq;
+  if (!spread) return minSeq + MIN_NR_GENS === maxSeq;
+  if (minSeq + MIN_NR_GENS < maxSeq) return false;
+  return shouldAgeBySpread(k, node, swappiness, nrToScan.value);
+}
+
+/**
+ * 6.1/6.12's should_run_aging() at MIN_NR_GENS + 1 generations: "it's also ideal to spread pages
+ * out evenly", so age when the youngest generation holds over 1/MIN_NR_GENS of the evictable
+ * pages or the oldest-but-one (seq + MIN_NR_GENS == max_seq) under 1/(MIN_NR_GENS + 2). Example:
+ * 900 pages, 300 in max_seq and 300 in max_seq - 2: 600 > 900 no, 1200 < 900 no: no aging.
+ */
+export function shouldAgeBySpread(k: Kernel, node: number, swappiness: number, total: number): boolean {
+  const lg = k.m.lrugen!;
+  const maxSeq = lg.maxSeq[node]!;
+  let young = 0;
+  let old = 0;
+  for (let type = minType(swappiness); type <= maxType(swappiness); type++) {
+    young += genPages(lg, node, maxSeq, type);
+    if (lg.minSeq[node * 2 + type]! <= maxSeq - MIN_NR_GENS)
+      old += genPages(lg, node, maxSeq - MIN_NR_GENS, type);
+  }
+  return young * MIN_NR_GENS > total || old * (MIN_NR_GENS + 2) < total;
 }
 
 const nrToScanOut = { value: 0 };

@@ -5,6 +5,7 @@
 import { NIL, pageToNid, type MemState } from './mem-state.ts';
 import { PG } from './page-flags.ts';
 import { folioNrPages } from './folio.ts';
+import type { LruGenRules } from '../../shared/scenario/lru-gen-kernels.ts';
 
 export const MAX_NR_GENS = 4;
 export const MIN_NR_GENS = 2;
@@ -32,6 +33,8 @@ const LIST_MASK = 3 << LIST_SHIFT;
 
 export interface LruGen {
   nrNodes: number;
+  /** Which kernel's rules (lru-gen-kernels.ts): 6.1 and 6.12's, or mainline's after the v6.14 rework. */
+  rules: LruGenRules;
   /** lrugen->max_seq per node; every type shares it. */
   maxSeq: Float64Array;
   /** lrugen->min_seq[type]: [node * 2 + type]. */
@@ -81,12 +84,14 @@ export function createLruGen(
   nrVpages: number,
   nrPmds: number,
   nrMms: number,
+  rules: LruGenRules,
 ): LruGen {
   const lists = nrNodes * MAX_NR_GENS * 2;
   const ctrl = nrNodes * 2 * MAX_NR_TIERS;
   // lru_gen_init_lruvec(): max_seq = MIN_NR_GENS + 1 and min_seq 0, so four empty generations at boot.
   return {
     nrNodes,
+    rules,
     maxSeq: new Float64Array(nrNodes).fill(MIN_NR_GENS + 1),
     minSeq: new Float64Array(nrNodes * 2),
     birthMs: new Float64Array(nrNodes * MAX_NR_GENS),
@@ -125,10 +130,16 @@ export function folioLruGen(m: MemState, pfn: number): number {
   return m.flags[pfn]! & PG.lru ? m.lrugen!.genFlags[pfn]! & GEN_MASK : -1;
 }
 
-/** folio_lru_refs(): accesses through file descriptors including PG_referenced; 0 without it. */
+/**
+ * folio_lru_refs(). v6.14: accesses through file descriptors including PG_referenced, 0 without it.
+ * 6.1/6.12: accesses beyond PG_referenced, N - 1 of N > 1, as the refs counter plus PG_workingset.
+ */
 export function folioLruRefs(m: MemState, pfn: number): number {
+  const g = m.lrugen!.genFlags[pfn]!;
+  const counter = (g & REFS_MASK) >> REFS_SHIFT;
+  if (!m.lrugen!.rules.workingsetRework) return counter + (g & PG_WORKINGSET ? 1 : 0);
   if (!(m.flags[pfn]! & PG.referenced)) return 0;
-  return ((m.lrugen!.genFlags[pfn]! & REFS_MASK) >> REFS_SHIFT) + 1;
+  return counter + 1;
 }
 
 export function folioWorkingset(m: MemState, pfn: number): boolean {
@@ -140,9 +151,31 @@ function orderBase2(n: number): number {
   return n <= 1 ? 0 : 32 - Math.clz32(n - 1);
 }
 
-/** lru_tier_from_refs(): refs 0-1 tier 0, 2 tier 1, 3-4 tier 2; PG_workingset the top tier. */
+/** lru_tier_from_refs() of v6.14: refs 0-1 tier 0, 2 tier 1, 3-4 tier 2; PG_workingset the top tier. */
 export function lruTierFromRefs(refs: number, workingset: boolean): number {
   return workingset ? MAX_NR_TIERS - 1 : orderBase2(refs);
+}
+
+/**
+ * lru_tier_from_refs() of 6.1/6.12, order_base_2(refs + 1) of folio_lru_refs()'s N - 1: refs 0
+ * tier 0, 1 tier 1, 2-3 tier 2, 4 (the counter full and PG_workingset) tier 3.
+ */
+export function lruTierFromRefsBefore614(refs: number): number {
+  return orderBase2(refs + 1);
+}
+
+/** The tier of a folio with folio_lru_refs() `refs` and PG_workingset `ws` under lg's rules. */
+export function tierOf(lg: LruGen, refs: number, ws: boolean): number {
+  return lg.rules.workingsetRework ? lruTierFromRefs(refs, ws) : lruTierFromRefsBefore614(refs);
+}
+
+/**
+ * Whether every refs bit and PG_workingset are set: the working set that sort_folio() promotes
+ * lazily. v6.14: refs + workingset == BIT(LRU_REFS_WIDTH) + 1; 6.1/6.12: refs == BIT(LRU_REFS_WIDTH).
+ */
+export function refsFull(lg: LruGen, refs: number, ws: boolean): boolean {
+  if (!lg.rules.workingsetRework) return refs === 1 << LRU_REFS_WIDTH;
+  return refs + (ws ? 1 : 0) === (1 << LRU_REFS_WIDTH) + 1;
 }
 
 /** lru_gen_is_active(): the two youngest generations stand for the active list. */
@@ -152,13 +185,15 @@ export function lruGenIsActive(lg: LruGen, node: number, gen: number): boolean {
 }
 
 /**
- * lru_gen_folio_seq(): where a folio joins. Active (faulted in, or activated by reclaim) joins the
- * second youngest, the youngest with PG_workingset; a new anon page not in the swap cache the
- * second youngest; anything else the second oldest, the oldest with PG_workingset (clamped to min_seq).
- * Example, max_seq 7 and min_seq 4: a fault joins 6, a page-cache read 4 (7 - 4 + 1 = 4).
+ * lru_gen_folio_seq(): where a folio joins. v6.14 (lru_gen_distance): active (faulted in, or
+ * activated by reclaim) joins the second youngest, the youngest with PG_workingset; a new anon page
+ * not in the swap cache the second youngest; anything else the second oldest, the oldest with
+ * PG_workingset (clamped to min_seq). Example, max_seq 7 and min_seq 4: a fault joins 6, a
+ * page-cache read 4 (7 - 4 + 1 = 4). 6.1/6.12: lruGenFolioSeqBefore614.
  */
 export function lruGenFolioSeq(m: MemState, pfn: number, reclaiming: boolean): number {
   const lg = m.lrugen!;
+  if (!lg.rules.workingsetRework) return lruGenFolioSeqBefore614(m, pfn, reclaiming);
   const node = pageToNid(m, pfn);
   const fl = m.flags[pfn]!;
   const type = fl & PG.file ? LRU_GEN_FILE : LRU_GEN_ANON;
@@ -169,6 +204,25 @@ export function lruGenFolioSeq(m: MemState, pfn: number, reclaiming: boolean): n
   else if (type === LRU_GEN_ANON && !inSwapCache(m, pfn)) gen = MIN_NR_GENS;
   else gen = MAX_NR_GENS - ws;
   return Math.max(lg.maxSeq[node]! - gen + 1, lg.minSeq[node * 2 + type]!);
+}
+
+/**
+ * lru_gen_add_folio()'s four cases in 6.1 (6.1.129) and 6.12: hot (PG_active) joins max_seq; anon
+ * not in the swap cache max_seq - 1; added by reclaim, or with only MIN_NR_GENS generations, min_seq;
+ * anything else min_seq + 1. Example, max_seq 7 and min_seq 4: a fault joins 7, a new anon page
+ * 6, a page-cache read 5; with min_seq 5, the read joins 5.
+ */
+function lruGenFolioSeqBefore614(m: MemState, pfn: number, reclaiming: boolean): number {
+  const lg = m.lrugen!;
+  const node = pageToNid(m, pfn);
+  const fl = m.flags[pfn]!;
+  const type = fl & PG.file ? LRU_GEN_FILE : LRU_GEN_ANON;
+  const maxSeq = lg.maxSeq[node]!;
+  const minSeq = lg.minSeq[node * 2 + type]!;
+  if (fl & PG.active) return maxSeq;
+  if (type === LRU_GEN_ANON && !inSwapCache(m, pfn)) return maxSeq - 1;
+  if (reclaiming || minSeq + MIN_NR_GENS >= maxSeq) return minSeq;
+  return minSeq + 1;
 }
 
 function inSwapCache(m: MemState, pfn: number): boolean {
@@ -274,8 +328,9 @@ export function lruGenDelFolio(m: MemState, pfn: number, reclaiming: boolean): v
 }
 
 /**
- * lru_gen_inc_refs(), folio_mark_accessed() under MGLRU: the first access through a file descriptor
- * sets PG_referenced, the next ones count in refs, and past the counter's top PG_workingset.
+ * lru_gen_inc_refs(), folio_mark_accessed() under MGLRU. v6.14: the first access through a file
+ * descriptor sets PG_referenced, the next ones count in refs, and past the counter's top
+ * PG_workingset. 6.1/6.12 (folio_inc_refs): PG_referenced, then PG_workingset, then refs up to 3.
  */
 export function lruGenIncRefs(m: MemState, pfn: number): void {
   const fl = m.flags[pfn]!;
@@ -284,7 +339,12 @@ export function lruGenIncRefs(m: MemState, pfn: number): void {
   const g = lg.genFlags[pfn]!;
   if (!(fl & PG.referenced)) {
     m.flags[pfn] = fl | PG.referenced;
-    lg.genFlags[pfn] = g & ~REFS_MASK;
+    if (lg.rules.workingsetRework) lg.genFlags[pfn] = g & ~REFS_MASK;
+    return;
+  }
+  if (!lg.rules.workingsetRework) {
+    if (!(g & PG_WORKINGSET)) lg.genFlags[pfn] = g | PG_WORKINGSET;
+    else if ((g & REFS_MASK) !== REFS_MASK) lg.genFlags[pfn] = g + (1 << REFS_SHIFT);
     return;
   }
   if ((g & REFS_MASK) === REFS_MASK) lg.genFlags[pfn] = g | PG_WORKINGSET;

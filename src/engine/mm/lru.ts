@@ -113,7 +113,7 @@ export function lruCopyAge(m: MemState, src: number, dst: number): void {
  */
 export function faultAddLru(m: MemState, pfn: number): void {
   if (m.lrugen) {
-    lruGenRefault(m, pfn, m.owner[pfn]!);
+    lruGenRefault(m, pfn, m.owner[pfn]!, true);
     m.flags[pfn] = m.flags[pfn]! | PG.active;
   }
   lruAdd(m, pfn);
@@ -121,7 +121,7 @@ export function faultAddLru(m: MemState, pfn: number): void {
 
 /** filemap_add_folio(): a page-cache page read with read(), outside a fault; a refault under MGLRU. */
 export function pageCacheAddLru(m: MemState, pfn: number): void {
-  if (m.lrugen) lruGenRefault(m, pfn, m.owner[pfn]!);
+  if (m.lrugen) lruGenRefault(m, pfn, m.owner[pfn]!, false);
   lruAdd(m, pfn);
 }
 

@@ -11,11 +11,17 @@ import {
   type LruGen,
 } from '../../../src/engine/mm/lru-gen.ts';
 import { buildWorld } from '../../../src/engine/sim/setup.ts';
+import { lruGenRules, type LruGenKernel } from '../../../src/shared/scenario/lru-gen-kernels.ts';
 import { twoTierScenario } from './scenarios.ts';
 
-/** A kernel (DRAM 64 MiB + PMEM 128 MiB, swap) with lru_gen_enabled and no pages yet. */
-export function mglruKernel(knobs: Record<string, unknown> = {}): Kernel {
-  return buildWorld(twoTierScenario({ knobs: { lru_gen_enabled: true, ...knobs } })).k;
+/**
+ * A kernel (DRAM 64 MiB + PMEM 128 MiB, swap) with lru_gen_enabled and no pages yet, following
+ * `rules`' MGLRU rules (default mainline's, after the v6.14 rework).
+ */
+export function mglruKernel(knobs: Record<string, unknown> = {}, rules: LruGenKernel = 'mainline'): Kernel {
+  const k = buildWorld(twoTierScenario({ knobs: { lru_gen_enabled: true, ...knobs } })).k;
+  k.m.lrugen!.rules = lruGenRules(rules === 'mainline' ? null : rules);
+  return k;
 }
 
 /** What a page starts with: its PG bits, refs (0-3) and PG_workingset before it joins a generation. */
