@@ -7,6 +7,7 @@ import { folioNrPages } from './folio.ts';
 import { ctrlIndex } from './lru-gen-ctrl.ts';
 import {
   folioLruRefs,
+  folioLruvecOf,
   folioType,
   folioWorkingset,
   lruTierFromRefs,
@@ -18,6 +19,8 @@ import {
   REFS_SHIFT,
 } from './lru-gen.ts';
 
+// The kernel's shadow also names the memcg; here a vpage's memcg never changes (its workload's), so
+// the folio read back is in the memcg it left and only the node needs keeping.
 // Shadow layout: bits 0-15 min_seq (EVICTION_MASK's share of it), 16-17 max(refs - 1, 0),
 // bit 18 PG_workingset, bits 19-29 the node, bit 30 "an entry is here".
 const SEQ_MASK = 0xffff;
@@ -36,13 +39,14 @@ const PRESENT = 1 << 30;
 export function lruGenEviction(m: MemState, pfn: number, vpage: number): void {
   const lg = m.lrugen!;
   const node = pageToNid(m, pfn);
+  const lruvec = folioLruvecOf(m, pfn);
   const type = folioType(m, pfn);
   const refs = folioLruRefs(m, pfn);
   const rework = lg.rules.workingsetRework;
   const ws = rework ? folioWorkingset(m, pfn) : refs !== 0;
   const tier = rework ? lruTierFromRefs(refs, ws) : lruTierFromRefsBefore614(refs);
-  const minSeq = lg.minSeq[node * 2 + type]!;
-  lg.evicted[ctrlIndex(node, type, tier)]! += folioNrPages(m, pfn);
+  const minSeq = lg.minSeq[lruvec * 2 + type]!;
+  lg.evicted[ctrlIndex(lruvec, type, tier)]! += folioNrPages(m, pfn);
   lg.shadow[vpage] =
     PRESENT |
     ((node & NODE_MASK) << NODE_SHIFT) |
@@ -65,12 +69,13 @@ export function lruGenRefault(m: MemState, pfn: number, vpage: number, inFault: 
   const node = pageToNid(m, pfn);
   if (((shadow >>> NODE_SHIFT) & NODE_MASK) !== node) return;
   if (!lg.rules.refaultByMaxSeq) return lruGenRefaultBefore614(m, pfn, shadow, inFault);
-  const maxSeq = lg.maxSeq[node]! & SEQ_MASK;
+  const lruvec = folioLruvecOf(m, pfn);
+  const maxSeq = lg.maxSeq[lruvec]! & SEQ_MASK;
   if (Math.abs(maxSeq - (shadow & SEQ_MASK)) >= MAX_NR_GENS) return;
   const type = folioType(m, pfn);
   const ws = (shadow & WS_BIT) !== 0;
   const refs = ((shadow >>> TOKEN_REFS_SHIFT) & 3) + 1;
-  lg.refaulted[ctrlIndex(node, type, lruTierFromRefs(refs, ws))]! += folioNrPages(m, pfn);
+  lg.refaulted[ctrlIndex(lruvec, type, lruTierFromRefs(refs, ws))]! += folioNrPages(m, pfn);
   if (ws) lg.genFlags[pfn] = lg.genFlags[pfn]! | PG_WORKINGSET;
   else lg.genFlags[pfn] = (lg.genFlags[pfn]! & ~REFS_MASK) | ((refs - 1) << REFS_SHIFT);
 }
@@ -85,11 +90,11 @@ export function lruGenRefault(m: MemState, pfn: number, vpage: number, inFault: 
  */
 function lruGenRefaultBefore614(m: MemState, pfn: number, shadow: number, inFault: boolean): void {
   const lg = m.lrugen!;
-  const node = pageToNid(m, pfn);
+  const lruvec = folioLruvecOf(m, pfn);
   const type = folioType(m, pfn);
-  if ((lg.minSeq[node * 2 + type]! & SEQ_MASK) !== (shadow & SEQ_MASK)) return;
+  if ((lg.minSeq[lruvec * 2 + type]! & SEQ_MASK) !== (shadow & SEQ_MASK)) return;
   const refs = ((shadow >>> TOKEN_REFS_SHIFT) & 3) + (shadow & WS_BIT ? 1 : 0);
-  lg.refaulted[ctrlIndex(node, type, lruTierFromRefsBefore614(refs))]! += folioNrPages(m, pfn);
+  lg.refaulted[ctrlIndex(lruvec, type, lruTierFromRefsBefore614(refs))]! += folioNrPages(m, pfn);
   if (inFault || refs >= (1 << LRU_REFS_WIDTH) - 1)
     lg.genFlags[pfn] = lg.genFlags[pfn]! | REFS_MASK | PG_WORKINGSET;
 }

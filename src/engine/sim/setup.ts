@@ -13,6 +13,7 @@ import { makeWorkload } from '../workloads/index.ts';
 import { newKswapd, type Kernel } from '../mm/kernel.ts';
 import { createMemState } from '../mm/mem-state.ts';
 import { createLruGen } from '../mm/lru-gen.ts';
+import { lruGenOnlineMemcg } from '../mm/lru-gen-memcg-lru.ts';
 import { lruGenRules } from '../../shared/scenario/lru-gen-kernels.ts';
 import { createSwapState } from '../mm/swap-state.ts';
 import { NR_MIGRATE_REASONS } from '../mm/migrate.ts';
@@ -144,6 +145,7 @@ export function buildWorld(s: ResolvedScenario): World {
     const nrPmds = Math.ceil(vmas.nrVpages / PTRS_PER_PTE);
     k.m.lrugen = createLruGen(
       nrNodes,
+      k.m.nrMemcgs,
       k.m.nrFrames,
       vmas.nrVpages,
       nrPmds,
@@ -151,6 +153,11 @@ export function buildWorld(s: ResolvedScenario): World {
       lruGenRules(k.kernel),
     );
     k.m.lrugen.swapSlotOf = k.swap?.slotOf ?? null;
+    // mem_cgroup_css_online() -> lru_gen_online_memcg(), the root first; without cgroups global
+    // reclaim shrinks the root's lruvec alone and the memcg LRU is not kept.
+    if (k.m.nrMemcgs > 1) {
+      for (let memcg = 0; memcg < k.m.nrMemcgs; memcg++) lruGenOnlineMemcg(k.m.lrugen.memcgLru, memcg, k.rng);
+    }
   }
   const rate = rateEngine ? new RateModel(k, s.run.seed) : null;
   k.refs = rate;
