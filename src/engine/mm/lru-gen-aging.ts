@@ -340,7 +340,8 @@ export function lruGenLookAround(k: Kernel, pfn: number, sc: ScanControl): void 
     young++;
     if (!listed)
       m.flags[p] = m.flags[p]! | PG.referenced; // for shrink_folio_list()
-    else if (sc.reclaimer === 'kswapd' || sc.proactive) folioUpdateGen(m, p, gen); // set_mm_walk()
+    else if (sc.reclaimer === 'kswapd' || sc.proactive)
+      folioUpdateGen(m, p, gen); // set_mm_walk()
     else if (lg.rules.workingsetRework) {
       if (lruGenSetRefs(m, p) && (lg.genFlags[p]! & GEN_MASK) !== gen) activateFolio(k, p);
     } else if ((lg.genFlags[p]! & GEN_MASK) !== gen) {

@@ -94,7 +94,13 @@ export function lruGenShrinkNode(k: Kernel, node: number, sc: ScanControl): void
  * lruvec_is_reclaimable(): not below memory.min, sizable, and its oldest evictable generation
  * older than min_ttl ms.
  */
-function lruvecIsReclaimable(k: Kernel, memcg: number, node: number, sc: ScanControl, minTtl: number): boolean {
+function lruvecIsReclaimable(
+  k: Kernel,
+  memcg: number,
+  node: number,
+  sc: ScanControl,
+  minTtl: number,
+): boolean {
   if (memcgBelowProtection(k, memcg) === 'min') return false;
   const lruvec = lruvecOf(k.m, memcg, node);
   if (!lruvecIsSizable(k, lruvec, sc)) return false;

@@ -13,9 +13,7 @@ import {
   genPages,
   LRU_GEN_ANON,
   LRU_GEN_FILE,
-  lruGenFromSeq,
   lruGenNodeListSize,
-  MAX_NR_GENS,
   MIN_LRU_BATCH,
   MIN_NR_GENS,
 } from './lru-gen.ts';
@@ -154,4 +152,3 @@ export function setInitialPriority(k: Kernel, node: number, sc: ScanControl): vo
   const priority = fls(reclaimable) - 1 - fls(sc.nrToReclaim - 1);
   sc.priority = Math.min(DEF_PRIORITY, Math.max(DEF_PRIORITY / 2, priority));
 }
-

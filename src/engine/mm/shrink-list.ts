@@ -15,7 +15,14 @@ import { NOT_MAPPED, pageMoved, syncAccessBits, warmAccessBits } from './referen
 import { folioNrPages, isThpHead } from './folio.ts';
 import { shrinkHugeFolio } from './thp-reclaim.ts';
 import { folioAllocSwap, folioFreeSwap, inSwapCache, vmSwapFull } from './swap-state.ts';
-import { folioLruvecOf, folioType, lruGenFolioSeq, MIN_LRU_BATCH, PG_WORKINGSET, REFS_MASK } from './lru-gen.ts';
+import {
+  folioLruvecOf,
+  folioType,
+  lruGenFolioSeq,
+  MIN_LRU_BATCH,
+  PG_WORKINGSET,
+  REFS_MASK,
+} from './lru-gen.ts';
 import { lruGenLookAround, lruGenSetRefs } from './lru-gen-aging.ts';
 import { lruGenEviction } from './lru-gen-workingset.ts';
 
@@ -183,7 +190,10 @@ function putback(k: Kernel, node: number, pfn: number, activate: boolean): void 
   if (lg && !lg.rules.workingsetRework) {
     k.m.flags[pfn] = (k.m.flags[pfn]! & ~PG.referenced) | PG.active;
     lg.genFlags[pfn] = lg.genFlags[pfn]! & ~(REFS_MASK | PG_WORKINGSET);
-  } else if (lg && lruGenFolioSeq(k.m, pfn, false) === lg.minSeq[folioLruvecOf(k.m, pfn) * 2 + folioType(k.m, pfn)]) {
+  } else if (
+    lg &&
+    lruGenFolioSeq(k.m, pfn, false) === lg.minSeq[folioLruvecOf(k.m, pfn) * 2 + folioType(k.m, pfn)]
+  ) {
     k.m.flags[pfn] = (k.m.flags[pfn]! & ~PG.referenced) | PG.active;
     lg.genFlags[pfn] = lg.genFlags[pfn]! & ~REFS_MASK;
   }

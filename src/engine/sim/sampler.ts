@@ -7,7 +7,14 @@ import { readCgroupStat } from './memcg-stat.ts';
 import type { Kernel } from '../mm/kernel.ts';
 import { nrFreePageblocks } from '../mm/free-area.ts';
 import { lruSize } from '../mm/lru.ts';
-import { genPages, LRU_GEN_ANON, LRU_GEN_FILE, lruGenFromSeq, MAX_NR_GENS, type LruGen } from '../mm/lru-gen.ts';
+import {
+  genPages,
+  LRU_GEN_ANON,
+  LRU_GEN_FILE,
+  lruGenFromSeq,
+  MAX_NR_GENS,
+  type LruGen,
+} from '../mm/lru-gen.ts';
 import { createHeatLog, recordHeat, type HeatLog } from './heat-log.ts';
 import { LRU_ACTIVE_ANON, LRU_ACTIVE_FILE, LRU_INACTIVE_ANON, LRU_INACTIVE_FILE } from '../mm/page-flags.ts';
 
@@ -152,7 +159,8 @@ function readLruGen(k: Kernel, n: number, row: Float64Array): void {
 /** Every page on one lruvec's generations. */
 function lruvecPages(lg: LruGen, lruvec: number): number {
   let pages = 0;
-  for (let gen = 0; gen < MAX_NR_GENS; gen++) pages += genPages(lg, lruvec, gen, LRU_GEN_ANON) + genPages(lg, lruvec, gen, LRU_GEN_FILE);
+  for (let gen = 0; gen < MAX_NR_GENS; gen++)
+    pages += genPages(lg, lruvec, gen, LRU_GEN_ANON) + genPages(lg, lruvec, gen, LRU_GEN_FILE);
   return pages;
 }
 

@@ -70,7 +70,11 @@ describe('a workload cgroup', () => {
       'policy.knobs.lru_gen_enabled: the multi-gen LRU with memory cgroups is modelled on kernel 6.12 (its memcg LRU, v6.3), not on 6.1; use "kernel": "6.12" or turn one of them off',
     ]);
     const s = resolves(editedExample([cg, 'box'], mglru, [['policy', 'kernel'], '6.12']));
-    expect([s.policy.kernel, s.policy.knobs.lru_gen_enabled, s.workload[0]!.cgroup!.name]).toEqual(['6.12', true, 'box']);
+    expect([s.policy.kernel, s.policy.knobs.lru_gen_enabled, s.workload[0]!.cgroup!.name]).toEqual([
+      '6.12',
+      true,
+      'box',
+    ]);
   });
 
   it('refuses memory.reclaim nodes the machine does not have', () => {
