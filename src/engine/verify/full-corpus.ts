@@ -21,7 +21,7 @@ import {
 } from './corpus.ts';
 import { fragmentedThpEntry, THP_RUNS, thpEntry, withThp } from './thp-corpus.ts';
 import { kernel61Entry, KERNEL_RUNS, MGLRU_RUNS, mglruEntry, threeTierEntry } from './kernel-corpus.ts';
-import { memcgEntries } from './memcg-corpus.ts';
+import { memcgEntries, memcgMglruEntries } from './memcg-corpus.ts';
 
 /**
  * A few hot-set-in-the-slow-tier runs of 10 s: long enough for NUMA balancing's scan period to
@@ -112,6 +112,6 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
       if (!entries.some((x) => x.name === off.name)) entries.push(off);
     }
   }
-  entries.push(...memcgEntries());
+  entries.push(...memcgEntries(), ...memcgMglruEntries());
   return { entries, refused };
 }

@@ -84,3 +84,25 @@ export function memcgEntries(): CorpusEntry[] {
     proactive('linux-tiering', 'uniform', true),
   ];
 }
+
+/**
+ * The same cgroup runs with the multi-gen LRU on (kernel 6.12): memory.max, memory.low and
+ * memory.high through MGLRU's memcg reclaim and memcg LRU, and memory.reclaim (research presets and
+ * the classic-only preset left out). Named as the classic run with " mglru".
+ */
+export function memcgMglruEntries(): CorpusEntry[] {
+  const withMglru = (e: CorpusEntry): CorpusEntry => {
+    const name = `${e.name} mglru`;
+    const policy = e.file.policy as Json;
+    const knobs = { ...(policy.knobs as Json), lru_gen_enabled: true };
+    return { ...e, name, file: { ...e.file, name, policy: { ...policy, knobs } } };
+  };
+  return [
+    maxBelowWorkingSet('linux', 'hot', false),
+    maxBelowWorkingSet('linux-tiering', 'zipf', true),
+    lowProtectsTenant('linux', 'uniform', false),
+    lowProtectsTenant('linux-tiering', 'zipf', true),
+    overHigh('linux', 'zipf'),
+    proactive('linux-tiering', 'uniform', true),
+  ].map(withMglru);
+}
