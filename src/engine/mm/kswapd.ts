@@ -7,7 +7,7 @@ import { count, cutRound, type Kernel } from './kernel.ts';
 import { MAX_RECLAIM_RETRIES } from './page-alloc.ts';
 import { DEF_PRIORITY, SWAP_CLUSTER_MAX, scanControl } from './scan-control.ts';
 import { shrinkNode } from './vmscan.ts';
-import { lruGenAgeNode } from './lru-gen-reclaim.ts';
+import { lruGenAgeNode } from './lru-gen-memcg.ts';
 import { pgdatBalanced, WMARK_HIGH, wmarkPages } from './watermark.ts';
 
 /** The short nap (HZ/10) kswapd takes before sleeping for good; a wake-up inside it is premature. */

@@ -20,10 +20,9 @@ import {
   genTail,
   LRU_GEN_ANON,
   LRU_GEN_FILE,
-  LRU_REFS_WIDTH,
   lruGenFromSeq,
-  lruTierFromRefs,
   folioLruRefs,
+  folioLruvecOf,
   folioType,
   folioWorkingset,
   listIndex,
@@ -35,13 +34,15 @@ import {
   NR_BLOOM_FILTERS,
   PG_WORKINGSET,
   REFS_MASK,
+  refsFull,
   setFolioGen,
+  tierOf,
   type LruGen,
 } from './lru-gen.ts';
 
 /** get_nr_gens(). */
-export function getNrGens(lg: LruGen, node: number, type: number): number {
-  return lg.maxSeq[node]! - lg.minSeq[node * 2 + type]! + 1;
+export function getNrGens(lg: LruGen, lruvec: number, type: number): number {
+  return lg.maxSeq[lruvec]! - lg.minSeq[lruvec * 2 + type]! + 1;
 }
 
 /** min_type()/max_type(): swappiness 0 evicts file only; SWAPPINESS_ANON_ONLY (201) anon only. */
@@ -53,18 +54,26 @@ export function maxType(swappiness: number): number {
 }
 
 /** evictable_min_seq(). */
-export function evictableMinSeq(lg: LruGen, node: number, swappiness: number): number {
-  return Math.min(lg.minSeq[node * 2 + minType(swappiness)]!, lg.minSeq[node * 2 + maxType(swappiness)]!);
+export function evictableMinSeq(lg: LruGen, lruvec: number, swappiness: number): number {
+  return Math.min(lg.minSeq[lruvec * 2 + minType(swappiness)]!, lg.minSeq[lruvec * 2 + maxType(swappiness)]!);
 }
 
 /**
- * folio_update_gen(), the aging's promotion: a folio young once gets PG_referenced; one young again
- * (or already in the working set) moves to generation `gen` with PG_workingset, its refs cleared.
- * Returns the old generation, or -1 when it did not move.
+ * folio_update_gen(), the aging's promotion. v6.14: a folio young once gets PG_referenced; one young
+ * again (or already in the working set) moves to generation `gen` with PG_workingset, its refs
+ * cleared. 6.1/6.12: one young sighting moves it, with refs, PG_referenced and PG_workingset
+ * cleared. Returns the old generation, or -1 when it did not move.
  */
 function folioUpdateGen(m: MemState, pfn: number, gen: number): number {
   const lg = m.lrugen!;
   const fl = m.flags[pfn]!;
+  if (!lg.rules.workingsetRework) {
+    const old = lg.genFlags[pfn]! & GEN_MASK;
+    m.flags[pfn] = fl & ~PG.referenced;
+    lg.genFlags[pfn] = lg.genFlags[pfn]! & ~(REFS_MASK | PG_WORKINGSET);
+    setFolioGen(m, pfn, gen);
+    return old;
+  }
   if (!(fl & PG.referenced) && !folioWorkingset(m, pfn)) {
     m.flags[pfn] = fl | PG.referenced;
     lg.genFlags[pfn] = lg.genFlags[pfn]! & ~REFS_MASK;
@@ -79,44 +88,46 @@ function folioUpdateGen(m: MemState, pfn: number, gen: number): number {
 
 /**
  * folio_inc_gen(): moves a folio of the oldest generation one generation younger (unless the aging
- * promoted it already), clearing PG_referenced and refs. Returns its new generation.
+ * promoted it already), clearing PG_referenced and refs (LRU_REFS_FLAGS), and in 6.1/6.12 also
+ * PG_workingset, which LRU_REFS_FLAGS held there. Returns its new generation.
  */
 export function folioIncGen(m: MemState, pfn: number): number {
   const lg = m.lrugen!;
-  const node = pageToNid(m, pfn);
-  const oldGen = lruGenFromSeq(lg.minSeq[node * 2 + folioType(m, pfn)]!);
+  const lruvec = folioLruvecOf(m, pfn);
+  const oldGen = lruGenFromSeq(lg.minSeq[lruvec * 2 + folioType(m, pfn)]!);
   const gen = lg.genFlags[pfn]! & GEN_MASK;
   if (gen !== oldGen) return gen;
   const newGen = (oldGen + 1) % MAX_NR_GENS;
   m.flags[pfn] = m.flags[pfn]! & ~PG.referenced;
-  lg.genFlags[pfn] = lg.genFlags[pfn]! & ~REFS_MASK;
+  lg.genFlags[pfn] = lg.genFlags[pfn]! & ~(lg.rules.workingsetRework ? REFS_MASK : REFS_MASK | PG_WORKINGSET);
   setFolioGen(m, pfn, newGen);
   return newGen;
 }
 
 /**
  * inc_min_seq(): folds the oldest generation of `type` into the next one (folios to its tail), counting
- * the protected pages by tier, and moves min_seq on. A type reclaim may not evict moves on without
+ * the protected pages by tier (v6.14), and moves min_seq on. A type reclaim may not evict moves on without
  * its folios, as the kernel lets it (the cold/hot inversion the kernel's comment names).
  */
-function incMinSeq(m: MemState, node: number, type: number, swappiness: number): void {
+function incMinSeq(m: MemState, lruvec: number, type: number, swappiness: number): void {
   const lg = m.lrugen!;
-  const mi = node * 2 + type;
+  const mi = lruvec * 2 + type;
   const oldGen = lruGenFromSeq(lg.minSeq[mi]!);
   const skip =
     (type === LRU_GEN_FILE && swappiness === MAX_SWAPPINESS + 1) || (type === LRU_GEN_ANON && !swappiness);
   if (!skip) {
-    for (let pfn = genTail(lg, node, oldGen, type); pfn !== NIL; pfn = genTail(lg, node, oldGen, type)) {
+    for (let pfn = genTail(lg, lruvec, oldGen, type); pfn !== NIL; pfn = genTail(lg, lruvec, oldGen, type)) {
       const refs = folioLruRefs(m, pfn);
       const ws = folioWorkingset(m, pfn);
       const newGen = folioIncGen(m, pfn);
       listMove(m, pfn, newGen, true);
-      // Don't count the working set being lazily promoted.
-      if (refs + (ws ? 1 : 0) !== (1 << LRU_REFS_WIDTH) + 1)
-        lg.protected[ctrlIndex(node, type, lruTierFromRefs(refs, ws))]! += folioNrPages(m, pfn);
+      // v6.14 counts the folios it folds as protected, but not the working set being lazily
+      // promoted; 6.1/6.12 count none here.
+      if (lg.rules.workingsetRework && !refsFull(lg, refs, ws))
+        lg.protected[ctrlIndex(lruvec, type, tierOf(lg, refs, ws))]! += folioNrPages(m, pfn);
     }
   }
-  resetCtrlPos(lg, node, type);
+  resetCtrlPos(lg, lruvec, type);
   lg.minSeq[mi]!++;
 }
 
@@ -124,14 +135,14 @@ function incMinSeq(m: MemState, node: number, type: number, swappiness: number):
  * try_to_inc_min_seq(): moves min_seq past empty generations, keeping anon and file within
  * MIN_NR_GENS of each other's oldest while both can be evicted. Returns whether one moved.
  */
-export function tryToIncMinSeq(m: MemState, node: number, swappiness: number): boolean {
+export function tryToIncMinSeq(m: MemState, lruvec: number, swappiness: number): boolean {
   const lg = m.lrugen!;
-  const maxSeq = lg.maxSeq[node]!;
-  const minSeq = [lg.minSeq[node * 2]!, lg.minSeq[node * 2 + 1]!];
+  const maxSeq = lg.maxSeq[lruvec]!;
+  const minSeq = [lg.minSeq[lruvec * 2]!, lg.minSeq[lruvec * 2 + 1]!];
   let moved = false;
   for (let type = minType(swappiness); type <= maxType(swappiness); type++) {
     while (minSeq[type]! + MIN_NR_GENS <= maxSeq) {
-      if (lg.head[listIndex(node, lruGenFromSeq(minSeq[type]!), type)] !== NIL) break;
+      if (lg.head[listIndex(lruvec, lruGenFromSeq(minSeq[type]!), type)] !== NIL) break;
       minSeq[type]!++;
       moved = true;
     }
@@ -144,23 +155,23 @@ export function tryToIncMinSeq(m: MemState, node: number, swappiness: number): b
   }
   let success = false;
   for (let type = minType(swappiness); type <= maxType(swappiness); type++) {
-    if (minSeq[type]! <= lg.minSeq[node * 2 + type]!) continue;
-    resetCtrlPos(lg, node, type);
-    lg.minSeq[node * 2 + type] = minSeq[type]!;
+    if (minSeq[type]! <= lg.minSeq[lruvec * 2 + type]!) continue;
+    resetCtrlPos(lg, lruvec, type);
+    lg.minSeq[lruvec * 2 + type] = minSeq[type]!;
     success = true;
   }
   return success;
 }
 
 /** inc_max_seq(): makes room (inc_min_seq where MAX_NR_GENS are in use), then a new generation born now. */
-export function incMaxSeq(m: MemState, node: number, swappiness: number, nowMs: number): void {
+export function incMaxSeq(m: MemState, lruvec: number, swappiness: number, nowMs: number): void {
   const lg = m.lrugen!;
   for (let type = 0; type < 2; type++) {
-    if (getNrGens(lg, node, type) === MAX_NR_GENS) incMinSeq(m, node, type, swappiness);
+    if (getNrGens(lg, lruvec, type) === MAX_NR_GENS) incMinSeq(m, lruvec, type, swappiness);
   }
-  const next = lruGenFromSeq(lg.maxSeq[node]! + 1);
-  lg.birthMs[node * MAX_NR_GENS + next] = nowMs;
-  lg.maxSeq[node]!++;
+  const next = lruGenFromSeq(lg.maxSeq[lruvec]! + 1);
+  lg.birthMs[lruvec * MAX_NR_GENS + next] = nowMs;
+  lg.maxSeq[lruvec]!++;
 }
 
 /** suitable_to_scan(): a PTE table is worth the next walk with at least one young PTE a cache line (8). */
@@ -168,36 +179,36 @@ function suitableToScan(total: number, young: number): boolean {
   return young * 8 >= total;
 }
 
-export function filterSlot(lg: LruGen, node: number, seq: number): number {
-  return node * NR_BLOOM_FILTERS + (seq % NR_BLOOM_FILTERS);
+export function filterSlot(lg: LruGen, lruvec: number, seq: number): number {
+  return lruvec * NR_BLOOM_FILTERS + (seq % NR_BLOOM_FILTERS);
 }
 
 /** update_bloom_filter(): PMD table `pmd` is worth walking at generation seq. */
-export function updateFilter(lg: LruGen, node: number, seq: number, pmd: number): void {
-  const f = filterSlot(lg, node, seq);
+export function updateFilter(lg: LruGen, lruvec: number, seq: number, pmd: number): void {
+  const f = filterSlot(lg, lruvec, seq);
   if (lg.filterLive[f]) lg.filter[f * lg.nrPmds + pmd] = 1;
 }
 
 /** reset_bloom_filter(): the filter of generation seq starts empty (and exists from now on). */
-function resetFilter(lg: LruGen, node: number, seq: number): void {
-  const f = filterSlot(lg, node, seq);
+function resetFilter(lg: LruGen, lruvec: number, seq: number): void {
+  const f = filterSlot(lg, lruvec, seq);
   lg.filter.fill(0, f * lg.nrPmds, (f + 1) * lg.nrPmds);
   lg.filterLive[f] = 1;
 }
 
-function testFilter(lg: LruGen, node: number, seq: number, pmd: number): boolean {
-  const f = filterSlot(lg, node, seq);
+function testFilter(lg: LruGen, lruvec: number, seq: number, pmd: number): boolean {
+  const f = filterSlot(lg, lruvec, seq);
   return !lg.filterLive[f] || lg.filter[f * lg.nrPmds + pmd] === 1;
 }
 
 /**
- * walk_pte_range() over vpages [from, to) of one PMD table: young folios on `node` move to
+ * walk_pte_range() over vpages [from, to) of one PMD table: young folios on `lruvec` move to
  * generation `gen` (folio_update_gen), their accessed bits read and cleared through
  * folioReferenced(), the one reader both engines share. Returns whether the table was worth it.
  */
 function walkPteRange(
   k: Kernel,
-  node: number,
+  lruvec: number,
   from: number,
   to: number,
   gen: number,
@@ -214,7 +225,7 @@ function walkPteRange(
     const pfn = e - 1;
     if (pfn === last) continue; // a THP's PTEs all lead to its head: one folio
     last = pfn;
-    if (pageToNid(m, pfn) !== node || !(m.flags[pfn]! & PG.lru)) continue;
+    if (folioLruvecOf(m, pfn) !== lruvec || !(m.flags[pfn]! & PG.lru)) continue;
     if (!folioReferenced(k, pfn)) continue;
     young++;
     folioUpdateGen(m, pfn, gen);
@@ -226,17 +237,21 @@ function walkPteRange(
 /**
  * walk_mm() for every mm: the anonymous regions of each workload, PMD table by PMD table, skipping
  * tables the last walk and the look-arounds found not worth it (unless the mm is new to this
- * node's walk: force_scan). With swappiness 0 anon VMAs are skipped (should_skip_vma).
+ * lruvec's walk: force_scan). With swappiness 0 anon VMAs are skipped (should_skip_vma).
  */
-function walkMms(k: Kernel, node: number, swappiness: number, sc: ScanControl): void {
+function walkMms(k: Kernel, lruvec: number, swappiness: number, sc: ScanControl): void {
   const lg = k.m.lrugen!;
   if (!swappiness) return;
-  const seq = lg.maxSeq[node]!;
+  const seq = lg.maxSeq[lruvec]!;
   const gen = lruGenFromSeq(seq);
-  resetFilter(lg, node, seq + 1);
+  resetFilter(lg, lruvec, seq + 1);
+  const node = lruvec % k.m.nrNodes;
+  const memcg = (lruvec - node) / k.m.nrNodes;
   for (let g = 0; g < k.mms.length; g++) {
+    // The memcg's own mm list (lru_gen_mm_list per memcg): the mms its workloads run in.
+    if (k.memcg.ofGroup[g] !== memcg) continue;
     const mm = k.mms[g]!;
-    const seen = node * k.mms.length + g;
+    const seen = lruvec * k.mms.length + g;
     const forceScan = !lg.mmWalked[seen];
     for (let r = 0; r < mm.base.length; r++) {
       const start = mm.base[r]!;
@@ -244,21 +259,21 @@ function walkMms(k: Kernel, node: number, swappiness: number, sc: ScanControl): 
       for (let v = start; v < end;) {
         const pmd = Math.floor(v / PTRS_PER_PTE);
         const next = Math.min(end, (pmd + 1) * PTRS_PER_PTE);
-        if (forceScan || testFilter(lg, node, seq, pmd)) {
-          if (walkPteRange(k, node, v, next, gen, sc)) updateFilter(lg, node, seq + 1, pmd);
+        if (forceScan || testFilter(lg, lruvec, seq, pmd)) {
+          if (walkPteRange(k, lruvec, v, next, gen, sc)) updateFilter(lg, lruvec, seq + 1, pmd);
         }
         v = next;
       }
     }
-    // On the mm list from its first page on the node; until then its tables are walked in full.
+    // On the mm list from its first page on the lruvec; until then its tables are walked in full.
     if (k.resident[g * k.m.nrNodes + node]! > 0) lg.mmWalked[seen] = 1;
   }
 }
 
 /** try_to_inc_max_seq(): the page-table walk, then a new generation. */
-export function tryToIncMaxSeq(k: Kernel, node: number, swappiness: number, sc: ScanControl): void {
-  walkMms(k, node, swappiness, sc);
-  incMaxSeq(k.m, node, swappiness, k.nowNs / 1e6);
+export function tryToIncMaxSeq(k: Kernel, lruvec: number, swappiness: number, sc: ScanControl): void {
+  walkMms(k, lruvec, swappiness, sc);
+  incMaxSeq(k.m, lruvec, swappiness, k.nowNs / 1e6);
 }
 
 /**
@@ -278,12 +293,19 @@ export function lruGenSetRefs(m: MemState, pfn: number): boolean {
   return true;
 }
 
+/** folio_activate() under MGLRU: off the list and back with PG_active, into the young generations. */
+function activateFolio(k: Kernel, pfn: number): void {
+  lruMove(k.m, pfn, PG.active, 0);
+  count(k, pageToNid(k.m, pfn), STAT.pgactivate, folioNrPages(k.m, pfn));
+}
+
 /**
  * lru_gen_look_around(), from the rmap walk of young folio pfn in shrink_folio_list: the PTEs
  * around it in its PMD table and VMA, at most MIN_LRU_BATCH centred on it. Young folios there move
- * to max_seq, through folio_update_gen for kswapd (it has a walk) or lru_gen_set_refs and
- * folio_activate for direct reclaim; a table with enough young PTEs goes into the filter the next
- * aging walks by (the feedback from eviction to aging).
+ * to max_seq, through folio_update_gen for kswapd (it has a walk) or folio_activate for direct
+ * reclaim (v6.14: once lru_gen_set_refs says so; 6.1/6.12: at once, their refs cleared); a young
+ * folio isolated for reclaim gets PG_referenced in 6.1/6.12. A table with enough young PTEs goes
+ * into the filter the next aging walks by (the feedback from eviction to aging).
  */
 export function lruGenLookAround(k: Kernel, pfn: number, sc: ScanControl): void {
   const m = k.m;
@@ -303,22 +325,31 @@ export function lruGenLookAround(k: Kernel, pfn: number, sc: ScanControl): void 
       end = vpage + half;
     }
   }
-  const node = pageToNid(m, pfn);
-  const seq = lg.maxSeq[node]!;
+  const lruvec = folioLruvecOf(m, pfn);
+  const seq = lg.maxSeq[lruvec]!;
   const gen = lruGenFromSeq(seq);
   let young = 1;
   for (let v = start; v < end; v++) {
     const e = m.pte[v]!;
     if (e === 0 || e >= PTE_SWAPPED) continue;
     const p = e - 1;
-    if (pageToNid(m, p) !== node || !(m.flags[p]! & PG.lru) || !folioReferenced(k, p)) continue;
+    if (folioLruvecOf(m, p) !== lruvec) continue; // get_pfn_folio(): this node and memcg
+    const listed = (m.flags[p]! & PG.lru) !== 0;
+    // 6.1/6.12 look at folios isolated with this one too (get_pfn_folio has no LRU check).
+    if ((!listed && lg.rules.workingsetRework) || !folioReferenced(k, p)) continue;
     young++;
-    if (sc.reclaimer === 'kswapd') folioUpdateGen(m, p, gen);
-    else if (lruGenSetRefs(m, p) && (lg.genFlags[p]! & GEN_MASK) !== gen) {
-      lruMove(m, p, PG.active, 0);
-      count(k, node, STAT.pgactivate, folioNrPages(m, p));
+    if (!listed)
+      m.flags[p] = m.flags[p]! | PG.referenced; // for shrink_folio_list()
+    else if (sc.reclaimer === 'kswapd' || sc.proactive)
+      folioUpdateGen(m, p, gen); // set_mm_walk()
+    else if (lg.rules.workingsetRework) {
+      if (lruGenSetRefs(m, p) && (lg.genFlags[p]! & GEN_MASK) !== gen) activateFolio(k, p);
+    } else if ((lg.genFlags[p]! & GEN_MASK) !== gen) {
+      m.flags[p] = m.flags[p]! & ~PG.referenced; // folio_clear_lru_refs()
+      lg.genFlags[p] = lg.genFlags[p]! & ~(REFS_MASK | PG_WORKINGSET);
+      activateFolio(k, p);
     }
   }
   sc.costNs += (end - start) * PTE_WALK_NS;
-  if (suitableToScan(end - start, young)) updateFilter(lg, node, seq, pmd);
+  if (suitableToScan(end - start, young)) updateFilter(lg, lruvec, seq, pmd);
 }

@@ -20,14 +20,14 @@ export interface CtrlPos {
   gain: number;
 }
 
-export function ctrlIndex(node: number, type: number, tier: number): number {
-  return (node * 2 + type) * MAX_NR_TIERS + tier;
+export function ctrlIndex(lruvec: number, type: number, tier: number): number {
+  return (lruvec * 2 + type) * MAX_NR_TIERS + tier;
 }
 
 /** read_ctrl_pos(): one tier, or all of them for tier = MAX_NR_TIERS. */
 export function readCtrlPos(
   lg: LruGen,
-  node: number,
+  lruvec: number,
   type: number,
   tier: number,
   gain: number,
@@ -37,7 +37,7 @@ export function readCtrlPos(
   pos.refaulted = 0;
   pos.total = 0;
   for (let i = tier % MAX_NR_TIERS; i <= Math.min(tier, MAX_NR_TIERS - 1); i++) {
-    const c = ctrlIndex(node, type, i);
+    const c = ctrlIndex(lruvec, type, i);
     pos.refaulted += lg.avgRefaulted[c]! + lg.refaulted[c]!;
     pos.total += lg.avgTotal[c]! + lg.protected[c]! + lg.evicted[c]!;
   }
@@ -56,9 +56,9 @@ export function positiveCtrlErr(sp: CtrlPos, pv: CtrlPos): boolean {
  * (halved, integer division) and start again. Without carryover (inc_max_seq) it does nothing
  * when NR_HIST_GENS is 1.
  */
-export function resetCtrlPos(lg: LruGen, node: number, type: number): void {
+export function resetCtrlPos(lg: LruGen, lruvec: number, type: number): void {
   for (let tier = 0; tier < MAX_NR_TIERS; tier++) {
-    const c = ctrlIndex(node, type, tier);
+    const c = ctrlIndex(lruvec, type, tier);
     lg.avgRefaulted[c] = Math.floor((lg.avgRefaulted[c]! + lg.refaulted[c]!) / 2);
     lg.avgTotal[c] = Math.floor((lg.avgTotal[c]! + lg.protected[c]! + lg.evicted[c]!) / 2);
     lg.refaulted[c] = 0;
@@ -74,21 +74,21 @@ const pv: CtrlPos = { refaulted: 0, total: 0, gain: 0 };
  * get_tier_idx(): the tiers up to the returned one are evicted, those above protected. The first
  * tier is the setpoint with gain 2 against 3 for the others, a margin for fluctuation.
  */
-export function getTierIdx(lg: LruGen, node: number, type: number): number {
-  readCtrlPos(lg, node, type, 0, 2, sp);
+export function getTierIdx(lg: LruGen, lruvec: number, type: number): number {
+  readCtrlPos(lg, lruvec, type, 0, 2, sp);
   let tier = 1;
   for (; tier < MAX_NR_TIERS; tier++) {
-    readCtrlPos(lg, node, type, tier, 3, pv);
+    readCtrlPos(lg, lruvec, type, tier, 3, pv);
     if (!positiveCtrlErr(sp, pv)) break;
   }
   return tier - 1;
 }
 
 /** get_type_to_scan(): file when its refaults, weighted by 200 - swappiness, are no worse than anon's. */
-export function getTypeToScan(lg: LruGen, node: number, swappiness: number): LruGenType {
+export function getTypeToScan(lg: LruGen, lruvec: number, swappiness: number): LruGenType {
   if (swappiness <= 1) return LRU_GEN_FILE;
   if (swappiness >= MAX_SWAPPINESS) return LRU_GEN_ANON;
-  readCtrlPos(lg, node, LRU_GEN_ANON, MAX_NR_TIERS, swappiness, sp);
-  readCtrlPos(lg, node, LRU_GEN_FILE, MAX_NR_TIERS, MAX_SWAPPINESS - swappiness, pv);
+  readCtrlPos(lg, lruvec, LRU_GEN_ANON, MAX_NR_TIERS, swappiness, sp);
+  readCtrlPos(lg, lruvec, LRU_GEN_FILE, MAX_NR_TIERS, MAX_SWAPPINESS - swappiness, pv);
   return positiveCtrlErr(sp, pv) ? LRU_GEN_FILE : LRU_GEN_ANON;
 }

@@ -6,7 +6,9 @@ import { STAT } from '../../shared/vmstat.ts';
 import { count, type Kernel } from './kernel.ts';
 import { PG } from './page-flags.ts';
 import { SCAN_ACTIVE_NS, SCAN_INACTIVE_NS } from './costs.ts';
-import { NIL, pageToNid } from './mem-state.ts';
+import { NIL } from './mem-state.ts';
+import { memcgCount } from './memcg-protection.ts';
+import { MEMCG_STAT } from './memcg-state.ts';
 import { folioNrPages } from './folio.ts';
 import { reclaimerStats, type ScanControl } from './scan-control.ts';
 import { shrinkFolioList } from './shrink-list.ts';
@@ -21,20 +23,22 @@ import {
 } from './lru-gen-aging.ts';
 import {
   folioLruRefs,
+  folioLruvecOf,
   folioType,
   folioWorkingset,
   genTail,
   GEN_MASK,
   LRU_GEN_FILE,
-  LRU_REFS_WIDTH,
   lruGenDelFolio,
   lruGenFromSeq,
-  lruTierFromRefs,
   listMove,
   MAX_LRU_BATCH,
   MIN_LRU_BATCH,
   MIN_NR_GENS,
+  PG_WORKINGSET,
   REFS_MASK,
+  refsFull,
+  tierOf,
 } from './lru-gen.ts';
 
 /** Folios isolated for one shrink_folio_list call: a batch stops at MIN_LRU_BATCH pages. */
@@ -44,25 +48,27 @@ const isolated = new Uint32Array(MIN_LRU_BATCH);
  * sort_folio(): true if the folio stays (moved within the lists), false if it may be isolated.
  * Promoted folios (gen bits newer than the oldest) go to their generation's head; a folio of a
  * tier above tierIdx, or one whose refs and PG_workingset are full (the working set, promoted
- * lazily), one generation up; dirty page cache waits a generation for writeback.
+ * lazily), one generation up (v6.14 to its head, not counting the lazy promotion as protected;
+ * 6.1/6.12 to its tail, counting it); dirty page cache waits a generation for writeback.
  */
 function sortFolio(k: Kernel, pfn: number, tierIdx: number): boolean {
   const m = k.m;
   const lg = m.lrugen!;
-  const node = pageToNid(m, pfn);
+  const lruvec = folioLruvecOf(m, pfn);
   const type = folioType(m, pfn);
   const gen = lg.genFlags[pfn]! & GEN_MASK;
   const refs = folioLruRefs(m, pfn);
   const ws = folioWorkingset(m, pfn);
-  const tier = lruTierFromRefs(refs, ws);
-  const workingsetFull = refs + (ws ? 1 : 0) === (1 << LRU_REFS_WIDTH) + 1;
-  if (gen !== lruGenFromSeq(lg.minSeq[node * 2 + type]!)) {
+  const tier = tierOf(lg, refs, ws);
+  const workingsetFull = refsFull(lg, refs, ws);
+  if (gen !== lruGenFromSeq(lg.minSeq[lruvec * 2 + type]!)) {
     listMove(m, pfn, gen, false);
     return true;
   }
   if (tier > tierIdx || workingsetFull) {
-    listMove(m, pfn, folioIncGen(m, pfn), false);
-    if (!workingsetFull) lg.protected[ctrlIndex(node, type, tier)]! += folioNrPages(m, pfn);
+    const rework = lg.rules.workingsetRework;
+    listMove(m, pfn, folioIncGen(m, pfn), !rework);
+    if (!rework || !workingsetFull) lg.protected[ctrlIndex(lruvec, type, tier)]! += folioNrPages(m, pfn);
     return true;
   }
   if (type === LRU_GEN_FILE && m.flags[pfn]! & PG.dirty) {
@@ -72,10 +78,20 @@ function sortFolio(k: Kernel, pfn: number, tierIdx: number): boolean {
   return false;
 }
 
-/** isolate_folio(): off the list for reclaim; refs that PG_referenced does not back are dropped. */
+/**
+ * isolate_folio(): off the list for reclaim; refs that PG_referenced does not back are dropped
+ * (6.1/6.12: with PG_workingset, and PG_referenced is cleared for shrink_folio_list()).
+ */
 function isolateFolio(k: Kernel, pfn: number): void {
   const m = k.m;
-  if (!(m.flags[pfn]! & PG.referenced)) m.lrugen!.genFlags[pfn] = m.lrugen!.genFlags[pfn]! & ~REFS_MASK;
+  const lg = m.lrugen!;
+  const referenced = (m.flags[pfn]! & PG.referenced) !== 0;
+  if (lg.rules.workingsetRework) {
+    if (!referenced) lg.genFlags[pfn] = lg.genFlags[pfn]! & ~REFS_MASK;
+  } else {
+    if (!referenced) lg.genFlags[pfn] = lg.genFlags[pfn]! & ~(REFS_MASK | PG_WORKINGSET);
+    m.flags[pfn] = m.flags[pfn]! & ~PG.referenced;
+  }
   lruGenDelFolio(m, pfn, true);
 }
 
@@ -86,7 +102,7 @@ function isolateFolio(k: Kernel, pfn: number): void {
  */
 function scanFolios(
   k: Kernel,
-  node: number,
+  lruvec: number,
   nrToScan: number,
   type: number,
   tier: number,
@@ -95,13 +111,13 @@ function scanFolios(
   const m = k.m;
   const lg = m.lrugen!;
   nrIsolated = 0;
-  if (getNrGens(lg, node, type) === MIN_NR_GENS) return 0;
-  const gen = lruGenFromSeq(lg.minSeq[node * 2 + type]!);
+  if (getNrGens(lg, lruvec, type) === MIN_NR_GENS) return 0;
+  const gen = lruGenFromSeq(lg.minSeq[lruvec * 2 + type]!);
   let remaining = Math.min(nrToScan, MAX_LRU_BATCH);
   let scanned = 0;
   let sorted = 0;
   let isolatedPages = 0;
-  for (let pfn = genTail(lg, node, gen, type); pfn !== NIL; pfn = genTail(lg, node, gen, type)) {
+  for (let pfn = genTail(lg, lruvec, gen, type); pfn !== NIL; pfn = genTail(lg, lruvec, gen, type)) {
     const delta = folioNrPages(m, pfn);
     scanned += delta;
     if (sortFolio(k, pfn, tier)) {
@@ -115,9 +131,14 @@ function scanFolios(
     }
     if (!--remaining || isolatedPages >= MIN_LRU_BATCH) break;
   }
-  count(k, node, reclaimerStats(sc).pgscan, isolatedPages);
+  const node = lruvec % m.nrNodes;
+  const stats = reclaimerStats(sc);
+  count(k, node, stats.pgscan, isolatedPages);
   count(k, node, STAT.pgrefill, sorted);
   count(k, node, type === LRU_GEN_FILE ? STAT.pgscan_file : STAT.pgscan_anon, isolatedPages);
+  const memcg = (lruvec - node) / m.nrNodes;
+  memcgCount(k, memcg, stats.memcgPgscan, isolatedPages);
+  memcgCount(k, memcg, MEMCG_STAT.pgrefill, sorted);
   sc.nrScanned += isolatedPages;
   return isolatedPages || !remaining ? scanned : 0;
 }
@@ -130,16 +151,16 @@ let nrIsolated = 0;
  */
 function isolateFolios(
   k: Kernel,
-  node: number,
+  lruvec: number,
   nrToScan: number,
   swappiness: number,
   sc: ScanControl,
 ): number {
   const lg = k.m.lrugen!;
-  let type = getTypeToScan(lg, node, swappiness);
+  let type = getTypeToScan(lg, lruvec, swappiness);
   for (let i = minType(swappiness); i <= maxType(swappiness); i++) {
     typeScanned = type;
-    const scanned = scanFolios(k, node, nrToScan, type, getTierIdx(lg, node, type), sc);
+    const scanned = scanFolios(k, lruvec, nrToScan, type, getTierIdx(lg, lruvec, type), sc);
     if (scanned) return scanned;
     type = type === LRU_GEN_FILE ? 0 : LRU_GEN_FILE;
   }
@@ -154,20 +175,23 @@ let typeScanned = 0;
  */
 export function evictFolios(
   k: Kernel,
-  node: number,
+  lruvec: number,
   nrToScan: number,
   swappiness: number,
   sc: ScanControl,
 ): number {
   const lg = k.m.lrugen!;
-  let scanned = isolateFolios(k, node, nrToScan, swappiness, sc);
-  if (tryToIncMinSeq(k.m, node, swappiness)) scanned++;
-  if (evictableMinSeq(lg, node, swappiness) + MIN_NR_GENS > lg.maxSeq[node]!) scanned = 0;
+  let scanned = isolateFolios(k, lruvec, nrToScan, swappiness, sc);
+  if (tryToIncMinSeq(k.m, lruvec, swappiness)) scanned++;
+  if (evictableMinSeq(lg, lruvec, swappiness) + MIN_NR_GENS > lg.maxSeq[lruvec]!) scanned = 0;
   if (nrIsolated === 0) return scanned;
   const type = typeScanned;
+  const node = lruvec % k.m.nrNodes;
   const reclaimed = shrinkFolioList(k, node, isolated, nrIsolated, sc);
+  const stats = reclaimerStats(sc);
   sc.nrReclaimed += reclaimed;
-  count(k, node, reclaimerStats(sc).pgsteal, reclaimed);
+  count(k, node, stats.pgsteal, reclaimed);
   count(k, node, type === LRU_GEN_FILE ? STAT.pgsteal_file : STAT.pgsteal_anon, reclaimed);
+  memcgCount(k, (lruvec - node) / k.m.nrNodes, stats.memcgPgsteal, reclaimed);
   return scanned;
 }

@@ -3,11 +3,18 @@
 // head; reclaim takes from the tail, as list_add/lru_to_folio do. Without cgroups there is one
 // lruvec per node (the root's), and the node's lists are exactly the kernel's pgdat->__lruvec.
 // With the multi-gen LRU on (m.lrugen), the same calls reach its generations (lru-gen.ts), one set
-// per node: the scenario check refuses cgroups with it.
+// per lruvec too.
 import { NIL, type MemState, pageMemcg, pageToNid } from './mem-state.ts';
 import { PG, isFileLru, lruOf, NR_LRU_LISTS, type LruList } from './page-flags.ts';
 import { folioNrPages } from './folio.ts';
-import { lruGenAddFolio, lruGenDelFolio, lruGenIncRefs, lruGenListSize, PG_WORKINGSET } from './lru-gen.ts';
+import {
+  lruGenAddFolio,
+  lruGenDelFolio,
+  lruGenIncRefs,
+  lruGenListSize,
+  lruGenNodeListSize,
+  PG_WORKINGSET,
+} from './lru-gen.ts';
 import { lruGenRefault } from './lru-gen-workingset.ts';
 
 /** nr_dirty counts dirty page-cache pages; anon pages are always written to swap, dirty or not. */
@@ -118,12 +125,16 @@ export function lruMove(m: MemState, pfn: number, set: number, clear: number): v
 
 /** node_page_state(NR_LRU_BASE + lru): the node's pages on that list over every memcg. */
 export function lruSize(m: MemState, node: number, lru: LruList): number {
-  if (m.lrugen) return lruGenListSize(m.lrugen, node, isFileLru(lru) ? 1 : 0, (lru & 1) === 1);
+  if (m.lrugen) return lruGenNodeListSize(m.lrugen, node, isFileLru(lru) ? 1 : 0, (lru & 1) === 1);
   return m.nodeLruSize[node * NR_LRU_LISTS + lru]!;
 }
 
-/** lruvec_lru_size(): one lruvec's pages on a list. */
+/**
+ * lruvec_lru_size(): one lruvec's pages on a list; under MGLRU its generations' by
+ * lru_gen_is_active(), as lru_gen_update_size() keeps them for compatibility.
+ */
 export function lruvecSize(m: MemState, lruvec: number, lru: LruList): number {
+  if (m.lrugen) return lruGenListSize(m.lrugen, lruvec, isFileLru(lru) ? 1 : 0, (lru & 1) === 1);
   return m.lruSize[lruvec * NR_LRU_LISTS + lru]!;
 }
 
@@ -148,7 +159,7 @@ export function lruCopyAge(m: MemState, src: number, dst: number): void {
  */
 export function faultAddLru(m: MemState, pfn: number): void {
   if (m.lrugen) {
-    lruGenRefault(m, pfn, m.owner[pfn]!);
+    lruGenRefault(m, pfn, m.owner[pfn]!, true);
     m.flags[pfn] = m.flags[pfn]! | PG.active;
   }
   lruAdd(m, pfn);
@@ -156,7 +167,7 @@ export function faultAddLru(m: MemState, pfn: number): void {
 
 /** filemap_add_folio(): a page-cache page read with read(), outside a fault; a refault under MGLRU. */
 export function pageCacheAddLru(m: MemState, pfn: number): void {
-  if (m.lrugen) lruGenRefault(m, pfn, m.owner[pfn]!);
+  if (m.lrugen) lruGenRefault(m, pfn, m.owner[pfn]!, false);
   lruAdd(m, pfn);
 }
 

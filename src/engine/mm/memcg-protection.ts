@@ -9,23 +9,27 @@
 // then do_try_to_free_pages retries with memcg_low_reclaim, scans it at its size less min, and
 // counts a `low` event in memory.events for each visit.
 import type { Kernel } from './kernel.ts';
-import { NR_LRU_LISTS } from './page-flags.ts';
+import { NR_LRU_LISTS, type LruList } from './page-flags.ts';
+import { lruvecSize } from './lru.ts';
 import { NR_MEMCG_EVENTS, NR_MEMCG_MEMORY_EVENTS } from './memcg-state.ts';
 import { SWAP_CLUSTER_MAX, type ScanControl } from './scan-control.ts';
 
 /** page_counter_read(&memcg->memory): pages charged to memcg, those on its lruvecs over all nodes. */
 export function memcgUsage(k: Kernel, memcg: number): number {
   const m = k.m;
-  const base = memcg * m.nrNodes * NR_LRU_LISTS;
   let pages = 0;
-  for (let i = base, end = base + m.nrNodes * NR_LRU_LISTS; i < end; i++) pages += m.lruSize[i]!;
+  for (let node = 0; node < m.nrNodes; node++) {
+    const lruvec = memcg * m.nrNodes + node;
+    for (let lru = 0; lru < NR_LRU_LISTS; lru++) pages += lruvecSize(m, lruvec, lru as LruList);
+  }
   return pages;
 }
 
 /** memcg's pages on node, anon or file (memory.numa_stat's anon=/file= lines). */
 export function memcgNodePages(k: Kernel, memcg: number, node: number, file: boolean): number {
-  const i = (memcg * k.m.nrNodes + node) * NR_LRU_LISTS + (file ? 2 : 0);
-  return k.m.lruSize[i]! + k.m.lruSize[i + 1]!;
+  const lruvec = memcg * k.m.nrNodes + node;
+  const lru = (file ? 2 : 0) as LruList;
+  return lruvecSize(k.m, lruvec, lru) + lruvecSize(k.m, lruvec, (lru + 1) as LruList);
 }
 
 /**

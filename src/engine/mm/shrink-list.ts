@@ -15,7 +15,14 @@ import { NOT_MAPPED, pageMoved, syncAccessBits, warmAccessBits } from './referen
 import { folioNrPages, isThpHead } from './folio.ts';
 import { shrinkHugeFolio } from './thp-reclaim.ts';
 import { folioAllocSwap, folioFreeSwap, inSwapCache, vmSwapFull } from './swap-state.ts';
-import { folioType, lruGenFolioSeq, MIN_LRU_BATCH, REFS_MASK } from './lru-gen.ts';
+import {
+  folioLruvecOf,
+  folioType,
+  lruGenFolioSeq,
+  MIN_LRU_BATCH,
+  PG_WORKINGSET,
+  REFS_MASK,
+} from './lru-gen.ts';
 import { lruGenLookAround, lruGenSetRefs } from './lru-gen-aging.ts';
 import { lruGenEviction } from './lru-gen-workingset.ts';
 
@@ -119,16 +126,23 @@ const RECLAIM = 2;
 /**
  * folio_check_references(): a young PTE earns another trip (or activation if seen twice). A
  * reference that idle tracking moved into PG_young counts as a young PTE (folio_referenced).
- * Under MGLRU the rmap walk looks around the young PTE (lru_gen_look_around), and the folio is
- * kept once (PG_referenced) then activated (lru_gen_set_refs).
+ * Under MGLRU the rmap walk looks around the young PTE (lru_gen_look_around); v6.14 keeps the
+ * folio once (PG_referenced) then activates it (lru_gen_set_refs); 6.1/6.12: mglruCheckReferences.
  */
 function folioCheckReferences(k: Kernel, pfn: number, sc: ScanControl): number {
+  const lg = k.m.lrugen;
+  if (lg && !lg.rules.workingsetRework) return mglruCheckReferences(k, pfn, sc);
   const referencedPtes = folioReferenced(k, pfn);
-  if (k.m.lrugen) {
+  if (lg) {
     if (!referencedPtes) return RECLAIM;
     if (k.m.pte[k.m.owner[pfn]!] === pfn + 1 && !isThpHead(k.m, pfn)) lruGenLookAround(k, pfn, sc);
     return lruGenSetRefs(k.m, pfn) ? ACTIVATE : KEEP;
   }
+  return classicReferences(k, pfn, referencedPtes);
+}
+
+/** The two lists' verdict on a folio whose PTE references were counted: keep once, then activate. */
+function classicReferences(k: Kernel, pfn: number, referencedPtes: boolean): number {
   const referencedFolio = (k.m.flags[pfn]! & PG.referenced) !== 0;
   k.m.flags[pfn] = k.m.flags[pfn]! & ~PG.referenced;
   if (referencedPtes) {
@@ -136,6 +150,24 @@ function folioCheckReferences(k: Kernel, pfn: number, sc: ScanControl): number {
     return referencedFolio ? ACTIVATE : KEEP;
   }
   return RECLAIM;
+}
+
+/**
+ * MGLRU's shrink_folio_list() checks in 6.1/6.12: a mapped folio the aging or a look-around marked
+ * PG_referenced while it was isolated is kept ("folio_update_gen() tried to promote this page?");
+ * otherwise folio_check_references() as the two lists have it, where the look-around around a
+ * young base-page PTE marks this folio too (it is isolated), so it is activated at once.
+ */
+function mglruCheckReferences(k: Kernel, pfn: number, sc: ScanControl): number {
+  const m = k.m;
+  const mapped = m.pte[m.owner[pfn]!] === pfn + 1;
+  if (mapped && m.flags[pfn]! & PG.referenced) return KEEP;
+  const referencedPtes = folioReferenced(k, pfn);
+  if (referencedPtes && mapped && !isThpHead(m, pfn)) {
+    lruGenLookAround(k, pfn, sc);
+    m.flags[pfn] = m.flags[pfn]! | PG.referenced;
+  }
+  return classicReferences(k, pfn, referencedPtes);
 }
 
 function putback(k: Kernel, node: number, pfn: number, activate: boolean): void {
@@ -152,8 +184,16 @@ function putback(k: Kernel, node: number, pfn: number, activate: boolean): void 
     }
   }
   const lg = k.m.lrugen;
-  // evict_folios(): "don't add rejected folios to the oldest generation".
-  if (lg && lruGenFolioSeq(k.m, pfn, false) === lg.minSeq[node * 2 + folioType(k.m, pfn)]) {
+  // evict_folios(): "don't add rejected folios to the oldest generation". v6.14 moves a folio that
+  // would land there; 6.1/6.12 mark every rejected folio PG_active (refs, PG_referenced and
+  // PG_workingset cleared), so it joins max_seq.
+  if (lg && !lg.rules.workingsetRework) {
+    k.m.flags[pfn] = (k.m.flags[pfn]! & ~PG.referenced) | PG.active;
+    lg.genFlags[pfn] = lg.genFlags[pfn]! & ~(REFS_MASK | PG_WORKINGSET);
+  } else if (
+    lg &&
+    lruGenFolioSeq(k.m, pfn, false) === lg.minSeq[folioLruvecOf(k.m, pfn) * 2 + folioType(k.m, pfn)]
+  ) {
     k.m.flags[pfn] = (k.m.flags[pfn]! & ~PG.referenced) | PG.active;
     lg.genFlags[pfn] = lg.genFlags[pfn]! & ~REFS_MASK;
   }

@@ -19,7 +19,7 @@ import { DEF_PRIORITY, SWAP_CLUSTER_MAX, scanControl, type ScanControl } from '.
 import { WMARK_HIGH, WMARK_MIN, wmarkPages } from './watermark.ts';
 import { compactionSuitable } from './compaction.ts';
 import { hugeWatermarkOk } from './huge-alloc.ts';
-import { lruGenShrinkNode } from './lru-gen-reclaim.ts';
+import { lruGenShrinkNode } from './lru-gen-memcg.ts';
 
 /** zone_reclaim_mode bits (mm/internal.h): write dirty pages out, unmap mapped pages. */
 const RECLAIM_WRITE = 2;

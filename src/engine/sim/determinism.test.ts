@@ -4,6 +4,7 @@ import type { RunEngine } from '../../shared/scenario/resolved.ts';
 import { ENGINES, runToEnd, twoTierScenario } from '../../../tests/support/engine/scenarios.ts';
 import { parseScenario } from '../../shared/scenario/parse.ts';
 import { fragmentedThpEntry } from '../verify/thp-corpus.ts';
+import { lowProtectsTenant, withMglru } from '../verify/memcg-corpus.ts';
 
 const threeNodes = [
   { id: 0, memory: 'dram', capacity: '64MiB', cpus: 1 },
@@ -61,6 +62,21 @@ describe('determinism', () => {
     });
     expect(JSON.stringify(runToEnd(s))).toBe(JSON.stringify(runToEnd(structuredClone(s))));
   });
+
+  it.each(ENGINES)(
+    'gives byte-identical results with cgroups under the multi-gen LRU, whose memcg LRU draws bins (%s)',
+    (engine) => {
+      const parsed = parseScenario({
+        ...withMglru(lowProtectsTenant('linux', 'uniform', false)).file,
+        run: { durationMs: 500, engine },
+      });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      const a = runToEnd(parsed.scenario);
+      expect(a.cgroups!.length).toBe(2);
+      expect(a.vmstat.pgscan_kswapd! + a.vmstat.pgscan_direct!).toBeGreaterThan(0);
+      expect(JSON.stringify(runToEnd(structuredClone(parsed.scenario)))).toBe(JSON.stringify(a));
+    },
+  );
 
   it('changes what a random workload does when the seed changes (exact: which pages it touches)', () => {
     // Which pages a hot set touches is random: the share of slow-node references, so the latency, moves.

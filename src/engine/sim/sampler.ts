@@ -7,7 +7,14 @@ import { readCgroupStat } from './memcg-stat.ts';
 import type { Kernel } from '../mm/kernel.ts';
 import { nrFreePageblocks } from '../mm/free-area.ts';
 import { lruSize } from '../mm/lru.ts';
-import { genPages, LRU_GEN_ANON, LRU_GEN_FILE, lruGenFromSeq, MAX_NR_GENS } from '../mm/lru-gen.ts';
+import {
+  genPages,
+  LRU_GEN_ANON,
+  LRU_GEN_FILE,
+  lruGenFromSeq,
+  MAX_NR_GENS,
+  type LruGen,
+} from '../mm/lru-gen.ts';
 import { createHeatLog, recordHeat, type HeatLog } from './heat-log.ts';
 import { LRU_ACTIVE_ANON, LRU_ACTIVE_FILE, LRU_INACTIVE_ANON, LRU_INACTIVE_FILE } from '../mm/page-flags.ts';
 
@@ -118,22 +125,43 @@ export function readNodeCounters(k: Kernel, n: number, row: Float64Array): void 
 /**
  * The node's generations as lru_gen_seq_show() prints them, youngest first: slot i is seq
  * max_seq - i, with its age (now - birth) and its anon and file pages (0 below a type's min_seq).
+ * With cgroups each memcg has its own lrugen on the node: the pages are summed slot by slot over
+ * them, and the seqs and ages are those of the node's largest lruvec.
  */
 function readLruGen(k: Kernel, n: number, row: Float64Array): void {
   const lg = k.m.lrugen!;
-  const maxSeq = lg.maxSeq[n]!;
-  row[STAT.lru_gen_max_seq] = maxSeq;
-  row[STAT.lru_gen_min_seq_anon] = lg.minSeq[n * 2 + LRU_GEN_ANON]!;
-  row[STAT.lru_gen_min_seq_file] = lg.minSeq[n * 2 + LRU_GEN_FILE]!;
+  let largest = n;
+  let largestPages = -1;
+  for (let lv = n; lv < lg.nrLruvecs; lv += lg.nrNodes) {
+    const pages = lruvecPages(lg, lv);
+    if (pages > largestPages) [largest, largestPages] = [lv, pages];
+  }
+  row[STAT.lru_gen_max_seq] = lg.maxSeq[largest]!;
+  row[STAT.lru_gen_min_seq_anon] = lg.minSeq[largest * 2 + LRU_GEN_ANON]!;
+  row[STAT.lru_gen_min_seq_file] = lg.minSeq[largest * 2 + LRU_GEN_FILE]!;
   const nowMs = k.nowNs / 1e6;
   for (let i = 0; i < MAX_NR_GENS; i++) {
-    const seq = maxSeq - i;
-    row[STAT.lru_gen_anon_0 + i] =
-      seq >= lg.minSeq[n * 2 + LRU_GEN_ANON]! ? genPages(lg, n, seq, LRU_GEN_ANON) : 0;
-    row[STAT.lru_gen_file_0 + i] =
-      seq >= lg.minSeq[n * 2 + LRU_GEN_FILE]! ? genPages(lg, n, seq, LRU_GEN_FILE) : 0;
-    row[STAT.lru_gen_age_ms_0 + i] = seq >= 0 ? nowMs - lg.birthMs[n * MAX_NR_GENS + lruGenFromSeq(seq)]! : 0;
+    let anon = 0;
+    let file = 0;
+    for (let lv = n; lv < lg.nrLruvecs; lv += lg.nrNodes) {
+      const seq = lg.maxSeq[lv]! - i;
+      if (seq >= lg.minSeq[lv * 2 + LRU_GEN_ANON]!) anon += genPages(lg, lv, seq, LRU_GEN_ANON);
+      if (seq >= lg.minSeq[lv * 2 + LRU_GEN_FILE]!) file += genPages(lg, lv, seq, LRU_GEN_FILE);
+    }
+    row[STAT.lru_gen_anon_0 + i] = anon;
+    row[STAT.lru_gen_file_0 + i] = file;
+    const seq = lg.maxSeq[largest]! - i;
+    row[STAT.lru_gen_age_ms_0 + i] =
+      seq >= 0 ? nowMs - lg.birthMs[largest * MAX_NR_GENS + lruGenFromSeq(seq)]! : 0;
   }
+}
+
+/** Every page on one lruvec's generations. */
+function lruvecPages(lg: LruGen, lruvec: number): number {
+  let pages = 0;
+  for (let gen = 0; gen < MAX_NR_GENS; gen++)
+    pages += genPages(lg, lruvec, gen, LRU_GEN_ANON) + genPages(lg, lruvec, gen, LRU_GEN_FILE);
+  return pages;
 }
 
 export function recordSample(

@@ -13,6 +13,8 @@ import { makeWorkload } from '../workloads/index.ts';
 import { newKswapd, type Kernel } from '../mm/kernel.ts';
 import { createMemState } from '../mm/mem-state.ts';
 import { createLruGen } from '../mm/lru-gen.ts';
+import { lruGenOnlineMemcg } from '../mm/lru-gen-memcg-lru.ts';
+import { lruGenRules } from '../../shared/scenario/lru-gen-kernels.ts';
 import { createSwapState } from '../mm/swap-state.ts';
 import { NR_MIGRATE_REASONS } from '../mm/migrate.ts';
 import { makeAllocPolicy, mempolicyFlags, MPOL_F_MOF } from '../mm/page-alloc.ts';
@@ -141,8 +143,21 @@ export function buildWorld(s: ResolvedScenario): World {
   k.compactCached = machine.nodes.map((_, n) => newDirectCompactControl(k, n));
   if (s.policy.knobs.lru_gen_enabled) {
     const nrPmds = Math.ceil(vmas.nrVpages / PTRS_PER_PTE);
-    k.m.lrugen = createLruGen(nrNodes, k.m.nrFrames, vmas.nrVpages, nrPmds, k.mms.length);
+    k.m.lrugen = createLruGen(
+      nrNodes,
+      k.m.nrMemcgs,
+      k.m.nrFrames,
+      vmas.nrVpages,
+      nrPmds,
+      k.mms.length,
+      lruGenRules(k.kernel),
+    );
     k.m.lrugen.swapSlotOf = k.swap?.slotOf ?? null;
+    // mem_cgroup_css_online() -> lru_gen_online_memcg(), the root first; without cgroups global
+    // reclaim shrinks the root's lruvec alone and the memcg LRU is not kept.
+    if (k.m.nrMemcgs > 1) {
+      for (let memcg = 0; memcg < k.m.nrMemcgs; memcg++) lruGenOnlineMemcg(k.m.lrugen.memcgLru, memcg, k.rng);
+    }
   }
   const rate = rateEngine ? new RateModel(k, s.run.seed) : null;
   k.refs = rate;

@@ -21,7 +21,7 @@ import {
 } from './corpus.ts';
 import { fragmentedThpEntry, THP_RUNS, thpEntry, withThp } from './thp-corpus.ts';
 import { kernel61Entry, KERNEL_RUNS, MGLRU_RUNS, mglruEntry, threeTierEntry } from './kernel-corpus.ts';
-import { memcgEntries } from './memcg-corpus.ts';
+import { memcgEntries, memcgMglruEntries } from './memcg-corpus.ts';
 import { hybridtierEntries } from './hybridtier-corpus.ts';
 import { hintAggregateEntries } from './hint-corpus.ts';
 
@@ -114,7 +114,7 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
       if (!entries.some((x) => x.name === off.name)) entries.push(off);
     }
   }
-  entries.push(...memcgEntries());
+  entries.push(...memcgEntries(), ...memcgMglruEntries());
   entries.push(...hybridtierEntries());
   entries.push(...hintAggregateEntries());
   return { entries, refused };

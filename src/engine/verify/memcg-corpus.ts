@@ -43,7 +43,7 @@ export function maxBelowWorkingSet(
 }
 
 /** Two tenants bound to DRAM, 1.4x DRAM together; `protected` holds memory.low over its size. */
-function lowProtectsTenant(preset: string, kind: WorkloadKind, demotion: boolean): CorpusEntry {
+export function lowProtectsTenant(preset: string, kind: WorkloadKind, demotion: boolean): CorpusEntry {
   const bind = { mempolicy: { mode: 'bind', nodes: [0] } };
   const tenants = [
     workload(kind, 'protected', DRAM_MIB * 0.5, {
@@ -83,4 +83,28 @@ export function memcgEntries(): CorpusEntry[] {
     proactive('linux', 'hot', false),
     proactive('linux-tiering', 'uniform', true),
   ];
+}
+
+/** A cgroup entry with the multi-gen LRU on, named as it with " mglru". */
+export function withMglru(e: CorpusEntry): CorpusEntry {
+  const name = `${e.name} mglru`;
+  const policy = e.file.policy as Json;
+  const knobs = { ...(policy.knobs as Json), lru_gen_enabled: true };
+  return { ...e, name, file: { ...e.file, name, policy: { ...policy, knobs } } };
+}
+
+/**
+ * The same cgroup runs with the multi-gen LRU on (kernel 6.12): memory.max, memory.low and
+ * memory.high through MGLRU's memcg reclaim and memcg LRU, and memory.reclaim (research presets and
+ * the classic-only preset left out). Named as the classic run with " mglru".
+ */
+export function memcgMglruEntries(): CorpusEntry[] {
+  return [
+    maxBelowWorkingSet('linux', 'hot', false),
+    maxBelowWorkingSet('linux-tiering', 'zipf', true),
+    lowProtectsTenant('linux', 'uniform', false),
+    lowProtectsTenant('linux-tiering', 'zipf', true),
+    overHigh('linux', 'zipf'),
+    proactive('linux-tiering', 'uniform', true),
+  ].map(withMglru);
 }

@@ -4,12 +4,12 @@
 // direct reclaim), DRAM loaded by a bandwidth antagonist, weighted interleave, two with
 // transparent huge pages, THP faults compacting a fragmented node (defrag=always), a PMEM node
 // hot-plugged in and out, kernel 6.1's tiers on a DRAM + CXL + PMEM machine (both slow nodes
-// in one tier, where 6.12 stacks them), reclaim by the multi-gen LRU, a memory
-// cgroup over its max, and HybridTier's user-space runtime.
+// in one tier, where 6.12 stacks them), reclaim by the multi-gen LRU, a memory cgroup over its
+// max, two cgroups under the multi-gen LRU, and one run of each research preset's mechanism.
 import { corpusEntry, hotplugEntry, type CorpusEntry } from './corpus.ts';
 import { fragmentedThpEntry, thpEntry } from './thp-corpus.ts';
 import { mglruEntry, threeTierEntry } from './kernel-corpus.ts';
-import { maxBelowWorkingSet } from './memcg-corpus.ts';
+import { lowProtectsTenant, maxBelowWorkingSet, withMglru } from './memcg-corpus.ts';
 import { hybridtierEntry } from './hybridtier-corpus.ts';
 
 export function quickCorpus(): CorpusEntry[] {
@@ -38,5 +38,8 @@ export function quickCorpus(): CorpusEntry[] {
     maxBelowWorkingSet('linux-tiering', 'hot', true),
     // HybridTier's runtime promoting from PEBS samples and demoting the filler (kernel tiering off).
     hybridtierEntry('hot', 'slow-hot-nb1', 1000),
+    // Two cgroups under the multi-gen LRU: global reclaim walks the memcg LRU (shrink_many), and
+    // memory.low skips the protected one once before reclaiming it.
+    withMglru(lowProtectsTenant('linux', 'uniform', false)),
   ];
 }

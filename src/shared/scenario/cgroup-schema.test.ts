@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editedExample, errorsOf, resolves } from '../../../tests/support/shared/scenario.ts';
+import { editedExample, errorsOf, resolves, type Edit } from '../../../tests/support/shared/scenario.ts';
 
 const cg = ['workload', 0, 'cgroup'] as const;
 const second = (over: Record<string, unknown>) =>
@@ -64,9 +64,16 @@ describe('a workload cgroup', () => {
     ]);
   });
 
-  it('refuses cgroups with the multi-gen LRU, whose generations are kept per node only', () => {
-    expect(messages(editedExample([cg, 'box'], [['policy', 'knobs', 'lru_gen_enabled'], true]))).toEqual([
-      'policy.knobs.lru_gen_enabled: the multi-gen LRU with memory cgroups is not modelled (its generations are kept per node, not per memcg); turn one of them off',
+  it('refuses cgroups with the multi-gen LRU on 6.1 only, whose memcg reclaim under MGLRU is not modelled', () => {
+    const mglru: Edit = [['policy', 'knobs', 'lru_gen_enabled'], true];
+    expect(messages(editedExample([cg, 'box'], mglru, [['policy', 'kernel'], '6.1']))).toEqual([
+      'policy.knobs.lru_gen_enabled: the multi-gen LRU with memory cgroups is modelled on kernel 6.12 (its memcg LRU, v6.3), not on 6.1; use "kernel": "6.12" or turn one of them off',
+    ]);
+    const s = resolves(editedExample([cg, 'box'], mglru, [['policy', 'kernel'], '6.12']));
+    expect([s.policy.kernel, s.policy.knobs.lru_gen_enabled, s.workload[0]!.cgroup!.name]).toEqual([
+      '6.12',
+      true,
+      'box',
     ]);
   });
 

@@ -87,6 +87,16 @@ export const KERNEL_CHANGES: readonly KernelChange[] = [
       'Gregory Price, "mm/mempolicy: implement the sysfs-based weighted_interleave interface", v6.9; ' +
       'Joshua Hahn, "mm/mempolicy: Weighted Interleave Auto-tuning", v6.16',
   },
+  {
+    in: '6.12',
+    kind: 'behaviour',
+    what:
+      'the multi-gen LRU keeps a memcg LRU per node (memcgs in generations of bins, rotated by ' +
+      'lru_gen_rotate_memcg) that global reclaim walks (shrink_many, shrink_one); on 6.1 MGLRU walks ' +
+      'memcgs as the two lists do, which Tierlab does not model, so it refuses MGLRU with cgroups there',
+    source:
+      'Yu Zhao, "mm: multi-gen LRU: memcg LRU" series (per-node lru_gen_folio lists, lru_gen_rotate_memcg), v6.3',
+  },
 ];
 
 /** The changes a run on `kernel` has that the other version lacks. */

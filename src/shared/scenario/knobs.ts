@@ -119,9 +119,11 @@ export const KNOBS = {
     unit: '',
     path: '/sys/kernel/mm/lru_gen/enabled',
     help:
-      'The multi-gen LRU (MGLRU, 6.1+): reclaim ages pages into up to 4 generations per node by walking ' +
-      'page tables for accessed bits, and evicts from the oldest, choosing anon or file and protecting ' +
-      'often-used tiers by refault feedback (a PID controller). Off: the active/inactive lists.',
+      'The multi-gen LRU (MGLRU, 6.1+): reclaim ages pages into up to 4 generations per node (and memory ' +
+      'cgroup, 6.12 only) by walking page tables for accessed bits, and evicts from the oldest, choosing ' +
+      'anon or file and protecting often-used tiers by refault feedback (a PID controller); 6.1 and 6.12 ' +
+      'follow their own rules, before the v6.14 rework. Off by default on both (Debian 6.12 turns it on). ' +
+      'Off: the active/inactive lists.',
   },
   lru_gen_min_ttl_ms: {
     group: 'reclaim',
