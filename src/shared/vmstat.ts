@@ -345,7 +345,9 @@ export const COUNTER_KERNELS: Readonly<
 };
 
 /** Colloid's counters are its fork's (preset colloid), never mainline's. */
-function colloidKernels(): Partial<Record<CounterName, { kernels: readonly KernelVersion[]; source: string }>> {
+function colloidKernels(): Partial<
+  Record<CounterName, { kernels: readonly KernelVersion[]; source: string }>
+> {
   const source = "Colloid's fork of v6.3 (host-architecture/colloid, SOSP'24), never posted upstream";
   return Object.fromEntries(
     [...COLLOID_EVENTS, ...COLLOID_GAUGES].map((name) => [name, { kernels: [], source }]),

@@ -39,7 +39,7 @@ describe("colloid-mon's measurement", () => {
     expect(k.colloid!.latencyNs[0]).toBeCloseTo((12.5 * TICK_NS) / 7.5e5, 9);
   });
 
-  it("floors a tier without traffic at its unloaded latency (MIN_LOCAL_LAT, MIN_REMOTE_LAT)", () => {
+  it('floors a tier without traffic at its unloaded latency (MIN_LOCAL_LAT, MIN_REMOTE_LAT)', () => {
     const k = colloidKernel();
     tick(k, 10, [0, 0], [0, 0]);
     expect(Array.from(k.colloid!.latencyNs)).toEqual([81, 305]);

@@ -93,7 +93,11 @@ export function createColloid(
 /** Whether Colloid steers migrations now: its kernel, numa_balancing 6, and a lower tier to balance. */
 export function colloidActive(k: Kernel): boolean {
   const mode = k.knobs.numa_balancing;
-  return k.colloid !== null && (mode & NUMA_BALANCING_COLLOID) !== 0 && (mode & NUMA_BALANCING_MEMORY_TIERING) !== 0;
+  return (
+    k.colloid !== null &&
+    (mode & NUMA_BALANCING_COLLOID) !== 0 &&
+    (mode & NUMA_BALANCING_MEMORY_TIERING) !== 0
+  );
 }
 
 /**
@@ -129,7 +133,7 @@ function sampleTier(
   }
   c.occ[tier] = (occ + (weight - 1) * c.occ[tier]!) / weight;
   c.ins[tier] = (ins + (weight - 1) * c.ins[tier]!) / weight;
-  const measured = c.ins[tier]! > 0 ? (c.occ[tier]! * tickNs) / c.ins[tier]! : 0;
+  const measured = c.ins[tier] > 0 ? (c.occ[tier] * tickNs) / c.ins[tier] : 0;
   c.latencyNs[tier] = Math.max(measured, c.floorNs[tier]!);
 }
 

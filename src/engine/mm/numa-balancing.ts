@@ -83,7 +83,8 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
     (k.knobs.numa_balancing & NUMA_BALANCING_MEMORY_TIERING) !== 0 && k.mechanisms.tieringPromotion;
   // Colloid's kernel (numa_balancing 6) marks and time-stamps top-tier pages too, so a hint fault
   // shows which default-tier pages are hot (change_pte_range in its mm/mprotect.c).
-  const colloidTop = tiering && !normal && k.colloid !== null && (k.knobs.numa_balancing & NUMA_BALANCING_COLLOID) !== 0;
+  const colloidTop =
+    tiering && !normal && k.colloid !== null && (k.knobs.numa_balancing & NUMA_BALANCING_COLLOID) !== 0;
   const topTier = k.layout.topTier;
   const { pte, flags, stamp } = k.m;
   let pages = scanWindowPages(k);

@@ -62,7 +62,7 @@ export const COLLOID_KNOBS = {
     path: 'Tierlab: a cap on the dynamic limit (the artifact has none)',
     help:
       "A static cap on Colloid's moves per quantum, on top of delta p. The artifact caps nothing beyond " +
-      'delta p (and NUMA balancing\'s own promotion rate limit), so the default does not bind.',
+      "delta p (and NUMA balancing's own promotion rate limit), so the default does not bind.",
   },
 } as const satisfies Record<string, KnobSpec>;
 
