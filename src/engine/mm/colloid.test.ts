@@ -116,11 +116,12 @@ describe("a quantum's budget", () => {
 
   it('starts each quantum with delta p of share and the migration limit in pages', () => {
     const k = colloidKernel({ colloid_quantum_ms: 500, colloid_migrate_limit_MBps: 8 });
-    tick(k, 10, [9e5, 300], [1e5, 305]); // slower DRAM at p 0.9: delta p 0.45
+    tick(k, 10, [9e5, 300], [1e5, 150]); // DRAM the slower at p 0.9: p_hi 0.9, delta p 0.45
     const c = k.colloid!;
-    expect(c.budgetShare).toBeCloseTo(c.deltaP, 12);
+    expect(c.budgetShare).toBeCloseTo(0.45, 12);
     expect(c.budgetPages).toBe(1024); // 8 MiB/s for 0.5 s at 4 KiB pages
     expect(c.quantumEndMs).toBe(510);
+    expect(c.quantumDemotes).toBe(true);
   });
 });
 
@@ -132,6 +133,7 @@ describe('numa_migrate_memory_away_target', () => {
     const pfn = k.m.pte[0]! - 1;
     k.m.stamp[pfn] = scannedMs;
     c.localGtRemote = congested;
+    c.quantumDemotes = congested;
     c.budgetShare = budget;
     c.budgetPages = 100;
     c.ins[0] = 1e3;
@@ -171,6 +173,9 @@ describe("should_numa_migrate_memory's Colloid check", () => {
     c.budgetShare = 1;
     expect(colloidRefusesPromotion(k, 0, 5, 1)).toBe(true);
     c.localGtRemote = false;
+    c.quantumDemotes = true; // a demoting quantum's budget is not for promotions
+    expect(colloidRefusesPromotion(k, 0, 5, 1)).toBe(true);
+    c.quantumDemotes = false;
     expect(colloidRefusesPromotion(k, 0, 5, 1)).toBe(false);
     c.budgetShare = 0;
     expect(colloidRefusesPromotion(k, 0, 5, 1)).toBe(true);

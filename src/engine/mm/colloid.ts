@@ -46,8 +46,12 @@ export interface ColloidState {
   pLo: number;
   pHi: number;
   deltaP: number;
-  /** The current migration quantum: when it ends (ms), and the share and pages it may still move. */
+  /**
+   * The current migration quantum: when it ends (ms), its direction (demote while the default tier
+   * was the slower at its start), and the share and pages it may still move that way.
+   */
   quantumEndMs: number;
+  quantumDemotes: boolean;
   budgetShare: number;
   budgetPages: number;
   /** The length of a sample (a tick), ms. */
@@ -84,6 +88,7 @@ export function createColloid(
     pHi: 1,
     deltaP: 0,
     quantumEndMs: 0,
+    quantumDemotes: false,
     budgetShare: 0,
     budgetPages: 0,
     pendingShare: 0,
@@ -162,10 +167,14 @@ export function updateDeltaP(k: Kernel, c: ColloidState): void {
   c.deltaP = Math.abs((c.pLo + c.pHi) / 2 - c.p);
 }
 
-/** A new quantum may move delta p of the accesses, and at most colloid_migrate_limit_MBps of pages. */
+/**
+ * A new quantum may move delta p of the accesses one way (delta p is a signed step: what a quantum
+ * that demoted leaves over does not fund promotions), and at most colloid_migrate_limit_MBps of pages.
+ */
 function startQuantum(k: Kernel, c: ColloidState, nowMs: number): void {
   const quantum = k.knobs.colloid_quantum_ms;
   c.quantumEndMs = nowMs + quantum;
+  c.quantumDemotes = c.localGtRemote;
   c.budgetShare = c.deltaP;
   const bytes = k.knobs.colloid_migrate_limit_MBps * 1024 * 1024 * (quantum / 1000);
   c.budgetPages = Math.floor(bytes / k.pageSize);
@@ -182,9 +191,9 @@ export function estimatedShare(c: ColloidState, latencyMs: number): number {
   return perMs > 0 ? 1 / (Math.max(latencyMs, 1) * perMs) : 0;
 }
 
-/** Whether the quantum's budget allows moving a folio of `nr` pages; remembers its share. */
-function withinBudget(c: ColloidState, latencyMs: number, nr: number): boolean {
-  if (c.budgetShare <= 0 || c.budgetPages < nr) return false;
+/** Whether the quantum's budget allows moving a folio of `nr` pages its way; remembers its share. */
+function withinBudget(c: ColloidState, demote: boolean, latencyMs: number, nr: number): boolean {
+  if (c.quantumDemotes !== demote || c.budgetShare <= 0 || c.budgetPages < nr) return false;
   c.pendingShare = estimatedShare(c, latencyMs);
   return true;
 }
@@ -201,7 +210,7 @@ export function colloidAwayTarget(k: Kernel, pfn: number, src: number, nowMs: nu
   const th = k.numab.pgdat[src]!.threshold || k.knobs.hot_threshold_ms;
   const latency = nowMs - k.m.stamp[pfn]!;
   k.m.stamp[pfn] = nowMs;
-  if (latency >= th || !withinBudget(c, latency, nr)) return -1;
+  if (latency >= th || !withinBudget(c, true, latency, nr)) return -1;
   return nextDemotionNode(k, src);
 }
 
@@ -212,7 +221,7 @@ export function colloidAwayTarget(k: Kernel, pfn: number, src: number, nowMs: nu
 export function colloidRefusesPromotion(k: Kernel, dst: number, latencyMs: number, nr: number): boolean {
   const c = k.colloid;
   if (c === null || !colloidActive(k) || dst !== c.defaultNode) return false;
-  return c.localGtRemote || !withinBudget(c, latencyMs, nr);
+  return c.localGtRemote || !withinBudget(c, false, latencyMs, nr);
 }
 
 /** A folio Colloid let through has moved: charge the quantum and count it. */
