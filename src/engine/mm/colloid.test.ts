@@ -116,7 +116,7 @@ describe("a quantum's budget", () => {
 
   it('starts each quantum with delta p of share and the migration limit in pages', () => {
     const k = colloidKernel({ colloid_quantum_ms: 500, colloid_migrate_limit_MBps: 8 });
-    tick(k, 10, [9e5, 300], [1e5, 150]); // DRAM the slower at p 0.9: p_hi 0.9, delta p 0.45
+    tick(k, 10, [9e5, 500], [1e5, 400]); // DRAM the slower at p 0.9: p_hi 0.9, delta p 0.45
     const c = k.colloid!;
     expect(c.budgetShare).toBeCloseTo(0.45, 12);
     expect(c.budgetPages).toBe(1024); // 8 MiB/s for 0.5 s at 4 KiB pages
