@@ -126,15 +126,17 @@ describe("a quantum's budget", () => {
 });
 
 describe("a quantum's direction", () => {
-  it('ends the quantum early when the latencies change order, with the delta p of that moment', () => {
+  it('ends the quantum early when the latencies change order past the dead band, with that delta p', () => {
     const k = colloidKernel({ colloid_ewma_exp: 0, colloid_quantum_ms: 500 });
     const c = k.colloid!;
     tick(k, 10, [9e5, 500], [1e5, 400]); // DRAM the slower: a demoting quantum to 510
     expect([c.quantumDemotes, c.quantumEndMs]).toEqual([true, 510]);
     tick(k, 20, [9e5, 500], [1e5, 400]); // still the slower: the same quantum
     expect(c.quantumEndMs).toBe(510);
-    tick(k, 30, [6e5, 310], [4e5, 400]); // faster at p 0.6: p_lo 0.6, p_hi 0.9, delta p 0.15
-    expect([c.quantumDemotes, c.quantumEndMs]).toEqual([false, 530]);
+    tick(k, 30, [6e5, 390], [4e5, 400]); // faster by under 5%: delta p 0, the quantum stays
+    expect([c.quantumDemotes, c.quantumEndMs]).toEqual([true, 510]);
+    tick(k, 40, [6e5, 310], [4e5, 400]); // faster at p 0.6: p_lo 0.6, p_hi 0.9, delta p 0.15
+    expect([c.quantumDemotes, c.quantumEndMs]).toEqual([false, 540]);
     expect(c.budgetShare).toBeCloseTo(0.15, 12);
   });
 });

@@ -108,8 +108,8 @@ export function colloidActive(k: Kernel): boolean {
 /**
  * One colloid-mon sample at the end of a tick of `tickNs`, before the tick's traffic is cleared:
  * read the tiers' occupancy and arrivals, smooth them, and update the latencies, p and delta p. A
- * quantum that is over, or whose direction the latencies no longer point to, starts the next
- * with delta p's budget.
+ * quantum that is over, or whose direction the latencies (past the dead band) no longer point to,
+ * starts the next with delta p's budget.
  */
 export function colloidSample(k: Kernel, tickNs: number, nowMs: number): void {
   const c = k.colloid;
@@ -119,8 +119,10 @@ export function colloidSample(k: Kernel, tickNs: number, nowMs: number): void {
   sampleTier(k, c, ALTERNATE, c.alternate, tickNs, weight);
   c.localGtRemote = c.latencyNs[DEFAULT]! > c.latencyNs[ALTERNATE]!;
   updateDeltaP(k, c);
-  // A quantum moves one way: when the latencies' order flips, the next one starts at once.
-  if (nowMs >= c.quantumEndMs || c.localGtRemote !== c.quantumDemotes) startQuantum(k, c, nowMs);
+  // A quantum moves one way: when the latencies' order flips past the dead band (delta p > 0), the
+  // next one starts at once; inside the band the old one stays, and moves nothing the other way.
+  const flipped = c.localGtRemote !== c.quantumDemotes && c.deltaP > 0;
+  if (nowMs >= c.quantumEndMs || flipped) startQuantum(k, c, nowMs);
 }
 
 function sampleTier(

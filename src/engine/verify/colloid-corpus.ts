@@ -46,7 +46,7 @@ function onCxl(e: CorpusEntry, name: string, workloads: Json[], knobs: Json = {}
 }
 
 /**
- * A hot set of 0.8 x DRAM beside an antagonist on DRAM from 200 ms, steady or 300 ms on / 300 ms
+ * A hot set of 0.8 x DRAM beside an antagonist on DRAM from 200 ms, steady or 500 ms on / 500 ms
  * off, for 2 s: 11 GB/s takes DRAM just past the CXL node's 135 ns, so the first quantum demotes
  * (delta p is large: the antagonist's reads count in p, as the CHA counts them) and the next ones
  * promote back within their delta p.
@@ -59,7 +59,7 @@ export function loadedDramEntry(kind: WorkloadKind, bursts: boolean): CorpusEntr
     node: 0,
     bandwidthGBps: 11,
     startMs: 200,
-    ...(bursts ? { onMs: 300, offMs: 300 } : {}),
+    ...(bursts ? { onMs: 500, offMs: 500 } : {}),
   };
   const name = `colloid ${kind} loaded-dram${bursts ? '-bursts' : ''}`;
   return onCxl(e, name, [workload(kind, 'w', DRAM_MIB * 0.8, { threads: 2 }), stream]);
