@@ -8,6 +8,7 @@ import { resolve } from './engine.ts';
 import { benchPublishedTpp } from './published-tpp.ts';
 import { benchPublishedPressure } from './published-pressure.ts';
 import { benchPublishedHybridtier } from './published-hybridtier.ts';
+import { benchColloid } from './colloid-result.ts';
 
 /**
  * pmbench-like: a 3 GiB region on DRAM 1 GiB + PMEM 4 GiB whose hot quarter (768 MiB, fits in DRAM)
@@ -76,4 +77,5 @@ export function benchQualitative(): void {
   benchPublishedTpp();
   benchPublishedPressure();
   benchPublishedHybridtier();
+  benchColloid();
 }

@@ -169,6 +169,15 @@ export const HYBRIDTIER_EVENTS = [
 export const HYBRIDTIER_GAUGES = ['hybridtier_hot_threshold'] as const;
 
 /**
+ * Added with the colloid preset (derived, see DERIVED): pages Colloid moved (hot default-tier pages
+ * demoted at their hint fault, promotions it let through), and what its colloid-mon measured: each
+ * tier's smoothed loaded latency (on the default node and on each alternate node), the default tier's
+ * share p of the accesses and the step delta p, both in millionths, on the default node.
+ */
+export const COLLOID_EVENTS = ['colloid_promote', 'colloid_demote'] as const;
+export const COLLOID_GAUGES = ['colloid_latency_ns', 'colloid_p_ppm', 'colloid_delta_p_ppm'] as const;
+
+/**
  * Every counter in the order of its database column. The tables are append-only, so a counter
  * added later goes at the end, in its migration's order, whatever its kind.
  */
@@ -187,6 +196,8 @@ export const COUNTERS = [
   ...PROACTIVE_EVENTS,
   ...HYBRIDTIER_EVENTS,
   ...HYBRIDTIER_GAUGES,
+  ...COLLOID_EVENTS,
+  ...COLLOID_GAUGES,
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -219,6 +230,7 @@ export const DERIVED: Readonly<Partial<Record<CounterName, { from: string }>>> =
   },
   ...lruGenDerived(),
   ...hybridtierDerived(),
+  ...colloidDerived(),
   nr_swap_used: {
     from:
       'swap in use machine-wide, SwapTotal - SwapFree of /proc/meminfo in pages; the kernel keeps no ' +
@@ -276,6 +288,28 @@ function lruGenDerived(): Partial<Record<CounterName, { from: string }>> {
   return out;
 }
 
+/** Colloid's counters: its kernel has no vmstat lines of its own; colloid-mon's globals, read with bpftrace. */
+function colloidDerived(): Partial<Record<CounterName, { from: string }>> {
+  const mon = "colloid-mon's";
+  return {
+    colloid_promote: {
+      from: 'promotions made while Colloid found the default tier faster (within its delta p); the kernel counts them only in pgpromote_success',
+    },
+    colloid_demote: {
+      from: 'hot default-tier pages moved down at a hint fault (numa_migrate_memory_away_target); the kernel counts them only in numa_pages_migrated',
+    },
+    colloid_latency_ns: {
+      from: `${mon} smoothed_lat_local (on the default node) and smoothed_lat_remote (on each alternate node), from CHA TOR occupancy over inserts; read it per node`,
+    },
+    colloid_p_ppm: {
+      from: `${mon} cur_p: the default tier's share of the smoothed TOR inserts, in millionths, on the default node`,
+    },
+    colloid_delta_p_ppm: {
+      from: `${mon} colloid_delta_p: the share of accesses to move this quantum, in millionths, on the default node`,
+    },
+  };
+}
+
 /** Index of each counter in a per-node stats row, e.g. `STAT.pgscan_kswapd`. */
 export const STAT = Object.fromEntries(COUNTERS.map((name, i) => [name, i])) as {
   readonly [K in CounterName]: number;
@@ -288,6 +322,7 @@ const GAUGE_NAMES: ReadonlySet<string> = new Set([
   ...BANDWIDTH_GAUGES,
   ...LRU_GEN_GAUGES,
   ...HYBRIDTIER_GAUGES,
+  ...COLLOID_GAUGES,
 ]);
 
 export function isGauge(name: string): boolean {
@@ -346,7 +381,18 @@ export const COUNTER_KERNELS: Readonly<
     kernels: [],
     source: "Yang Shi's v3 series (2019), never merged",
   },
+  ...colloidKernels(),
 };
+
+/** Colloid's counters are its fork's (preset colloid), never mainline's. */
+function colloidKernels(): Partial<
+  Record<CounterName, { kernels: readonly KernelVersion[]; source: string }>
+> {
+  const source = "Colloid's fork of v6.3 (host-architecture/colloid, SOSP'24), never posted upstream";
+  return Object.fromEntries(
+    [...COLLOID_EVENTS, ...COLLOID_GAUGES].map((name) => [name, { kernels: [], source }]),
+  );
+}
 
 /**
  * Counters a kernel prints that Tierlab does not record because it models nothing that counts them:

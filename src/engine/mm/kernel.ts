@@ -21,6 +21,7 @@ import type { KcompactdState } from './kcompactd.ts';
 import type { CompactDefer } from './compaction-defer.ts';
 import type { SwapState } from './swap-state.ts';
 import type { MemcgState } from './memcg-state.ts';
+import type { ColloidState } from './colloid.ts';
 
 export interface KswapdState {
   /** Woken and not yet balanced. */
@@ -117,6 +118,8 @@ export interface Kernel {
   thpAllowed: Uint8Array;
   /** Per VMA: 1 if madvised MADV_HUGEPAGE (VM_HUGEPAGE: the workload's thp), which defrag reads. */
   thpMadvised: Uint8Array;
+  /** Colloid's measurement and quantum (preset colloid); null otherwise. */
+  colloid: ColloidState | null;
   /** The rate engine's reference model; null in the exact engine, which plays every reference. */
   refs: ReferenceModel | null;
   /** The current round of turns (sim/simulation.ts): tasks run until endNs; see cutRound. */

@@ -9,7 +9,11 @@
 import { isThpHead } from './folio.ts';
 import { changeHugePmdNuma } from './thp-numa.ts';
 import { STAT } from '../../shared/vmstat.ts';
-import { NUMA_BALANCING_MEMORY_TIERING, NUMA_BALANCING_NORMAL } from '../../shared/scenario/knobs.ts';
+import {
+  NUMA_BALANCING_COLLOID,
+  NUMA_BALANCING_MEMORY_TIERING,
+  NUMA_BALANCING_NORMAL,
+} from '../../shared/scenario/knobs.ts';
 import { count, type Kernel } from './kernel.ts';
 import { PTE_SWAPPED, pageToNid } from './mem-state.ts';
 import { PG } from './page-flags.ts';
@@ -77,6 +81,10 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
   const normal = (k.knobs.numa_balancing & NUMA_BALANCING_NORMAL) !== 0;
   const tiering =
     (k.knobs.numa_balancing & NUMA_BALANCING_MEMORY_TIERING) !== 0 && k.mechanisms.tieringPromotion;
+  // Colloid's kernel (numa_balancing 6) marks and time-stamps top-tier pages too, so a hint fault
+  // shows which default-tier pages are hot (change_pte_range in its mm/mprotect.c).
+  const colloidTop =
+    tiering && !normal && k.colloid !== null && (k.knobs.numa_balancing & NUMA_BALANCING_COLLOID) !== 0;
   const topTier = k.layout.topTier;
   const { pte, flags, stamp } = k.m;
   let pages = scanWindowPages(k);
@@ -110,7 +118,7 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
       pages--;
       // The rate engine's aggregate PROT_NONE: still so unless its fault has come (settled here).
       if (flags[pfn]! & PG.hintPending) syncAccessBits(k, pfn);
-      if ((normal || !topTier[node]) && !(flags[pfn]! & (PG.protnone | PG.hintPending))) {
+      if ((normal || colloidTop || !topTier[node]) && !(flags[pfn]! & (PG.protnone | PG.hintPending))) {
         if (isThpHead(k.m, pfn)) {
           updates += changeHugePmdNuma(k, pfn); // change_huge_pmd(): the PMD, for all its pages
           hugeUpdates++;
@@ -122,7 +130,7 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
             flags[pfn] = flags[pfn]! | PG.protnone;
           }
         }
-        if (tiering && !topTier[node]) stamp[pfn] = nowMs;
+        if (tiering && (colloidTop || !topTier[node])) stamp[pfn] = nowMs;
       }
     }
     st.scanOffset++;

@@ -18,6 +18,7 @@ import { PG } from './page-flags.ts';
 import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 import { wakeupKswapd } from './kswapd.ts';
 import { shouldPromoteTiering } from './promotion-limits.ts';
+import { colloidActive, colloidAwayTarget, colloidMoved } from './colloid.ts';
 import { MEMCG_STAT } from './memcg-state.ts';
 import { memcgCount } from './memcg-protection.ts';
 import { WMARK_HIGH, wmarkPages } from './watermark.ts';
@@ -60,11 +61,18 @@ export function doNumaPage(k: Kernel, p: AllocPolicy, g: number, pfn: number, no
     tnf |= TNF_FAULT_LOCAL;
   }
   let moved = pfn;
-  const target = mpolMisplaced(k, p, pfn, src, nowMs);
+  let target = mpolMisplaced(k, p, pfn, src, nowMs);
+  // Colloid: a hot page on the congested default tier moves away (do_numa_page in its mm/memory.c).
+  const away = target < 0 && src === local ? colloidAwayTarget(k, pfn, src, nowMs, folioNrPages(m, pfn)) : -1;
+  if (away >= 0) target = away;
   if (target >= 0) {
+    const nr = folioNrPages(m, pfn);
     const dst = migrateMisplacedFolio(k, pfn, target, local);
     if (dst === NIL) tnf |= TNF_MIGRATE_FAIL;
-    else moved = dst;
+    else {
+      moved = dst;
+      if (away >= 0) colloidMoved(k, false, nr);
+    }
   }
   taskNumaFault(k, g, tnf, nowMs);
   return moved;
@@ -134,6 +142,7 @@ function migrateMisplacedFolio(k: Kernel, pfn: number, target: number, local: nu
   if (tiering && !k.layout.topTier[src] && k.layout.topTier[target]) {
     count(k, target, STAT.pgpromote_success, nr);
     memcgCount(k, k.m.memcg[dst]!, MEMCG_STAT.pgpromote_success, nr);
+    if (colloidActive(k) && target === k.colloid!.defaultNode) colloidMoved(k, true, nr);
   }
   // Yang Shi v3 counted pages moved from a migrate target (CPU-less) up to a primary node.
   if (

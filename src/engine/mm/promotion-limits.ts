@@ -6,6 +6,7 @@ import { STAT, NR_COUNTERS } from '../../shared/vmstat.ts';
 import { folioNrPages } from './folio.ts';
 import { count, type Kernel } from './kernel.ts';
 import { WMARK_PROMO, wmarkPages } from './watermark.ts';
+import { colloidRefusesPromotion } from './colloid.ts';
 
 /** NUMA_MIGRATION_ADJUST_STEPS: the threshold moves in steps of 2 * default / 16. */
 const NUMA_MIGRATION_ADJUST_STEPS = 16;
@@ -60,9 +61,11 @@ function rateLimited(k: Kernel, node: number, rateLimit: number, nowMs: number, 
 export function shouldPromoteTiering(k: Kernel, pfn: number, dst: number, nowMs: number): boolean {
   const scanned = k.m.stamp[pfn]!;
   k.m.stamp[pfn] = nowMs;
+  const nr = folioNrPages(k.m, pfn);
   if (pgdatFreeSpaceEnough(k, dst)) {
     k.numab.pgdat[dst]!.threshold = 0; // the workload changed: reset the hot threshold
-    count(k, dst, STAT.pgpromote_candidate_nrl, folioNrPages(k.m, pfn));
+    if (colloidRefusesPromotion(k, dst, nowMs - scanned, nr)) return false;
+    count(k, dst, STAT.pgpromote_candidate_nrl, nr);
     return true;
   }
   const defTh = k.knobs.hot_threshold_ms;
@@ -70,7 +73,8 @@ export function shouldPromoteTiering(k: Kernel, pfn: number, dst: number, nowMs:
   adjustThreshold(k, dst, rateLimit, defTh, nowMs);
   const th = k.numab.pgdat[dst]!.threshold || defTh;
   if (nowMs - scanned >= th) return false;
-  return !rateLimited(k, dst, rateLimit, nowMs, folioNrPages(k.m, pfn));
+  if (colloidRefusesPromotion(k, dst, nowMs - scanned, nr)) return false;
+  return !rateLimited(k, dst, rateLimit, nowMs, nr);
 }
 
 /** The largest hot threshold the auto-adjust can reach (numa_promotion_adjust_threshold clamps at 2 x the default). */

@@ -5,6 +5,7 @@ import { ENGINES, runToEnd, twoTierScenario } from '../../../tests/support/engin
 import { parseScenario } from '../../shared/scenario/parse.ts';
 import { fragmentedThpEntry } from '../verify/thp-corpus.ts';
 import { lowProtectsTenant, withMglru } from '../verify/memcg-corpus.ts';
+import { loadedDramEntry } from '../verify/colloid-corpus.ts';
 
 const threeNodes = [
   { id: 0, memory: 'dram', capacity: '64MiB', cpus: 1 },
@@ -54,6 +55,17 @@ describe('determinism', () => {
       expect(JSON.stringify(runToEnd(structuredClone(parsed.scenario)))).toBe(JSON.stringify(a));
     },
   );
+  it.each(ENGINES)('gives byte-identical results when Colloid demotes and promotes (%s)', (engine) => {
+    const entry = loadedDramEntry('zipf', false);
+    const parsed = parseScenario({
+      ...entry.file,
+      run: { ...(entry.file.run as object), durationMs: 1200, engine },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const a = runToEnd(parsed.scenario);
+    expect(a.vmstat.colloid_demote).toBeGreaterThan(0);
+    expect(JSON.stringify(runToEnd(structuredClone(parsed.scenario)))).toBe(JSON.stringify(a));
+  });
   it.each(ENGINES)('gives byte-identical results with the multi-gen LRU on (%s)', (engine) => {
     const s = twoTierScenario({
       knobs: { lru_gen_enabled: true },

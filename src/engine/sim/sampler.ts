@@ -1,5 +1,6 @@
 // Collects a sample every sampleEveryMs: per node, the event counters as they stand and the gauges
 // (free pages, LRU sizes, ...) read from the page state at that moment, and their machine-wide sum.
+import { readColloidGauges } from '../mm/colloid.ts';
 import { COUNTERS, NR_COUNTERS, STAT, recordedCounters } from '../../shared/vmstat.ts';
 import { emptyColumns, numaStatColumn, sumOverNodes, type SampleBatch } from '../../shared/samples.ts';
 import { MEMCG_SAMPLE_COLUMNS } from '../../shared/memcg-stat.ts';
@@ -119,6 +120,7 @@ export function readNodeCounters(k: Kernel, n: number, row: Float64Array): void 
   row[STAT.nr_free_pageblocks] = nrFreePageblocks(k.m.area, n);
   row[STAT.nr_watermark_boost] = k.watermarkBoost[n]!;
   row[STAT.mem_read_latency_ns] = k.latency[n * 2]!;
+  readColloidGauges(k, n, row);
   if (k.m.lrugen) readLruGen(k, n, row);
 }
 

@@ -1,5 +1,6 @@
 // Builds a simulation's kernel and tasks from a resolved scenario: derive the machine, lay out
 // the workloads' memory, size the page state once, and give each thread its allocation policy.
+import { createColloid } from '../mm/colloid.ts';
 import { createKernelMemory, PTRS_PER_PTE } from '../mm/kmem.ts';
 import { newDirectCompactControl } from '../mm/compaction.ts';
 import { newKcompactd } from '../mm/kcompactd.ts';
@@ -137,9 +138,11 @@ export function buildWorld(s: ResolvedScenario): World {
     thpMadvised: Uint8Array.from(vmas.group, (g, r) =>
       !vmas.file[r] && s.workload[g]!.thp === true ? 1 : 0,
     ),
+    colloid: null,
     refs: null,
     round: { startNs: 0, endNs: Infinity },
   };
+  k.colloid = createColloid(k, s.run.tickMs);
   k.compactCached = machine.nodes.map((_, n) => newDirectCompactControl(k, n));
   if (s.policy.knobs.lru_gen_enabled) {
     const nrPmds = Math.ceil(vmas.nrVpages / PTRS_PER_PTE);

@@ -5,6 +5,7 @@ import type { SampleBatch } from '../../shared/samples.ts';
 import type { RunResult } from '../../shared/result.ts';
 import type { TaskProgress } from '../../shared/progress.ts';
 import { updateLatency } from '../mm/loaded-latency.ts';
+import { colloidSample } from '../mm/colloid.ts';
 import { addStreamTraffic } from '../workloads/stream.ts';
 import { runKcompactd } from '../mm/kcompactd.ts';
 import { runKswapd } from '../mm/kswapd.ts';
@@ -118,6 +119,7 @@ function tick(world: World, s: ResolvedScenario, plan: RoundPlanner, t0: number,
     start = end;
   }
   addStreamTraffic(k.traffic, world.streams, t0, t1);
+  colloidSample(k, t1 - t0, t1 / 1e6);
   updateLatency(k, t1 - t0);
 }
 

@@ -24,6 +24,7 @@ import { kernel61Entry, KERNEL_RUNS, MGLRU_RUNS, mglruEntry, threeTierEntry } fr
 import { memcgEntries, memcgMglruEntries } from './memcg-corpus.ts';
 import { hybridtierEntries } from './hybridtier-corpus.ts';
 import { hintAggregateEntries } from './hint-corpus.ts';
+import { colloidEntries } from './colloid-corpus.ts';
 
 /**
  * A few hot-set-in-the-slow-tier runs of 10 s: long enough for NUMA balancing's scan period to
@@ -117,5 +118,6 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
   entries.push(...memcgEntries(), ...memcgMglruEntries());
   entries.push(...hybridtierEntries());
   entries.push(...hintAggregateEntries());
+  entries.push(...colloidEntries());
   return { entries, refused };
 }

@@ -11,6 +11,7 @@ import { fragmentedThpEntry, thpEntry } from './thp-corpus.ts';
 import { mglruEntry, threeTierEntry } from './kernel-corpus.ts';
 import { lowProtectsTenant, maxBelowWorkingSet, withMglru } from './memcg-corpus.ts';
 import { hybridtierEntry } from './hybridtier-corpus.ts';
+import { loadedDramEntry } from './colloid-corpus.ts';
 
 export function quickCorpus(): CorpusEntry[] {
   return [
@@ -41,5 +42,7 @@ export function quickCorpus(): CorpusEntry[] {
     // Two cgroups under the multi-gen LRU: global reclaim walks the memcg LRU (shrink_many), and
     // memory.low skips the protected one once before reclaiming it.
     withMglru(lowProtectsTenant('linux', 'uniform', false)),
+    // Colloid: an antagonist makes DRAM the slower tier; hot pages go down, then back within delta p.
+    loadedDramEntry('hot', false),
   ];
 }

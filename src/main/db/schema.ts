@@ -3,6 +3,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import {
+  COLLOID_EVENTS,
+  COLLOID_GAUGES,
   COUNTERS,
   DIRECT_COMPACTION_EVENTS,
   LRU_GEN_GAUGES,
@@ -39,6 +41,8 @@ const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
   ...PROACTIVE_EVENTS,
   ...HYBRIDTIER_EVENTS,
   ...HYBRIDTIER_GAUGES,
+  ...COLLOID_EVENTS,
+  ...COLLOID_GAUGES,
 ]);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
 import { RUN_ENGINES } from '../../shared/scenario/schema.ts';

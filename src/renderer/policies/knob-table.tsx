@@ -19,6 +19,7 @@ const GROUP_TITLES: Record<string, string> = {
   'memory-optimizer': 'memory-optimizer daemon (user space)',
   damon: 'DAMON',
   hybridtier: 'HybridTier runtime (user space)',
+  colloid: 'Colloid (latency balancing)',
 };
 
 const groupOf = (name: KnobName) => (KNOBS[name] as { group?: string }).group ?? 'other';

@@ -28,6 +28,13 @@ const CASES: [string, Edit[], string[]][] = [
     ],
   ],
   [
+    "Colloid's numa_balancing mode on a kernel without it",
+    [[['policy'], { preset: 'linux-tiering', knobs: { numa_balancing: 6 } }]],
+    [
+      'policy.knobs.numa_balancing: mode 6 (bit 4, NUMA_BALANCING_COLLOID) exists only in Colloid\'s kernel (preset "colloid"), not in preset "linux-tiering"',
+    ],
+  ],
+  [
     'the multi-gen LRU on a kernel before it',
     [[['policy'], { preset: 'tpp', knobs: { lru_gen_enabled: true } }]],
     [

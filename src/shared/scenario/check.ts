@@ -1,7 +1,7 @@
 // Checks that relate fields to each other (node ids, CPUs, distances, mempolicies, time steps, the
 // engine's limits), run after the schema on whatever parts of the file it could read, so every
 // problem is reported.
-import { NUMA_BALANCING_MEMORY_TIERING, type Knobs } from './knobs.ts';
+import { NUMA_BALANCING_COLLOID, NUMA_BALANCING_MEMORY_TIERING, type Knobs } from './knobs.ts';
 import { getPreset, presetKnobs, resolveKernel } from './presets.ts';
 import type { ScenarioError } from './errors.ts';
 import type { ScenarioParts } from './salvage.ts';
@@ -43,6 +43,13 @@ function checkPolicy(presetName: string, explicit: Partial<Knobs>, report: Repor
       'policy.knobs.numa_balancing',
       `preset "${preset.name}" models a kernel without NUMA balancing's memory-tiering mode (2), ` +
         `so this may be 0 or 1 (got ${knobs.numa_balancing})`,
+    );
+  }
+  if (!preset.mechanisms.colloid && knobs.numa_balancing & NUMA_BALANCING_COLLOID) {
+    report(
+      'policy.knobs.numa_balancing',
+      `mode 6 (bit 4, NUMA_BALANCING_COLLOID) exists only in Colloid's kernel (preset "colloid"), not in ` +
+        `preset "${preset.name}"`,
     );
   }
   if (!preset.mechanisms.reclaimMigrate && knobs.zone_reclaim_mode & RECLAIM_MIGRATE) {

@@ -32,7 +32,7 @@ const CASES: [string, Edit, string, string][] = [
     'a mode the knob does not have',
     [['policy', 'knobs', 'numa_balancing'], 4],
     'policy.knobs.numa_balancing',
-    'must be one of 0, 1, 2, 3 (got 4)',
+    'must be one of 0, 1, 2, 3, 6 (got 4)',
   ],
   [
     'a word the sysfs file does not take',

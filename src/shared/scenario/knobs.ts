@@ -3,6 +3,7 @@
 // knobs (memory-optimizer, DAMON) are in mover-knobs.ts.
 import { MOVER_KNOBS, type MoverKnobs } from './mover-knobs.ts';
 import { HYBRIDTIER_KNOBS, type HybridtierKnobs } from './hybridtier-knobs.ts';
+import { COLLOID_KNOBS, type ColloidKnobs } from './colloid-knobs.ts';
 
 /** Which mechanism a knob belongs to, so editors can group them. */
 export type KnobGroup =
@@ -14,7 +15,8 @@ export type KnobGroup =
   | 'tpp'
   | 'memory-optimizer'
   | 'damon'
-  | 'hybridtier';
+  | 'hybridtier'
+  | 'colloid';
 
 export interface KnobSpec {
   readonly group: KnobGroup;
@@ -52,10 +54,12 @@ export const KNOBS = {
     group: 'numa_balancing',
     default: 0,
     kind: 'enum',
-    values: [0, 1, 2, 3],
+    values: [0, 1, 2, 3, 6],
     unit: 'mode',
     path: '/proc/sys/kernel/numa_balancing',
-    help: '0 off, 1 NUMA balancing (NORMAL), 2 memory tiering (promote hot slow-tier pages), 3 both.',
+    help:
+      '0 off, 1 NUMA balancing (NORMAL), 2 memory tiering (promote hot slow-tier pages), 3 both; 6 memory ' +
+      "tiering with Colloid's latency balancing (bit 4, NUMA_BALANCING_COLLOID: preset colloid only).",
   },
   min_free_kbytes: {
     group: 'reclaim',
@@ -257,14 +261,15 @@ export const KNOBS = {
   },
   ...MOVER_KNOBS,
   ...HYBRIDTIER_KNOBS,
+  ...COLLOID_KNOBS,
 } as const satisfies Record<string, KnobSpec>;
 
 export type KnobName = keyof typeof KNOBS;
 
 /** Knob values after defaults are applied; `min_free_kbytes` null means the kernel computes it. */
-export interface Knobs extends MoverKnobs, HybridtierKnobs {
+export interface Knobs extends MoverKnobs, HybridtierKnobs, ColloidKnobs {
   demotion_enabled: boolean;
-  numa_balancing: 0 | 1 | 2 | 3;
+  numa_balancing: 0 | 1 | 2 | 3 | 6;
   min_free_kbytes: number | null;
   watermark_scale_factor: number;
   watermark_boost_factor: number;
@@ -294,3 +299,5 @@ export function defaultKnobs(): Knobs {
 /** kernel.numa_balancing bits (include/linux/sched/sysctl.h). */
 export const NUMA_BALANCING_NORMAL = 1;
 export const NUMA_BALANCING_MEMORY_TIERING = 2;
+/** Colloid's kernel (host-architecture/colloid, 6.3): balance the tiers' loaded latencies (colloid preset). */
+export const NUMA_BALANCING_COLLOID = 4;

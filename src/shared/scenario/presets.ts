@@ -12,6 +12,7 @@ import { linuxTiering } from './presets/linux-tiering.ts';
 import { tpp } from './presets/tpp.ts';
 import { damonTiering } from './presets/damon-tiering.ts';
 import { hybridtier } from './presets/hybridtier.ts';
+import { colloid } from './presets/colloid.ts';
 
 /**
  * What the modelled kernel can do, whatever the knobs say. A knob cannot switch on a mechanism the
@@ -41,6 +42,11 @@ export interface PresetMechanisms {
   readonly tpp?: boolean;
   /** A placement agent outside reclaim: the memory-optimizer daemon or DAMON's DAMOS schemes. */
   readonly mover?: 'memory-optimizer' | 'damon' | 'hybridtier';
+  /**
+   * Colloid's kernel (SOSP'24, a fork of v6.3): numa_balancing bit 4 balances the tiers' loaded
+   * latencies through hint faults on both tiers (mm/colloid.ts).
+   */
+  readonly colloid?: boolean;
   /** The multi-gen LRU (MGLRU, v6.1): lru_gen_enabled may switch reclaim to it. */
   readonly lruGen?: boolean;
   /** Wu's patch 10/21: DRAM and PMEM nodes get separate zonelists (no allocation fallback between them). */
@@ -73,6 +79,7 @@ export const PRESETS: readonly PolicyPreset[] = [
   tpp,
   damonTiering,
   hybridtier,
+  colloid,
 ];
 
 export const PRESET_NAMES: readonly string[] = PRESETS.map((p) => p.name);

@@ -42,8 +42,8 @@ describe('parseKnobRange', () => {
     ['hot_threshold_ms=1000..100', 'low end first'],
     ['hot_threshold_ms=1.5..100', '--knob hot_threshold_ms: "1.5" is not a whole number'],
     ['hot_threshold_ms', '--knob hot_threshold_ms: wants a range'],
-    ['numa_balancing=0..3', '--knob numa_balancing: takes one of 0, 1, 2, 3, not a range'],
-    ['numa_balancing=2,4', '--knob numa_balancing: "4" is not a value it takes (one of 0, 1, 2, 3)'],
+    ['numa_balancing=0..3', '--knob numa_balancing: takes one of 0, 1, 2, 3, 6, not a range'],
+    ['numa_balancing=2,4', '--knob numa_balancing: "4" is not a value it takes (one of 0, 1, 2, 3, 6)'],
     [
       'transparent_hugepage=always,sometimes',
       '"sometimes" is not a value it takes (one of always, madvise, never)',

@@ -8,8 +8,13 @@ import { MIGRATE_MOVABLE, takeFromBlock } from '../../../src/engine/mm/free-area
 import { twoTierScenario } from './scenarios.ts';
 
 /** A kernel whose DRAM holds `n` pages of `flags` (anon unless PG.file) mapped at vpages 0..n-1. */
-export function kernelWithPages(n: number, flags: number, knobs: Record<string, unknown> = {}): Kernel {
-  const { k } = buildWorld(twoTierScenario({ knobs }));
+export function kernelWithPages(
+  n: number,
+  flags: number,
+  knobs: Record<string, unknown> = {},
+  preset = 'linux',
+): Kernel {
+  const { k } = buildWorld(twoTierScenario({ knobs, preset }));
   for (let v = 0; v < n; v++) {
     const pfn = takeFreeFrame(k.m, 0);
     k.m.flags[pfn] = k.m.flags[pfn]! | flags;

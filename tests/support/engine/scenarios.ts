@@ -11,7 +11,7 @@ const usememDefaults = { type: 'usemem', size: '96MiB', repeats: 2 };
 
 /** DRAM 64 MiB (1 CPU) + PMEM 128 MiB, 64 MiB SSD swap, one usemem thread on node 0. */
 export function twoTierScenario(
-  over: { knobs?: Json; workload?: Json; swap?: boolean; run?: Json; nodes?: Json[] } = {},
+  over: { knobs?: Json; workload?: Json; swap?: boolean; run?: Json; nodes?: Json[]; preset?: string } = {},
 ): ResolvedScenario {
   const file = {
     format: 'tierlab.scenario/1',
@@ -24,7 +24,7 @@ export function twoTierScenario(
       ],
       ...(over.swap === false ? {} : { swap: { capacity: '64MiB', device: 'ssd' } }),
     },
-    policy: { preset: 'linux', knobs: { demotion_enabled: true, ...over.knobs } },
+    policy: { preset: over.preset ?? 'linux', knobs: { demotion_enabled: true, ...over.knobs } },
     workload: [{ name: 'hog', cpu: 0, ...(over.workload?.type ? {} : usememDefaults), ...over.workload }],
     run: { durationMs: 1000, tickMs: 10, sampleEveryMs: 100, seed: 7, ...over.run },
   };
