@@ -154,6 +154,22 @@ export const DIRECT_COMPACTION_EVENTS = ['compact_stall', 'compact_fail', 'compa
 export const PROACTIVE_EVENTS = ['pgscan_proactive', 'pgsteal_proactive'] as const;
 
 /**
+ * Added with the `nomad` preset (NOMAD, OSDI'24; its module's own statistics, read through its
+ * device, not /proc/vmstat): transactional promotions committed and aborted (a write during the
+ * copy), demotions that remapped a clean page to its shadow without a copy, shadows freed by the
+ * first write's write-protect fault and by the slow node's reclaim, and the shadow pages held (a
+ * gauge, on the slow node that holds them).
+ */
+export const NOMAD_EVENTS = [
+  'nomad_tpm_commit',
+  'nomad_tpm_abort',
+  'nomad_shadow_demote',
+  'nomad_shadow_wp_free',
+  'nomad_shadow_reclaim',
+] as const;
+export const NOMAD_GAUGES = ['nr_nomad_shadow'] as const;
+
+/**
  * Every counter in the order of its database column. The tables are append-only, so a counter
  * added later goes at the end, in its migration's order, whatever its kind.
  */
@@ -170,6 +186,8 @@ export const COUNTERS = [
   ...DIRECT_COMPACTION_EVENTS,
   ...LRU_GEN_GAUGES,
   ...PROACTIVE_EVENTS,
+  ...NOMAD_EVENTS,
+  ...NOMAD_GAUGES,
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -201,6 +219,7 @@ export const DERIVED: Readonly<Partial<Record<CounterName, { from: string }>>> =
       'Colloid measure); the machine-wide value is a sum over nodes, so read it per node',
   },
   ...lruGenDerived(),
+  ...nomadDerived(),
   nr_swap_used: {
     from:
       'swap in use machine-wide, SwapTotal - SwapFree of /proc/meminfo in pages; the kernel keeps no ' +
@@ -208,6 +227,19 @@ export const DERIVED: Readonly<Partial<Record<CounterName, { from: string }>>> =
   },
 };
 export const NR_COUNTERS = COUNTERS.length;
+
+/** Where NOMAD's counters are on a real machine: its module's status read (read_module_status). */
+function nomadDerived(): Partial<Record<CounterName, { from: string }>> {
+  const dev = "NOMAD's /dev/async_prom READ_MODULE_INFO record";
+  return {
+    nomad_tpm_commit: { from: `transactional_migration_success in ${dev}` },
+    nomad_tpm_abort: { from: `transactional_migration_fail in ${dev} (written during the copy)` },
+    nomad_shadow_demote: { from: `shadow_demote_num in ${dev} (demote_shadow_page_breakup)` },
+    nomad_shadow_wp_free: { from: `wp_num in ${dev} (release_shadow_page in the write fault)` },
+    nomad_shadow_reclaim: { from: `batch_free_num in ${dev} (reclaim_shadow_page)` },
+    nr_nomad_shadow: { from: `xa_mapping_num in ${dev}, machine-wide; per node here, on the shadows' node` },
+  };
+}
 
 /** Where each MGLRU gauge is on a real machine: /sys/kernel/debug/lru_gen (CONFIG_LRU_GEN, debugfs). */
 function lruGenDerived(): Partial<Record<CounterName, { from: string }>> {
@@ -248,6 +280,7 @@ const GAUGE_NAMES: ReadonlySet<string> = new Set([
   ...SWAP_CACHE_GAUGES,
   ...BANDWIDTH_GAUGES,
   ...LRU_GEN_GAUGES,
+  ...NOMAD_GAUGES,
 ]);
 
 export function isGauge(name: string): boolean {
@@ -306,7 +339,16 @@ export const COUNTER_KERNELS: Readonly<
     kernels: [],
     source: "Yang Shi's v3 series (2019), never merged",
   },
+  ...nomadKernels(),
 };
+
+/** NOMAD's counters are its out-of-tree module's: no mainline kernel prints them. */
+function nomadKernels(): Partial<Record<CounterName, { kernels: readonly KernelVersion[]; source: string }>> {
+  const source = "NOMAD's async_promote module (OSDI'24, out of tree, on 5.13-rc6)";
+  const out: Partial<Record<CounterName, { kernels: readonly KernelVersion[]; source: string }>> = {};
+  for (const name of [...NOMAD_EVENTS, ...NOMAD_GAUGES]) out[name] = { kernels: [], source };
+  return out;
+}
 
 /**
  * Counters a kernel prints that Tierlab does not record because it models nothing that counts them:

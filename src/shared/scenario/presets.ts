@@ -11,6 +11,7 @@ import { wu2018Daemon } from './presets/wu-2018-daemon.ts';
 import { linuxTiering } from './presets/linux-tiering.ts';
 import { tpp } from './presets/tpp.ts';
 import { damonTiering } from './presets/damon-tiering.ts';
+import { nomad } from './presets/nomad.ts';
 
 /**
  * What the modelled kernel can do, whatever the knobs say. A knob cannot switch on a mechanism the
@@ -40,6 +41,11 @@ export interface PresetMechanisms {
   readonly tpp?: boolean;
   /** A placement agent outside reclaim: the memory-optimizer daemon or DAMON's DAMOS schemes. */
   readonly mover?: 'memory-optimizer' | 'damon';
+  /**
+   * NOMAD (OSDI'24): promoted pages keep a slow-tier shadow until written, and promotion is
+   * transactional (copy, then commit unless written meanwhile); knobs nomad_* (nomad-knobs.ts).
+   */
+  readonly nomad?: boolean;
   /** The multi-gen LRU (MGLRU, v6.1): lru_gen_enabled may switch reclaim to it. */
   readonly lruGen?: boolean;
   /** Wu's patch 10/21: DRAM and PMEM nodes get separate zonelists (no allocation fallback between them). */
@@ -71,6 +77,7 @@ export const PRESETS: readonly PolicyPreset[] = [
   linuxTiering,
   tpp,
   damonTiering,
+  nomad,
 ];
 
 export const PRESET_NAMES: readonly string[] = PRESETS.map((p) => p.name);
