@@ -21,6 +21,11 @@ export interface ReferenceModel {
   warmAccessBits(k: Kernel, pfns: Uint32Array, n: number): void;
   /** vpage's plain-path node changed from `from` to `to` (either may be NOT_MAPPED). */
   pageMoved(k: Kernel, vpage: number, from: number, to: number): void;
+  /**
+   * vpage's PTE was just write-protected (a NOMAD shadow, nomad-shadow.ts): it stays on the plain
+   * path for reads, and its next write is an event (the write-protect fault).
+   */
+  writeProtected(k: Kernel, vpage: number): void;
   /** Adds the references owed to the access heatmap (k.heat.references): called before it is read. */
   settleHeat(k: Kernel): void;
   /** Workload `group` freed its memory (exit or OOM kill): its draws end. */
@@ -42,6 +47,10 @@ export function plainNode(k: Kernel, vpage: number): number {
 /** Before a batch of syncAccessBits calls (reclaim's isolated pages): see ReferenceModel. */
 export function warmAccessBits(k: Kernel, pfns: Uint32Array, n: number): void {
   if (k.refs) k.refs.warmAccessBits(k, pfns, n);
+}
+
+export function writeProtected(k: Kernel, vpage: number): void {
+  if (k.refs) k.refs.writeProtected(k, vpage);
 }
 
 export function pageMoved(k: Kernel, vpage: number, from: number, to: number): void {

@@ -69,6 +69,10 @@ export class RateModel implements ReferenceModel {
     this.domainOf(k, vpage)?.moved(k, vpage, from, to);
   }
 
+  writeProtected(k: Kernel, vpage: number): void {
+    this.domainOf(k, vpage)?.writeProtected(vpage);
+  }
+
   settleHeat(k: Kernel): void {
     for (const d of this.byLaw.values()) d.heat.settle(k.heat.references);
   }

@@ -6,15 +6,7 @@ import { NOMAD_KNOBS, type NomadKnobs } from './nomad-knobs.ts';
 
 /** Which mechanism a knob belongs to, so editors can group them. */
 export type KnobGroup =
-  | 'reclaim'
-  | 'swap'
-  | 'thp'
-  | 'demotion'
-  | 'numa_balancing'
-  | 'tpp'
-  | 'memory-optimizer'
-  | 'damon'
-  | 'nomad';
+  'reclaim' | 'swap' | 'thp' | 'demotion' | 'numa_balancing' | 'tpp' | 'memory-optimizer' | 'damon' | 'nomad';
 
 export interface KnobSpec {
   readonly group: KnobGroup;
