@@ -15,9 +15,32 @@ function nearCapacity(ratio: number, readRatio: number): CorpusEntry {
   });
 }
 
+/**
+ * An 8 MiB DRAM node, so that promotions soon outnumber DRAM's first pages and promoted pages
+ * reach the inactive tail with their shadows (demotion by remapping); with `pmemMiB` 8 and no
+ * swap, the shadows fill PMEM and its reclaim has only them to free.
+ */
+function smallDram(pmemMiB: number, sizeMiB: number): CorpusEntry {
+  const e = nearCapacity(1.2, 1);
+  const name = `nomad uniform ${sizeMiB}MiB on 8MiB DRAM + ${pmemMiB}MiB PMEM read 100% 4s`;
+  return renamed(e, name, {
+    machine: {
+      pageSize: '4KiB',
+      nodes: [
+        { id: 0, memory: 'dram', capacity: '8MiB', cpus: 2 },
+        { id: 1, memory: 'pmem', capacity: `${pmemMiB}MiB`, cpus: 0 },
+      ],
+    },
+    workload: [workload('uniform', 'w', sizeMiB, { readRatio: 1 })],
+    run: { durationMs: 4000, tickMs: 10, sampleEveryMs: 100 },
+  });
+}
+
 export function nomadEntries(): CorpusEntry[] {
   const base = nearCapacity(1.2, 0.95);
   return [
+    smallDram(32, 10),
+    smallDram(8, 11),
     nearCapacity(0.9, 1),
     nearCapacity(1.2, 1),
     base,
