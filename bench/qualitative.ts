@@ -5,6 +5,7 @@
 import { createSimulation } from '../src/engine/index.ts';
 import type { RunResult } from '../src/shared/result.ts';
 import { resolve } from './engine.ts';
+import { benchNomadResult } from './nomad-result.ts';
 
 /**
  * pmbench-like: a 3 GiB region on DRAM 1 GiB + PMEM 4 GiB whose hot quarter (768 MiB, fits in DRAM)
@@ -70,4 +71,6 @@ export function benchQualitative(): void {
       tieringRun({ numa_balancing_promote_rate_limit_MBps: 64 }, false),
     ),
   );
+  console.log('');
+  benchNomadResult();
 }
