@@ -5,7 +5,7 @@
 // transparent huge pages, THP faults compacting a fragmented node (defrag=always), a PMEM node
 // hot-plugged in and out, kernel 6.1's tiers on a DRAM + CXL + PMEM machine (both slow nodes
 // in one tier, where 6.12 stacks them), reclaim by the multi-gen LRU, and a memory
-// cgroup over its max.
+// cgroup over its max, and NOMAD's transactional promotion with shadows.
 import { corpusEntry, hotplugEntry, type CorpusEntry } from './corpus.ts';
 import { fragmentedThpEntry, thpEntry } from './thp-corpus.ts';
 import { mglruEntry, threeTierEntry } from './kernel-corpus.ts';
@@ -35,5 +35,7 @@ export function quickCorpus(): CorpusEntry[] {
     mglruEntry('linux', 'hot', '1.5x-bound', 1000),
     // A cgroup's memory.max below its working set: memcg reclaim demotes (mainline since 5.19) and swaps.
     maxBelowWorkingSet('linux-tiering', 'hot', true),
+    // NOMAD: transactional promotion of a hot set from the slow tier, its pages kept as shadows.
+    corpusEntry('nomad', 'uniform', 'slow-hot-nb2', 1000),
   ];
 }
