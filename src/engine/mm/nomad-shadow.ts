@@ -17,6 +17,9 @@ import { writeProtected } from './reference-model.ts';
  */
 export const PG_SHADOWED = 1 << 15;
 
+/** Frame flags under which a write reference leaves the plain path (PG_COPYING of nomad-tpm.ts is bit 14). */
+export const NOMAD_WRITE_CHECKED = PG_SHADOWED | (1 << 14);
+
 /** A write-protect fault that only breaks the shadow link and restores the write bit: no zeroing, no copy. */
 export const WP_FAULT_NS = FAULT_BASE_NS;
 

@@ -6,11 +6,13 @@
 // and the page stays where it is, for a later hint fault to queue again.
 //
 // Timing: the worker runs after each round of turns. It commits the copies it started at the end of
-// the previous round, then starts copies of the pages queued since, as many as its copy time fits
-// in one fine round (one CPU). A copy's window is therefore the round the tasks just played (100 us),
-// where the copy itself takes pageSize / min(read, write bandwidth) (~2 us for 4 KiB from PMEM):
-// a page written more often than every 100 us aborts either way; one written more rarely aborts
-// more often here than on the real machine (see README, Policies).
+// the previous round, then starts copies of the pages queued since, one after another, as many as
+// its copy time fits in one fine round (one CPU). Copy j of a round started at T runs from T plus
+// the copies before it for pageSize / min(read, write bandwidth) (620.6 ns for 4 KiB from PMEM into
+// DRAM); a write in that window aborts it. The exact engine sees each write (a write to a page
+// being copied takes the slow path, PG_COPYING); the rate engine decides it at commit, with
+// probability 1 - e^(-p w D) for the D draws of the page's law that fell in the window (the
+// round's draws times the window's share of the round).
 import { STAT } from '../../shared/vmstat.ts';
 import type { Mover } from '../movers/types.ts';
 import { MIGRATE_BASE_NS } from './costs.ts';
@@ -23,8 +25,13 @@ import { copyPage, migrateFolio, MIGRATE_KEEP_SOURCE, MIGRATE_NO_COPY, MR } from
 import { linkShadow } from './nomad-shadow.ts';
 import { getPageFromFreelist, zoneStatistics } from './page-alloc.ts';
 import { PG } from './page-flags.ts';
-import { syncAccessBits } from './reference-model.ts';
 import { WMARK_LOW } from './watermark.ts';
+
+/**
+ * Frame flag (bit 14 of page-flags.ts's free bits): the page is being copied by a transactional
+ * promotion, so a write reference to it is checked against the copy's window (tpmWrite).
+ */
+export const PG_COPYING = 1 << 14;
 
 /** Pages waiting for the worker or being copied: frame, owner, target node, faulting CPU's node. */
 interface TpmList {
@@ -32,14 +39,30 @@ interface TpmList {
   vpage: Uint32Array;
   target: Uint32Array;
   local: Uint32Array;
-  /** The copy's frame on the target (in-flight list only). */
+  /** In flight only: the copy's frame on the target, its window, the law's draws at its start, and whether a write fell in it. */
   dst: Uint32Array;
+  startNs: Float64Array;
+  endNs: Float64Array;
+  drawn0: Float64Array;
+  written: Uint8Array;
   len: number;
 }
 
 function tpmList(cap: number): TpmList {
   const a = (): Uint32Array => new Uint32Array(cap);
-  return { src: a(), vpage: a(), target: a(), local: a(), dst: a(), len: 0 };
+  const f = (): Float64Array => new Float64Array(cap);
+  return {
+    src: a(),
+    vpage: a(),
+    target: a(),
+    local: a(),
+    dst: a(),
+    startNs: f(),
+    endNs: f(),
+    drawn0: f(),
+    written: new Uint8Array(cap),
+    len: 0,
+  };
 }
 
 export interface NomadTpm extends Mover {
@@ -48,6 +71,8 @@ export interface NomadTpm extends Mover {
    * `target`. Returns false if the queue is full (the page stays on its LRU).
    */
   queue(k: Kernel, pfn: number, target: number, local: number): boolean;
+  /** A write reference to page `pfn` (PG_COPYING) at k.nowNs: aborts its copy if in the window. */
+  wrote(k: Kernel, pfn: number): void;
 }
 
 export function createNomadTpm(k: Kernel): NomadTpm {
@@ -55,6 +80,8 @@ export function createNomadTpm(k: Kernel): NomadTpm {
   const queued = tpmList(cap);
   const inFlight = tpmList(cap);
   let busyNs = 0;
+  /** When the worker last ran: the start of the round whose copies it commits next. */
+  let lastRunNs = 0;
   return {
     queue(k, pfn, target, local) {
       if (queued.len + inFlight.len >= cap) return false;
@@ -66,18 +93,28 @@ export function createNomadTpm(k: Kernel): NomadTpm {
       queued.local[i] = local;
       return true;
     },
-    run(k) {
-      for (let i = 0; i < inFlight.len; i++) busyNs += commit(k, inFlight, i);
+    wrote(k, pfn) {
+      for (let j = 0; j < inFlight.len; j++) {
+        if (inFlight.src[j] !== pfn) continue;
+        if (k.nowNs >= inFlight.startNs[j]! && k.nowNs < inFlight.endNs[j]!) inFlight.written[j] = 1;
+        return;
+      }
+    },
+    run(k, untilNs) {
+      const roundNs = untilNs - lastRunNs;
+      for (let i = 0; i < inFlight.len; i++) busyNs += commit(k, inFlight, i, roundNs);
       inFlight.len = 0;
-      let roundNs = 0;
+      lastRunNs = untilNs;
+      let copyNs = 0;
       let i = 0;
-      for (; i < queued.len && roundNs < FINE_ROUND_NS; i++) roundNs += startCopy(k, queued, i, inFlight);
+      for (; i < queued.len && copyNs < FINE_ROUND_NS; i++)
+        copyNs += startCopy(k, queued, i, inFlight, untilNs + copyNs);
       queued.src.copyWithin(0, i, queued.len);
       queued.vpage.copyWithin(0, i, queued.len);
       queued.target.copyWithin(0, i, queued.len);
       queued.local.copyWithin(0, i, queued.len);
       queued.len -= i;
-      busyNs += roundNs;
+      busyNs += copyNs;
     },
     cpuNs: () => busyNs,
   };
@@ -91,10 +128,10 @@ function stillQueued(k: Kernel, l: TpmList, i: number): boolean {
 }
 
 /**
- * Starts copying entry i of `queued` (alloc_promote_page: the target alone, no reclaim): clears the
- * PTE dirty bit and copies. Returns the worker time it took.
+ * Starts copying entry i of `queued` at `atNs` (alloc_promote_page: the target alone, no reclaim),
+ * the page still mapped. Returns the copy's time.
  */
-function startCopy(k: Kernel, queued: TpmList, i: number, inFlight: TpmList): number {
+function startCopy(k: Kernel, queued: TpmList, i: number, inFlight: TpmList, atNs: number): number {
   if (!stillQueued(k, queued, i)) return 0;
   const src = queued.src[i]!;
   const target = queued.target[i]!;
@@ -107,19 +144,28 @@ function startCopy(k: Kernel, queued: TpmList, i: number, inFlight: TpmList): nu
     return 0;
   }
   zoneStatistics(k, target, target, local);
-  syncAccessBits(k, src); // what was written before the copy counts before the bit is cleared
-  k.m.flags[src] = k.m.flags[src]! & ~PG.written;
+  // The module clears the PTE dirty bit here and reads it at commit: what counts is a write between.
+  k.m.flags[src] = k.m.flags[src]! | PG_COPYING;
+  const copyNs = copyPage(k, from, target);
   const j = inFlight.len++;
+  const vpage = queued.vpage[i]!;
   inFlight.src[j] = src;
-  inFlight.vpage[j] = queued.vpage[i]!;
+  inFlight.vpage[j] = vpage;
   inFlight.target[j] = target;
   inFlight.local[j] = local;
   inFlight.dst[j] = dst;
-  return copyPage(k, from, target);
+  inFlight.startNs[j] = atNs;
+  inFlight.endNs[j] = atNs + copyNs;
+  inFlight.drawn0[j] = k.refs ? k.refs.drawCount(k, vpage) : 0;
+  inFlight.written[j] = 0;
+  return copyNs;
 }
 
-/** Commits or aborts in-flight entry i by its PTE dirty bit. Returns the worker time it took. */
-function commit(k: Kernel, l: TpmList, i: number): number {
+/**
+ * Commits or aborts in-flight entry i, after the round of `roundNs` in which its copy ran, by
+ * whether the page was written in the copy's window. Returns the worker time it took.
+ */
+function commit(k: Kernel, l: TpmList, i: number, roundNs: number): number {
   const src = l.src[i]!;
   const dst = l.dst[i]!;
   const target = l.target[i]!;
@@ -127,8 +173,8 @@ function commit(k: Kernel, l: TpmList, i: number): number {
     freeCopy(k, dst);
     return 0;
   }
-  syncAccessBits(k, src);
-  if (k.m.flags[src]! & PG.written) {
+  k.m.flags[src] = k.m.flags[src]! & ~PG_COPYING;
+  if (l.written[i] || writtenInWindow(k, l, i, roundNs)) {
     freeCopy(k, dst);
     lruAdd(k.m, src);
     count(k, pageToNid(k.m, src), STAT.nomad_tpm_abort);
@@ -143,6 +189,18 @@ function commit(k: Kernel, l: TpmList, i: number): number {
   count(k, target, STAT.pgpromote_success);
   memcgCount(k, memcg, MEMCG_STAT.pgpromote_success);
   return MIGRATE_BASE_NS;
+}
+
+/**
+ * The rate engine's write check: the draws of the page's law in the round, the window's share of
+ * them (draws assumed even over the round), and 1 - e^(-p w D) for those D. The exact engine saw
+ * every write (tpmWrite), so this is false there.
+ */
+function writtenInWindow(k: Kernel, l: TpmList, i: number, roundNs: number): boolean {
+  if (k.refs === null || !(roundNs > 0)) return false;
+  const v = l.vpage[i]!;
+  const share = Math.min(1, (l.endNs[i]! - l.startNs[i]!) / roundNs);
+  return k.refs.writtenIn(k, v, (k.refs.drawCount(k, v) - l.drawn0[i]!) * share);
 }
 
 function freeCopy(k: Kernel, dst: number): void {

@@ -9,6 +9,7 @@ import { lruAdd } from './lru.ts';
 import { pageToNid, takeFreeFrame } from './mem-state.ts';
 import { PG_SHADOWED, shadowWriteFault, WP_FAULT_NS } from './nomad-shadow.ts';
 import { PG } from './page-flags.ts';
+import { PG_COPYING } from './nomad-tpm.ts';
 import { scanControl } from './scan-control.ts';
 import { shrinkInactiveList } from './shrink-list.ts';
 import { shrinkNode } from './vmscan.ts';
@@ -81,29 +82,41 @@ describe('NOMAD transactional promotion', () => {
     expect(k.traffic[1 * 2]).toBe(4096);
   });
 
-  it('aborts when the page is written during the copy and leaves it on its LRU in the slow tier', () => {
+  it('aborts when the page is written during its copy and leaves it on its LRU in the slow tier', () => {
+    // The copy starts at the round's end, 100,000 ns, and takes 4096 B / 6.6 GB/s = 620.6 ns.
     const k = nomadKernel();
     const [old] = pagesOn(k, 1, 1);
     const free0 = k.m.nrFree[0]!;
     k.nomadTpm!.queue(k, old!, 0, 0);
     k.nomadTpm!.run(k, 100_000);
-    k.m.flags[old!] = k.m.flags[old!]! | PG.dirty | PG.written; // a write reference in the window
+    expect(k.m.flags[old!]! & PG_COPYING).toBe(PG_COPYING);
+    k.nowNs = 100_600; // a write reference inside the window
+    k.nomadTpm!.wrote(k, old!);
     k.nomadTpm!.run(k, 200_000);
     expect(frameOf(k, 0)).toBe(old);
-    expect(k.m.flags[old!]! & PG.lru).toBe(PG.lru);
+    expect(k.m.flags[old!]! & (PG.lru | PG_COPYING)).toBe(PG.lru);
     expect(k.m.nrFree[0]).toBe(free0); // the copy's frame is given back
     expect(stat(k, 1, 'nomad_tpm_abort')).toBe(1);
     expect(stat(k, 0, 'nomad_tpm_commit')).toBe(0);
     expect(stat(k, 0, 'pgpromote_success')).toBe(0);
   });
 
-  it('a write before the copy started does not abort it: the dirty bit is cleared when the copy starts', () => {
+  it('commits a page written after its copy ended or before it began, and aborts the one copied then', () => {
+    // Copy 0 runs from 100,000 to 100,620.6 ns, copy 1 from 100,620.6 to 101,241.2 ns.
     const k = nomadKernel();
-    const [old] = pagesOn(k, 1, 1);
-    k.m.flags[old!] = k.m.flags[old!]! | PG.dirty | PG.written;
-    promote(k, [old!]);
+    const frames = pagesOn(k, 1, 2);
+    for (const pfn of frames) k.nomadTpm!.queue(k, pfn, 0, 0);
+    k.nomadTpm!.run(k, 100_000);
+    k.nowNs = 100_621; // after copy 0's window, inside copy 1's
+    k.nomadTpm!.wrote(k, frames[0]!);
+    k.nomadTpm!.wrote(k, frames[1]!);
+    k.nowNs = 99_000; // before either began
+    k.nomadTpm!.wrote(k, frames[0]!);
+    k.nomadTpm!.run(k, 200_000);
     expect(stat(k, 0, 'nomad_tpm_commit')).toBe(1);
-    expect(stat(k, 1, 'nomad_tpm_abort')).toBe(0);
+    expect(stat(k, 1, 'nomad_tpm_abort')).toBe(1);
+    expect(pageToNid(k.m, frameOf(k, 0))).toBe(0);
+    expect(pageToNid(k.m, frameOf(k, 1))).toBe(1);
   });
 
   it('starts as many copies a round as fit in 100 us of copy time: 162 of 200 at 620.6 ns each', () => {

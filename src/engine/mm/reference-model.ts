@@ -26,6 +26,13 @@ export interface ReferenceModel {
    * path for reads, and its next write is an event (the write-protect fault).
    */
   writeProtected(k: Kernel, vpage: number): void;
+  /** The draws made so far from vpage's law (its domain's clock), or 0 if no law draws it. */
+  drawCount(k: Kernel, vpage: number): number;
+  /**
+   * Whether `draws` draws of vpage's law (a real number) wrote vpage at least once: decided with
+   * probability 1 - e^(-p w draws), from the rate engine's stream. False if no law draws it.
+   */
+  writtenIn(k: Kernel, vpage: number, draws: number): boolean;
   /** Adds the references owed to the access heatmap (k.heat.references): called before it is read. */
   settleHeat(k: Kernel): void;
   /** Workload `group` freed its memory (exit or OOM kill): its draws end. */

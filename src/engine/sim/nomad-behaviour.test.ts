@@ -50,10 +50,12 @@ describe.each(ENGINES)('%s engine', (engine) => {
     expect(v(r, 'nr_nomad_shadow') + v(r, 'nomad_shadow_demote')).toBe(v(r, 'nomad_tpm_commit'));
   });
 
-  it('with writes: writes free shadows at their write-protect fault and abort copies in flight', () => {
+  it('with writes: writes free shadows at their write-protect fault; few land in a 0.6 us copy', () => {
     const r = run(engine, { ...readOnly, readRatio: 0.7 });
     expect(v(r, 'nomad_shadow_wp_free')).toBeGreaterThan(0);
-    expect(v(r, 'nomad_tpm_abort')).toBeGreaterThan(0);
+    // Each of 2560 pages is written some hundreds of times a second: 1 - e^(-rate x 620.6 ns) is
+    // well under 1% of copies (a 100 us window would abort several in ten).
+    expect(v(r, 'nomad_tpm_abort')).toBeLessThan(v(r, 'nomad_tpm_commit') / 100);
     expect(v(r, 'nr_nomad_shadow') + v(r, 'nomad_shadow_demote') + v(r, 'nomad_shadow_wp_free')).toBe(
       v(r, 'nomad_tpm_commit'),
     );

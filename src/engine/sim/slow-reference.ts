@@ -9,6 +9,7 @@ import type { Task } from './task.ts';
 import { findVma } from '../mm/vma.ts';
 import { heatBucket } from '../mm/access-heat.ts';
 import { PG_SHADOWED, shadowWriteFault } from '../mm/nomad-shadow.ts';
+import { PG_COPYING } from '../mm/nomad-tpm.ts';
 import { NOT_MAPPED, plainNode } from '../mm/reference-model.ts';
 
 /**
@@ -31,6 +32,7 @@ export function slowReference(k: Kernel, t: Task, v: number, w: number, e: numbe
   }
   if (w) {
     if (k.m.flags[pfn]! & PG_SHADOWED) shadowWriteFault(k, pfn);
+    if (k.m.flags[pfn]! & PG_COPYING) k.nomadTpm!.wrote(k, pfn);
     k.m.flags[pfn] = k.m.flags[pfn]! | WRITE_BITS;
   }
   const i = pageToNid(k.m, pfn) * 2 + w;

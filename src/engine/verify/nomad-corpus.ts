@@ -36,11 +36,32 @@ function smallDram(pmemMiB: number, sizeMiB: number): CorpusEntry {
   });
 }
 
+/**
+ * A small set written on every reference, promoted from PMEM: each page is written often enough
+ * that some writes fall in its 0.6 us copy, so transactional promotions abort (the exact engine
+ * sees each write; the rate engine decides from the draws in the window).
+ */
+function writeHot(): CorpusEntry {
+  const e = corpusEntry('nomad', 'uniform', 'slow-hot-nb2', NOMAD_MS);
+  const name = `nomad uniform 256KiB written from PMEM ${NOMAD_MS / 1000}s (TPM aborts)`;
+  const filler = {
+    name: 'filler',
+    type: 'usemem',
+    size: `${Math.round(DRAM_MIB * 0.9)}MiB`,
+    repeats: 1,
+    cpu: 0,
+  };
+  return renamed(e, name, {
+    workload: [filler, workload('uniform', 'w', 0.25, { readRatio: 0, startMs: 150 })],
+  });
+}
+
 export function nomadEntries(): CorpusEntry[] {
   const base = nearCapacity(1.2, 0.95);
   return [
     smallDram(32, 10),
     smallDram(8, 11),
+    writeHot(),
     nearCapacity(0.9, 1),
     nearCapacity(1.2, 1),
     base,
