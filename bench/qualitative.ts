@@ -9,6 +9,7 @@ import { benchPublishedTpp } from './published-tpp.ts';
 import { benchPublishedPressure } from './published-pressure.ts';
 import { benchPublishedHybridtier } from './published-hybridtier.ts';
 import { benchColloid } from './colloid-result.ts';
+import { benchNomadResult } from './nomad-result.ts';
 
 /**
  * pmbench-like: a 3 GiB region on DRAM 1 GiB + PMEM 4 GiB whose hot quarter (768 MiB, fits in DRAM)
@@ -78,4 +79,6 @@ export function benchQualitative(): void {
   benchPublishedPressure();
   benchPublishedHybridtier();
   benchColloid();
+  console.log('');
+  benchNomadResult();
 }

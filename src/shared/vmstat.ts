@@ -178,6 +178,22 @@ export const COLLOID_EVENTS = ['colloid_promote', 'colloid_demote'] as const;
 export const COLLOID_GAUGES = ['colloid_latency_ns', 'colloid_p_ppm', 'colloid_delta_p_ppm'] as const;
 
 /**
+ * Added with the `nomad` preset (NOMAD, OSDI'24; its module's own statistics, read through its
+ * device, not /proc/vmstat): transactional promotions committed and aborted (a write during the
+ * copy), demotions that remapped a clean page to its shadow without a copy, shadows freed by the
+ * first write's write-protect fault and by the slow node's reclaim, and the shadow pages held (a
+ * gauge, on the slow node that holds them).
+ */
+export const NOMAD_EVENTS = [
+  'nomad_tpm_commit',
+  'nomad_tpm_abort',
+  'nomad_shadow_demote',
+  'nomad_shadow_wp_free',
+  'nomad_shadow_reclaim',
+] as const;
+export const NOMAD_GAUGES = ['nr_nomad_shadow'] as const;
+
+/**
  * Every counter in the order of its database column. The tables are append-only, so a counter
  * added later goes at the end, in its migration's order, whatever its kind.
  */
@@ -198,6 +214,8 @@ export const COUNTERS = [
   ...HYBRIDTIER_GAUGES,
   ...COLLOID_EVENTS,
   ...COLLOID_GAUGES,
+  ...NOMAD_EVENTS,
+  ...NOMAD_GAUGES,
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -231,6 +249,7 @@ export const DERIVED: Readonly<Partial<Record<CounterName, { from: string }>>> =
   ...lruGenDerived(),
   ...hybridtierDerived(),
   ...colloidDerived(),
+  ...nomadDerived(),
   nr_swap_used: {
     from:
       'swap in use machine-wide, SwapTotal - SwapFree of /proc/meminfo in pages; the kernel keeps no ' +
@@ -257,6 +276,19 @@ function hybridtierDerived(): Partial<Record<CounterName, { from: string }>> {
     hybridtier_hot_threshold: {
       from: `the runtime's hot threshold ("hot thresh"), on its CPU's node, ${log}`,
     },
+  };
+}
+
+/** Where NOMAD's counters are on a real machine: its module's status read (read_module_status). */
+function nomadDerived(): Partial<Record<CounterName, { from: string }>> {
+  const dev = "NOMAD's /dev/async_prom READ_MODULE_INFO record";
+  return {
+    nomad_tpm_commit: { from: `transactional_migration_success in ${dev}` },
+    nomad_tpm_abort: { from: `transactional_migration_fail in ${dev} (written during the copy)` },
+    nomad_shadow_demote: { from: `shadow_demote_num in ${dev} (demote_shadow_page_breakup)` },
+    nomad_shadow_wp_free: { from: `wp_num in ${dev} (release_shadow_page in the write fault)` },
+    nomad_shadow_reclaim: { from: `batch_free_num in ${dev} (reclaim_shadow_page)` },
+    nr_nomad_shadow: { from: `xa_mapping_num in ${dev}, machine-wide; per node here, on the shadows' node` },
   };
 }
 
@@ -323,6 +355,7 @@ const GAUGE_NAMES: ReadonlySet<string> = new Set([
   ...LRU_GEN_GAUGES,
   ...HYBRIDTIER_GAUGES,
   ...COLLOID_GAUGES,
+  ...NOMAD_GAUGES,
 ]);
 
 export function isGauge(name: string): boolean {
@@ -382,7 +415,16 @@ export const COUNTER_KERNELS: Readonly<
     source: "Yang Shi's v3 series (2019), never merged",
   },
   ...colloidKernels(),
+  ...nomadKernels(),
 };
+
+/** NOMAD's counters are its out-of-tree module's: no mainline kernel prints them. */
+function nomadKernels(): Partial<Record<CounterName, { kernels: readonly KernelVersion[]; source: string }>> {
+  const source = "NOMAD's async_promote module (OSDI'24, out of tree, on 5.13-rc6)";
+  const out: Partial<Record<CounterName, { kernels: readonly KernelVersion[]; source: string }>> = {};
+  for (const name of [...NOMAD_EVENTS, ...NOMAD_GAUGES]) out[name] = { kernels: [], source };
+  return out;
+}
 
 /** Colloid's counters are its fork's (preset colloid), never mainline's. */
 function colloidKernels(): Partial<

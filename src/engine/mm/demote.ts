@@ -4,7 +4,8 @@
 import { STAT } from '../../shared/vmstat.ts';
 import { count, type Kernel } from './kernel.ts';
 import { NIL, pageToNid } from './mem-state.ts';
-import { migrateFolio, MR } from './migrate.ts';
+import { migrateFolio, MIGRATE_NO_COPY, MR } from './migrate.ts';
+import { takeShadowForDemotion } from './nomad-shadow.ts';
 import { getPageFromFreelist, zoneStatistics } from './page-alloc.ts';
 import { wakeupKswapd } from './kswapd.ts';
 import { reclaimerStats, type ScanControl } from './scan-control.ts';
@@ -78,6 +79,19 @@ function allocDemoteFolio(k: Kernel, target: number, node: number): number {
 }
 
 /**
+ * NOMAD: a clean page with a shadow demotes by remapping its PTE to the shadow, which still holds
+ * its contents: no allocation and no copy (demote_shadow_page_find/breakup). Returns false if it has none.
+ */
+function demoteToShadow(k: Kernel, src: number, sc: ScanControl): boolean {
+  const shadow = takeShadowForDemotion(k, src);
+  if (shadow === NIL) return false;
+  const memcg = k.m.memcg[src]!;
+  sc.costNs += migrateFolio(k, src, shadow, MR.demotion, MIGRATE_NO_COPY);
+  memcgCount(k, memcg, reclaimerStats(sc).memcgPgdemote);
+  return true;
+}
+
+/**
  * demote_folio_list(): migrates pages[0..n) with MR_DEMOTION. Pages that could not be demoted are
  * moved to the front of `pages`, in order. Returns how many failed. Counts pgdemote_* on the source.
  */
@@ -93,6 +107,10 @@ export function demoteFolioList(
   let demoted = 0;
   for (let i = 0; i < n; i++) {
     const src = pages[i]!;
+    if (k.nomad !== null && demoteToShadow(k, src, sc)) {
+      demoted++;
+      continue;
+    }
     const dst = target < 0 ? NIL : allocDemoteFolio(k, target, node);
     if (dst === NIL) {
       pages[failed++] = src;

@@ -13,6 +13,8 @@ import { findVma, type Vmas } from './vma.ts';
 import type { NumabState } from './numa-balancing-state.ts';
 import type { MmLayout } from './numa-balancing.ts';
 import type { Mover } from '../movers/types.ts';
+import type { NomadShadows } from './nomad-shadow.ts';
+import type { NomadTpm } from './nomad-tpm.ts';
 import { NOT_MAPPED, pageMoved, type ReferenceModel } from './reference-model.ts';
 import { heatBucket, type AccessHeat } from './access-heat.ts';
 import type { KernelMemory } from './kmem.ts';
@@ -124,6 +126,10 @@ export interface Kernel {
   refs: ReferenceModel | null;
   /** The current round of turns (sim/simulation.ts): tasks run until endNs; see cutRound. */
   round: { startNs: number; endNs: number };
+  /** NOMAD's shadow links (nomad-shadow.ts): the `nomad` preset with nomad_shadow_enabled, else null. */
+  nomad: NomadShadows | null;
+  /** NOMAD's transactional promotion worker (nomad-tpm.ts), also in `movers`; null without it. */
+  nomadTpm: NomadTpm | null;
 }
 
 /** Length of one fine round of turns, the exact engine's always. */

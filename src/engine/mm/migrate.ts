@@ -5,7 +5,8 @@ import type { MigrationReason } from '../../shared/result.ts';
 import { copyNs, MIGRATE_BASE_NS } from './costs.ts';
 import { accountResident, count, type Kernel } from './kernel.ts';
 import { lruAdd, lruCopyAge } from './lru.ts';
-import { putFreeFrame, pageToNid } from './mem-state.ts';
+import { NIL, putFreeFrame, pageToNid } from './mem-state.ts';
+import { nomadMigrating } from './nomad-shadow.ts';
 import { PG } from './page-flags.ts';
 import { pageMoved } from './reference-model.ts';
 import { inSwapCache, swapCachePte } from './swap-state.ts';
@@ -63,12 +64,20 @@ export function markTierMove(
   return (flags & ~PG.promoted) | PG.demoted;
 }
 
+/** migrateFolio's mode bits (NOMAD's non-exclusive migration; 0 is the kernel's plain move). */
+export const MIGRATE_KEEP_SOURCE = 1;
+/** dst already holds the page's contents (NOMAD's shadow): remap without copying. */
+export const MIGRATE_NO_COPY = 2;
+
 /**
  * Moves isolated page `src` into the already allocated frame `dst` and puts `dst` on its node's LRU.
- * Postcondition: the PTE (or the swap cache's entry) points at dst, src is free, flags (but PG_lru) carried over. Returns the cost.
+ * Postcondition: the PTE (or the swap cache's entry) points at dst, flags (but PG_lru) carried over;
+ * src is free, or with MIGRATE_KEEP_SOURCE still allocated with no owner, flags or charge (a
+ * NOMAD shadow). With MIGRATE_NO_COPY nothing is copied (no bandwidth, no copy time). Returns the cost.
  */
-export function migrateFolio(k: Kernel, src: number, dst: number, reason: MigrateReason): number {
+export function migrateFolio(k: Kernel, src: number, dst: number, reason: MigrateReason, mode = 0): number {
   const m = k.m;
+  if (k.nomad !== null) nomadMigrating(k, src, dst);
   const from = pageToNid(m, src);
   const to = pageToNid(m, dst);
   const vpage = m.owner[src]!;
@@ -95,15 +104,26 @@ export function migrateFolio(k: Kernel, src: number, dst: number, reason: Migrat
     k.swap!.nrSwapcached[to]!++;
   }
   lruCopyAge(m, src, dst);
-  putFreeFrame(m, src);
+  if (mode & MIGRATE_KEEP_SOURCE) {
+    m.flags[src] = 0;
+    m.owner[src] = NIL;
+    m.memcg[src] = 0; // mem_cgroup_migrate() moved the charge to dst
+    if (m.lrugen) m.lrugen.genFlags[src] = 0;
+  } else {
+    putFreeFrame(m, src);
+    count(k, from, STAT.pgfree);
+  }
   lruAdd(m, dst);
-  count(k, from, STAT.pgfree);
   count(k, from, STAT.pgmigrate_success);
   k.migrated[(reason * k.m.nrNodes + from) * k.m.nrNodes + to]!++;
+  if (mode & MIGRATE_NO_COPY) return MIGRATE_BASE_NS;
+  return MIGRATE_BASE_NS + copyPage(k, from, to);
+}
+
+/** Copies one page from node `from` to `to`: counts both ends' traffic, returns the copy time. */
+export function copyPage(k: Kernel, from: number, to: number): number {
   const machine = k.machine.nodes;
   k.traffic[from * 2]! += k.pageSize;
   k.traffic[to * 2 + 1]! += k.pageSize;
-  return (
-    MIGRATE_BASE_NS + copyNs(k.pageSize, machine[from]!.readBandwidthGBps, machine[to]!.writeBandwidthGBps)
-  );
+  return copyNs(k.pageSize, machine[from]!.readBandwidthGBps, machine[to]!.writeBandwidthGBps);
 }

@@ -11,7 +11,8 @@ import { count, type Kernel } from './kernel.ts';
 import { lruDel, lruMove } from './lru.ts';
 import { MIGRATE_MOVABLE } from './free-area.ts';
 import { NIL, pageToNid } from './mem-state.ts';
-import { migrateFolio, MR } from './migrate.ts';
+import { migrateFolio, MIGRATE_KEEP_SOURCE, MR } from './migrate.ts';
+import { linkShadow } from './nomad-shadow.ts';
 import { MPOL_F_MOF, rmqueue, zoneStatistics, type AllocPolicy } from './page-alloc.ts';
 import { taskNumaFault, TNF_FAULT_LOCAL, TNF_MIGRATE_FAIL } from './numa-scan-period.ts';
 import { PG } from './page-flags.ts';
@@ -130,13 +131,20 @@ function migrateMisplacedFolio(k: Kernel, pfn: number, target: number, local: nu
   if (nr > 1) {
     dst = migrateMisplacedHuge(k, pfn, target, local);
     if (dst === NIL) return NIL;
+  } else if (k.nomadTpm !== null && tiering && k.layout.topTier[target] && !(m.flags[pfn]! & PG.file)) {
+    // NOMAD: the fault queues the page for transactional promotion and returns (nomad-tpm.ts).
+    return k.nomadTpm.queue(k, pfn, target, local) ? pfn : NIL;
   } else {
     // alloc_misplaced_dst_page() clears __GFP_RECLAIM: no ALLOC_KSWAPD.
     dst = rmqueue(k, target, MIGRATE_MOVABLE, false);
     if (dst === NIL) return NIL;
     zoneStatistics(k, target, target, local);
     lruDel(m, pfn);
-    k.chargedNs += migrateFolio(k, pfn, dst, MR.numaMisplaced);
+    // NOMAD without TPM: a promotion still keeps the old frame as the page's shadow.
+    const keep =
+      k.nomad !== null && k.layout.topTier[target]! && !k.layout.topTier[src] && !(m.flags[dst]! & PG.file);
+    k.chargedNs += migrateFolio(k, pfn, dst, MR.numaMisplaced, keep ? MIGRATE_KEEP_SOURCE : 0);
+    if (keep) linkShadow(k, dst, pfn);
   }
   count(k, local, STAT.numa_pages_migrated, nr);
   if (tiering && !k.layout.topTier[src] && k.layout.topTier[target]) {

@@ -27,6 +27,18 @@ export interface ReferenceModel {
   scanProtNone(k: Kernel, vpage: number, pfn: number, node: number, cpuNode: number): boolean;
   /** vpage's plain-path node changed from `from` to `to` (either may be NOT_MAPPED). */
   pageMoved(k: Kernel, vpage: number, from: number, to: number): void;
+  /**
+   * vpage's PTE was just write-protected (a NOMAD shadow, nomad-shadow.ts): it stays on the plain
+   * path for reads, and its next write is an event (the write-protect fault).
+   */
+  writeProtected(k: Kernel, vpage: number): void;
+  /** The draws made so far from vpage's law (its domain's clock), or 0 if no law draws it. */
+  drawCount(k: Kernel, vpage: number): number;
+  /**
+   * Whether `draws` draws of vpage's law (a real number) wrote vpage at least once: decided with
+   * probability 1 - e^(-p w draws), from the rate engine's stream. False if no law draws it.
+   */
+  writtenIn(k: Kernel, vpage: number, draws: number): boolean;
   /** Adds the references owed to the access heatmap (k.heat.references): called before it is read. */
   settleHeat(k: Kernel): void;
   /** Workload `group` freed its memory (exit or OOM kill): its draws end. */
@@ -53,6 +65,10 @@ export function warmAccessBits(k: Kernel, pfns: Uint32Array, n: number): void {
 /** See ReferenceModel.scanProtNone: false in the exact engine, which plays every fault. */
 export function scanProtNone(k: Kernel, vpage: number, pfn: number, node: number, cpuNode: number): boolean {
   return k.refs !== null && k.refs.scanProtNone(k, vpage, pfn, node, cpuNode);
+}
+
+export function writeProtected(k: Kernel, vpage: number): void {
+  if (k.refs) k.refs.writeProtected(k, vpage);
 }
 
 export function pageMoved(k: Kernel, vpage: number, from: number, to: number): void {

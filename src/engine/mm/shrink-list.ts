@@ -1,5 +1,6 @@
 // shrink_active_list, shrink_inactive_list and shrink_folio_list: aging by referenced bits, then
 // demotion, swap-out, writeback or drop of the pages that reclaim chose.
+import { releaseShadow } from './nomad-shadow.ts';
 import { pageCacheDeleted } from './kmem.ts';
 import { STAT } from '../../shared/vmstat.ts';
 import { SCAN_ACTIVE_NS, SCAN_INACTIVE_NS, RECLAIM_PAGE_NS, SWAP_WRITE_QUEUE_DEPTH } from './costs.ts';
@@ -240,6 +241,7 @@ function pageoutOrDrop(k: Kernel, node: number, pfn: number, sc: ScanControl): b
     if (!(fl & PG.protnone)) pageMoved(k, vpage, node, NOT_MAPPED);
   }
   if (k.m.lrugen) lruGenEviction(k.m, pfn, vpage);
+  if (k.nomad !== null) releaseShadow(k, pfn);
   putFreeFrame(k.m, pfn);
   count(k, node, STAT.pgfree);
   sc.costNs += RECLAIM_PAGE_NS;

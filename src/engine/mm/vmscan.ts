@@ -1,5 +1,6 @@
 // Node reclaim as mm/vmscan.c does it: shrink_node -> get_scan_count -> shrink_lruvec, with
 // kswapd, direct reclaim (try_to_free_pages) and node_reclaim as its callers.
+import { reclaimShadows } from './nomad-shadow.ts';
 import type { Kernel } from './kernel.ts';
 import {
   isFileLru,
@@ -193,6 +194,11 @@ function shrinkNodeMemcgs(k: Kernel, node: number, sc: ScanControl, ns: NodeScan
  * with the multi-gen LRU on, lru_gen_shrink_node() instead.
  */
 export function shrinkNode(k: Kernel, node: number, sc: ScanControl): void {
+  // NOMAD: a slow node gives its shadow pages back before it scans anything (reclaim_shadow_page).
+  if (k.nomad !== null && !k.layout.topTier[node] && reclaimShadows(k, node, sc) > 0) {
+    k.kswapd[node]!.failures = 0;
+    if (sc.nrReclaimed >= sc.nrToReclaim) return;
+  }
   if (k.m.lrugen) return lruGenShrinkNode(k, node, sc);
   const ns = nodeScan;
   ns.deactivateAnon = inactiveIsLowOf(

@@ -9,6 +9,8 @@ import { NOT_MAPPED, plainNode } from '../mm/reference-model.ts';
 import type { Rng } from '../random/rng.ts';
 import type { PageLaw } from '../workloads/types.ts';
 import { TouchQueue } from './touch-queue.ts';
+import { TouchHeap } from './touch-heap.ts';
+import { PG_SHADOWED } from '../mm/nomad-shadow.ts';
 import { heatBucket } from '../mm/access-heat.ts';
 import { DrawHeat } from './draw-heat.ts';
 import { HintAggregate } from './hint-aggregate.ts';
@@ -40,6 +42,14 @@ export class DrawDomain {
   readonly rng: Rng;
   /** One bit per page: it has an entry in `waits` (at most one, so no page is drawn twice as often). */
   private readonly queued: Uint8Array;
+  /**
+   * NOMAD's write-protected pages (nomad-shadow.ts): plainly mapped for reads, their next write
+   * (Exp(1) / (p w) draws away) is the write-protect fault. At most one entry a page, as `waits`.
+   */
+  private readonly writeWaits = new TouchHeap();
+  private readonly writeQueued: Uint8Array;
+  /** Whether the last popWait() came from writeWaits: a write to a page that was write-protected. */
+  poppedWrite = false;
   /** What warm() read (unused: it only has to be kept). */
   private warmed = 0;
 
@@ -57,6 +67,7 @@ export class DrawDomain {
     this.heat = new DrawHeat(heatFirst, last - heatFirst + 1);
     this.queued = new Uint8Array(Math.ceil(law.pages / 8));
     this.hints = new HintAggregate(law.base, law.pages);
+    this.writeQueued = new Uint8Array(Math.ceil(law.pages / 8));
     this.rebuild(k, k.nowNs / 1e6);
   }
 
@@ -73,6 +84,8 @@ export class DrawDomain {
     this.heat.clear(k.heat.references);
     this.waits.clear();
     this.queued.fill(0);
+    this.writeWaits.clear();
+    this.writeQueued.fill(0);
     const marks = k.m.touchMark;
     for (let i = 0; i < law.pages; i++) {
       const v = law.base + i;
@@ -90,6 +103,7 @@ export class DrawDomain {
         mass[node]! += p;
         heatMass[this.heatOf(v)]! += p;
         marks[k.m.pte[v]! - 1] = this.drawn;
+        if (k.m.flags[k.m.pte[v]! - 1]! & PG_SHADOWED) this.writeWait(v, p);
       }
     }
   }
@@ -148,6 +162,21 @@ export class DrawDomain {
     k.m.touchMark[pfn] = this.drawn;
   }
 
+  /** Queues vpage's next write (an entry stays valid while it is write-protected: memoryless). */
+  private writeWait(v: number, p: number): void {
+    const i = v - this.law.base;
+    const bit = 1 << (i & 7);
+    const rate = p * this.law.writeShare;
+    if (!(rate > 0) || this.writeQueued[i >> 3]! & bit) return;
+    this.writeQueued[i >> 3]! |= bit;
+    this.writeWaits.push(this.drawn - Math.log(1 - this.rng.float()) / rate, v);
+  }
+
+  /** See ReferenceModel.writeProtected. */
+  writeProtected(v: number): void {
+    this.writeWait(v, this.law.p(v - this.law.base));
+  }
+
   /**
    * The draw count of the earliest wait (Infinity if none). When the queue has just brought a batch
    * of waits to its front, first loads the state of each of their pages once: those loads do not
@@ -159,7 +188,7 @@ export class DrawDomain {
     const key = this.waits.minKey();
     const n = this.waits.takeBroughtForward();
     if (n > 0) this.warm(k, this.waits.frontVpages(), n);
-    return key;
+    return Math.min(key, this.writeWaits.minKey());
   }
 
   private warm(k: Kernel, vpages: Uint32Array, n: number): void {
@@ -178,8 +207,16 @@ export class DrawDomain {
     this.warmed = sum; // kept, so the loads are not optimised away
   }
 
-  /** Pops the earliest wait; returns its vpage. */
+  /** Pops the earliest wait, a touch's or a write's (poppedWrite); returns its vpage. */
   popWait(): number {
+    this.poppedWrite = this.writeWaits.minKey() < this.waits.minKey();
+    if (this.poppedWrite) {
+      const w = this.writeWaits.minVpage();
+      this.writeWaits.pop();
+      const j = w - this.law.base;
+      this.writeQueued[j >> 3]! &= ~(1 << (j & 7));
+      return w;
+    }
     const v = this.waits.minVpage();
     this.waits.pop();
     const i = v - this.law.base;
@@ -214,7 +251,8 @@ export class DrawDomain {
     if (!(a > 0)) return;
     const u = this.rng.float();
     if (!drawnBy(u, a)) return;
-    const written = drawnBy(u, a * this.law.writeShare);
+    // A write-protected page's first write is its write wait's event, never a settled draw.
+    const written = !(flags[pfn]! & PG_SHADOWED) && drawnBy(u, a * this.law.writeShare);
     flags[pfn] = flags[pfn]! | PG.young | (written ? WRITE_BITS : 0);
   }
 
@@ -273,6 +311,7 @@ export class DrawDomain {
       this.mass[to]! += p;
       if (from === NOT_MAPPED) this.heat.add(k.heat.references, this.heatOf(v), p);
       if (from === NOT_MAPPED && pfn !== NIL) k.m.touchMark[pfn] = this.drawn;
+      if (pfn !== NIL && k.m.flags[pfn]! & PG_SHADOWED) this.writeWait(v, p);
     }
   }
 }

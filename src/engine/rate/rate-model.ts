@@ -80,6 +80,21 @@ export class RateModel implements ReferenceModel {
     this.domainOf(k, vpage)?.moved(k, vpage, from, to);
   }
 
+  writeProtected(k: Kernel, vpage: number): void {
+    this.domainOf(k, vpage)?.writeProtected(vpage);
+  }
+
+  drawCount(k: Kernel, vpage: number): number {
+    return this.domainOf(k, vpage)?.drawn ?? 0;
+  }
+
+  writtenIn(k: Kernel, vpage: number, draws: number): boolean {
+    const d = this.domainOf(k, vpage);
+    if (d === null || !(draws > 0)) return false;
+    const a = d.law.p(vpage - d.law.base) * d.law.writeShare * draws;
+    return a > 0 && d.rng.float() < -Math.expm1(-a);
+  }
+
   settleHeat(k: Kernel): void {
     for (const d of this.byLaw.values()) d.heat.settle(k.heat.references);
   }

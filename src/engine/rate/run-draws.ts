@@ -5,7 +5,7 @@
 // of the exact engine (first-touch fault, swap-in, NUMA hint fault), at its interpolated time.
 import { CACHE_LINE } from '../mm/costs.ts';
 import type { Kernel } from '../mm/kernel.ts';
-import { slowReference } from '../sim/slow-reference.ts';
+import { slowReference, writeProtectFault } from '../sim/slow-reference.ts';
 import { TaskState, type Task } from '../sim/task.ts';
 import type { DrawSource } from '../workloads/types.ts';
 import type { DrawDomain } from './draw-domain.ts';
@@ -86,6 +86,16 @@ export function runDraws(
       d.drawn += gap;
     }
     const v = d.popWait();
+    if (d.poppedWrite) {
+      // A write to a write-protected page (NOMAD's shadow): one of the draws already counted, which
+      // takes the write-protect fault. Stale if the page was unmapped or lost its shadow meanwhile.
+      k.nowNs = clock;
+      k.chargedNs = 0;
+      writeProtectFault(k, v);
+      clock += k.chargedNs * slowdown;
+      untilNs = Math.min(untilNs, k.round.endNs);
+      continue;
+    }
     if (plainNode(k, v) !== NOT_MAPPED) continue; // mapped since it started waiting: an ordinary draw
     const e = k.m.pte[v]!;
     const w = d.rng.float() < writeShare ? 1 : 0;

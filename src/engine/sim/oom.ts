@@ -1,5 +1,6 @@
 // The OOM killer: picks the workload with the largest footprint (oom_badness: resident + swapped
 // pages), kills all its threads and frees its anonymous memory (page cache stays cached).
+import { releaseShadow } from '../mm/nomad-shadow.ts';
 import { STAT } from '../../shared/vmstat.ts';
 import { accountResident, count, type Kernel, type OomHost } from '../mm/kernel.ts';
 import { freePgtables } from '../mm/kmem.ts';
@@ -51,6 +52,7 @@ export function freeWorkloadMemory(k: Kernel, group: number): void {
       }
       if (pfn !== NIL) {
         if (k.m.flags[pfn]! & PG.lru) lruDel(k.m, pfn);
+        if (k.nomad !== null) releaseShadow(k, pfn);
         if (e < PTE_SWAPPED) accountResident(k, p, pageToNid(k.m, pfn), -1);
         count(k, pageToNid(k.m, pfn), STAT.pgfree);
         putFreeFrame(k.m, pfn);

@@ -26,6 +26,8 @@ import type { MmLayout } from '../mm/numa-balancing.ts';
 import { createOomKiller } from './oom.ts';
 import { buildMemcgs } from './memcg-setup.ts';
 import { createMovers } from '../movers/index.ts';
+import { createNomadShadows } from '../mm/nomad-shadow.ts';
+import { createNomadTpm } from '../mm/nomad-tpm.ts';
 import { createTask, type Task } from './task.ts';
 import { RateModel } from '../rate/rate-model.ts';
 import { createCpuShares, type CpuShares } from './cpu-share.ts';
@@ -141,6 +143,8 @@ export function buildWorld(s: ResolvedScenario): World {
     colloid: null,
     refs: null,
     round: { startNs: 0, endNs: Infinity },
+    nomad: null,
+    nomadTpm: null,
   };
   k.colloid = createColloid(k, s.run.tickMs);
   k.compactCached = machine.nodes.map((_, n) => newDirectCompactControl(k, n));
@@ -165,6 +169,7 @@ export function buildWorld(s: ResolvedScenario): World {
   const rate = rateEngine ? new RateModel(k, s.run.seed) : null;
   k.refs = rate;
   k.movers = createMovers(k, s, tasks);
+  if (mechanisms.nomad) setUpNomad(k);
   const streams = s.workload.filter((w): w is StreamWorkload => w.type === 'stream');
   return { k, tasks, names, rate, cpu: createCpuShares(nrNodes), streams };
 }
@@ -190,4 +195,12 @@ function mmLayout(vmas: Vmas, g: number, mof: boolean): MmLayout {
     out.total += vmas.pages[r]!;
   });
   return out;
+}
+
+/** NOMAD: the shadow table and the promotion worker, which runs after each round as movers do. */
+function setUpNomad(k: Kernel): void {
+  if (k.knobs.nomad_shadow_enabled) k.nomad = createNomadShadows(k);
+  if (!k.knobs.nomad_tpm_enabled) return;
+  k.nomadTpm = createNomadTpm(k);
+  k.movers.push(k.nomadTpm);
 }

@@ -8,6 +8,9 @@ import { doNumaPage } from '../mm/numa-hint-fault.ts';
 import type { Task } from './task.ts';
 import { findVma } from '../mm/vma.ts';
 import { heatBucket } from '../mm/access-heat.ts';
+import { PG_SHADOWED, shadowWriteFault } from '../mm/nomad-shadow.ts';
+import { PG_COPYING } from '../mm/nomad-tpm.ts';
+import { NOT_MAPPED, plainNode } from '../mm/reference-model.ts';
 
 /**
  * Completes reference (v, w) of task t whose PTE was `e`. Adds its time to k.chargedNs.
@@ -27,10 +30,28 @@ export function slowReference(k: Kernel, t: Task, v: number, w: number, e: numbe
     if (fl & PG.file) markPageAccessed(k, pfn, pageToNid(k.m, pfn));
     else k.m.flags[pfn] = k.m.flags[pfn]! | PG.young;
   }
-  if (w) k.m.flags[pfn] = k.m.flags[pfn]! | WRITE_BITS;
+  if (w) {
+    if (k.m.flags[pfn]! & PG_SHADOWED) shadowWriteFault(k, pfn);
+    if (k.m.flags[pfn]! & PG_COPYING) k.nomadTpm!.wrote(k, pfn);
+    k.m.flags[pfn] = k.m.flags[pfn]! | WRITE_BITS;
+  }
   const i = pageToNid(k.m, pfn) * 2 + w;
   k.chargedNs += k.latency[i]!;
   k.traffic[i]! += CACHE_LINE;
   k.heat.references[heatBucket(k.heat, t.group, v)]!++;
   return true;
+}
+
+/**
+ * The rate engine's write to vpage while it was write-protected (its write wait came up): the
+ * write-protect fault frees the shadow; the write's own latency is in the draws. Nothing if the
+ * page is no longer mapped plainly or no longer write-protected. Adds its time to k.chargedNs.
+ */
+export function writeProtectFault(k: Kernel, v: number): void {
+  const e = k.m.pte[v]!;
+  if (plainNode(k, v) === NOT_MAPPED) return;
+  const pfn = e - 1;
+  if (!(k.m.flags[pfn]! & PG_SHADOWED)) return;
+  shadowWriteFault(k, pfn);
+  k.m.flags[pfn] = k.m.flags[pfn]! | PG.young | WRITE_BITS;
 }

@@ -4,6 +4,7 @@ import type { AllocPolicy } from '../mm/page-alloc.ts';
 import type { Kernel } from '../mm/kernel.ts';
 import { PTE_SWAPPED } from '../mm/mem-state.ts';
 import { PG, WRITE_BITS } from '../mm/page-flags.ts';
+import { NOMAD_WRITE_CHECKED } from '../mm/nomad-shadow.ts';
 import type { DrawSource, RefSource } from '../workloads/types.ts';
 import type { DrawDomain } from '../rate/draw-domain.ts';
 import type { RateModel } from '../rate/rate-model.ts';
@@ -173,7 +174,8 @@ function playReferences(
     if (e !== 0 && e < PTE_SWAPPED) {
       const f = e - 1;
       const fl = flags[f]!;
-      if ((fl & SLOW_FLAGS) === 0) {
+      // A write to a write-protected page (NOMAD's shadow) or one being copied (TPM) is checked.
+      if ((fl & (SLOW_FLAGS | (-w & NOMAD_WRITE_CHECKED))) === 0) {
         flags[f] = fl | PG.young | (-w & WRITE_BITS); // -1 & bits: all of them on a write
         // pageToNid() inline: DRAM is usually node 0, found at the first compare.
         let n = 0;

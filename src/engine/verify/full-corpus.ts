@@ -25,6 +25,7 @@ import { memcgEntries, memcgMglruEntries } from './memcg-corpus.ts';
 import { hybridtierEntries } from './hybridtier-corpus.ts';
 import { hintAggregateEntries } from './hint-corpus.ts';
 import { colloidEntries } from './colloid-corpus.ts';
+import { nomadEntries } from './nomad-corpus.ts';
 
 /**
  * A few hot-set-in-the-slow-tier runs of 10 s: long enough for NUMA balancing's scan period to
@@ -119,5 +120,6 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
   entries.push(...hybridtierEntries());
   entries.push(...hintAggregateEntries());
   entries.push(...colloidEntries());
+  entries.push(...nomadEntries());
   return { entries, refused };
 }

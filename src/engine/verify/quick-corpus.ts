@@ -44,5 +44,7 @@ export function quickCorpus(): CorpusEntry[] {
     withMglru(lowProtectsTenant('linux', 'uniform', false)),
     // Colloid: an antagonist makes DRAM the slower tier; hot pages go down, then back within delta p.
     loadedDramEntry('hot', false),
+    // NOMAD: transactional promotion of a hot set from the slow tier, its pages kept as shadows.
+    corpusEntry('nomad', 'uniform', 'slow-hot-nb2', 1000),
   ];
 }

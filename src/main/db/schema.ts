@@ -8,6 +8,8 @@ import {
   COUNTERS,
   DIRECT_COMPACTION_EVENTS,
   LRU_GEN_GAUGES,
+  NOMAD_EVENTS,
+  NOMAD_GAUGES,
   PROACTIVE_EVENTS,
   HYBRIDTIER_EVENTS,
   HYBRIDTIER_GAUGES,
@@ -43,6 +45,8 @@ const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
   ...HYBRIDTIER_GAUGES,
   ...COLLOID_EVENTS,
   ...COLLOID_GAUGES,
+  ...NOMAD_EVENTS,
+  ...NOMAD_GAUGES,
 ]);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
 import { RUN_ENGINES } from '../../shared/scenario/schema.ts';

@@ -20,6 +20,7 @@ const GROUP_TITLES: Record<string, string> = {
   damon: 'DAMON',
   hybridtier: 'HybridTier runtime (user space)',
   colloid: 'Colloid (latency balancing)',
+  nomad: 'NOMAD (non-exclusive tiering)',
 };
 
 const groupOf = (name: KnobName) => (KNOBS[name] as { group?: string }).group ?? 'other';

@@ -4,6 +4,7 @@
 import { MOVER_KNOBS, type MoverKnobs } from './mover-knobs.ts';
 import { HYBRIDTIER_KNOBS, type HybridtierKnobs } from './hybridtier-knobs.ts';
 import { COLLOID_KNOBS, type ColloidKnobs } from './colloid-knobs.ts';
+import { NOMAD_KNOBS, type NomadKnobs } from './nomad-knobs.ts';
 
 /** Which mechanism a knob belongs to, so editors can group them. */
 export type KnobGroup =
@@ -16,7 +17,8 @@ export type KnobGroup =
   | 'memory-optimizer'
   | 'damon'
   | 'hybridtier'
-  | 'colloid';
+  | 'colloid'
+  | 'nomad';
 
 export interface KnobSpec {
   readonly group: KnobGroup;
@@ -262,12 +264,13 @@ export const KNOBS = {
   ...MOVER_KNOBS,
   ...HYBRIDTIER_KNOBS,
   ...COLLOID_KNOBS,
+  ...NOMAD_KNOBS,
 } as const satisfies Record<string, KnobSpec>;
 
 export type KnobName = keyof typeof KNOBS;
 
 /** Knob values after defaults are applied; `min_free_kbytes` null means the kernel computes it. */
-export interface Knobs extends MoverKnobs, HybridtierKnobs, ColloidKnobs {
+export interface Knobs extends MoverKnobs, HybridtierKnobs, ColloidKnobs, NomadKnobs {
   demotion_enabled: boolean;
   numa_balancing: 0 | 1 | 2 | 3 | 6;
   min_free_kbytes: number | null;

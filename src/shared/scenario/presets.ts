@@ -13,6 +13,7 @@ import { tpp } from './presets/tpp.ts';
 import { damonTiering } from './presets/damon-tiering.ts';
 import { hybridtier } from './presets/hybridtier.ts';
 import { colloid } from './presets/colloid.ts';
+import { nomad } from './presets/nomad.ts';
 
 /**
  * What the modelled kernel can do, whatever the knobs say. A knob cannot switch on a mechanism the
@@ -47,6 +48,11 @@ export interface PresetMechanisms {
    * latencies through hint faults on both tiers (mm/colloid.ts).
    */
   readonly colloid?: boolean;
+  /**
+   * NOMAD (OSDI'24): promoted pages keep a slow-tier shadow until written, and promotion is
+   * transactional (copy, then commit unless written meanwhile); knobs nomad_* (nomad-knobs.ts).
+   */
+  readonly nomad?: boolean;
   /** The multi-gen LRU (MGLRU, v6.1): lru_gen_enabled may switch reclaim to it. */
   readonly lruGen?: boolean;
   /** Wu's patch 10/21: DRAM and PMEM nodes get separate zonelists (no allocation fallback between them). */
@@ -80,6 +86,7 @@ export const PRESETS: readonly PolicyPreset[] = [
   damonTiering,
   hybridtier,
   colloid,
+  nomad,
 ];
 
 export const PRESET_NAMES: readonly string[] = PRESETS.map((p) => p.name);
