@@ -154,6 +154,14 @@ export const DIRECT_COMPACTION_EVENTS = ['compact_stall', 'compact_fail', 'compa
 export const PROACTIVE_EVENTS = ['pgscan_proactive', 'pgsteal_proactive'] as const;
 
 /**
+ * Added with the `memtis` preset: MEMTIS's own vm events (its vm_event_item.h: HTMM_NR_SAMPLED,
+ * HTMM_NR_PROMOTED, HTMM_NR_DEMOTED) and, derived, its hot and warm thresholds (histogram bins) and
+ * ksampled's current PEBS period, carried on node 0 (they are machine-wide). Not in mainline.
+ */
+export const MEMTIS_EVENTS = ['htmm_nr_sampled', 'htmm_nr_promoted', 'htmm_nr_demoted'] as const;
+export const MEMTIS_GAUGES = ['htmm_active_threshold', 'htmm_warm_threshold', 'htmm_sample_period'] as const;
+
+/**
  * Every counter in the order of its database column. The tables are append-only, so a counter
  * added later goes at the end, in its migration's order, whatever its kind.
  */
@@ -170,6 +178,8 @@ export const COUNTERS = [
   ...DIRECT_COMPACTION_EVENTS,
   ...LRU_GEN_GAUGES,
   ...PROACTIVE_EVENTS,
+  ...MEMTIS_EVENTS,
+  ...MEMTIS_GAUGES,
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -201,6 +211,17 @@ export const DERIVED: Readonly<Partial<Record<CounterName, { from: string }>>> =
       'Colloid measure); the machine-wide value is a sum over nodes, so read it per node',
   },
   ...lruGenDerived(),
+  htmm_active_threshold: {
+    from:
+      "MEMTIS's hot threshold, a hotness-histogram bin (memcg->active_threshold, in its per-memcg hotness " +
+      'stats); machine-wide, on node 0; 0 under other presets',
+  },
+  htmm_warm_threshold: {
+    from: "MEMTIS's warm threshold (memcg->warm_threshold): pages at or above it are not demoted; on node 0",
+  },
+  htmm_sample_period: {
+    from: "ksampled's PEBS sample period as it traces it (get_sample_period); on node 0; 0 under other presets",
+  },
   nr_swap_used: {
     from:
       'swap in use machine-wide, SwapTotal - SwapFree of /proc/meminfo in pages; the kernel keeps no ' +
@@ -248,6 +269,7 @@ const GAUGE_NAMES: ReadonlySet<string> = new Set([
   ...SWAP_CACHE_GAUGES,
   ...BANDWIDTH_GAUGES,
   ...LRU_GEN_GAUGES,
+  ...MEMTIS_GAUGES,
 ]);
 
 export function isGauge(name: string): boolean {
@@ -302,11 +324,20 @@ export const COUNTER_KERNELS: Readonly<
     kernels: [],
     source: 'with pgscan_proactive (v6.15)',
   },
+  ...memtisOnly(),
   numa_pages_promoted: {
     kernels: [],
     source: "Yang Shi's v3 series (2019), never merged",
   },
 };
+
+/** MEMTIS's counters: its own v5.15.19 kernel's, in neither mainline version. */
+function memtisOnly(): Partial<Record<CounterName, { kernels: readonly KernelVersion[]; source: string }>> {
+  const source = 'MEMTIS (github.com/cosmoss-jigu/memtis, v5.15.19): never merged';
+  return Object.fromEntries(
+    [...MEMTIS_EVENTS, ...MEMTIS_GAUGES].map((name) => [name, { kernels: [], source }]),
+  );
+}
 
 /**
  * Counters a kernel prints that Tierlab does not record because it models nothing that counts them:

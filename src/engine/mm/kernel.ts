@@ -13,6 +13,7 @@ import { findVma, type Vmas } from './vma.ts';
 import type { NumabState } from './numa-balancing-state.ts';
 import type { MmLayout } from './numa-balancing.ts';
 import type { Mover } from '../movers/types.ts';
+import type { AccessSampler } from './access-sampler.ts';
 import { NOT_MAPPED, pageMoved, type ReferenceModel } from './reference-model.ts';
 import { heatBucket, type AccessHeat } from './access-heat.ts';
 import type { KernelMemory } from './kmem.ts';
@@ -117,6 +118,8 @@ export interface Kernel {
   thpAllowed: Uint8Array;
   /** Per VMA: 1 if madvised MADV_HUGEPAGE (VM_HUGEPAGE: the workload's thp), which defrag reads. */
   thpMadvised: Uint8Array;
+  /** PEBS-like sampling of references for a mover that asked for it (MEMTIS); null otherwise. */
+  sampler: AccessSampler | null;
   /** The rate engine's reference model; null in the exact engine, which plays every reference. */
   refs: ReferenceModel | null;
   /** The current round of turns (sim/simulation.ts): tasks run until endNs; see cutRound. */

@@ -4,6 +4,7 @@ import type { ResolvedScenario } from '../../shared/scenario/resolved.ts';
 import type { Kernel } from '../mm/kernel.ts';
 import { createDamon } from './damon/damon.ts';
 import { createMemoryOptimizer } from './memory-optimizer/memory-optimizer.ts';
+import { createMemtis } from './memtis/memtis.ts';
 import type { Mover } from './types.ts';
 
 export function createMovers(k: Kernel, s: ResolvedScenario): Mover[] {
@@ -14,5 +15,7 @@ export function createMovers(k: Kernel, s: ResolvedScenario): Mover[] {
       return [createMemoryOptimizer(k, s)];
     case 'damon':
       return createDamon(k, s);
+    case 'memtis':
+      return createMemtis(k);
   }
 }

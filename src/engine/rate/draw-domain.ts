@@ -11,6 +11,7 @@ import type { PageLaw } from '../workloads/types.ts';
 import { TouchQueue } from './touch-queue.ts';
 import { heatBucket } from '../mm/access-heat.ts';
 import { DrawHeat } from './draw-heat.ts';
+import { PebsDraws } from './pebs-draws.ts';
 
 export class DrawDomain {
   readonly law: PageLaw;
@@ -34,6 +35,8 @@ export class DrawDomain {
   private readonly queued: Uint8Array;
   /** What warm() read (unused: it only has to be kept). */
   private warmed = 0;
+  /** The plain draws' PEBS samples when a mover samples references (k.sampler), else null. */
+  readonly pebs: PebsDraws | null;
 
   constructor(k: Kernel, law: PageLaw, group: number, rng: Rng) {
     this.law = law;
@@ -47,6 +50,7 @@ export class DrawDomain {
     const last = law.pages > 0 ? heatBucket(k.heat, group, law.base + law.pages - 1) : heatFirst - 1;
     this.heat = new DrawHeat(heatFirst, last - heatFirst + 1);
     this.queued = new Uint8Array(Math.ceil(law.pages / 8));
+    this.pebs = k.sampler ? new PebsDraws(k.sampler, law, rng) : null;
     this.rebuild(k);
   }
 
@@ -74,6 +78,7 @@ export class DrawDomain {
         marks[k.m.pte[v]! - 1] = this.drawn;
       }
     }
+    this.pebs?.rebuild(k, this.drawn);
   }
 
   /** A phase change: settle every mapped page's bits under the old law, then start over under the new. */
@@ -189,6 +194,7 @@ export class DrawDomain {
       this.mass[to]! += p;
       if (from === NOT_MAPPED) this.heat.add(k.heat.references, this.heatOf(v), p);
       if (from === NOT_MAPPED && pfn !== NIL) k.m.touchMark[pfn] = this.drawn;
+      if (from === NOT_MAPPED) this.pebs?.schedule(this.drawn, v);
     }
   }
 }

@@ -136,6 +136,7 @@ export function buildWorld(s: ResolvedScenario): World {
       !vmas.file[r] && s.workload[g]!.thp === true ? 1 : 0,
     ),
     refs: null,
+    sampler: null,
     round: { startNs: 0, endNs: Infinity },
   };
   k.compactCached = machine.nodes.map((_, n) => newDirectCompactControl(k, n));

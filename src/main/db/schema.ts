@@ -6,6 +6,8 @@ import {
   COUNTERS,
   DIRECT_COMPACTION_EVENTS,
   LRU_GEN_GAUGES,
+  MEMTIS_EVENTS,
+  MEMTIS_GAUGES,
   PROACTIVE_EVENTS,
   THP_EVENTS,
   type CounterName,
@@ -35,6 +37,8 @@ const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
   ...DIRECT_COMPACTION_EVENTS,
   ...LRU_GEN_GAUGES,
   ...PROACTIVE_EVENTS,
+  ...MEMTIS_EVENTS,
+  ...MEMTIS_GAUGES,
 ]);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
 import { RUN_ENGINES } from '../../shared/scenario/schema.ts';

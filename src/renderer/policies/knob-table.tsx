@@ -18,6 +18,7 @@ const GROUP_TITLES: Record<string, string> = {
   tpp: 'TPP',
   'memory-optimizer': 'memory-optimizer daemon (user space)',
   damon: 'DAMON',
+  memtis: 'MEMTIS (ksampled, kmigrated)',
 };
 
 const groupOf = (name: KnobName) => (KNOBS[name] as { group?: string }).group ?? 'other';

@@ -2,10 +2,19 @@
 // One table serves validation, the engine, the CLI's docs and the UI's knob editor; the movers'
 // knobs (memory-optimizer, DAMON) are in mover-knobs.ts.
 import { MOVER_KNOBS, type MoverKnobs } from './mover-knobs.ts';
+import { MEMTIS_KNOBS, type MemtisKnobs } from './memtis-knobs.ts';
 
 /** Which mechanism a knob belongs to, so editors can group them. */
 export type KnobGroup =
-  'reclaim' | 'swap' | 'thp' | 'demotion' | 'numa_balancing' | 'tpp' | 'memory-optimizer' | 'damon';
+  | 'reclaim'
+  | 'swap'
+  | 'thp'
+  | 'demotion'
+  | 'numa_balancing'
+  | 'tpp'
+  | 'memory-optimizer'
+  | 'damon'
+  | 'memtis';
 
 export interface KnobSpec {
   readonly group: KnobGroup;
@@ -245,12 +254,13 @@ export const KNOBS = {
     help: 'TPP: WMARK_DEMOTE sits this far above high; a fast node with a demotion target reclaims up to it, ahead of allocation.',
   },
   ...MOVER_KNOBS,
+  ...MEMTIS_KNOBS,
 } as const satisfies Record<string, KnobSpec>;
 
 export type KnobName = keyof typeof KNOBS;
 
 /** Knob values after defaults are applied; `min_free_kbytes` null means the kernel computes it. */
-export interface Knobs extends MoverKnobs {
+export interface Knobs extends MoverKnobs, MemtisKnobs {
   demotion_enabled: boolean;
   numa_balancing: 0 | 1 | 2 | 3;
   min_free_kbytes: number | null;

@@ -11,6 +11,7 @@ import { wu2018Daemon } from './presets/wu-2018-daemon.ts';
 import { linuxTiering } from './presets/linux-tiering.ts';
 import { tpp } from './presets/tpp.ts';
 import { damonTiering } from './presets/damon-tiering.ts';
+import { memtis } from './presets/memtis.ts';
 
 /**
  * What the modelled kernel can do, whatever the knobs say. A knob cannot switch on a mechanism the
@@ -38,8 +39,8 @@ export interface PresetMechanisms {
   readonly noMemcgDemotion?: boolean;
   /** TPP: WMARK_DEMOTE reclaim ahead of allocation, and promotion of active-LRU pages only. */
   readonly tpp?: boolean;
-  /** A placement agent outside reclaim: the memory-optimizer daemon or DAMON's DAMOS schemes. */
-  readonly mover?: 'memory-optimizer' | 'damon';
+  /** A placement agent outside reclaim: the memory-optimizer daemon, DAMON's DAMOS schemes, MEMTIS. */
+  readonly mover?: 'memory-optimizer' | 'damon' | 'memtis';
   /** The multi-gen LRU (MGLRU, v6.1): lru_gen_enabled may switch reclaim to it. */
   readonly lruGen?: boolean;
   /** Wu's patch 10/21: DRAM and PMEM nodes get separate zonelists (no allocation fallback between them). */
@@ -71,6 +72,7 @@ export const PRESETS: readonly PolicyPreset[] = [
   linuxTiering,
   tpp,
   damonTiering,
+  memtis,
 ];
 
 export const PRESET_NAMES: readonly string[] = PRESETS.map((p) => p.name);
