@@ -44,14 +44,15 @@ describe('the counters each kernel records', () => {
     expect(has('6.12', 'machine', 'pgdemote_proactive')).toBe(false);
   });
 
-  it('leaves the other counters alone: six fewer machine-wide, eight fewer per node on 6.1', () => {
+  it('leaves the other counters alone: twelve fewer machine-wide, fourteen fewer per node on 6.1', () => {
     // pgdemote_khugepaged, pgdemote_proactive, pgscan_proactive, pgsteal_proactive,
-    // pgpromote_candidate_nrl, numa_pages_promoted; per node on 6.1 also pgdemote_kswapd and
-    // pgdemote_direct.
-    expect(recordedCounters('6.12', 'machine').length).toBe(COUNTERS.length - 6);
-    expect(recordedCounters('6.1', 'machine').length).toBe(COUNTERS.length - 6);
-    expect(recordedCounters('6.12', 'node').length).toBe(COUNTERS.length - 6);
-    expect(recordedCounters('6.1', 'node').length).toBe(COUNTERS.length - 8);
+    // pgpromote_candidate_nrl, numa_pages_promoted and MEMTIS's six htmm_* counters; per node on
+    // 6.1 also pgdemote_kswapd and pgdemote_direct.
+    expect(recordedCounters('6.12', 'machine').length).toBe(COUNTERS.length - 12);
+    expect(recordedCounters('6.1', 'machine').length).toBe(COUNTERS.length - 12);
+    expect(recordedCounters('6.12', 'node').length).toBe(COUNTERS.length - 12);
+    expect(recordedCounters('6.1', 'node').length).toBe(COUNTERS.length - 14);
+    expect(recordedCounters('6.12', 'machine')).not.toContain('htmm_nr_sampled');
     expect(recordedCounters('6.12', 'machine')).not.toContain('pgscan_proactive');
   });
 
