@@ -4,12 +4,13 @@
 // direct reclaim), DRAM loaded by a bandwidth antagonist, weighted interleave, two with
 // transparent huge pages, THP faults compacting a fragmented node (defrag=always), a PMEM node
 // hot-plugged in and out, kernel 6.1's tiers on a DRAM + CXL + PMEM machine (both slow nodes
-// in one tier, where 6.12 stacks them), reclaim by the multi-gen LRU, and a memory
-// cgroup over its max.
+// in one tier, where 6.12 stacks them), reclaim by the multi-gen LRU, a memory cgroup over
+// its max, and MEMTIS's sampling and migration.
 import { corpusEntry, hotplugEntry, type CorpusEntry } from './corpus.ts';
 import { fragmentedThpEntry, thpEntry } from './thp-corpus.ts';
 import { mglruEntry, threeTierEntry } from './kernel-corpus.ts';
 import { maxBelowWorkingSet } from './memcg-corpus.ts';
+import { memtisEntry } from './memtis-corpus.ts';
 
 export function quickCorpus(): CorpusEntry[] {
   return [
@@ -35,5 +36,7 @@ export function quickCorpus(): CorpusEntry[] {
     mglruEntry('linux', 'hot', '1.5x-bound', 1000),
     // A cgroup's memory.max below its working set: memcg reclaim demotes (mainline since 5.19) and swaps.
     maxBelowWorkingSet('linux-tiering', 'hot', true),
+    // MEMTIS: PEBS samples (a countdown in exact, thinned draws in rate), its threshold and kmigrated.
+    memtisEntry('hot', '1.5x-unbound', 1000),
   ];
 }

@@ -17,7 +17,8 @@ function memtisKernel(knobs: Record<string, unknown> = {}) {
   });
   const { k } = buildWorld(s);
   const ksampled = k.sampler as Ksampled;
-  const thread = (node: number) => k.movers.find((m) => 'state' in m && m.state.node === node) as Kmigrated;
+  const threads = k.movers.filter((m): m is Kmigrated => 'state' in m);
+  const thread = (node: number) => threads.find((m) => m.state.node === node)!;
   return { k, hot: ksampled.hot, demoter: thread(0), promoter: thread(1) };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../shared/result.ts';
-import type { RunEngine } from '../../../shared/scenario/schema.ts';
+import type { RunEngine } from '../../../shared/scenario/resolved.ts';
 import { createSimulation } from '../../sim/simulation.ts';
 import { hotset, moverScenario } from '../../../../tests/support/engine/mover-scenario.ts';
 
