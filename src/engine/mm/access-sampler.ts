@@ -11,6 +11,8 @@ export interface AccessSampler {
   epoch: number;
   /** `n` samples of a reference to vpage v, just made (its page is mapped). */
   record(k: Kernel, v: number, n: number): void;
+  /** pte_alloc() gave vpages [first, first + PTRS_PER_PTE) a new PTE page (memtis's set_page_coolstatus). */
+  pteAllocated(k: Kernel, first: number): void;
 }
 
 /**

@@ -21,7 +21,7 @@ function fixedLaw(p: number[]): PageLaw {
 
 function countingSampler(period: number, n: number): AccessSampler & { counts: number[] } {
   const counts = new Array<number>(n).fill(0);
-  return { period, epoch: 0, counts, record: (_k, v, m) => (counts[v]! += m) };
+  return { period, epoch: 0, counts, record: (_k, v, m) => (counts[v]! += m), pteAllocated: () => {} };
 }
 
 /** Fires every sample due up to `until` draws. */

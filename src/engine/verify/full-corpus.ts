@@ -22,7 +22,7 @@ import {
 import { fragmentedThpEntry, THP_RUNS, thpEntry, withThp } from './thp-corpus.ts';
 import { kernel61Entry, KERNEL_RUNS, MGLRU_RUNS, mglruEntry, threeTierEntry } from './kernel-corpus.ts';
 import { memcgEntries } from './memcg-corpus.ts';
-import { MEMTIS_RUNS, memtisEntry } from './memtis-corpus.ts';
+import { MEMTIS_NOWARM_RUNS, MEMTIS_RUNS, memtisEntry } from './memtis-corpus.ts';
 
 /**
  * A few hot-set-in-the-slow-tier runs of 10 s: long enough for NUMA balancing's scan period to
@@ -115,5 +115,6 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
   }
   entries.push(...memcgEntries());
   for (const [kind, regime, ms] of MEMTIS_RUNS) entries.push(memtisEntry(kind, regime, ms));
+  for (const [kind, regime, ms] of MEMTIS_NOWARM_RUNS) entries.push(memtisEntry(kind, regime, ms, true));
   return { entries, refused };
 }

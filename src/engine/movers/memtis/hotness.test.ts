@@ -6,6 +6,7 @@ import {
   createHotness,
   demotionWatermark,
   getIdx,
+  initPteEntries,
   promotionWatermark,
   type Hotness,
 } from './hotness.ts';
@@ -122,5 +123,23 @@ describe('MEMTIS cooling', () => {
     expect(h.hg[8]).toBe(1);
     expect(h.hg.reduce((a, b) => a + b, 0)).toBe(2);
     expect([h.coolingClock, h.cooled]).toEqual([1, true]);
+  });
+});
+
+describe('MEMTIS new pages (set_page_coolstatus)', () => {
+  it('start one bin above the hot threshold, outside the histogram until a sample moves them to another bin', () => {
+    const h = createHotness(1024, 1000, 1);
+    h.activeThreshold = 10;
+    initPteEntries(h, 512, 512);
+    // 2^11 = 2048: bin 11; entries 0..511 are another PTE page's.
+    expect([h.totalAccesses[511], h.totalAccesses[512], h.totalAccesses[1023]]).toEqual([0, 2048, 2048]);
+    expect(getIdx(h.totalAccesses[600]!)).toBe(11);
+    expect(h.hg.reduce((a, b) => a + b, 0)).toBe(0);
+    // update_base_page() moves a page in the histogram only when its bin changes: 2560, 3072 and
+    // 3584 stay in bin 11 uncounted; 4096 is bin 12 (bin 11's count stays at its floor of 0).
+    for (let i = 0; i < 3; i++) addSample(h, 600);
+    expect(h.hg.reduce((a, b) => a + b, 0)).toBe(0);
+    addSample(h, 600);
+    expect([h.hg[11], h.hg[12]]).toEqual([0, 1]);
   });
 });

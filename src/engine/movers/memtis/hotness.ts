@@ -2,6 +2,8 @@
 // log2 into the 16-bin hotness histogram, a hot threshold that sizes the hot set to the fast tier
 // (__adjust_active_threshold), and cooling that halves every count (__cooling, check_base_cooling).
 //
+// A new page starts one bin above the hot threshold (initPteEntries).
+//
 // Worked example, a 10,000-page fast tier and memtis's 50 MB (12,800-page) promotion watermark
 // floor: there is no room for a hot set (max_nr_pages <= 0), so the loop stops at bin 15 and the
 // threshold is 15. With a 100,000-page fast tier, room is 87,200 pages; 60,000 pages in bin 11,
@@ -67,6 +69,16 @@ export function addSample(h: Hotness, v: number): void {
     h.hg[from] = Math.max(0, h.hg[from]! - 1);
     h.hg[to]!++;
   }
+}
+
+/**
+ * set_page_coolstatus(): the entries of a new PTE page start at 2^(active_threshold + 1), one bin
+ * above the hot threshold, so that a page just faulted in is neither demoted nor passed over for
+ * promotion before it has been sampled; they enter the histogram at their first sample or cooling.
+ */
+export function initPteEntries(h: Hotness, first: number, n: number): void {
+  const start = 2 ** (h.activeThreshold + 1);
+  h.totalAccesses.fill(start, first, Math.min(first + n, h.totalAccesses.length));
 }
 
 /** Whether vpage v's bin is at or above `threshold`. */

@@ -7,7 +7,15 @@ import { count, type Kernel } from '../../mm/kernel.ts';
 import { pageToNid } from '../../mm/mem-state.ts';
 import { demotionTargets, moverCpuNode, promotionTargets } from '../targets.ts';
 import type { Mover } from '../types.ts';
-import { addSample, adjustActiveThreshold, cool, createHotness, type Hotness } from './hotness.ts';
+import { PTRS_PER_PTE } from '../../mm/kmem.ts';
+import {
+  addSample,
+  adjustActiveThreshold,
+  cool,
+  createHotness,
+  initPteEntries,
+  type Hotness,
+} from './hotness.ts';
 import { createKmigrated } from './kmigrated.ts';
 import { setSamplePeriodGauge, setThresholdGauges } from './gauges.ts';
 import { checkCpuQuota, CPUCAP_PERIOD_NS, createSamplePeriod, type SamplePeriod } from './sample-period.ts';
@@ -53,6 +61,7 @@ export function createKsampled(k: Kernel, hot: Hotness): Ksampled {
       for (let i = 0; i < n; i++) updatePginfo(kk, hot, v);
       busyNs += n * KSAMPLED_SAMPLE_NS;
     },
+    pteAllocated: (_kk, first) => initPteEntries(hot, first, PTRS_PER_PTE),
     run: (kk, untilNs) => {
       while (nextCheckNs <= untilNs) {
         if (

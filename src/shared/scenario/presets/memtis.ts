@@ -17,8 +17,8 @@ export const memtis: PolicyPreset = {
     'MEMTIS: Efficient Memory Tiering with Dynamic Page Classification and Page Size Determination, Lee et ' +
     'al., SOSP 2023; github.com/cosmoss-jigu/memtis linux/mm/htmm_core.c (update_pginfo, ' +
     '__adjust_active_threshold, __cooling), htmm_migrater.c (kmigraterd), htmm_sampler.c (ksamplingd). ' +
-    'Left out: huge-page hotness and splitting (the skewness/benefit estimate), the hotness new pages start ' +
-    'with, the store event at its own period, memcg limits (the fast tier is every top-tier node).',
+    'Left out: huge-page hotness and splitting (the skewness/benefit estimate), the store event at its own ' +
+    'period, memcg limits (the fast tier is every top-tier node), file pages in kmigrated.',
   knobs: { demotion_enabled: false, numa_balancing: 0 },
   mechanisms: { demotion: true, tieringPromotion: false, mover: 'memtis' },
   kernel: {
