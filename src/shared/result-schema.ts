@@ -95,6 +95,7 @@ export const runResultSchema = z.looseObject({
         'syscall',
         'compaction',
         'memory_hotplug',
+        'memtis',
       ]),
       from: z.number().int().nonnegative(),
       to: z.number().int().nonnegative(),

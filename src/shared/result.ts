@@ -95,7 +95,7 @@ export interface TraceReport extends TraceCounts {
 
 /** Why pages moved: reclaim demotion, NUMA-balancing promotion, a user-space daemon, DAMON, move_pages. */
 export type MigrationReason =
-  'demotion' | 'numa_misplaced' | 'daemon' | 'damon' | 'syscall' | 'compaction' | 'memory_hotplug';
+  'demotion' | 'numa_misplaced' | 'daemon' | 'damon' | 'syscall' | 'compaction' | 'memory_hotplug' | 'memtis';
 
 export interface MigrationFlow {
   reason: MigrationReason;

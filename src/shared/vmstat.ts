@@ -194,6 +194,14 @@ export const NOMAD_EVENTS = [
 export const NOMAD_GAUGES = ['nr_nomad_shadow'] as const;
 
 /**
+ * Added with the `memtis` preset: MEMTIS's own vm events (its vm_event_item.h: HTMM_NR_SAMPLED,
+ * HTMM_NR_PROMOTED, HTMM_NR_DEMOTED) and, derived, its hot and warm thresholds (histogram bins) and
+ * ksampled's current PEBS period, carried on node 0 (they are machine-wide). Not in mainline.
+ */
+export const MEMTIS_EVENTS = ['htmm_nr_sampled', 'htmm_nr_promoted', 'htmm_nr_demoted'] as const;
+export const MEMTIS_GAUGES = ['htmm_active_threshold', 'htmm_warm_threshold', 'htmm_sample_period'] as const;
+
+/**
  * Every counter in the order of its database column. The tables are append-only, so a counter
  * added later goes at the end, in its migration's order, whatever its kind.
  */
@@ -216,6 +224,8 @@ export const COUNTERS = [
   ...COLLOID_GAUGES,
   ...NOMAD_EVENTS,
   ...NOMAD_GAUGES,
+  ...MEMTIS_EVENTS,
+  ...MEMTIS_GAUGES,
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -250,6 +260,17 @@ export const DERIVED: Readonly<Partial<Record<CounterName, { from: string }>>> =
   ...hybridtierDerived(),
   ...colloidDerived(),
   ...nomadDerived(),
+  htmm_active_threshold: {
+    from:
+      "MEMTIS's hot threshold, a hotness-histogram bin (memcg->active_threshold, in its per-memcg hotness " +
+      'stats); machine-wide, on node 0; 0 under other presets',
+  },
+  htmm_warm_threshold: {
+    from: "MEMTIS's warm threshold (memcg->warm_threshold): pages at or above it are not demoted; on node 0",
+  },
+  htmm_sample_period: {
+    from: "ksampled's PEBS sample period as it traces it (get_sample_period); on node 0; 0 under other presets",
+  },
   nr_swap_used: {
     from:
       'swap in use machine-wide, SwapTotal - SwapFree of /proc/meminfo in pages; the kernel keeps no ' +
@@ -356,6 +377,7 @@ const GAUGE_NAMES: ReadonlySet<string> = new Set([
   ...HYBRIDTIER_GAUGES,
   ...COLLOID_GAUGES,
   ...NOMAD_GAUGES,
+  ...MEMTIS_GAUGES,
 ]);
 
 export function isGauge(name: string): boolean {
@@ -416,7 +438,16 @@ export const COUNTER_KERNELS: Readonly<
   },
   ...colloidKernels(),
   ...nomadKernels(),
+  ...memtisOnly(),
 };
+
+/** MEMTIS's counters: its own v5.15.19 kernel's, in neither mainline version. */
+function memtisOnly(): Partial<Record<CounterName, { kernels: readonly KernelVersion[]; source: string }>> {
+  const source = 'MEMTIS (github.com/cosmoss-jigu/memtis, v5.15.19): never merged';
+  return Object.fromEntries(
+    [...MEMTIS_EVENTS, ...MEMTIS_GAUGES].map((name) => [name, { kernels: [], source }]),
+  );
+}
 
 /** NOMAD's counters are its out-of-tree module's: no mainline kernel prints them. */
 function nomadKernels(): Partial<Record<CounterName, { kernels: readonly KernelVersion[]; source: string }>> {

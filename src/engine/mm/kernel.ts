@@ -15,6 +15,7 @@ import type { MmLayout } from './numa-balancing.ts';
 import type { Mover } from '../movers/types.ts';
 import type { NomadShadows } from './nomad-shadow.ts';
 import type { NomadTpm } from './nomad-tpm.ts';
+import type { AccessSampler } from './access-sampler.ts';
 import { NOT_MAPPED, pageMoved, type ReferenceModel } from './reference-model.ts';
 import { heatBucket, type AccessHeat } from './access-heat.ts';
 import type { KernelMemory } from './kmem.ts';
@@ -122,6 +123,8 @@ export interface Kernel {
   thpMadvised: Uint8Array;
   /** Colloid's measurement and quantum (preset colloid); null otherwise. */
   colloid: ColloidState | null;
+  /** PEBS-like sampling of references for a mover that asked for it (MEMTIS); null otherwise. */
+  sampler: AccessSampler | null;
   /** The rate engine's reference model; null in the exact engine, which plays every reference. */
   refs: ReferenceModel | null;
   /** The current round of turns (sim/simulation.ts): tasks run until endNs; see cutRound. */

@@ -90,6 +90,7 @@ export function pteAlloc(
   if (pfn === NIL) return false;
   km.pteTable[chunk] = pfn;
   km.nrPageTablePages[pageToNid(k.m, pfn)]!++;
+  k.sampler?.pteAllocated(k, chunk * PTRS_PER_PTE);
   return true;
 }
 

@@ -21,9 +21,11 @@ export const MR = {
   compaction: 5,
   /** MR_MEMORY_HOTPLUG: moved out of a memory block being offlined (memory-hotplug.ts). */
   memoryHotplug: 6,
+  /** MEMTIS's kmigrated (movers/memtis): migrate_pages(MR_NUMA_MISPLACED) from its own lists. */
+  memtis: 7,
 } as const;
 export type MigrateReason = (typeof MR)[keyof typeof MR];
-export const NR_MIGRATE_REASONS = 7;
+export const NR_MIGRATE_REASONS = 8;
 export const MIGRATE_REASON_NAMES: readonly MigrationReason[] = [
   'demotion',
   'numa_misplaced',
@@ -32,6 +34,7 @@ export const MIGRATE_REASON_NAMES: readonly MigrationReason[] = [
   'syscall',
   'compaction',
   'memory_hotplug',
+  'memtis',
 ];
 
 /** A page moved back across tiers within this long of its last move is counted as ping-pong. */

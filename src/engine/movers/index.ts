@@ -6,6 +6,7 @@ import { createDamon } from './damon/damon.ts';
 import { createMemoryOptimizer } from './memory-optimizer/memory-optimizer.ts';
 import { createHybridtier } from './hybridtier/hybridtier.ts';
 import type { Task } from '../sim/task.ts';
+import { createMemtis } from './memtis/memtis.ts';
 import type { Mover } from './types.ts';
 
 /** `tasks`: the workloads' threads, whose loads a sampling mover (HybridTier's PEBS) samples. */
@@ -19,5 +20,7 @@ export function createMovers(k: Kernel, s: ResolvedScenario, tasks: readonly Tas
       return createDamon(k, s);
     case 'hybridtier':
       return [createHybridtier(k, s, tasks)];
+    case 'memtis':
+      return createMemtis(k);
   }
 }

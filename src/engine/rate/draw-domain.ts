@@ -15,6 +15,7 @@ import { heatBucket } from '../mm/access-heat.ts';
 import { DrawHeat } from './draw-heat.ts';
 import { HintAggregate } from './hint-aggregate.ts';
 import { pendScanned } from './hint-faults.ts';
+import { PebsDraws } from './pebs-draws.ts';
 
 export class DrawDomain {
   readonly law: PageLaw;
@@ -52,6 +53,8 @@ export class DrawDomain {
   poppedWrite = false;
   /** What warm() read (unused: it only has to be kept). */
   private warmed = 0;
+  /** The plain draws' PEBS samples when a mover samples references (k.sampler), else null. */
+  readonly pebs: PebsDraws | null;
 
   constructor(k: Kernel, law: PageLaw, group: number, cpuNode: number, rng: Rng) {
     this.law = law;
@@ -68,6 +71,7 @@ export class DrawDomain {
     this.queued = new Uint8Array(Math.ceil(law.pages / 8));
     this.hints = new HintAggregate(law.base, law.pages);
     this.writeQueued = new Uint8Array(Math.ceil(law.pages / 8));
+    this.pebs = k.sampler ? new PebsDraws(k.sampler, law, rng) : null;
     this.rebuild(k, k.nowNs / 1e6);
   }
 
@@ -106,6 +110,7 @@ export class DrawDomain {
         if (k.m.flags[k.m.pte[v]! - 1]! & PG_SHADOWED) this.writeWait(v, p);
       }
     }
+    this.pebs?.rebuild(k, this.drawn);
   }
 
   /**
@@ -312,6 +317,7 @@ export class DrawDomain {
       if (from === NOT_MAPPED) this.heat.add(k.heat.references, this.heatOf(v), p);
       if (from === NOT_MAPPED && pfn !== NIL) k.m.touchMark[pfn] = this.drawn;
       if (pfn !== NIL && k.m.flags[pfn]! & PG_SHADOWED) this.writeWait(v, p);
+      if (from === NOT_MAPPED) this.pebs?.schedule(this.drawn, v);
     }
   }
 }

@@ -50,7 +50,10 @@ export function runDraws(
       total += m;
       costNs += m * (readShare * latency[n * 2]! + writeShare * latency[n * 2 + 1]!);
     }
-    const gap = Math.max(0, d.nextWait(k) - d.drawn);
+    const waitGap = Math.max(0, d.nextWait(k) - d.drawn);
+    // The next PEBS sample of a plain draw, when a mover samples (Infinity otherwise).
+    const sampleGap = d.pebs === null ? Infinity : Math.max(0, d.pebs.nextKey(k, d.drawn) - d.drawn);
+    const gap = Math.min(waitGap, sampleGap);
     if (total > 0) {
       const perDraw = (costNs / total + t.thinkNs) * slowdown;
       const fit = (untilNs - clock) / perDraw;
@@ -85,6 +88,10 @@ export function runDraws(
     } else {
       d.drawn += gap;
     }
+    if (sampleGap < waitGap) {
+      d.pebs!.fire(k, d.drawn); // one of the plain draws just made was sampled
+      continue;
+    }
     const v = d.popWait();
     if (d.poppedWrite) {
       // A write to a write-protected page (NOMAD's shadow): one of the draws already counted, which
@@ -104,6 +111,7 @@ export function runDraws(
     const ok = slowReference(k, t, v, w, e);
     clock += (k.chargedNs + t.thinkNs) * slowdown;
     if (!ok) break;
+    d.pebs?.sampleEvent(k, v);
     untilNs = Math.min(untilNs, k.round.endNs); // a kswapd it woke may have cut the round
     d.drawn += 1;
     src.takeDraws(1);

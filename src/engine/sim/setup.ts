@@ -142,6 +142,7 @@ export function buildWorld(s: ResolvedScenario): World {
     ),
     colloid: null,
     refs: null,
+    sampler: null,
     round: { startNs: 0, endNs: Infinity },
     nomad: null,
     nomadTpm: null,

@@ -11,6 +11,7 @@ import type { RateModel } from '../rate/rate-model.ts';
 import { runDraws } from '../rate/run-draws.ts';
 import { CACHE_LINE } from '../mm/costs.ts';
 import { slowReference } from './slow-reference.ts';
+import { pebsOverflow } from '../mm/access-sampler.ts';
 
 /** A thread's life; a branded number so states compare cheaply and cannot be mixed with counts. */
 export type TaskState = number & { readonly __taskState: unique symbol };
@@ -51,6 +52,8 @@ export interface Task {
   references: number;
   /** Computation between two references (from the workload's `load`), ns. */
   thinkNs: number;
+  /** References left to this thread's next PEBS sample (k.sampler); 0 until it first runs with one. */
+  pebsLeft: number;
   /** References that found their page present, by the node it was on: the tier hit counts. */
   hitsByNode: Float64Array;
   /** The allocator's "was current killed" test for this task's faults (one closure, not one a fault). */
@@ -85,6 +88,7 @@ export function createTask(
     clockNs: startNs,
     references: 0,
     thinkNs,
+    pebsLeft: 0,
     hitsByNode: new Float64Array(nrNodes),
     isKilled: () => t.state === TaskState.Killed,
   };
@@ -150,6 +154,9 @@ function playReferences(
   const heatBase = k.heat.base[t.group]!;
   const heatShift = k.heat.shift[t.group]!;
   const heatFirst = k.heat.first[t.group]!;
+  // Off (no sampler), the countdown starts at Infinity and never reaches zero.
+  const sampler = k.sampler;
+  let pebsLeft = sampler === null ? Infinity : t.pebsLeft || sampler.period;
   let clock = t.clockNs;
   let refs = t.references;
   let cursor = t.cursor;
@@ -195,6 +202,7 @@ function playReferences(
         hits[n]! += same;
         heat[heatFirst + ((v - heatBase) >>> heatShift)]! += same;
         refs += same;
+        if ((pebsLeft -= same) <= 0) pebsLeft = pebsOverflow(k, sampler!, v, pebsLeft);
         continue;
       }
     }
@@ -204,7 +212,9 @@ function playReferences(
     clock += (k.chargedNs + think) * slowdown;
     if (!ok) break;
     refs++;
+    if (--pebsLeft <= 0) pebsLeft = pebsOverflow(k, sampler!, v, pebsLeft);
   }
+  t.pebsLeft = pebsLeft;
   t.clockNs = clock;
   t.references = refs;
   t.cursor = cursor;

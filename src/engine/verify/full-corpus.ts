@@ -26,6 +26,7 @@ import { hybridtierEntries } from './hybridtier-corpus.ts';
 import { hintAggregateEntries } from './hint-corpus.ts';
 import { colloidEntries } from './colloid-corpus.ts';
 import { nomadEntries } from './nomad-corpus.ts';
+import { MEMTIS_NOWARM_RUNS, MEMTIS_RUNS, memtisEntry } from './memtis-corpus.ts';
 
 /**
  * A few hot-set-in-the-slow-tier runs of 10 s: long enough for NUMA balancing's scan period to
@@ -121,5 +122,7 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
   entries.push(...hintAggregateEntries());
   entries.push(...colloidEntries());
   entries.push(...nomadEntries());
+  for (const [kind, regime, ms] of MEMTIS_RUNS) entries.push(memtisEntry(kind, regime, ms));
+  for (const [kind, regime, ms] of MEMTIS_NOWARM_RUNS) entries.push(memtisEntry(kind, regime, ms, true));
   return { entries, refused };
 }

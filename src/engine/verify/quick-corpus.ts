@@ -12,6 +12,7 @@ import { mglruEntry, threeTierEntry } from './kernel-corpus.ts';
 import { lowProtectsTenant, maxBelowWorkingSet, withMglru } from './memcg-corpus.ts';
 import { hybridtierEntry } from './hybridtier-corpus.ts';
 import { loadedDramEntry } from './colloid-corpus.ts';
+import { memtisEntry } from './memtis-corpus.ts';
 
 export function quickCorpus(): CorpusEntry[] {
   return [
@@ -46,5 +47,7 @@ export function quickCorpus(): CorpusEntry[] {
     loadedDramEntry('hot', false),
     // NOMAD: transactional promotion of a hot set from the slow tier, its pages kept as shadows.
     corpusEntry('nomad', 'uniform', 'slow-hot-nb2', 1000),
+    // MEMTIS: PEBS samples (a countdown in exact, thinned draws in rate), its threshold and kmigrated.
+    memtisEntry('hot', '1.5x-unbound', 1000),
   ];
 }

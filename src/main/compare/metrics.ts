@@ -48,6 +48,7 @@ export const MIGRATION_REASONS: readonly MigrationReason[] = [
   'syscall',
   'compaction',
   'memory_hotplug',
+  'memtis',
 ];
 
 function ratio(numerator: number, denominator: number): number {

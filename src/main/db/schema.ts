@@ -10,6 +10,8 @@ import {
   LRU_GEN_GAUGES,
   NOMAD_EVENTS,
   NOMAD_GAUGES,
+  MEMTIS_EVENTS,
+  MEMTIS_GAUGES,
   PROACTIVE_EVENTS,
   HYBRIDTIER_EVENTS,
   HYBRIDTIER_GAUGES,
@@ -47,6 +49,8 @@ const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
   ...COLLOID_GAUGES,
   ...NOMAD_EVENTS,
   ...NOMAD_GAUGES,
+  ...MEMTIS_EVENTS,
+  ...MEMTIS_GAUGES,
 ]);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
 import { RUN_ENGINES } from '../../shared/scenario/schema.ts';

@@ -21,6 +21,7 @@ const GROUP_TITLES: Record<string, string> = {
   hybridtier: 'HybridTier runtime (user space)',
   colloid: 'Colloid (latency balancing)',
   nomad: 'NOMAD (non-exclusive tiering)',
+  memtis: 'MEMTIS (ksampled, kmigrated)',
 };
 
 const groupOf = (name: KnobName) => (KNOBS[name] as { group?: string }).group ?? 'other';

@@ -5,6 +5,7 @@ import { MOVER_KNOBS, type MoverKnobs } from './mover-knobs.ts';
 import { HYBRIDTIER_KNOBS, type HybridtierKnobs } from './hybridtier-knobs.ts';
 import { COLLOID_KNOBS, type ColloidKnobs } from './colloid-knobs.ts';
 import { NOMAD_KNOBS, type NomadKnobs } from './nomad-knobs.ts';
+import { MEMTIS_KNOBS, type MemtisKnobs } from './memtis-knobs.ts';
 
 /** Which mechanism a knob belongs to, so editors can group them. */
 export type KnobGroup =
@@ -18,7 +19,8 @@ export type KnobGroup =
   | 'damon'
   | 'hybridtier'
   | 'colloid'
-  | 'nomad';
+  | 'nomad'
+  | 'memtis';
 
 export interface KnobSpec {
   readonly group: KnobGroup;
@@ -265,12 +267,13 @@ export const KNOBS = {
   ...HYBRIDTIER_KNOBS,
   ...COLLOID_KNOBS,
   ...NOMAD_KNOBS,
+  ...MEMTIS_KNOBS,
 } as const satisfies Record<string, KnobSpec>;
 
 export type KnobName = keyof typeof KNOBS;
 
 /** Knob values after defaults are applied; `min_free_kbytes` null means the kernel computes it. */
-export interface Knobs extends MoverKnobs, HybridtierKnobs, ColloidKnobs, NomadKnobs {
+export interface Knobs extends MoverKnobs, HybridtierKnobs, ColloidKnobs, NomadKnobs, MemtisKnobs {
   demotion_enabled: boolean;
   numa_balancing: 0 | 1 | 2 | 3 | 6;
   min_free_kbytes: number | null;

@@ -14,6 +14,7 @@ import { damonTiering } from './presets/damon-tiering.ts';
 import { hybridtier } from './presets/hybridtier.ts';
 import { colloid } from './presets/colloid.ts';
 import { nomad } from './presets/nomad.ts';
+import { memtis } from './presets/memtis.ts';
 
 /**
  * What the modelled kernel can do, whatever the knobs say. A knob cannot switch on a mechanism the
@@ -41,8 +42,8 @@ export interface PresetMechanisms {
   readonly noMemcgDemotion?: boolean;
   /** TPP: WMARK_DEMOTE reclaim ahead of allocation, and promotion of active-LRU pages only. */
   readonly tpp?: boolean;
-  /** A placement agent outside reclaim: the memory-optimizer daemon or DAMON's DAMOS schemes. */
-  readonly mover?: 'memory-optimizer' | 'damon' | 'hybridtier';
+  /** A placement agent outside reclaim: the memory-optimizer daemon, DAMON's DAMOS schemes, HybridTier's runtime, MEMTIS. */
+  readonly mover?: 'memory-optimizer' | 'damon' | 'hybridtier' | 'memtis';
   /**
    * Colloid's kernel (SOSP'24, a fork of v6.3): numa_balancing bit 4 balances the tiers' loaded
    * latencies through hint faults on both tiers (mm/colloid.ts).
@@ -87,6 +88,7 @@ export const PRESETS: readonly PolicyPreset[] = [
   hybridtier,
   colloid,
   nomad,
+  memtis,
 ];
 
 export const PRESET_NAMES: readonly string[] = PRESETS.map((p) => p.name);

@@ -92,7 +92,7 @@ const CASES: [string, Edit, string, string][] = [
     'an unknown preset',
     [['policy', 'preset'], 'tiering-0.8'],
     'policy.preset',
-    'unknown preset "tiering-0.8"; presets: linux, no-tiering, hansen-2020, yang-shi-v3, wu-2018-daemon, linux-tiering, tpp, damon-tiering, hybridtier, colloid, nomad',
+    'unknown preset "tiering-0.8"; presets: linux, no-tiering, hansen-2020, yang-shi-v3, wu-2018-daemon, linux-tiering, tpp, damon-tiering, hybridtier, colloid, nomad, memtis',
   ],
   ['a zero tick', [['run', 'tickMs'], 0], 'run.tickMs', 'must be greater than 0 (got 0)'],
   ['a zero duration', [['run', 'durationMs'], 0], 'run.durationMs', 'must be greater than 0 (got 0)'],
