@@ -154,6 +154,13 @@ export const DIRECT_COMPACTION_EVENTS = ['compact_stall', 'compact_fail', 'compa
 export const PROACTIVE_EVENTS = ['pgscan_proactive', 'pgsteal_proactive'] as const;
 
 /**
+ * Added with the fleet metrics (derived, see DERIVED): a node's resident workload pages by cold age,
+ * bin b as COLD_AGE_BIN_MS in fleet-metrics.ts (0 the working set: idle 0 as DAMON_STAT counts it).
+ */
+const COLD_AGE_SLOTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
+export const FLEET_GAUGES = COLD_AGE_SLOTS.map((b) => `cold_age_pages_${b}` as const);
+
+/**
  * Every counter in the order of its database column. The tables are append-only, so a counter
  * added later goes at the end, in its migration's order, whatever its kind.
  */
@@ -170,6 +177,7 @@ export const COUNTERS = [
   ...DIRECT_COMPACTION_EVENTS,
   ...LRU_GEN_GAUGES,
   ...PROACTIVE_EVENTS,
+  ...FLEET_GAUGES,
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -201,6 +209,7 @@ export const DERIVED: Readonly<Partial<Record<CounterName, { from: string }>>> =
       'Colloid measure); the machine-wide value is a sum over nodes, so read it per node',
   },
   ...lruGenDerived(),
+  ...fleetDerived(),
   nr_swap_used: {
     from:
       'swap in use machine-wide, SwapTotal - SwapFree of /proc/meminfo in pages; the kernel keeps no ' +
@@ -208,6 +217,25 @@ export const DERIVED: Readonly<Partial<Record<CounterName, { from: string }>>> =
   },
 };
 export const NR_COUNTERS = COUNTERS.length;
+
+/** What each cold-age gauge estimates: DAMON_STAT gives the same as a share of memory by idle time. */
+function fleetDerived(): Partial<Record<CounterName, { from: string }>> {
+  const out: Partial<Record<CounterName, { from: string }>> = {};
+  FLEET_GAUGES.forEach((name, b) => {
+    const range =
+      b === 0
+        ? 'accessed in the last 100 ms aggregation interval (the working set)'
+        : b === FLEET_GAUGES.length - 1
+          ? `idle at least ${(100 * 2 ** (b - 1)) / 1000} s`
+          : `idle ${(100 * 2 ** (b - 1)) / 1000} s to under ${(100 * 2 ** b) / 1000} s`;
+    out[name] = {
+      from:
+        `resident workload pages ${range}, estimated from at most 1024 sampled pages per workload; on a ` +
+        'real machine DAMON (paddr) or the idle page tracking bitmap gives it',
+    };
+  });
+  return out;
+}
 
 /** Where each MGLRU gauge is on a real machine: /sys/kernel/debug/lru_gen (CONFIG_LRU_GEN, debugfs). */
 function lruGenDerived(): Partial<Record<CounterName, { from: string }>> {
@@ -248,6 +276,7 @@ const GAUGE_NAMES: ReadonlySet<string> = new Set([
   ...SWAP_CACHE_GAUGES,
   ...BANDWIDTH_GAUGES,
   ...LRU_GEN_GAUGES,
+  ...FLEET_GAUGES,
 ]);
 
 export function isGauge(name: string): boolean {

@@ -23,6 +23,8 @@ export interface ReferenceModel {
   pageMoved(k: Kernel, vpage: number, from: number, to: number): void;
   /** Adds the references owed to the access heatmap (k.heat.references): called before it is read. */
   settleHeat(k: Kernel): void;
+  /** Settles the draws owed to the fleet sample's last-touch times up to nowNs: called before they are read. */
+  settleFleet(k: Kernel, nowNs: number): void;
   /** Workload `group` freed its memory (exit or OOM kill): its draws end. */
   release(k: Kernel, group: number): void;
 }

@@ -8,6 +8,7 @@ import { doNumaPage } from '../mm/numa-hint-fault.ts';
 import type { Task } from './task.ts';
 import { findVma } from '../mm/vma.ts';
 import { heatBucket } from '../mm/access-heat.ts';
+import { fleetIndex } from '../mm/fleet-sample.ts';
 
 /**
  * Completes reference (v, w) of task t whose PTE was `e`. Adds its time to k.chargedNs.
@@ -32,5 +33,7 @@ export function slowReference(k: Kernel, t: Task, v: number, w: number, e: numbe
   k.chargedNs += k.latency[i]!;
   k.traffic[i]! += CACHE_LINE;
   k.heat.references[heatBucket(k.heat, t.group, v)]!++;
+  const sampled = fleetIndex(k.fleet, t.group, v);
+  if (sampled >= 0) k.fleet.lastTouchNs[sampled] = k.nowNs;
   return true;
 }

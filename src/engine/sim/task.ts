@@ -141,6 +141,12 @@ function playReferences(
   const heatBase = k.heat.base[t.group]!;
   const heatShift = k.heat.shift[t.group]!;
   const heatFirst = k.heat.first[t.group]!;
+  // Every 2^fleetShift-th page of the workload keeps its last reference's time (fleet-sample.ts).
+  const fleetTouch = k.fleet.lastTouchNs;
+  const fleetBase = k.fleet.base[t.group]!;
+  const fleetShift = k.fleet.shift[t.group]!;
+  const fleetMask = (1 << fleetShift) - 1;
+  const fleetFirst = k.fleet.first[t.group]!;
   let clock = t.clockNs;
   let refs = t.references;
   let cursor = t.cursor;
@@ -184,6 +190,8 @@ function playReferences(
         traffic[i]! += same * CACHE_LINE;
         hits[n]! += same;
         heat[heatFirst + ((v - heatBase) >>> heatShift)]! += same;
+        const fo = v - fleetBase;
+        if ((fo & fleetMask) === 0) fleetTouch[fleetFirst + (fo >>> fleetShift)] = clock;
         refs += same;
         continue;
       }

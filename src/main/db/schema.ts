@@ -5,6 +5,7 @@ import { check, index, integer, primaryKey, real, sqliteTable, text } from 'driz
 import {
   COUNTERS,
   DIRECT_COMPACTION_EVENTS,
+  FLEET_GAUGES,
   LRU_GEN_GAUGES,
   PROACTIVE_EVENTS,
   THP_EVENTS,
@@ -35,6 +36,7 @@ const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
   ...DIRECT_COMPACTION_EVENTS,
   ...LRU_GEN_GAUGES,
   ...PROACTIVE_EVENTS,
+  ...FLEET_GAUGES,
 ]);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
 import { RUN_ENGINES } from '../../shared/scenario/schema.ts';

@@ -110,13 +110,15 @@ function insertRow(sqlite: Database.Database, table: string, values: Row): numbe
  * schema lacks counters added since, and the rows must still go in as that version wrote them.
  */
 function seedSamples(sqlite: Database.Database, runId: number): void {
-  for (const table of ['samples', 'node_samples']) {
+  // The memcg tables exist from their migration on; a set before it has none to seed.
+  const tables = ['samples', 'node_samples', 'memcg_samples', 'memcg_node_samples'];
+  for (const table of tables.filter((t) => userTables(sqlite).includes(t))) {
     const columns = columnNames(sqlite, table);
     const insert = sqlite.prepare(
       `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     );
     for (let row = 0; row < 50; row++) {
-      for (let node = 0; node < (table === 'samples' ? 1 : 2); node++) {
+      for (let node = 0; node < (table.endsWith('node_samples') ? 2 : 1); node++) {
         insert.run(
           columns.map((c, i) =>
             c === 'run_id'
@@ -125,7 +127,9 @@ function seedSamples(sqlite: Database.Database, runId: number): void {
                 ? row * 10
                 : c === 'node_id'
                   ? node
-                  : row * 100 + node * 10 + i + 0.5,
+                  : c === 'cgroup'
+                    ? 'tenant-a'
+                    : row * 100 + node * 10 + i + 0.5,
           ),
         );
       }
