@@ -1,5 +1,5 @@
 // The whole corpus `npm run verify:engines` runs: every preset x workload kind x regime of
-// corpus.ts, then the long runs and the variations (THP, hot-plug, kernels, MGLRU, memcg).
+// corpus.ts, then the long runs and the variations (THP, hot-plug, kernels, MGLRU, memcg, fleet metrics).
 import { PRESET_NAMES } from '../../shared/scenario/presets.ts';
 import { parseScenario } from '../../shared/scenario/parse.ts';
 import {
@@ -22,6 +22,7 @@ import {
 import { fragmentedThpEntry, THP_RUNS, thpEntry, withThp } from './thp-corpus.ts';
 import { kernel61Entry, KERNEL_RUNS, MGLRU_RUNS, mglruEntry, threeTierEntry } from './kernel-corpus.ts';
 import { memcgEntries } from './memcg-corpus.ts';
+import { fleetEntries } from './fleet-corpus.ts';
 
 /**
  * A few hot-set-in-the-slow-tier runs of 10 s: long enough for NUMA balancing's scan period to
@@ -113,5 +114,6 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
     }
   }
   entries.push(...memcgEntries());
+  entries.push(...fleetEntries());
   return { entries, refused };
 }
