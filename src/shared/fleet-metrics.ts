@@ -71,11 +71,19 @@ export interface FleetMetrics {
   coldAgePages: number[];
   /**
    * TMTS's slow-tier residency ratio: the share of resident pages on nodes outside the top tier,
-   * averaged over the samples that had pages resident (NaN: none had).
+   * averaged over the samples that had pages resident (null: none had).
    */
-  strr: number;
-  /** TMTS's slow-tier access ratio: the share of hits (references that found their page) served below the top tier. */
-  star: number;
+  strr: number | null;
+  /**
+   * TMTS's slow-tier access ratio: the share of hits (references that found their page present)
+   * served below the top tier (null: no hits).
+   */
+  star: number | null;
+}
+
+/** NaN (nothing to measure) as the result keeps it: null, which JSON carries unchanged. */
+export function nullIfNaN(x: number): number | null {
+  return Number.isNaN(x) ? null : x;
 }
 
 /** Mean over samples of slow-tier pages / resident pages; `pages[i]` is sample i's pages per node. */

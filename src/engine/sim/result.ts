@@ -23,6 +23,7 @@ import { TaskState } from './task.ts';
 import { readCgroupStats } from './memcg-stat.ts';
 import { idleProfile } from './fleet-snapshot.ts';
 import {
+  nullIfNaN,
   slowTierAccessRatio,
   slowTierResidencyRatio,
   type FleetMetrics,
@@ -104,8 +105,8 @@ function runFleet(world: World, tasks: TaskResult[], sampler: Sampler, simulated
       tasks.map((_, g) => g),
       simulatedMs * 1e6,
     ),
-    strr: slowTierResidencyRatio(pages, k.layout.topTier),
-    star: slowTierAccessRatio(hits, k.layout.topTier),
+    strr: nullIfNaN(slowTierResidencyRatio(pages, k.layout.topTier)),
+    star: nullIfNaN(slowTierAccessRatio(hits, k.layout.topTier)),
   };
 }
 
@@ -177,8 +178,8 @@ function taskResults(world: World, s: ResolvedScenario, simulatedMs: number, sam
       fleet: {
         workingSetPages: sampler.workingSet.map((row) => row[g]!),
         ...idleProfile(world.k, [g], simulatedMs * 1e6),
-        strr: slowTierResidencyRatio(residency.pages, world.k.layout.topTier),
-        star: slowTierAccessRatio(Array.from(hits), world.k.layout.topTier),
+        strr: nullIfNaN(slowTierResidencyRatio(residency.pages, world.k.layout.topTier)),
+        star: nullIfNaN(slowTierAccessRatio(Array.from(hits), world.k.layout.topTier)),
       },
       ...(w.type === 'trace' && w.data ? { trace: traceReport(world, w.file, w.data, w.repeats) } : {}),
     };

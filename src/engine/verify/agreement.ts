@@ -30,15 +30,15 @@ export function runFigures(r: RunResult): Map<string, number> {
 
 /**
  * The fleet metrics compared: the working set averaged over the samples, the idle-time median and
- * 90th percentile, STRR and STAR (the cold-age histogram is in vmstat, per bin). NaN (no pages) is 0.
+ * 90th percentile, STRR and STAR (the cold-age histogram is in vmstat, per bin); null (nothing to measure) is 0.
  */
 function fleetFigures(out: Map<string, number>, name: string, f: FleetMetrics): void {
   const ws = f.workingSetPages;
   out.set(`${name}.working_set_pages`, ws.length ? ws.reduce((s, x) => s + x, 0) / ws.length : 0);
   out.set(`${name}.idle_ms_p50`, f.idleMsPercentiles[50] ?? 0);
   out.set(`${name}.idle_ms_p90`, f.idleMsPercentiles[90] ?? 0);
-  out.set(`${name}.strr_ratio`, Number.isNaN(f.strr) ? 0 : f.strr);
-  out.set(`${name}.star_ratio`, Number.isNaN(f.star) ? 0 : f.star);
+  out.set(`${name}.strr_ratio`, f.strr ?? 0);
+  out.set(`${name}.star_ratio`, f.star ?? 0);
 }
 
 /** Figures that are ratios or times, not event counts: no allowance of 20 events. */

@@ -15,7 +15,7 @@ describe('the results CSV', () => {
         idleMsPercentiles: Array.from({ length: 101 }, (_, p) => p * 100),
         coldAgePages: [],
         strr: 0.5,
-        star: NaN,
+        star: null,
         // 1 GiB of PMEM at 2 USD: 2 USD against 4 all in DRAM, half saved.
         cost: memoryCost([{ memory: 'pmem', capacityBytes: 2 ** 30 }], memoryPrices({ dram: 4, pmem: 2 })),
       },

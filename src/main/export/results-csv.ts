@@ -77,14 +77,13 @@ export function fleetCells(r: RunResult): (number | null)[] {
   const f = r.fleet;
   if (!f) return FLEET.map(() => null);
   const ws = f.workingSetPages;
-  const finite = (x: number) => (Number.isFinite(x) ? x : null);
   return [
     ws.length ? ws.reduce((s, x) => s + x, 0) / ws.length : null,
     f.idleMsPercentiles[50] ?? null,
     f.idleMsPercentiles[90] ?? null,
     f.idleMsPercentiles[99] ?? null,
-    finite(f.strr),
-    finite(f.star),
+    f.strr,
+    f.star,
     f.cost.totalUsd,
     f.cost.savedShare,
   ];
