@@ -48,7 +48,7 @@ export function createFleetSample(vmas: Vmas, nrGroups: number, nrNodes: number,
   const weight = new Float64Array(nrGroups);
   let total = 0;
   for (let g = 0; g < nrGroups; g++) {
-    while (pages[g]! > FLEET_SAMPLE_PAGES << shift[g]!) shift[g]!++;
+    while (pages[g]! > FLEET_SAMPLE_PAGES * 2 ** shift[g]!) shift[g]!++; // not <<: 1024 << 21 wraps
     first[g] = total;
     count[g] = pages[g]! > 0 ? Math.ceil(pages[g]! / (1 << shift[g]!)) : 0;
     weight[g] = count[g]! > 0 ? pages[g]! / count[g]! : 0;
