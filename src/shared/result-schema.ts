@@ -46,6 +46,15 @@ const accessHeatmap = z.object({
     .optional(),
 });
 
+// Optional: results written before the fleet metrics have none.
+const fleetMetrics = z.looseObject({
+  workingSetPages: z.array(count),
+  idleMsPercentiles: z.array(count),
+  coldAgePages: z.array(count),
+  strr: z.number().min(0).max(1).nullable(),
+  star: z.number().min(0).max(1).nullable(),
+});
+
 const taskResult = z.looseObject({
   name: z.string().min(1),
   type: z.string().min(1),
@@ -68,6 +77,7 @@ const taskResult = z.looseObject({
   fastTierHitRatio: z.number().min(0).max(1),
   // Optional: results written before the access heatmap existed have none.
   heatmap: accessHeatmap.optional(),
+  fleet: fleetMetrics.optional(),
 });
 
 export const runResultSchema = z.looseObject({
@@ -103,6 +113,7 @@ export const runResultSchema = z.looseObject({
     }),
   ),
   pingPong: z.object({ windowMs: count, promotedThenDemoted: count, demotedThenPromoted: count }),
+  fleet: fleetMetrics.extend({ cost: z.looseObject({ totalUsd: count, savedShare: z.number() }) }).optional(),
   scenarioHash: z.string().optional(),
 });
 

@@ -3,6 +3,8 @@ import type { CounterName } from './vmstat.ts';
 import type { KernelVersion } from './scenario/kernels.ts';
 import type { MemoryKind, RunEngine, TraceCounts } from './scenario/resolved.ts';
 import type { CgroupStat } from './memcg-stat.ts';
+import type { FleetMetrics } from './fleet-metrics.ts';
+import type { MemoryCost } from './memory-cost.ts';
 
 export const RESULT_FORMAT = 'tierlab.result/1';
 
@@ -57,6 +59,8 @@ export interface TaskResult {
   heatmap?: AccessHeatmap;
   /** Trace replays: the trace's counts and the best any placement could do (Belady's MIN). */
   trace?: TraceReport;
+  /** Working set, idle-time percentiles, cold ages, STRR and STAR of this task; absent from older results. */
+  fleet?: FleetMetrics;
 }
 
 /**
@@ -142,6 +146,11 @@ export interface RunResult {
   migrations: MigrationFlow[];
   /** Pages moved back across tiers within `windowMs` of their previous move. */
   pingPong: { windowMs: number; promotedThenDemoted: number; demotedThenPromoted: number };
+  /**
+   * The fleet metrics over every task (working sets summed per sample, percentiles over all their
+   * pages) and what the machine's memory costs; absent from older results.
+   */
+  fleet?: FleetMetrics & { cost: MemoryCost };
   /** Per memory cgroup at the end (memory.current, .stat, .events, .numa_stat); absent without cgroups. */
   cgroups?: CgroupStat[];
   /** Written by hosts into result files: the scenario document as run, and its identity without the seed. */

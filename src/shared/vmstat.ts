@@ -202,6 +202,13 @@ export const MEMTIS_EVENTS = ['htmm_nr_sampled', 'htmm_nr_promoted', 'htmm_nr_de
 export const MEMTIS_GAUGES = ['htmm_active_threshold', 'htmm_warm_threshold', 'htmm_sample_period'] as const;
 
 /**
+ * Added with the fleet metrics (derived, see DERIVED): a node's resident workload pages by cold age,
+ * bin b as COLD_AGE_BIN_MS in fleet-metrics.ts (0 the working set: idle 0 as DAMON_STAT counts it).
+ */
+const COLD_AGE_SLOTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
+export const FLEET_GAUGES = COLD_AGE_SLOTS.map((b) => `cold_age_pages_${b}` as const);
+
+/**
  * Every counter in the order of its database column. The tables are append-only, so a counter
  * added later goes at the end, in its migration's order, whatever its kind.
  */
@@ -226,6 +233,7 @@ export const COUNTERS = [
   ...NOMAD_GAUGES,
   ...MEMTIS_EVENTS,
   ...MEMTIS_GAUGES,
+  ...FLEET_GAUGES,
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 
@@ -260,6 +268,7 @@ export const DERIVED: Readonly<Partial<Record<CounterName, { from: string }>>> =
   ...hybridtierDerived(),
   ...colloidDerived(),
   ...nomadDerived(),
+  ...fleetDerived(),
   htmm_active_threshold: {
     from:
       "MEMTIS's hot threshold, a hotness-histogram bin (memcg->active_threshold, in its per-memcg hotness " +
@@ -298,6 +307,25 @@ function hybridtierDerived(): Partial<Record<CounterName, { from: string }>> {
       from: `the runtime's hot threshold ("hot thresh"), on its CPU's node, ${log}`,
     },
   };
+}
+
+/** What each cold-age gauge estimates: DAMON_STAT gives the same as a share of memory by idle time. */
+function fleetDerived(): Partial<Record<CounterName, { from: string }>> {
+  const out: Partial<Record<CounterName, { from: string }>> = {};
+  FLEET_GAUGES.forEach((name, b) => {
+    const range =
+      b === 0
+        ? 'accessed in the last 100 ms aggregation interval (the working set)'
+        : b === FLEET_GAUGES.length - 1
+          ? `idle at least ${(100 * 2 ** (b - 1)) / 1000} s`
+          : `idle ${(100 * 2 ** (b - 1)) / 1000} s to under ${(100 * 2 ** b) / 1000} s`;
+    out[name] = {
+      from:
+        `resident workload pages ${range}, estimated from at most 1024 sampled pages per workload; on a ` +
+        'real machine DAMON (paddr) or the idle page tracking bitmap gives it',
+    };
+  });
+  return out;
 }
 
 /** Where NOMAD's counters are on a real machine: its module's status read (read_module_status). */
@@ -378,6 +406,7 @@ const GAUGE_NAMES: ReadonlySet<string> = new Set([
   ...COLLOID_GAUGES,
   ...NOMAD_GAUGES,
   ...MEMTIS_GAUGES,
+  ...FLEET_GAUGES,
 ]);
 
 export function isGauge(name: string): boolean {

@@ -18,6 +18,7 @@ import type { NomadTpm } from './nomad-tpm.ts';
 import type { AccessSampler } from './access-sampler.ts';
 import { NOT_MAPPED, pageMoved, type ReferenceModel } from './reference-model.ts';
 import { heatBucket, type AccessHeat } from './access-heat.ts';
+import type { FleetSample } from './fleet-sample.ts';
 import type { KernelMemory } from './kmem.ts';
 import type { CompactControl } from './compaction.ts';
 import type { KcompactdState } from './kcompactd.ts';
@@ -99,6 +100,8 @@ export interface Kernel {
   resident: Float64Array;
   /** Per workload, by address bucket: references and resident pages, for the access heatmap. */
   heat: AccessHeat;
+  /** Sampled pages' last access times, for the fleet metrics (working set, idle time). */
+  fleet: FleetSample;
   /** Placement agents outside reclaim (a migration daemon, DAMON), run each round after kswapd. */
   movers: Mover[];
   /** Page-table and slab pages that user work causes. */

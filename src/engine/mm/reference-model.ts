@@ -41,6 +41,8 @@ export interface ReferenceModel {
   writtenIn(k: Kernel, vpage: number, draws: number): boolean;
   /** Adds the references owed to the access heatmap (k.heat.references): called before it is read. */
   settleHeat(k: Kernel): void;
+  /** Settles the draws owed to the fleet sample's last-touch times up to nowNs: called before they are read. */
+  settleFleet(k: Kernel, nowNs: number): void;
   /** Workload `group` freed its memory (exit or OOM kill): its draws end. */
   release(k: Kernel, group: number): void;
 }

@@ -16,6 +16,14 @@ import { DrawHeat } from './draw-heat.ts';
 import { HintAggregate } from './hint-aggregate.ts';
 import { pendScanned } from './hint-faults.ts';
 import { PebsDraws } from './pebs-draws.ts';
+import { fleetIndex, fleetVpage } from '../mm/fleet-sample.ts';
+import {
+  lawSamples,
+  noteFleetDraws,
+  restartFleetDomain,
+  restartFleetMarks,
+  settleFleetTouch,
+} from './draw-fleet.ts';
 
 export class DrawDomain {
   readonly law: PageLaw;
@@ -111,6 +119,7 @@ export class DrawDomain {
       }
     }
     this.pebs?.rebuild(k, this.drawn);
+    restartFleetDomain(k, this, k.nowNs);
   }
 
   /**
@@ -238,24 +247,51 @@ export class DrawDomain {
     this.settleAt(k, pfn, v, NaN);
   }
 
-  /** settle() given p(v), or NaN to have it looked up only if it is needed. */
-  private settleAt(k: Kernel, pfn: number, v: number, p: number): void {
+  /** Settles the draws owed to a fleet-sampled page up to nowNs (a sample is being read). */
+  settleForFleet(k: Kernel, pfn: number, v: number, nowNs: number): void {
+    this.settleAt(k, pfn, v, NaN, nowNs);
+  }
+
+  /** Brings every plainly mapped fleet-sampled page of the law up to nowNs. */
+  settleFleet(k: Kernel, nowNs: number): void {
+    const [from, to] = lawSamples(k, this);
+    for (let i = from; i < to; i++) {
+      const v = fleetVpage(k.fleet, this.group, i);
+      if (plainNode(k, v) !== NOT_MAPPED) this.settleAt(k, k.m.pte[v]! - 1, v, NaN, nowNs);
+    }
+  }
+
+  /**
+   * settle() given p(v), or NaN to have it looked up only if it is needed. A fleet-sampled page's
+   * last-touch time is drawn from the same uniform as its accessed bit (draw-fleet.ts), so the
+   * pages reclaim keeps for being young are the ones whose last touch was recent, as in the exact
+   * engine; a THP head's bit is its folio's, so its own touch is drawn apart.
+   */
+  private settleAt(k: Kernel, pfn: number, v: number, p: number, nowNs = k.nowNs): void {
     const flags = k.m.flags;
     if (flags[pfn]! & PG.protnone) return; // waiting: its next touch is an event, not a draw
     if (flags[pfn]! & PG.hintPending) {
       this.settlePending(k, pfn, v, p);
-      return;
+      return; // (its fleet sample, if it is one, keeps the touch time of its last settle: not drawn here)
     }
+    // A THP's accessed bit is its PMD's: touched by a draw of any of its pages.
+    const huge = isThpHead(k.m, pfn);
+    const sampled = fleetIndex(k.fleet, this.group, v);
+    if (huge && sampled >= 0) settleFleetTouch(k, this, sampled, v, nowNs);
+    const coupled = !huge && sampled >= 0;
     const marks = k.m.touchMark;
     const d = this.drawn - marks[pfn]!;
     marks[pfn] = this.drawn;
-    if (!(d > 0)) return;
-    // A THP's accessed bit is its PMD's: touched by a draw of any of its pages.
-    const huge = isThpHead(k.m, pfn);
-    const a = (huge ? this.folioP(k, pfn) : p === p ? p : this.law.p(v - this.law.base)) * d;
-    if (!(a > 0)) return;
+    const pv = d > 0 ? (huge ? this.folioP(k, pfn) : p === p ? p : this.law.p(v - this.law.base)) : 0;
+    const a = pv * d;
+    if (!(a > 0)) {
+      if (coupled) noteFleetDraws(k, sampled, d, NaN, nowNs);
+      return;
+    }
     const u = this.rng.float();
-    if (!drawnBy(u, a)) return;
+    const touched = drawnBy(u, a);
+    if (coupled) noteFleetDraws(k, sampled, d, touched ? -Math.log1p(-u) / pv : NaN, nowNs);
+    if (!touched) return;
     // A write-protected page's first write is its write wait's event, never a settled draw.
     const written = !(flags[pfn]! & PG_SHADOWED) && drawnBy(u, a * this.law.writeShare);
     flags[pfn] = flags[pfn]! | PG.young | (written ? WRITE_BITS : 0);
@@ -306,6 +342,10 @@ export class DrawDomain {
         k.m.touchMark[pfn] = this.drawn; // untouched since its scan: nothing owed
       }
     }
+    // Back on the plain path, its draws start owing again (off it, settleAt below settles them).
+    const sampled = fleetIndex(k.fleet, this.group, v);
+    if (sampled >= 0 && from === NOT_MAPPED && to !== NOT_MAPPED)
+      restartFleetMarks(k, this, sampled, k.nowNs);
     if (from !== NOT_MAPPED) {
       if (to === NOT_MAPPED && pfn !== NIL) this.settleAt(k, pfn, v, p);
       this.mass[from] = Math.max(0, this.mass[from]! - p);

@@ -99,6 +99,10 @@ export class RateModel implements ReferenceModel {
     for (const d of this.byLaw.values()) d.heat.settle(k.heat.references);
   }
 
+  settleFleet(k: Kernel, nowNs: number): void {
+    for (const d of this.byLaw.values()) if (d.active) d.settleFleet(k, nowNs);
+  }
+
   release(k: Kernel, group: number): void {
     for (const d of this.byLaw.values()) {
       if (d.group !== group || !d.active) continue;

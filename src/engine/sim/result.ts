@@ -21,6 +21,14 @@ import { effectiveDemotion } from '../machine/memory-tiers.ts';
 import type { World } from './setup.ts';
 import { TaskState } from './task.ts';
 import { readCgroupStats } from './memcg-stat.ts';
+import { idleProfile } from './fleet-snapshot.ts';
+import {
+  nullIfNaN,
+  slowTierAccessRatio,
+  slowTierResidencyRatio,
+  type FleetMetrics,
+} from '../../shared/fleet-metrics.ts';
+import { memoryCost, memoryPrices } from '../../shared/memory-cost.ts';
 
 /** The counters of `names` from a row laid out in COUNTERS order. */
 function named(row: Float64Array, names: readonly CounterName[]): Partial<Record<CounterName, number>> {
@@ -57,6 +65,7 @@ export function buildResult(
     };
   });
   const total = sumOverNodes(rows, s.machine.nodes.length, new Float64Array(NR_COUNTERS));
+  const tasks = taskResults(world, s, simulatedMs, sampler);
   return {
     format: RESULT_FORMAT,
     name: s.name,
@@ -68,11 +77,36 @@ export function buildResult(
     wallMs,
     vmstat: named(total, recordedCounters(k.kernel, 'machine')),
     nodes,
-    tasks: taskResults(world, s, simulatedMs, sampler),
+    tasks,
+    fleet: {
+      ...runFleet(world, tasks, sampler, simulatedMs),
+      cost: memoryCost(s.machine.nodes, memoryPrices(s.machine.memoryPrices)),
+    },
     events: k.events,
     migrations: migrationFlows(world),
     pingPong: { windowMs: PING_PONG_WINDOW_MS, ...k.pingPong },
     ...(k.memcg.names.length > 1 ? { cgroups: readCgroupStats(k) } : {}),
+  };
+}
+
+/** Over every task: working sets summed per sample, residency and hits summed, percentiles over all pages. */
+function runFleet(world: World, tasks: TaskResult[], sampler: Sampler, simulatedMs: number): FleetMetrics {
+  const { k } = world;
+  const nrNodes = k.m.nrNodes;
+  const pages = sampler.residency.map((row) =>
+    Array.from({ length: nrNodes }, (_, n) => tasks.reduce((sum, _t, g) => sum + row[g * nrNodes + n]!, 0)),
+  );
+  const byGroup = tasks.map((_, g) => groupHitsByNode(world, g));
+  const hits = Array.from({ length: nrNodes }, (_, n) => byGroup.reduce((sum, h) => sum + h[n]!, 0));
+  return {
+    workingSetPages: sampler.workingSet.map((row) => row.reduce((sum, w) => sum + w, 0)),
+    ...idleProfile(
+      k,
+      tasks.map((_, g) => g),
+      simulatedMs * 1e6,
+    ),
+    strr: nullIfNaN(slowTierResidencyRatio(pages, k.layout.topTier)),
+    star: nullIfNaN(slowTierAccessRatio(hits, k.layout.topTier)),
   };
 }
 
@@ -141,6 +175,12 @@ function taskResults(world: World, s: ResolvedScenario, simulatedMs: number, sam
       hitsByNode,
       fastTierHitRatio: references > 0 ? fastHits / references : 0,
       heatmap: heatmapOf(sampler.heat, world.k.heat, g, world.k.layout.topTier),
+      fleet: {
+        workingSetPages: sampler.workingSet.map((row) => row[g]!),
+        ...idleProfile(world.k, [g], simulatedMs * 1e6),
+        strr: nullIfNaN(slowTierResidencyRatio(residency.pages, world.k.layout.topTier)),
+        star: nullIfNaN(slowTierAccessRatio(Array.from(hits), world.k.layout.topTier)),
+      },
       ...(w.type === 'trace' && w.data ? { trace: traceReport(world, w.file, w.data, w.repeats) } : {}),
     };
   });

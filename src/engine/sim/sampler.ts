@@ -17,6 +17,8 @@ import {
   type LruGen,
 } from '../mm/lru-gen.ts';
 import { createHeatLog, recordHeat, type HeatLog } from './heat-log.ts';
+import { takeFleetSnapshot } from './fleet-snapshot.ts';
+import { NR_COLD_AGE_BINS } from '../../shared/fleet-metrics.ts';
 import { LRU_ACTIVE_ANON, LRU_ACTIVE_FILE, LRU_INACTIVE_ANON, LRU_INACTIVE_FILE } from '../mm/page-flags.ts';
 
 export interface Sampler {
@@ -35,6 +37,8 @@ export interface Sampler {
   fastTierHits: number[][];
   /** References and top-tier share per address bucket over time, for the access heatmap. */
   heat: HeatLog;
+  /** Every sample's estimated working-set pages per workload (fleet-snapshot.ts). */
+  workingSet: number[][];
 }
 
 export function createSampler(k: Kernel): Sampler {
@@ -47,6 +51,7 @@ export function createSampler(k: Kernel): Sampler {
     references: [],
     fastTierHits: [],
     heat: createHeatLog(k.heat),
+    workingSet: [],
   };
 }
 
@@ -122,6 +127,9 @@ export function readNodeCounters(k: Kernel, n: number, row: Float64Array): void 
   row[STAT.mem_read_latency_ns] = k.latency[n * 2]!;
   readColloidGauges(k, n, row);
   if (k.m.lrugen) readLruGen(k, n, row);
+  // As of the latest sample (takeFleetSnapshot).
+  for (let b = 0; b < NR_COLD_AGE_BINS; b++)
+    row[STAT.cold_age_pages_0 + b] = k.fleet.nodeBins[n * NR_COLD_AGE_BINS + b]!;
 }
 
 /**
@@ -174,6 +182,8 @@ export function recordSample(
   fastTierHitsByGroup: number[],
 ): void {
   const nrNodes = k.m.nrNodes;
+  takeFleetSnapshot(k, timeMs * 1e6);
+  s.workingSet.push(Array.from(k.fleet.workingSet));
   for (let n = 0; n < nrNodes; n++)
     readNodeCounters(k, n, s.nodeRows.subarray(n * NR_COUNTERS, (n + 1) * NR_COUNTERS));
   sumOverNodes(s.nodeRows, nrNodes, s.latest);

@@ -20,6 +20,7 @@ import { createSwapState } from '../mm/swap-state.ts';
 import { NR_MIGRATE_REASONS } from '../mm/migrate.ts';
 import { makeAllocPolicy, mempolicyFlags, MPOL_F_MOF } from '../mm/page-alloc.ts';
 import { createAccessHeat } from '../mm/access-heat.ts';
+import { createFleetSample } from '../mm/fleet-sample.ts';
 import { addVma, createVmas, type Vmas } from '../mm/vma.ts';
 import { newMmNumab, newPgdatNumab } from '../mm/numa-balancing-state.ts';
 import type { MmLayout } from '../mm/numa-balancing.ts';
@@ -46,6 +47,8 @@ export interface World {
 
 /** Seeds for independent random streams, so adding a workload does not change another's draws. */
 const KERNEL_STREAM = 0x9e3779b9;
+/** The fleet sample's stream (the rate engine's last-touch draws). */
+const FLEET_STREAM = 0x27d4eb2f;
 
 export function buildWorld(s: ResolvedScenario): World {
   const machine = s.machine;
@@ -115,6 +118,7 @@ export function buildWorld(s: ResolvedScenario): World {
     pingPong: { promotedThenDemoted: 0, demotedThenPromoted: 0 },
     resident: new Float64Array(s.workload.length * nrNodes),
     heat: createAccessHeat(vmas, s.workload.length, nrNodes),
+    fleet: createFleetSample(vmas, s.workload.length, nrNodes, createRng((s.run.seed ^ FLEET_STREAM) >>> 0)),
     demotionContended: new Uint8Array(nrNodes),
     kmem: createKernelMemory(
       pageSize,

@@ -11,6 +11,7 @@ import { heatBucket } from '../mm/access-heat.ts';
 import { PG_SHADOWED, shadowWriteFault } from '../mm/nomad-shadow.ts';
 import { PG_COPYING } from '../mm/nomad-tpm.ts';
 import { NOT_MAPPED, plainNode } from '../mm/reference-model.ts';
+import { fleetIndex } from '../mm/fleet-sample.ts';
 
 /**
  * Completes reference (v, w) of task t whose PTE was `e`. Adds its time to k.chargedNs.
@@ -39,6 +40,8 @@ export function slowReference(k: Kernel, t: Task, v: number, w: number, e: numbe
   k.chargedNs += k.latency[i]!;
   k.traffic[i]! += CACHE_LINE;
   k.heat.references[heatBucket(k.heat, t.group, v)]!++;
+  const sampled = fleetIndex(k.fleet, t.group, v);
+  if (sampled >= 0) k.fleet.lastTouchNs[sampled] = k.nowNs;
   return true;
 }
 

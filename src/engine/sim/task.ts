@@ -157,6 +157,12 @@ function playReferences(
   // Off (no sampler), the countdown starts at Infinity and never reaches zero.
   const sampler = k.sampler;
   let pebsLeft = sampler === null ? Infinity : t.pebsLeft || sampler.period;
+  // Every 2^fleetShift-th page of the workload keeps its last reference's time (fleet-sample.ts).
+  const fleetTouch = k.fleet.lastTouchNs;
+  const fleetBase = k.fleet.base[t.group]!;
+  const fleetShift = k.fleet.shift[t.group]!;
+  const fleetMask = (1 << fleetShift) - 1;
+  const fleetFirst = k.fleet.first[t.group]!;
   let clock = t.clockNs;
   let refs = t.references;
   let cursor = t.cursor;
@@ -201,6 +207,8 @@ function playReferences(
         traffic[i]! += same * CACHE_LINE;
         hits[n]! += same;
         heat[heatFirst + ((v - heatBase) >>> heatShift)]! += same;
+        const fo = v - fleetBase;
+        if ((fo & fleetMask) === 0) fleetTouch[fleetFirst + (fo >>> fleetShift)] = clock;
         refs += same;
         if ((pebsLeft -= same) <= 0) pebsLeft = pebsOverflow(k, sampler!, v, pebsLeft);
         continue;

@@ -2,6 +2,7 @@
 // differ by at most 3 standard errors of the difference, plus 2% of the larger mean, plus 20 for
 // event counts (so a counter of a handful of events is not failed over one or two of them).
 import type { RunResult } from '../../shared/result.ts';
+import type { FleetMetrics } from '../../shared/fleet-metrics.ts';
 
 /** Named numbers read from a run: every vmstat counter, and per task its reported metrics. */
 export function runFigures(r: RunResult): Map<string, number> {
@@ -15,7 +16,9 @@ export function runFigures(r: RunResult): Map<string, number> {
     out.set(`${t.name}.fast_tier_hit_ratio`, t.fastTierHitRatio);
     for (const [node, pages] of Object.entries(t.residentPages))
       out.set(`${t.name}.resident_pages.${node}`, pages);
+    if (t.fleet) fleetFigures(out, t.name, t.fleet);
   }
+  if (r.fleet) fleetFigures(out, 'run', r.fleet);
   // memory.current, memory.stat and memory.events of each cgroup.
   for (const c of r.cgroups ?? []) {
     out.set(`cgroup.${c.name}.current_bytes`, c.current);
@@ -23,6 +26,19 @@ export function runFigures(r: RunResult): Map<string, number> {
     for (const [event, v] of Object.entries(c.events)) out.set(`cgroup.${c.name}.events.${event}`, v);
   }
   return out;
+}
+
+/**
+ * The fleet metrics compared: the working set averaged over the samples, the idle-time median and
+ * 90th percentile, STRR and STAR (the cold-age histogram is in vmstat, per bin); null (nothing to measure) is 0.
+ */
+function fleetFigures(out: Map<string, number>, name: string, f: FleetMetrics): void {
+  const ws = f.workingSetPages;
+  out.set(`${name}.working_set_pages`, ws.length ? ws.reduce((s, x) => s + x, 0) / ws.length : 0);
+  out.set(`${name}.idle_ms_p50`, f.idleMsPercentiles[50] ?? 0);
+  out.set(`${name}.idle_ms_p90`, f.idleMsPercentiles[90] ?? 0);
+  out.set(`${name}.strr_ratio`, f.strr ?? 0);
+  out.set(`${name}.star_ratio`, f.star ?? 0);
 }
 
 /** Figures that are ratios or times, not event counts: no allowance of 20 events. */

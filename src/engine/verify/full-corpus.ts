@@ -1,5 +1,5 @@
 // The whole corpus `npm run verify:engines` runs: every preset x workload kind x regime of
-// corpus.ts, then the long runs and the variations (THP, hot-plug, kernels, MGLRU, memcg).
+// corpus.ts, then the long runs and the variations (THP, hot-plug, kernels, MGLRU, memcg, fleet metrics).
 import { PRESET_NAMES } from '../../shared/scenario/presets.ts';
 import { parseScenario } from '../../shared/scenario/parse.ts';
 import {
@@ -27,6 +27,7 @@ import { hintAggregateEntries } from './hint-corpus.ts';
 import { colloidEntries } from './colloid-corpus.ts';
 import { nomadEntries } from './nomad-corpus.ts';
 import { MEMTIS_NOWARM_RUNS, MEMTIS_RUNS, memtisEntry } from './memtis-corpus.ts';
+import { fleetEntries } from './fleet-corpus.ts';
 
 /**
  * A few hot-set-in-the-slow-tier runs of 10 s: long enough for NUMA balancing's scan period to
@@ -124,5 +125,6 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
   entries.push(...nomadEntries());
   for (const [kind, regime, ms] of MEMTIS_RUNS) entries.push(memtisEntry(kind, regime, ms));
   for (const [kind, regime, ms] of MEMTIS_NOWARM_RUNS) entries.push(memtisEntry(kind, regime, ms, true));
+  entries.push(...fleetEntries());
   return { entries, refused };
 }

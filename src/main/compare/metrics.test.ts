@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_METRICS, resolveMetric } from './metrics.ts';
 import { makeNode, makeRun, makeTask } from '../../../tests/support/main/compare.ts';
+import { memoryCost, memoryPrices } from '../../shared/memory-cost.ts';
 
 const RUN = makeRun(
   {
@@ -137,7 +138,40 @@ describe('metrics', () => {
       'hit-ratio',
       'kswapd-efficiency',
       'direct-efficiency',
+      'strr',
     ]);
+  });
+
+  it('read the fleet metrics and the memory cost, NaN for a result from before them', () => {
+    const fleet = {
+      // 100, 300 and 200 pages of 4 KiB over three samples: a mean of 200 pages, 0.78125 MiB.
+      workingSetPages: [100, 300, 200],
+      idleMsPercentiles: Array.from({ length: 101 }, (_, p) => p * 10),
+      coldAgePages: [],
+      strr: 0.25,
+      star: 0.125,
+      cost: memoryCost(
+        [
+          { memory: 'dram', capacityBytes: 2 ** 30 },
+          { memory: 'cxl', capacityBytes: 3 * 2 ** 30 },
+        ],
+        memoryPrices({ dram: 4, cxl: 2 }),
+      ),
+    };
+    const run = makeRun({ fleet });
+    const of = (id: string, r = run) => resolveMetric(id)!.extract(r);
+    expect(of('working-set')).toBeCloseTo((200 * 4096) / 2 ** 20, 12);
+    expect(of('idle-p50')).toBe(500);
+    expect(of('idle-p90')).toBe(900);
+    expect(of('strr')).toBe(25);
+    expect(of('star')).toBe(12.5);
+    // 1 GiB DRAM at 4 + 3 GiB CXL at 2 = 10 USD; all DRAM 16: 37.5% saved. makeTask's throughput: the default.
+    expect(of('memory-cost')).toBeCloseTo(10, 12);
+    expect(of('dram-saved')).toBeCloseTo(37.5, 12);
+    const throughput = run.tasks.reduce((sum, t) => sum + t.throughput, 0);
+    expect(of('cost-per-throughput')).toBeCloseTo(10 / (throughput / 1e6), 9);
+    for (const id of ['working-set', 'idle-p50', 'strr', 'star', 'memory-cost', 'cost-per-throughput'])
+      expect(of(id, makeRun())).toBeNaN();
   });
 
   it('know nothing of unknown ids or counters', () => {

@@ -37,6 +37,10 @@ export const DEFAULT_METRICS: readonly string[] = [
   'pswpin',
   'numa_miss',
   'ping-pong',
+  'strr',
+  'star',
+  'memory-cost',
+  'cost-per-throughput',
 ];
 
 /** Every migration reason the engine attributes; `migrated-mibps:<reason>` takes one of these. */
@@ -123,14 +127,92 @@ function counter(r: RunResult, name: CounterName): number {
   return r.vmstat[name] ?? NaN;
 }
 
+/** The run's mean working set over its samples, MiB; NaN for a result from before the fleet metrics. */
+function workingSetMib(r: RunResult, pageSize: number): number {
+  const ws = r.fleet?.workingSetPages ?? [];
+  return ws.length ? ((ws.reduce((s, x) => s + x, 0) / ws.length) * pageSize) / MIB : NaN;
+}
+
+function totalThroughput(r: RunResult): number {
+  return r.tasks.reduce((sum, t) => sum + t.throughput, 0);
+}
+
+/**
+ * Fleet metrics (shared/fleet-metrics.ts, memory-cost.ts). The working set and idle times describe
+ * the workload, not how well it was served: neither better nor worse, so they are not coloured.
+ * A higher STRR is more memory in the cheap tier (what TMTS raises within a STAR budget).
+ */
+function fleetMetrics(pageSize: number): Metric[] {
+  const neutral = { higherIsBetter: false, activity: true };
+  return [
+    {
+      id: 'working-set',
+      label: 'Working set (pages idle 0 as DAMON_STAT counts, mean over samples)',
+      unit: 'MiB',
+      ...neutral,
+      extract: (r) => workingSetMib(r, pageSize),
+    },
+    {
+      id: 'idle-p50',
+      label: 'Idle time, median of memory (memory_idle_ms_percentiles[50])',
+      unit: 'ms',
+      ...neutral,
+      extract: (r) => r.fleet?.idleMsPercentiles[50] ?? NaN,
+    },
+    {
+      id: 'idle-p90',
+      label: 'Idle time, 90th percentile of memory (memory_idle_ms_percentiles[90])',
+      unit: 'ms',
+      ...neutral,
+      extract: (r) => r.fleet?.idleMsPercentiles[90] ?? NaN,
+    },
+    {
+      id: 'strr',
+      label: 'STRR: resident pages in the slow tier (mean over samples)',
+      unit: '%',
+      higherIsBetter: true,
+      extract: (r) => (r.fleet?.strr ?? NaN) * 100,
+    },
+    {
+      id: 'star',
+      label: 'STAR: hits served by the slow tier',
+      unit: '%',
+      higherIsBetter: false,
+      extract: (r) => (r.fleet?.star ?? NaN) * 100,
+    },
+    {
+      id: 'memory-cost',
+      label: "Memory cost (capacity x the machine's price per GiB)",
+      unit: 'USD',
+      higherIsBetter: false,
+      extract: (r) => r.fleet?.cost.totalUsd ?? NaN,
+    },
+    {
+      id: 'dram-saved',
+      label: 'Saved against the same GiB all in DRAM',
+      unit: '%',
+      higherIsBetter: true,
+      extract: (r) => (r.fleet?.cost.savedShare ?? NaN) * 100,
+    },
+    {
+      id: 'cost-per-throughput',
+      label: 'Memory cost per throughput',
+      unit: 'USD per M refs/s',
+      higherIsBetter: false,
+      extract: (r) => ratio(r.fleet?.cost.totalUsd ?? NaN, totalThroughput(r) / 1e6),
+    },
+  ];
+}
+
 function builtInMetrics(pageSize: number): Metric[] {
   return [
+    ...fleetMetrics(pageSize),
     {
       id: 'throughput',
       label: 'Throughput (sum over tasks)',
       unit: 'refs/s',
       higherIsBetter: true,
-      extract: (r) => r.tasks.reduce((sum, t) => sum + t.throughput, 0),
+      extract: totalThroughput,
     },
     {
       id: 'latency',

@@ -7,6 +7,7 @@ import {
   COLLOID_GAUGES,
   COUNTERS,
   DIRECT_COMPACTION_EVENTS,
+  FLEET_GAUGES,
   LRU_GEN_GAUGES,
   NOMAD_EVENTS,
   NOMAD_GAUGES,
@@ -51,6 +52,7 @@ const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
   ...NOMAD_GAUGES,
   ...MEMTIS_EVENTS,
   ...MEMTIS_GAUGES,
+  ...FLEET_GAUGES,
 ]);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
 import { RUN_ENGINES } from '../../shared/scenario/schema.ts';

@@ -23,6 +23,17 @@ const LEADING = [
   'wall_ms',
 ];
 const METRICS = ['references', 'throughput', 'mean_latency_ns', 'fast_tier_hit_ratio'];
+/** After the counters (added later, so earlier columns keep their places): the run's fleet metrics. */
+const FLEET = [
+  'working_set_pages_mean',
+  'idle_ms_p50',
+  'idle_ms_p90',
+  'idle_ms_p99',
+  'strr',
+  'star',
+  'memory_cost_usd',
+  'dram_saved_share',
+];
 
 /** Empty, not NaN, for a run without references: pandas and R read an empty field as missing. */
 function hitRatio(r: RunResult): number | null {
@@ -31,7 +42,7 @@ function hitRatio(r: RunResult): number | null {
 }
 
 export function resultsCsvHeader(): string {
-  return csvLine([...LEADING, ...METRICS, ...COUNTERS]);
+  return csvLine([...LEADING, ...METRICS, ...COUNTERS, ...FLEET]);
 }
 
 export function resultsCsvRow(row: ResultRow): string {
@@ -57,5 +68,23 @@ export function resultsCsvRow(row: ResultRow): string {
     latency,
     hitRatio(r),
     ...COUNTERS.map((c) => r.vmstat[c]),
+    ...fleetCells(r),
   ]);
+}
+
+/** FLEET's cells: empty for a result from before the fleet metrics, or a ratio with nothing to divide. */
+export function fleetCells(r: RunResult): (number | null)[] {
+  const f = r.fleet;
+  if (!f) return FLEET.map(() => null);
+  const ws = f.workingSetPages;
+  return [
+    ws.length ? ws.reduce((s, x) => s + x, 0) / ws.length : null,
+    f.idleMsPercentiles[50] ?? null,
+    f.idleMsPercentiles[90] ?? null,
+    f.idleMsPercentiles[99] ?? null,
+    f.strr,
+    f.star,
+    f.cost.totalUsd,
+    f.cost.savedShare,
+  ];
 }

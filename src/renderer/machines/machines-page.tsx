@@ -18,6 +18,7 @@ import { addNode, removeNode } from './machine-edits.ts';
 import { MACHINE_PRESETS, type MachinePreset } from './machine-presets.ts';
 import { NodeCard } from './node-card.tsx';
 import { SwapFields } from './swap-fields.tsx';
+import { MemoryPriceFields } from './memory-price-fields.tsx';
 import { WeightedInterleaveFields } from './weighted-interleave-fields.tsx';
 
 export function MachinesPage() {
@@ -116,6 +117,7 @@ export function MachinesPage() {
           </div>
         </section>
         <WeightedInterleaveFields />
+        <MemoryPriceFields />
         <SavedParts kind="machine" current={snapshot} apply={(doc) => replaceMachine(doc as DraftMachine)} />
       </div>
       <aside class="column-side">

@@ -15,6 +15,7 @@ import { createRunSamples } from './create-run-samples.ts';
 import { createTopTier } from './create-top-tier.ts';
 import { MigrationsPanel } from './migrations-panel.tsx';
 import { CgroupsPanel } from './cgroups-panel.tsx';
+import { FleetPanel } from './fleet-panel.tsx';
 import { NodeMemoryCharts } from './node-memory-charts.tsx';
 import { NodeBandwidthCharts } from './node-bandwidth-charts.tsx';
 import { NodeGenerationCharts } from './node-generation-charts.tsx';
@@ -177,6 +178,12 @@ export function RunViewPage(props: { runId: number }) {
                       tasks={result().tasks}
                       pageSize={model.pageSize()}
                       kinds={model.kinds()}
+                      xMax={model.xMax()}
+                      zoom={model.zoom()}
+                    />
+                    <FleetPanel
+                      result={result()}
+                      pageSize={model.pageSize()}
                       xMax={model.xMax()}
                       zoom={model.zoom()}
                     />

@@ -16,6 +16,8 @@ export interface DraftMachine extends DraftRecord {
   /** Absent: the kernel's default of 10 local, 20 remote. */
   distances?: (number | string)[][];
   swap?: { capacity: string | number; device: string };
+  /** USD per GiB by memory kind; absent: the defaults (shared/memory-cost.ts). */
+  memoryPrices?: Record<string, unknown>;
 }
 
 export interface DraftWorkload extends DraftRecord {

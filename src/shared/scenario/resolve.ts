@@ -38,6 +38,7 @@ export function resolveScenario(file: ParsedScenarioFile): ResolvedScenario {
       swap: machine.swap ? resolveSwap(machine.swap) : null,
       ...resolveInterleave(nodes, machine.weightedInterleave, hasInterleaveAuto(policy.kernel)),
       ...(machine.memoryBlockSize !== undefined ? { memoryBlockBytes: machine.memoryBlockSize } : {}),
+      ...(machine.memoryPrices !== undefined ? { memoryPrices: { ...machine.memoryPrices } } : {}),
     },
     policy,
     workload: file.workload.flatMap((w) =>

@@ -63,6 +63,8 @@ export interface ResolvedMachine {
   interleaveAuto: boolean;
   /** memory_block_size_bytes(); absent: DEFAULT_MEMORY_BLOCK_SIZE. */
   memoryBlockBytes?: number;
+  /** The file's memoryPrices (USD per GiB), only the kinds it names: see memory-cost.ts for the rest. */
+  memoryPrices?: Partial<Record<MemoryKind, number>>;
 }
 
 /** x86-64's memory block (and section) size: 128MiB. */

@@ -142,6 +142,21 @@ export const weightedInterleaveSchema = strict('weightedInterleave', {
     .optional(),
 });
 
+/** USD per GiB of one memory kind: a price, so finite and not negative. */
+const priceSchema = z
+  .number({ error: (issue) => `must be a price in USD per GiB (got ${show(issue.input)})` })
+  .refine((usd) => Number.isFinite(usd) && usd >= 0, {
+    error: (issue) => `must be a finite price of at least 0 USD per GiB (got ${show(issue.input)})`,
+  });
+
+/** The cost model's prices by memory kind (memory-cost.ts); absent kinds keep their defaults. */
+export const memoryPricesSchema = strict('memoryPrices', {
+  dram: priceSchema.optional(),
+  pmem: priceSchema.optional(),
+  cxl: priceSchema.optional(),
+  hbm: priceSchema.optional(),
+});
+
 export const machineSchema = strict('a machine', {
   pageSize: sizeSchema.default(4096),
   nodes: z.array(nodeSchema).min(1),
@@ -153,6 +168,8 @@ export const machineSchema = strict('a machine', {
   weightedInterleave: weightedInterleaveSchema.optional(),
   /** memory_block_size_bytes(): the unit memory is hot-plugged in; absent: 128MiB (x86-64). */
   memoryBlockSize: sizeSchema.optional(),
+  /** USD per GiB by memory kind for the cost model; absent: DEFAULT_MEMORY_PRICES. */
+  memoryPrices: memoryPricesSchema.optional(),
 });
 
 function presetMessage(input: unknown): string {

@@ -72,6 +72,7 @@ export function toScenarioFile(s: ResolvedScenario): ScenarioFile {
         },
       }),
       ...(machine.memoryBlockBytes !== undefined && { memoryBlockSize: size(machine.memoryBlockBytes) }),
+      ...(machine.memoryPrices !== undefined && { memoryPrices: { ...machine.memoryPrices } }),
     },
     policy: {
       preset: s.policy.preset,

@@ -1,0 +1,24 @@
+ALTER TABLE `node_samples` ADD `cold_age_pages_0` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `cold_age_pages_1` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `cold_age_pages_2` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `cold_age_pages_3` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `cold_age_pages_4` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `cold_age_pages_5` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `cold_age_pages_6` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `cold_age_pages_7` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `cold_age_pages_8` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `cold_age_pages_9` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `cold_age_pages_10` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `node_samples` ADD `cold_age_pages_11` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `cold_age_pages_0` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `cold_age_pages_1` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `cold_age_pages_2` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `cold_age_pages_3` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `cold_age_pages_4` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `cold_age_pages_5` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `cold_age_pages_6` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `cold_age_pages_7` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `cold_age_pages_8` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `cold_age_pages_9` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `cold_age_pages_10` real DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `samples` ADD `cold_age_pages_11` real DEFAULT 0 NOT NULL;
