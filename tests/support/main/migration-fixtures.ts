@@ -146,4 +146,3 @@ function seedSamples(sqlite: Database.Database, runId: number): void {
     }
   }
 }
-
