@@ -192,12 +192,12 @@ describe('tierlab tune', () => {
 
   it('cancels on Ctrl-C: the runs under way are cancelled and the report of the finished rounds printed', async () => {
     const file = join(dir, 'long.tierlab.json');
-    const doc = smallScenario({ name: 'long', durationMs: 600_000 }) as {
+    const doc = smallScenario({ name: 'long', durationMs: 3_600_000 }) as {
       workload: Record<string, unknown>[];
       run: Record<string, unknown>;
     };
-    // usemem repeated for 10 simulated minutes in the exact engine: seconds a run.
-    doc.workload[0]!.repeats = 1000;
+    // usemem repeated for a simulated hour in the exact engine: several seconds a run.
+    doc.workload[0]!.repeats = 100_000;
     doc.run.engine = 'exact';
     writeFileSync(file, JSON.stringify(doc));
     const db = join(dir, 'cancel.db');

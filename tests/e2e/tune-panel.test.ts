@@ -87,11 +87,11 @@ describe('the Tune panel', () => {
     // A long tune, cancelled from its button: its runs are cancelled, the panel says so, and the
     // first tune opens again from the list of earlier tunes with its report as it was.
     const firstReport = await page.getByTestId('tune-best').textContent();
-    const long = smallScenario({ name: 'long', durationMs: 600_000 }) as {
+    const long = smallScenario({ name: 'long', durationMs: 3_600_000 }) as {
       workload: Record<string, unknown>[];
       run: Record<string, unknown>;
     };
-    long.workload[0]!.repeats = 1000;
+    long.workload[0]!.repeats = 100_000;
     long.run.engine = 'exact';
     const saved = await dispatch(lab, 'scenario:save', { document: long });
     // A fresh page: the scenario list shows the one saved behind its back; the last tune is in the lab.

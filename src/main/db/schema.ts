@@ -2,58 +2,16 @@
 // needs `npx drizzle-kit generate --name <what-changed>`; a landed migration is never edited.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import {
-  COLLOID_EVENTS,
-  COLLOID_GAUGES,
-  COUNTERS,
-  DIRECT_COMPACTION_EVENTS,
-  FLEET_GAUGES,
-  LRU_GEN_GAUGES,
-  NOMAD_EVENTS,
-  NOMAD_GAUGES,
-  MEMTIS_EVENTS,
-  MEMTIS_GAUGES,
-  PROACTIVE_EVENTS,
-  HYBRIDTIER_EVENTS,
-  HYBRIDTIER_GAUGES,
-  THP_EVENTS,
-  type CounterName,
-} from '../../shared/vmstat.ts';
+import { COUNTERS, type CounterName } from '../../shared/vmstat.ts';
 import { MEMCG_SAMPLE_COLUMNS, type MemcgSampleColumn } from '../../shared/memcg-stat.ts';
 
-/** Counters added by later migrations (20261122090341_numa-pages-promoted and on). */
-const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>([
-  'numa_pages_promoted',
-  'nr_page_table_pages',
-  'nr_slab_reclaimable',
-  'nr_free_pageblocks',
-  'nr_watermark_boost',
-  'compact_migrate_scanned',
-  'compact_free_scanned',
-  'compact_isolated',
-  'compact_daemon_wake',
-  'compact_daemon_migrate_scanned',
-  'compact_daemon_free_scanned',
-  'swap_ra',
-  'swap_ra_hit',
-  'nr_swapcached',
-  'mem_read_bytes',
-  'mem_write_bytes',
-  'mem_read_latency_ns',
-  ...THP_EVENTS,
-  ...DIRECT_COMPACTION_EVENTS,
-  ...LRU_GEN_GAUGES,
-  ...PROACTIVE_EVENTS,
-  ...HYBRIDTIER_EVENTS,
-  ...HYBRIDTIER_GAUGES,
-  ...COLLOID_EVENTS,
-  ...COLLOID_GAUGES,
-  ...NOMAD_EVENTS,
-  ...NOMAD_GAUGES,
-  ...MEMTIS_EVENTS,
-  ...MEMTIS_GAUGES,
-  ...FLEET_GAUGES,
-]);
+/**
+ * Counters added by later migrations (20261122090341_numa-pages-promoted and on): COUNTERS is
+ * append-only in migration order, so they are every counter from numa_pages_promoted on.
+ */
+const ADDED_LATER: ReadonlySet<CounterName> = new Set<CounterName>(
+  COUNTERS.slice(COUNTERS.indexOf('numa_pages_promoted')),
+);
 import { RUN_STATUSES } from '../../shared/api/types.ts';
 import { RUN_ENGINES } from '../../shared/scenario/schema.ts';
 import { TUNE_STATUSES } from '../../shared/tune/report.ts';

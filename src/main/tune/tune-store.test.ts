@@ -55,12 +55,12 @@ describe('a tune in the lab file', () => {
   it('cancelled mid-round cancels its runs, starts no other, and keeps the rounds that finished', async () => {
     const lab = tempLab();
     const api = inProcessClient(lab);
-    // usemem repeated for 10 simulated minutes in the exact engine on one worker: seconds of wall
+    // usemem repeated for a simulated hour in the exact engine on one worker: several seconds of wall
     // time a run, so the first round is under way when cancelled.
-    const long = request(600_000);
+    const long = request(3_600_000);
     const document = {
       ...long.document,
-      workload: [{ ...(long.document.workload as object[])[0], repeats: 1000 }],
+      workload: [{ ...(long.document.workload as object[])[0], repeats: 100_000 }],
       run: { ...(long.document.run as object), engine: 'exact' },
     };
     // Listening before the start: the first run may start before tune:start answers.
