@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { fixedLaw } from '../../../tests/support/engine/fixed-law.ts';
 import type { AccessSampler } from '../mm/access-sampler.ts';
 import { createRng } from '../random/rng.ts';
-import type { PageLaw } from '../workloads/types.ts';
 import { kernelWithPages } from '../../../tests/support/engine/kernel-pages.ts';
 import { PebsDraws } from './pebs-draws.ts';
 import type { Kernel } from '../mm/kernel.ts';
-
-/** A law over vpages 0..p.length-1 with fixed probabilities. */
-function fixedLaw(p: number[]): PageLaw {
-  return {
-    base: 0,
-    pages: p.length,
-    writeShare: 0,
-    p: (i) => p[i]!,
-    warmP: () => 0,
-    nextChangeMs: () => Infinity,
-    advanceTo: () => {},
-  };
-}
 
 function countingSampler(period: number, n: number): AccessSampler & { counts: number[] } {
   const counts = new Array<number>(n).fill(0);

@@ -1,30 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { fixedLaw } from '../../../../tests/support/engine/fixed-law.ts';
 import { createRng } from '../../random/rng.ts';
-import type { PageLaw } from '../../workloads/types.ts';
 import { buildAlias, drawAlias } from './alias.ts';
-
-function law(p: number[]): PageLaw {
-  return {
-    base: 0,
-    pages: p.length,
-    writeShare: 0,
-    p: (i) => p[i]!,
-    warmP: () => 0,
-    nextChangeMs: () => Infinity,
-    advanceTo: () => {},
-  };
-}
 
 describe('alias table over a page law', () => {
   it('splits p = [1/2, 1/4, 1/4] as Vose does: offsets 1 and 2 keep 3/4 and alias to 0', () => {
-    const t = buildAlias(law([0.5, 0.25, 0.25]));
+    const t = buildAlias(fixedLaw([0.5, 0.25, 0.25]));
     expect(Array.from(t.prob)).toEqual([1, 0.75, 0.75]);
     expect(t.alias[1]).toBe(0);
     expect(t.alias[2]).toBe(0);
   });
 
   it('draws each offset about as often as its probability', () => {
-    const t = buildAlias(law([0.5, 0.25, 0.25]));
+    const t = buildAlias(fixedLaw([0.5, 0.25, 0.25]));
     const rng = createRng(3);
     const seen = [0, 0, 0];
     const n = 40_000;
