@@ -123,5 +123,5 @@ describe('the mutated-scenario corpus', () => {
       m.kind === 'wrong-type' || m.kind === 'out-of-range' || m.name.endsWith('a UTF-8 byte-order mark');
     expect(ran.filter((m) => !mayRun(m)).map((m) => m.name)).toEqual([]);
     expect(counts['valid-run']).toBeGreaterThan(0);
-  }, 240_000);
+  }, 600_000);
 });
