@@ -16,17 +16,6 @@ import {
   RESEARCH_KERNELS,
 } from './vmstat-research.ts';
 
-export {
-  COLLOID_EVENTS,
-  COLLOID_GAUGES,
-  HYBRIDTIER_EVENTS,
-  HYBRIDTIER_GAUGES,
-  MEMTIS_EVENTS,
-  MEMTIS_GAUGES,
-  NOMAD_EVENTS,
-  NOMAD_GAUGES,
-};
-
 /** Gauges: a page count at the moment of sampling (node_stat_item / zone_stat_item). */
 export const GAUGES = [
   'nr_free_pages',
