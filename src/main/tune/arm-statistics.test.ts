@@ -23,6 +23,12 @@ describe('arm statistics', () => {
     expect(armStatistics([NaN], MAXIMISE)).toBeNull();
   });
 
+  it('average an arm with a zero value arithmetically (Stat.pm has no Hmean of 0), saying so', () => {
+    const s = armStatistics([0, 0.3], MAXIMISE)!;
+    expect(s).toMatchObject({ n: 2, mean: 0.15, meanKind: 'amean', min: 0, max: 0.3 });
+    expect(armStatistics([0], MAXIMISE)).toMatchObject({ n: 1, mean: 0, meanKind: 'amean' });
+  });
+
   it('give no spread (null, which JSON keeps) for one run, and no cidiff or effect size against it', () => {
     const one = armStatistics([5], MINIMISE)!;
     expect(one).toMatchObject({ n: 1, mean: 5, stddev: null, stderr: null, ci: [null, null] });

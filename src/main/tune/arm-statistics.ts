@@ -17,7 +17,10 @@ export interface ObjectiveSense {
 export function armStatistics(values: readonly number[], sense: ObjectiveSense): ArmStatistics | null {
   const finite = values.filter(Number.isFinite);
   if (finite.length === 0) return null;
-  const meanKind = meanKindFor(sense.higherIsBetter);
+  // Stat.pm has no Hmean of a zero (a hit ratio or STRR of 0 is a real, worst value): such an arm
+  // is averaged arithmetically and says so, rather than left without a value.
+  const hasZero = finite.some((x) => x === 0);
+  const meanKind = hasZero && finite.every((x) => x >= 0) ? 'amean' : meanKindFor(sense.higherIsBetter);
   const s = summarise(finite, meanKind);
   if (!Number.isFinite(s.mean)) return null;
   return {

@@ -40,7 +40,7 @@ export function checkTuneRequest(req: TuneRequest): CheckedRequest {
   if (!metric)
     invalid(
       `--objective: unknown metric "${req.objective}" (a Compare metric: throughput, latency, hit-ratio, ` +
-        'promote-mibps, vmstat:<counter>, task:<name>:throughput, ...)',
+        'promote-mibps, star, cost-per-throughput, vmstat:<counter>, task:<name>:throughput, ...)',
     );
   const parsed = parseScenario(req.document);
   if (!parsed.ok)

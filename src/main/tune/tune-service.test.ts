@@ -55,4 +55,22 @@ describe('tune:start and tune:wait', () => {
     const firstPass = worst.arms.filter((x) => x.round === 0).map((x) => x.stats!.mean);
     expect(worst.arms[worst.best!]!.stats!.mean).toBeLessThanOrEqual(Math.min(...firstPass));
   });
+
+  it('tunes a fleet metric: STRR is maximised by default, each arm given its slow-tier share of residency', async () => {
+    const api = inProcessClient(tempLab());
+    const { tuneId } = await api.call('tune:start', {
+      document: smallScenario({ name: 'spill', durationMs: 1000 }),
+      knobs: ['demotion_enabled'],
+      objective: 'strr',
+      seeds: 1,
+      budget: 2,
+    });
+    const r = await api.call('tune:wait', { tuneId });
+    expect(r.status).toBe('done');
+    expect(r.objective).toMatchObject({ id: 'strr', unit: '%', maximise: true });
+    const means = r.arms.map((a) => a.stats!.mean);
+    for (const m of means) expect(m).toBeGreaterThanOrEqual(0);
+    for (const m of means) expect(m).toBeLessThanOrEqual(100);
+    expect(r.arms[r.best!]!.stats!.mean).toBe(Math.max(...means));
+  });
 });

@@ -23,6 +23,10 @@ const OBJECTIVES = [
   'ping-pong',
   'pswpout',
   'allocstall',
+  'star',
+  'strr',
+  'dram-saved',
+  'cost-per-throughput',
 ];
 
 // The last tune outlives the panel (a page switch), as its runs do in the lab.
