@@ -48,6 +48,11 @@ export interface KswapdState {
   order: number;
   /** The order this run was woken for (kswapd()'s alloc_order): `order` drops to 0 mid-run, this does not. */
   allocOrder: number;
+  /**
+   * 6.1's sc->memcgs_need_aging (MGLRU): false (balance_pgdat's zeroed scan_control) until
+   * lru_gen_age_node() sets it; an eviction pass that found enough cold folios clears it again.
+   */
+  memcgsNeedAging: boolean;
 }
 
 /** Hands the OOM killer the tasks it may choose from; implemented by the simulation. */
@@ -165,6 +170,7 @@ export function newKswapd(): KswapdState {
     clockNs: 0,
     priority: 12,
     reclaimedThisRun: 0,
+    memcgsNeedAging: false,
     failures: 0,
     sleptAtNs: -1,
     nrBoostReclaim: 0,

@@ -8,6 +8,7 @@ import { MAX_RECLAIM_RETRIES } from './page-alloc.ts';
 import { DEF_PRIORITY, SWAP_CLUSTER_MAX, scanControl } from './scan-control.ts';
 import { shrinkNode } from './vmscan.ts';
 import { lruGenAgeNode } from './lru-gen-memcg.ts';
+import { lruGenAgeNodeV61 } from './lru-gen-reclaim-v61.ts';
 import { pgdatBalanced, WMARK_HIGH, wmarkPages } from './watermark.ts';
 
 /** The short nap (HZ/10) kswapd takes before sleeping for good; a wake-up inside it is premature. */
@@ -52,6 +53,7 @@ function startBalance(k: Kernel, node: number): void {
   const s = k.kswapd[node]!;
   s.priority = DEF_PRIORITY;
   s.reclaimedThisRun = 0;
+  s.memcgsNeedAging = false;
   s.nrBoostReclaim = k.watermarkBoost[node]!;
   s.zoneBoost = s.nrBoostReclaim;
   count(k, node, STAT.pageoutrun);
@@ -125,8 +127,12 @@ export function runKswapd(k: Kernel, node: number, untilNs: number, cpuShare = 1
     const sc = scanControl('kswapd', Math.max(high, SWAP_CLUSTER_MAX), s.priority);
     sc.mayWritepage = !boosting || s.priority < DEF_PRIORITY - 2;
     sc.maySwap = !boosting;
-    // kswapd_age_node(): under MGLRU, min_ttl_ms's check (and set_initial_priority, kept below).
-    if (k.m.lrugen) lruGenAgeNode(k, node, sc);
+    // kswapd_age_node(): under MGLRU, min_ttl_ms's check (and set_initial_priority, kept below);
+    // 6.1 ages here, before the eviction.
+    if (k.m.lrugen) {
+      if (k.m.lrugen.rules.memcgLru) lruGenAgeNode(k, node, sc);
+      else lruGenAgeNodeV61(k, node, sc, s.order);
+    }
     shrinkNode(k, node, sc);
     s.priority = sc.priority;
     s.clockNs += Math.max(sc.costNs, MIN_STEP_NS) / cpuShare;

@@ -181,6 +181,7 @@ export function evictFolios(
   sc: ScanControl,
 ): number {
   const lg = k.m.lrugen!;
+  lastEvicted = -1;
   let scanned = isolateFolios(k, lruvec, nrToScan, swappiness, sc);
   if (tryToIncMinSeq(k.m, lruvec, swappiness)) scanned++;
   if (evictableMinSeq(lg, lruvec, swappiness) + MIN_NR_GENS > lg.maxSeq[lruvec]!) scanned = 0;
@@ -193,5 +194,13 @@ export function evictFolios(
   count(k, node, stats.pgsteal, reclaimed);
   count(k, node, type === LRU_GEN_FILE ? STAT.pgsteal_file : STAT.pgsteal_anon, reclaimed);
   memcgCount(k, (lruvec - node) / k.m.nrNodes, stats.memcgPgsteal, reclaimed);
+  lastEvicted = type;
   return scanned;
+}
+
+let lastEvicted = -1;
+
+/** The type the last evictFolios() put through shrink_folio_list, -1 if none (6.1's need_swapping). */
+export function lastEvictedType(): number {
+  return lastEvicted;
 }

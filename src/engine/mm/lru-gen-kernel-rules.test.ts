@@ -32,12 +32,14 @@ const ws = (k: ReturnType<typeof mglruKernel>, pfn: number): boolean =>
 describe('which kernel has which MGLRU rules', () => {
   it('gives 6.1 and 6.12 the rules from before the v6.14 rework, and a research preset mainline', () => {
     const before = { workingsetRework: false, agingBySpread: true, refaultByMaxSeq: false };
-    expect(lruGenRules('6.1')).toEqual(before);
-    expect(lruGenRules('6.12')).toEqual(before);
+    // 6.1 is also from before v6.3's memcg LRU and its reclaim loop.
+    expect(lruGenRules('6.1')).toEqual({ ...before, memcgLru: false });
+    expect(lruGenRules('6.12')).toEqual({ ...before, memcgLru: true });
     expect(lruGenRules(null)).toEqual({
       workingsetRework: true,
       agingBySpread: false,
       refaultByMaxSeq: true,
+      memcgLru: true,
     });
   });
 });

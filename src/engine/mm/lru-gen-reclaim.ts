@@ -20,7 +20,11 @@ import {
 
 /** get_swappiness(): 0 (file only) when reclaim may not swap, or anon has neither swap nor a demotion target. */
 export function getSwappiness(k: Kernel, lruvec: number, sc: ScanControl): number {
-  if (!sc.maySwap) return 0;
+  return sc.maySwap ? anonSwappiness(k, lruvec, sc) : 0;
+}
+
+/** 6.1's get_swappiness(), which leaves may_swap to its caller: 0 when anon can go nowhere. */
+export function anonSwappiness(k: Kernel, lruvec: number, sc: ScanControl): number {
   const freeSwap = k.swap ? k.swap.capacityPages - k.swap.usedPages : 0;
   if (!canDemote(k, lruvec % k.m.nrNodes, sc) && freeSwap < MIN_LRU_BATCH) return 0;
   return k.knobs.swappiness;

@@ -21,6 +21,7 @@ import { WMARK_HIGH, WMARK_MIN, wmarkPages } from './watermark.ts';
 import { compactionSuitable } from './compaction.ts';
 import { hugeWatermarkOk } from './huge-alloc.ts';
 import { lruGenShrinkNode } from './lru-gen-memcg.ts';
+import { lruGenShrinkLruvecV61 } from './lru-gen-reclaim-v61.ts';
 
 /** zone_reclaim_mode bits (mm/internal.h): write dirty pages out, unmap mapped pages. */
 const RECLAIM_WRITE = 2;
@@ -133,6 +134,12 @@ const nrScratch = new Float64Array(4);
  * nr_to_reclaim, then keeps its anon lists balanced. Returns pages reclaimed (added to sc too).
  */
 function shrinkLruvec(k: Kernel, memcg: number, node: number, sc: ScanControl, ns: NodeScan): number {
+  if (k.m.lrugen) {
+    // 6.1: shrink_lruvec() hands the lruvec to MGLRU.
+    const before = sc.nrReclaimed;
+    lruGenShrinkLruvecV61(k, lruvecOf(k.m, memcg, node), sc);
+    return sc.nrReclaimed - before;
+  }
   const nr = nrScratch;
   getScanCount(k, memcg, node, sc, ns, nr);
   let reclaimed = 0;
@@ -199,8 +206,15 @@ export function shrinkNode(k: Kernel, node: number, sc: ScanControl): void {
     k.kswapd[node]!.failures = 0;
     if (sc.nrReclaimed >= sc.nrToReclaim) return;
   }
-  if (k.m.lrugen) return lruGenShrinkNode(k, node, sc);
   const ns = nodeScan;
+  if (k.m.lrugen) {
+    // v6.3+: lru_gen_shrink_node() and its memcg LRU; 6.1: the memcg walk below, each lruvec MGLRU's.
+    if (k.m.lrugen.rules.memcgLru) return lruGenShrinkNode(k, node, sc);
+    const before = sc.nrReclaimed;
+    shrinkNodeMemcgs(k, node, sc, ns);
+    if (sc.nrReclaimed > before) k.kswapd[node]!.failures = 0;
+    return;
+  }
   ns.deactivateAnon = inactiveIsLowOf(
     k,
     targetLruSize(k, node, sc, LRU_INACTIVE_ANON),

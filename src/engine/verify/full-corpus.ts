@@ -20,8 +20,16 @@ import {
   type WorkloadKind,
 } from './corpus.ts';
 import { fragmentedThpEntry, THP_RUNS, thpEntry, withThp } from './thp-corpus.ts';
-import { kernel61Entry, KERNEL_RUNS, MGLRU_RUNS, mglruEntry, threeTierEntry } from './kernel-corpus.ts';
-import { memcgEntries, memcgMglruEntries } from './memcg-corpus.ts';
+import {
+  kernel61Entry,
+  KERNEL_RUNS,
+  MGLRU_61_RUNS,
+  mglru61Entry,
+  MGLRU_RUNS,
+  mglruEntry,
+  threeTierEntry,
+} from './kernel-corpus.ts';
+import { memcgEntries, memcgMglruEntries, memcgMglruV61Entries } from './memcg-corpus.ts';
 import { hybridtierEntries } from './hybridtier-corpus.ts';
 import { hintAggregateEntries } from './hint-corpus.ts';
 import { colloidEntries } from './colloid-corpus.ts';
@@ -118,7 +126,8 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
       if (!entries.some((x) => x.name === off.name)) entries.push(off);
     }
   }
-  entries.push(...memcgEntries(), ...memcgMglruEntries());
+  for (const [preset, kind, regime] of MGLRU_61_RUNS) entries.push(mglru61Entry(preset, kind, regime));
+  entries.push(...memcgEntries(), ...memcgMglruEntries(), ...memcgMglruV61Entries());
   entries.push(...hybridtierEntries());
   entries.push(...hintAggregateEntries());
   entries.push(...colloidEntries());

@@ -75,3 +75,16 @@ export function mglruEntry(
   const e = corpusEntry(preset, kind, regime, durationMs);
   return withKnobs(e, taggedName(e, durationMs, 'mglru'), { lru_gen_enabled: true });
 }
+
+/** MGLRU runs on 6.1 too, whose reclaim loop (mm/lru-gen-reclaim-v61.ts) is its own. */
+export const MGLRU_61_RUNS: readonly (readonly [string, WorkloadKind, Regime])[] = [
+  ['linux', 'zipf', '1.5x-unbound'],
+  ['linux', 'uniform', 'swap-demotion-on'],
+  ['linux', 'multi-tenant', '1.5x-bound'],
+];
+
+/** mglruEntry(preset, kind, regime) on kernel 6.1. */
+export function mglru61Entry(preset: string, kind: WorkloadKind, regime: Regime): CorpusEntry {
+  const e = mglruEntry(preset, kind, regime);
+  return renamed(e, `${e.name} kernel-6.1`, { policy: { ...(e.file.policy as Json), kernel: '6.1' } });
+}

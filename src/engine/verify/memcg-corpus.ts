@@ -108,3 +108,20 @@ export function memcgMglruEntries(): CorpusEntry[] {
     proactive('linux-tiering', 'uniform', true),
   ].map(withMglru);
 }
+
+/**
+ * Cgroup runs with the multi-gen LRU on kernel 6.1, which reclaims memcgs by the memcg walk of the
+ * two lists (mm/lru-gen-reclaim-v61.ts), not a memcg LRU. Named as the 6.12 run with " kernel-6.1".
+ */
+export function memcgMglruV61Entries(): CorpusEntry[] {
+  return [
+    maxBelowWorkingSet('linux', 'hot', false),
+    lowProtectsTenant('linux-tiering', 'zipf', true),
+    proactive('linux-tiering', 'uniform', true),
+  ]
+    .map(withMglru)
+    .map((e) => {
+      const name = `${e.name} kernel-6.1`;
+      return { ...e, name, file: { ...e.file, name, policy: { ...(e.file.policy as Json), kernel: '6.1' } } };
+    });
+}

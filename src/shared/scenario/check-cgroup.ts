@@ -57,15 +57,6 @@ export function checkCgroups(parts: ScenarioParts, report: Report): void {
       });
     });
   }
-  // 6.1's MGLRU reclaims memcgs without the memcg LRU (v6.3), through a per-lruvec loop of its own
-  // (lru_gen_shrink_lruvec's fairness rules, kswapd's aging in lru_gen_age_node) not modelled.
-  if (names.size > 0 && parts.knobs.lru_gen_enabled === true && parts.kernel === '6.1') {
-    report(
-      'policy.knobs.lru_gen_enabled',
-      'the multi-gen LRU with memory cgroups is modelled on kernel 6.12 (its memcg LRU, v6.3), not on ' +
-        '6.1; use "kernel": "6.12" or turn one of them off',
-    );
-  }
   if (names.size > MAX_CGROUPS) {
     report('workload', `has ${names.size} cgroups; at most ${MAX_CGROUPS} (a page's memcg is one byte)`);
   }

@@ -31,6 +31,14 @@ export interface LruGenRules {
    * and a refault sets PG_workingset (with full refs) only for a folio that had 3 or more refs.
    */
   readonly refaultByMaxSeq: boolean;
+  /**
+   * v6.3's reclaim loop: global reclaim walks each node's memcg LRU (lru_gen_shrink_node), the
+   * eviction path ages a lruvec out of cold folios (kswapd too) and rotates it, and stops at the
+   * watermarks. Without it (6.1): the memcg walk of the two lists (shrink_node_memcgs), kswapd ages
+   * every memcg in lru_gen_age_node() unless the last eviction found enough cold folios
+   * (memcgs_need_aging), direct reclaim ages and evicts on, and should_abort_scan()'s fairness rules.
+   */
+  readonly memcgLru: boolean;
 }
 
 export interface LruGenRule {
@@ -65,6 +73,16 @@ export const LRU_GEN_RULES: readonly LruGenRule[] = [
     what: 'a refault counts while max_seq is within MAX_NR_GENS of the min_seq it was evicted from',
     source: 'Yu Zhao, b1a71694fb00 "mm/mglru: rework refault detection", v6.14',
   },
+  {
+    rule: 'memcgLru',
+    in: ['6.12', 'mainline'],
+    what:
+      'global reclaim walks the memcg LRU and kswapd ages in the eviction path; 6.1: the memcg walk, ' +
+      'aging in lru_gen_age_node() (memcgs_need_aging) and should_abort_scan() fairness',
+    source:
+      'Yu Zhao, "mm: multi-gen LRU: per-node lru_gen_folio lists", "remove aging fairness safeguard" and ' +
+      '"remove eviction fairness safeguard" (mm-unstable, 2022-12-21), v6.3',
+  },
 ];
 
 /** The rules `kernel` has; null is a research preset's own mainline release. */
@@ -76,5 +94,6 @@ export function lruGenRules(kernel: KernelVersion | null): LruGenRules {
     workingsetRework: has('workingsetRework'),
     agingBySpread: has('agingBySpread'),
     refaultByMaxSeq: has('refaultByMaxSeq'),
+    memcgLru: has('memcgLru'),
   };
 }
