@@ -137,7 +137,10 @@ function memtisDerived(): Derived {
 function memtisOnly(): Partial<Record<CounterName, { kernels: readonly KernelVersion[]; source: string }>> {
   const source = 'MEMTIS (github.com/cosmoss-jigu/memtis, v5.15.19): never merged';
   return Object.fromEntries(
-    [...MEMTIS_EVENTS, ...MEMTIS_GAUGES, ...MEMTIS_SPLIT_EVENTS].map((name) => [name, { kernels: [], source }]),
+    [...MEMTIS_EVENTS, ...MEMTIS_GAUGES, ...MEMTIS_SPLIT_EVENTS].map((name) => [
+      name,
+      { kernels: [], source },
+    ]),
   );
 }
 

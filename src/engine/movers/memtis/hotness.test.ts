@@ -116,7 +116,11 @@ describe('MEMTIS cooling', () => {
     for (let i = 0; i < 4; i++) addSample(h, 0); // 2048: bin 11
     addSample(h, 1); // 512: bin 9
     addSample(h, 3); // 512, but vpage 3 is gone by the cooling
-    cool(h, (v) => v !== 3, () => false);
+    cool(
+      h,
+      (v) => v !== 3,
+      () => false,
+    );
     expect(Array.from(h.totalAccesses)).toEqual([1024, 256, 0, 0]);
     // 1024 -> bin 10, 256 -> bin 8.
     expect(h.hg[10]).toBe(1);

@@ -62,7 +62,7 @@ export function sampleHugePage(h: Hotness, r: number, v: number): void {
   if (getIdx(prev) !== getIdx(cur)) moveBin(h.ebpHg, getIdx(prev), getIdx(cur));
   updateMayHot(h, v, getIdx(cur));
   t.accesses[r] = Math.min(t.accesses[r]! + 1, 0xffffffff);
-  const to = getIdx(t.accesses[r]!);
+  const to = getIdx(t.accesses[r]);
   if (to !== t.idx[r]) moveBin(h.hg, t.idx[r]!, to, t.nr);
   t.idx[r] = to;
 }
@@ -108,7 +108,7 @@ export function coolHugePage(h: Hotness, r: number): void {
     h.ebpHg[getIdx(ta[v]!)]!++;
   }
   t.accesses[r] = t.accesses[r]! >>> 1;
-  const idx = getIdx(t.accesses[r]!);
+  const idx = getIdx(t.accesses[r]);
   h.hg[idx]! += t.nr;
   t.idx[r] = idx;
   // The divisions are unsigned long's, each floored.

@@ -9,7 +9,14 @@ import { demotionTargets, moverCpuNode, promotionTargets } from '../targets.ts';
 import type { Mover } from '../types.ts';
 import { PTRS_PER_PTE } from '../../mm/kmem.ts';
 import { hpagePmdNr } from '../../mm/folio.ts';
-import { addSample, adjustActiveThreshold, cool, createHotness, initPteEntries, type Hotness } from './hotness.ts';
+import {
+  addSample,
+  adjustActiveThreshold,
+  cool,
+  createHotness,
+  initPteEntries,
+  type Hotness,
+} from './hotness.ts';
 import { prepHugePage, sampleHugePage } from './huge-hotness.ts';
 import { decideSplit, splitAtCooling } from './split.ts';
 import { thpHeadOfRange } from './split-scan.ts';
@@ -29,7 +36,13 @@ export function createMemtis(k: Kernel): Mover[] {
   let fastPages = 0;
   for (let n = 0; n < k.m.nrNodes; n++) if (k.layout.topTier[n]) fastPages += k.m.managedPages[n]!;
   const hpageNr = hpagePmdNr(k.m);
-  const hot = createHotness(k.m.pte.length, fastPages, k.knobs.htmm_thres_hot, hpageNr, k.knobs.htmm_thres_split !== 0);
+  const hot = createHotness(
+    k.m.pte.length,
+    fastPages,
+    k.knobs.htmm_thres_hot,
+    hpageNr,
+    k.knobs.htmm_thres_split !== 0,
+  );
   const ksampled = createKsampled(k, hot);
   k.sampler = ksampled;
   const out: Mover[] = [ksampled];

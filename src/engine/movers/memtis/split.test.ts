@@ -87,7 +87,9 @@ describe("MEMTIS's split decision period (update_pginfo at a cooling)", () => {
     s.nrSampledForSplit = 5000;
     // usage 16,000 >> 2 = 4,000 < DRAM's 4,500: due at 4,500, and 5,000 samples are past it.
     splitAtCooling(s, KNOBS, 16_000, 4500, 512);
-    expect([s.prevDramSampled, s.prevMaxDramSampled, s.nrDramSampled, s.maxDramSampled]).toEqual([90, 210, 0, 0]);
+    expect([s.prevDramSampled, s.prevMaxDramSampled, s.nrDramSampled, s.maxDramSampled]).toEqual([
+      90, 210, 0, 0,
+    ]);
     expect(s.needSplit).toBe(true);
   });
 

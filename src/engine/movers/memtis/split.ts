@@ -147,7 +147,13 @@ export function checkSplitHugePage(s: SplitState, skewIdx: number, hpageNr: numb
  * update_pginfo()'s bookkeeping after a cooling: rHR and eHR age, and the split decision period.
  * `usage` is the memcg's charge in pages, `maxNrDramPages` the fast tier's size.
  */
-export function splitAtCooling(s: SplitState, knobs: SplitKnobs, usage: number, maxNrDramPages: number, hpageNr: number): void {
+export function splitAtCooling(
+  s: SplitState,
+  knobs: SplitKnobs,
+  usage: number,
+  maxNrDramPages: number,
+  hpageNr: number,
+): void {
   const tempRhr = s.prevDramSampled;
   s.prevDramSampled = Math.floor(s.prevDramSampled / 2) + s.nrDramSampled;
   s.nrDramSampled = 0;
