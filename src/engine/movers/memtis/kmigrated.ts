@@ -105,7 +105,6 @@ function usedPages(k: Kernel, n: number): number {
 /** Sets out a pass; false if there is nothing to do this period. */
 function startPass(k: Kernel, h: Hotness, s: KmigratedState): boolean {
   // First the THPs queued last time are split, then cooling_node/adjusting_node's walk queues more.
-  k.nowNs = s.clockNs;
   spend(s, splitQueued(k, h, s.node) * SPLIT_NS);
   if (s.walkEpoch !== h.walkEpoch) {
     s.walkEpoch = h.walkEpoch;
