@@ -52,6 +52,12 @@ export const NOMAD_GAUGES = ['nr_nomad_shadow'] as const;
 export const MEMTIS_EVENTS = ['htmm_nr_sampled', 'htmm_nr_promoted', 'htmm_nr_demoted'] as const;
 export const MEMTIS_GAUGES = ['htmm_active_threshold', 'htmm_warm_threshold', 'htmm_sample_period'] as const;
 
+/**
+ * Added with MEMTIS's huge-page splitting (derived, see memtisDerived): THPs its kmigrated split
+ * because their subpages were unevenly hot. Its column follows the fleet gauges (its migration's place).
+ */
+export const MEMTIS_SPLIT_EVENTS = ['htmm_nr_split'] as const;
+
 type Derived = Partial<Record<CounterName, { from: string }>>;
 type Kernels = Partial<Record<CounterName, { kernels: readonly KernelVersion[]; source: string }>>;
 
@@ -119,6 +125,11 @@ function memtisDerived(): Derived {
         "MEMTIS's hot threshold, a hotness-histogram bin (memcg->active_threshold, in its per-memcg hotness " +
         'stats); machine-wide, on node 0; 0 under other presets',
     },
+    htmm_nr_split: {
+      from:
+        "THPs MEMTIS split for skewness (deferred_split_scan_for_htmm's successes; memtis counts them only " +
+        'in thp_split_page, and their queueing in thp_deferred_split_page and htmm_missed_dramread/nvmread), on their node',
+    },
   };
 }
 
@@ -126,7 +137,10 @@ function memtisDerived(): Derived {
 function memtisOnly(): Partial<Record<CounterName, { kernels: readonly KernelVersion[]; source: string }>> {
   const source = 'MEMTIS (github.com/cosmoss-jigu/memtis, v5.15.19): never merged';
   return Object.fromEntries(
-    [...MEMTIS_EVENTS, ...MEMTIS_GAUGES].map((name) => [name, { kernels: [], source }]),
+    [...MEMTIS_EVENTS, ...MEMTIS_GAUGES, ...MEMTIS_SPLIT_EVENTS].map((name) => [
+      name,
+      { kernels: [], source },
+    ]),
   );
 }
 

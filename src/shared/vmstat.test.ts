@@ -44,17 +44,18 @@ describe('the counters each kernel records', () => {
     expect(has('6.12', 'machine', 'pgdemote_proactive')).toBe(false);
   });
 
-  it('leaves the other counters alone: twenty-three fewer machine-wide, twenty-five fewer per node on 6.1', () => {
+  it('leaves the other counters alone: twenty-four fewer machine-wide, twenty-six fewer per node on 6.1', () => {
     // pgdemote_khugepaged, pgdemote_proactive, pgscan_proactive, pgsteal_proactive,
     // pgpromote_candidate_nrl, numa_pages_promoted, Colloid's five (its fork's only), NOMAD's
-    // module's six and MEMTIS's six; per node on 6.1 also pgdemote_kswapd and pgdemote_direct.
-    expect(recordedCounters('6.12', 'machine').length).toBe(COUNTERS.length - 23);
-    expect(recordedCounters('6.1', 'machine').length).toBe(COUNTERS.length - 23);
-    expect(recordedCounters('6.12', 'node').length).toBe(COUNTERS.length - 23);
-    expect(recordedCounters('6.1', 'node').length).toBe(COUNTERS.length - 25);
+    // module's six and MEMTIS's seven; per node on 6.1 also pgdemote_kswapd and pgdemote_direct.
+    expect(recordedCounters('6.12', 'machine').length).toBe(COUNTERS.length - 24);
+    expect(recordedCounters('6.1', 'machine').length).toBe(COUNTERS.length - 24);
+    expect(recordedCounters('6.12', 'node').length).toBe(COUNTERS.length - 24);
+    expect(recordedCounters('6.1', 'node').length).toBe(COUNTERS.length - 26);
     expect(recordedCounters('6.12', 'machine')).not.toContain('colloid_demote');
     expect(recordedCounters('6.12', 'machine')).not.toContain('nomad_tpm_commit');
     expect(recordedCounters('6.12', 'machine')).not.toContain('htmm_nr_sampled');
+    expect(recordedCounters('6.12', 'machine')).not.toContain('htmm_nr_split');
     expect(recordedCounters('6.12', 'machine')).not.toContain('pgscan_proactive');
   });
 

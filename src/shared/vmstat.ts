@@ -9,6 +9,7 @@ import {
   HYBRIDTIER_EVENTS,
   HYBRIDTIER_GAUGES,
   MEMTIS_EVENTS,
+  MEMTIS_SPLIT_EVENTS,
   MEMTIS_GAUGES,
   NOMAD_EVENTS,
   NOMAD_GAUGES,
@@ -198,6 +199,7 @@ export const COUNTERS = [
   ...MEMTIS_EVENTS,
   ...MEMTIS_GAUGES,
   ...FLEET_GAUGES,
+  ...MEMTIS_SPLIT_EVENTS,
 ] as const;
 export type CounterName = (typeof COUNTERS)[number];
 

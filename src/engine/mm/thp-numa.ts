@@ -5,7 +5,7 @@ import { STAT } from '../../shared/vmstat.ts';
 import { count, type Kernel } from './kernel.ts';
 import { lruDel } from './lru.ts';
 import { NIL, pageToNid } from './mem-state.ts';
-import { MR } from './migrate.ts';
+import { MR, type MigrateReason } from './migrate.ts';
 import { zoneStatistics } from './page-alloc.ts';
 import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 import { hpagePmdNr } from './folio.ts';
@@ -36,8 +36,15 @@ export function restoreHugePmd(k: Kernel, head: number, node: number): void {
  * migrate_misplaced_folio() for THP `head` on an LRU, the target's headroom already checked: a free
  * pageblock on the target (__GFP_THISNODE, no reclaim) or failure without a split. Returns the new
  * head or NIL. Counts as the base-page path does, by pages, and thp_migration_{success,fail}.
+ * `reason` is the caller's (MEMTIS's kmigrated also migrates with nosplit, MR_NUMA_MISPLACED's).
  */
-export function migrateMisplacedHuge(k: Kernel, head: number, target: number, local: number): number {
+export function migrateMisplacedHuge(
+  k: Kernel,
+  head: number,
+  target: number,
+  local: number,
+  reason: MigrateReason = MR.numaMisplaced,
+): number {
   const m = k.m;
   const nr = hpagePmdNr(m);
   const dst = allocHugeOnNode(k, target, WMARK_LOW);
@@ -48,6 +55,6 @@ export function migrateMisplacedHuge(k: Kernel, head: number, target: number, lo
   }
   zoneStatistics(k, target, target, local, nr);
   lruDel(m, head);
-  k.chargedNs += migrateHugeFolio(k, head, dst, MR.numaMisplaced);
+  k.chargedNs += migrateHugeFolio(k, head, dst, reason);
   return dst;
 }

@@ -34,7 +34,13 @@ import { hybridtierEntries } from './hybridtier-corpus.ts';
 import { hintAggregateEntries } from './hint-corpus.ts';
 import { colloidEntries } from './colloid-corpus.ts';
 import { nomadEntries } from './nomad-corpus.ts';
-import { MEMTIS_NOWARM_RUNS, MEMTIS_RUNS, memtisEntry } from './memtis-corpus.ts';
+import {
+  MEMTIS_NOWARM_RUNS,
+  MEMTIS_RUNS,
+  MEMTIS_THP_RUNS,
+  memtisEntry,
+  memtisThpEntry,
+} from './memtis-corpus.ts';
 import { fleetEntries } from './fleet-corpus.ts';
 
 /**
@@ -134,6 +140,7 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
   entries.push(...nomadEntries());
   for (const [kind, regime, ms] of MEMTIS_RUNS) entries.push(memtisEntry(kind, regime, ms));
   for (const [kind, regime, ms] of MEMTIS_NOWARM_RUNS) entries.push(memtisEntry(kind, regime, ms, true));
+  for (const [kind, regime, ms] of MEMTIS_THP_RUNS) entries.push(memtisThpEntry(kind, regime, ms));
   entries.push(...fleetEntries());
   return { entries, refused };
 }

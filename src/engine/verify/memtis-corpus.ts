@@ -11,6 +11,7 @@ import {
   type Regime,
   type WorkloadKind,
 } from './corpus.ts';
+import { withThp } from './thp-corpus.ts';
 
 /** The knobs that let a small, short run show MEMTIS's classification. */
 export const MEMTIS_SMALL_MACHINE = {
@@ -44,4 +45,21 @@ export function memtisEntry(
   const e = corpusEntry('memtis', kind, regime, durationMs);
   const tag = nowarm ? 'memtis-small htmm_nowarm' : 'memtis-small';
   return withKnobs(e, taggedName(e, durationMs, tag), { ...MEMTIS_SMALL_MACHINE, htmm_nowarm: nowarm });
+}
+
+/**
+ * MEMTIS with THPs (transparent_hugepage always): a zipf hot set landing in PMEM behind a cold
+ * filler; its first THPs are unevenly hot (a
+ * few subpages take most of their samples), so the split decision and the splits run, and the
+ * split subpages are promoted and demoted by their own counts.
+ */
+export const MEMTIS_THP_RUNS: readonly (readonly [WorkloadKind, Regime, number])[] = [
+  ['zipf', 'slow-hot-nb1', 2000],
+];
+
+/** memtisEntry(kind, regime) with every workload on THPs, named "... memtis-small thp". */
+export function memtisThpEntry(kind: WorkloadKind, regime: Regime, durationMs: number): CorpusEntry {
+  const e = memtisEntry(kind, regime, durationMs);
+  const thp = withThp(e, `${e.name} thp`);
+  return withKnobs(thp, thp.name, { transparent_hugepage: 'always' });
 }

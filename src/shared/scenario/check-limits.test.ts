@@ -92,7 +92,7 @@ const CASES: [string, Edit[], string[]][] = [
       [['run', 'tickMs'], 100],
     ],
     [
-      'run.sampleEveryMs: a 1000000000 ms run sampled every 100 ms is 1e7 samples of 2 nodes; the engine keeps at most 1e6 node rows of 1064 bytes (1064 MB) (make sampleEveryMs longer or durationMs shorter)',
+      'run.sampleEveryMs: a 1000000000 ms run sampled every 100 ms is 1e7 samples of 2 nodes; the engine keeps at most 1e6 node rows of 1072 bytes (1072 MB) (make sampleEveryMs longer or durationMs shorter)',
     ],
   ],
   [

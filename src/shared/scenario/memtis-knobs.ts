@@ -91,6 +91,43 @@ export const MEMTIS_KNOBS = {
       'Off: pages one bin below the hot threshold count as warm and are not demoted while the hot set is ' +
       'under 75% of the fast tier. On: the warm threshold is the hot threshold.',
   },
+  htmm_thres_split: {
+    group: 'memtis',
+    default: 2,
+    kind: 'int',
+    min: 0,
+    max: 20,
+    unit: '',
+    path: '/sys/kernel/mm/htmm/htmm_thres_split',
+    help:
+      'Huge-page splitting: 0 turns it off; any other value lets memtis split THPs whose subpages are unevenly ' +
+      'hot (by skewness) when the hit ratio base pages would give (eHR) beats the real one (rHR). memtis sets ' +
+      'it to 0 itself when splits did not raise the real hit ratio by 3%.',
+  },
+  htmm_split_period: {
+    group: 'memtis',
+    default: 2,
+    kind: 'int',
+    min: 0,
+    max: 30,
+    unit: 'shift',
+    path: '/sys/kernel/mm/htmm/htmm_split_period',
+    help:
+      'A split decision is due at a cooling once more samples came since the last one than the workload ' +
+      "memory shifted right by this (2: a quarter of it), and at least the fast tier's pages.",
+  },
+  htmm_gamma: {
+    group: 'memtis',
+    default: 4,
+    kind: 'int',
+    min: 0,
+    max: 100,
+    unit: '/10',
+    path: '/sys/kernel/mm/htmm/htmm_gamma',
+    help:
+      'Scales the number of pages to split, (eHR - rHR) x samples / (accesses a huge page) x (slow - fast ' +
+      'latency) / fast latency x 512, by this over 10 (4: 0.4).',
+  },
   htmm_watermark_limits: {
     group: 'memtis',
     default: true,
@@ -114,5 +151,8 @@ export interface MemtisKnobs {
   htmm_promotion_period_in_ms: number;
   htmm_demotion_period_in_ms: number;
   htmm_nowarm: boolean;
+  htmm_thres_split: number;
+  htmm_split_period: number;
+  htmm_gamma: number;
   htmm_watermark_limits: boolean;
 }

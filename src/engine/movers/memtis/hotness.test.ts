@@ -5,11 +5,11 @@ import {
   cool,
   createHotness,
   demotionWatermark,
-  getIdx,
   initPteEntries,
   promotionWatermark,
   type Hotness,
 } from './hotness.ts';
+import { getIdx } from './bins.ts';
 
 /** A histogram with `pages[bin]` pages in each bin, the rest of the state fresh. */
 function withBins(maxNrDramPages: number, pages: Record<number, number>, thresHot = 1): Hotness {
@@ -116,7 +116,11 @@ describe('MEMTIS cooling', () => {
     for (let i = 0; i < 4; i++) addSample(h, 0); // 2048: bin 11
     addSample(h, 1); // 512: bin 9
     addSample(h, 3); // 512, but vpage 3 is gone by the cooling
-    cool(h, (v) => v !== 3);
+    cool(
+      h,
+      (v) => v !== 3,
+      () => false,
+    );
     expect(Array.from(h.totalAccesses)).toEqual([1024, 256, 0, 0]);
     // 1024 -> bin 10, 256 -> bin 8.
     expect(h.hg[10]).toBe(1);

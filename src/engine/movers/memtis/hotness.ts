@@ -9,11 +9,12 @@
 // threshold is 15. With a 100,000-page fast tier, room is 87,200 pages; 60,000 pages in bin 11,
 // 40,000 in bin 10: bin 11 fits, bin 10 would not (100,000 > 87,200), so the threshold is 11 and,
 // 60,000 being under 75% of the room, the warm threshold 10.
+//
+// THPs keep their own count and their subpages' (huge-hotness.ts); the split decision is split.ts's.
+import { getIdx, moveBin, NR_BINS, SAMPLE_WEIGHT, updateMayHot } from './bins.ts';
+import { coolHugePage, createHugeHotness, type HugeHotness } from './huge-hotness.ts';
+import { createSplitState, type SplitState } from './split.ts';
 
-/** HPAGE_PMD_NR: a base page's count grows by this per sample, so it compares with a huge page's. */
-export const SAMPLE_WEIGHT = 512;
-/** Bins of hotness_hg: get_idx() stops at 15. */
-export const NR_BINS = 16;
 /** MAX_WATERMARK_LOWER_LIMIT (100 MB) and the floors and caps of memtis's fast-tier watermarks, in 4 KiB pages. */
 const MIN_WATERMARK_LOWER_LIMIT = 128 * 100;
 const MIN_WATERMARK_UPPER_LIMIT = 2560 * 100;
@@ -37,9 +38,28 @@ export interface Hotness {
   cooled: boolean;
   /** memcg->max_nr_dram_pages: the fast tier's size (every top-tier node's managed pages). */
   readonly maxNrDramPages: number;
+  /** ebp_hotness_hg: the histogram were every THP's subpages base pages (by their own counts). */
+  readonly ebpHg: Float64Array;
+  /** memcg->bp_active_threshold: the hot threshold ebp_hotness_hg gives. */
+  bpActiveThreshold: number;
+  /** pginfo->may_hot per vpage: its bin was at or above bp_active_threshold when last sampled or cooled. */
+  readonly mayHot: Uint8Array;
+  /** THPs' own counts and skewness, by huge range. */
+  readonly thp: HugeHotness;
+  /** The split decision's state. */
+  readonly split: SplitState;
+  /** Bumped by each cooling and threshold change (need_cooling, need_adjusting): kmigrated walks its lists. */
+  walkEpoch: number;
 }
 
-export function createHotness(nrVpages: number, maxNrDramPages: number, thresHot: number): Hotness {
+/** `hpageNr` is HPAGE_PMD_NR; `split` is htmm_thres_split's on (non-zero). */
+export function createHotness(
+  nrVpages: number,
+  maxNrDramPages: number,
+  thresHot: number,
+  hpageNr = 512,
+  split = true,
+): Hotness {
   return {
     totalAccesses: new Uint32Array(nrVpages),
     hg: new Float64Array(NR_BINS),
@@ -49,26 +69,31 @@ export function createHotness(nrVpages: number, maxNrDramPages: number, thresHot
     coolingClock: 0,
     cooled: false,
     maxNrDramPages,
+    ebpHg: new Float64Array(NR_BINS),
+    bpActiveThreshold: thresHot,
+    mayHot: new Uint8Array(nrVpages),
+    thp: createHugeHotness(nrVpages, hpageNr),
+    split: createSplitState(split),
+    walkEpoch: 0,
   };
 }
 
-/** get_idx(): floor(log2(num + 1)), at most 15. */
-export function getIdx(num: number): number {
-  return Math.min(NR_BINS - 1, 31 - Math.clz32(num + 1));
-}
-
-/** update_base_page()'s count: one more sample of v moves it up its bins. */
+/** update_base_page()'s count, both histograms and may_hot: one more sample of base page v. */
 export function addSample(h: Hotness, v: number): void {
   const prev = h.totalAccesses[v]!;
   const cur = Math.min(prev + SAMPLE_WEIGHT, 0xffffffff);
   h.totalAccesses[v] = cur;
   const from = getIdx(prev);
   const to = getIdx(cur);
-  if (prev === 0) h.hg[to]!++;
-  else if (from !== to) {
-    h.hg[from] = Math.max(0, h.hg[from]! - 1);
+  // A page never sampled nor cooled is in no bin yet (Tierlab keeps no bin-0 entries).
+  if (prev === 0) {
     h.hg[to]!++;
+    h.ebpHg[to]!++;
+  } else if (from !== to) {
+    moveBin(h.hg, from, to);
+    moveBin(h.ebpHg, from, to);
   }
+  updateMayHot(h, v, to);
 }
 
 /**
@@ -87,24 +112,41 @@ export function binAtLeast(h: Hotness, v: number, threshold: number): boolean {
 }
 
 /**
- * __cooling() and the cooling of every page: each count halved (kmigrated does it page by page as
- * it meets them; at once here), the histogram rebuilt from the pages still mapped (`present`), and
- * the threshold left for the next adaptation to lower (memcg->cooled).
+ * __cooling() and the cooling of every page: the histograms and the split statistics reset, the
+ * estimated base-page threshold one bin down, each count halved (kmigrated does it page by page as
+ * it meets them; at once here) and counted again, THPs (`thpAt(range)`: mapped by a PMD now) by
+ * check_transhuge_cooling, the rest of the pages still mapped (`present`) as base pages. The hot
+ * threshold is left for the next adaptation to lower (memcg->cooled).
  */
-export function cool(h: Hotness, present: (v: number) => boolean): void {
+export function cool(h: Hotness, present: (v: number) => boolean, thpAt: (range: number) => boolean): void {
   const ta = h.totalAccesses;
+  const nr = h.thp.nr;
   h.hg.fill(0);
+  h.ebpHg.fill(0);
+  h.split.accessMap.fill(0);
+  h.split.sumUtil = 0;
+  h.split.numUtil = 0;
+  h.coolingClock++;
+  h.bpActiveThreshold = Math.max(0, h.bpActiveThreshold - 1);
+  h.cooled = true;
   for (let v = 0; v < ta.length; v++) {
+    if (v % nr === 0 && thpAt(v / nr)) {
+      coolHugePage(h, v / nr);
+      v += nr - 1;
+      continue;
+    }
     if (ta[v] === 0) continue;
     if (!present(v)) {
       ta[v] = 0;
       continue;
     }
+    h.mayHot[v] = getIdx(ta[v]!) >= h.bpActiveThreshold ? 1 : 0;
     ta[v] = ta[v]! >>> 1;
-    if (ta[v] !== 0) h.hg[getIdx(ta[v]!)]!++;
+    if (ta[v] !== 0) {
+      h.hg[getIdx(ta[v]!)]!++;
+      h.ebpHg[getIdx(ta[v]!)]!++;
+    }
   }
-  h.coolingClock++;
-  h.cooled = true;
 }
 
 /**
@@ -128,27 +170,45 @@ export function demotionWatermark(maxNrPages: number, limits = true): number {
   return w;
 }
 
-/**
- * __adjust_active_threshold(): the highest bin such that the pages in it and above fit the fast
- * tier less its promotion watermark, never below htmm_thres_hot. Normally the threshold only rises;
- * after a cooling it may fall by one. The warm threshold is one below it while the hot set fills
- * under 75% of the room (unless htmm_nowarm). Leaves out the split-driven lowering.
- */
-export function adjustActiveThreshold(h: Hotness, thresHot: number, nowarm: boolean, limits = true): void {
-  const maxNrPages = h.maxNrDramPages - promotionWatermark(h.maxNrDramPages, limits);
+/** The highest bin whose pages and those above fit `maxNrPages`, and the pages that fit. */
+function fittingBin(hg: Float64Array, maxNrPages: number): [number, number] {
   let nrActive = 0;
-  let idxHot = NR_BINS - 1;
-  for (; idxHot >= 0; idxHot--) {
-    const nrPages = h.hg[idxHot]!;
+  let idx = NR_BINS - 1;
+  for (; idx >= 0; idx--) {
+    const nrPages = hg[idx]!;
     if (nrActive + nrPages > maxNrPages) break;
     nrActive += nrPages;
   }
-  if (idxHot !== NR_BINS - 1) idxHot++;
+  if (idx !== NR_BINS - 1) idx++;
+  return [idx, nrActive];
+}
+
+/**
+ * __adjust_active_threshold(): the highest bin such that the pages in it and above fit the fast
+ * tier less its promotion watermark, never below htmm_thres_hot, for hotness_hg (the hot threshold)
+ * and ebp_hotness_hg (bp_active_threshold). Normally the hot threshold only rises, or falls to the
+ * histogram's once THPs were split (they leave the histogram's 512-page entries); after a cooling
+ * it may fall by one. The warm threshold is one below it while the hot set fills under 75% of the
+ * room (unless htmm_nowarm). Returns true for the cooled adaptation (the one that decides splits).
+ */
+export function adjustActiveThreshold(h: Hotness, thresHot: number, nowarm: boolean, limits = true): boolean {
+  const maxNrPages = h.maxNrDramPages - promotionWatermark(h.maxNrDramPages, limits);
+  const [fitHot, nrActive] = fittingBin(h.hg, maxNrPages);
+  let idxHot = fitHot;
+  let idxBp = fittingBin(h.ebpHg, maxNrPages)[0];
   const needWarm = nrActive < (maxNrPages * 75) / 100;
   if (idxHot < thresHot) idxHot = thresHot;
-  if (h.cooled) {
+  if (idxBp < thresHot) idxBp = thresHot;
+  const cooled = h.cooled;
+  if (cooled) {
     if (idxHot < h.activeThreshold && h.activeThreshold > 1) h.activeThreshold--;
+    if (idxBp < h.bpActiveThreshold) h.bpActiveThreshold = idxBp;
     h.cooled = false;
-  } else if (idxHot > h.activeThreshold) h.activeThreshold = idxHot;
+  } else {
+    if (idxHot > h.activeThreshold) h.activeThreshold = idxHot;
+    else if (h.split.splitHappen && h.split.enabled && idxHot < h.activeThreshold) h.activeThreshold = idxHot;
+    h.bpActiveThreshold = idxBp;
+  }
   h.warmThreshold = !nowarm && needWarm ? h.activeThreshold - 1 : h.activeThreshold;
+  return cooled;
 }

@@ -15,13 +15,19 @@ import { MR } from '../../mm/migrate.ts';
 import { MOVE_OK, movePage } from '../../mm/move-pages.ts';
 import { PG } from '../../mm/page-flags.ts';
 import { spend, type Mover, type MoverClock } from '../types.ts';
+import { isThpHead } from '../../mm/folio.ts';
+import { migrateMisplacedHuge } from '../../mm/thp-numa.ts';
 import { binAtLeast, demotionWatermark, promotionWatermark, type Hotness } from './hotness.ts';
+import { hugeBinAtLeast } from './huge-hotness.ts';
+import { queueSplits, splitQueued } from './split-scan.ts';
 import { setThresholdGauges } from './gauges.ts';
 
 /** Frames a step walks before it yields: a batch of isolate_lru_pages. */
 const BATCH_FRAMES = 512;
 /** Isolating one LRU page and testing its bin (isolate_lru_pages, get_pginfo_idx). */
 const LOOK_NS = 60;
+/** split_huge_page(): unmapping, 512 PTEs written with their pginfo, the tails onto the LRU. */
+const SPLIT_NS = 20_000;
 
 export interface KmigratedState extends MoverClock {
   readonly node: number;
@@ -41,6 +47,8 @@ export interface KmigratedState extends MoverClock {
   /** Demotion: pages it set out to demote, and those demoted so far. */
   nrToReclaim: number;
   nrReclaimed: number;
+  /** Hotness.walkEpoch at its last list walk: a newer one means a cooling or threshold change to walk for. */
+  walkEpoch: number;
 }
 
 export interface Kmigrated extends Mover {
@@ -70,6 +78,7 @@ export function createKmigrated(
     nrNeedPromoted: 0,
     nrToReclaim: 0,
     nrReclaimed: 0,
+    walkEpoch: 0,
   };
   return { state: s, run: (kk, untilNs) => runKmigrated(kk, h, s, untilNs), cpuNs: () => s.busyNs };
 }
@@ -95,6 +104,12 @@ function usedPages(k: Kernel, n: number): number {
 
 /** Sets out a pass; false if there is nothing to do this period. */
 function startPass(k: Kernel, h: Hotness, s: KmigratedState): boolean {
+  // First the THPs queued last time are split, then cooling_node/adjusting_node's walk queues more.
+  spend(s, splitQueued(k, h, s.node) * SPLIT_NS);
+  if (s.walkEpoch !== h.walkEpoch) {
+    s.walkEpoch = h.walkEpoch;
+    spend(s, queueSplits(k, h, s.node) * LOOK_NS);
+  }
   s.left = s.promote ? nrToPromote(k, s) : nrExceeded(k, h, s);
   s.nrToReclaim = s.left;
   s.nrReclaimed = 0;
@@ -139,9 +154,18 @@ function countHot(k: Kernel, h: Hotness, n: number): number {
   let nr = 0;
   for (let pfn = k.m.nodeStart[n]!, end = k.m.nodeEnd[n]!; pfn < end; pfn++) {
     const v = movableVpage(k, pfn);
-    if (v !== NIL && binAtLeast(h, v, h.activeThreshold)) nr++;
+    if (v !== NIL && isHot(k, h, pfn, v, h.activeThreshold)) nr += folioPages(k, h, pfn);
   }
   return nr;
+}
+
+/** A THP is as hot as its own count says (meta->idx), a base page as its count. */
+function isHot(k: Kernel, h: Hotness, pfn: number, v: number, threshold: number): boolean {
+  return isThpHead(k.m, pfn) ? hugeBinAtLeast(h, v / h.thp.nr, threshold) : binAtLeast(h, v, threshold);
+}
+
+function folioPages(k: Kernel, h: Hotness, pfn: number): number {
+  return isThpHead(k.m, pfn) ? h.thp.nr : 1;
 }
 
 /** Walks the next batch of frames, moving each candidate: hot ones up, or ones below warm down. */
@@ -153,19 +177,25 @@ function step(k: Kernel, h: Hotness, s: KmigratedState): void {
     s.cursor = pfn + 1 < end ? pfn + 1 : start;
     const v = movableVpage(k, pfn);
     if (v === NIL) continue;
-    const hot = binAtLeast(h, v, s.promote ? h.activeThreshold : h.warmThreshold);
+    const hot = isHot(k, h, pfn, v, s.promote ? h.activeThreshold : h.warmThreshold);
     if (!s.promote) spend(s, LOOK_NS); // the inactive list walk looks at every page it passes
     if (hot !== s.promote) continue;
     if (s.promote) spend(s, LOOK_NS); // the active list holds the hot pages only
+    const nr = folioPages(k, h, pfn);
+    if (nr > s.left) continue;
     k.nowNs = s.clockNs;
     k.chargedNs = 0;
-    // alloc_migrate_page(): __GFP_THISNODE | __GFP_NORETRY without __GFP_RECLAIM.
-    const status = movePage(k, v, s.target, MR.memtis, s.cpuNode, false);
+    // alloc_migrate_page(): __GFP_THISNODE | __GFP_NORETRY without __GFP_RECLAIM; a THP moves whole
+    // or not at all (migrate_pages with MR_NUMA_MISPLACED does not split).
+    const ok =
+      nr > 1
+        ? migrateMisplacedHuge(k, pfn, s.target, s.cpuNode, MR.memtis) !== NIL
+        : movePage(k, v, s.target, MR.memtis, s.cpuNode, false) === MOVE_OK;
     spend(s, k.chargedNs);
-    if (status !== MOVE_OK) continue;
-    s.left--;
-    if (!s.promote) s.nrReclaimed++;
-    count(k, s.node, s.promote ? STAT.htmm_nr_promoted : STAT.htmm_nr_demoted);
+    if (!ok) continue;
+    s.left -= nr;
+    if (!s.promote) s.nrReclaimed += nr;
+    count(k, s.node, s.promote ? STAT.htmm_nr_promoted : STAT.htmm_nr_demoted, nr);
   }
 }
 

@@ -4,10 +4,11 @@
 import { STAT } from '../../../shared/vmstat.ts';
 import type { AccessSampler } from '../../mm/access-sampler.ts';
 import { count, type Kernel } from '../../mm/kernel.ts';
-import { pageToNid } from '../../mm/mem-state.ts';
+import { NIL, pageToNid } from '../../mm/mem-state.ts';
 import { demotionTargets, moverCpuNode, promotionTargets } from '../targets.ts';
 import type { Mover } from '../types.ts';
 import { PTRS_PER_PTE } from '../../mm/kmem.ts';
+import { hpagePmdNr } from '../../mm/folio.ts';
 import {
   addSample,
   adjustActiveThreshold,
@@ -16,6 +17,9 @@ import {
   initPteEntries,
   type Hotness,
 } from './hotness.ts';
+import { prepHugePage, sampleHugePage } from './huge-hotness.ts';
+import { decideSplit, splitAtCooling } from './split.ts';
+import { thpHeadOfRange } from './split-scan.ts';
 import { createKmigrated } from './kmigrated.ts';
 import { setSamplePeriodGauge, setThresholdGauges } from './gauges.ts';
 import { checkCpuQuota, CPUCAP_PERIOD_NS, createSamplePeriod, type SamplePeriod } from './sample-period.ts';
@@ -31,7 +35,14 @@ export interface Ksampled extends Mover, AccessSampler {
 export function createMemtis(k: Kernel): Mover[] {
   let fastPages = 0;
   for (let n = 0; n < k.m.nrNodes; n++) if (k.layout.topTier[n]) fastPages += k.m.managedPages[n]!;
-  const hot = createHotness(k.m.pte.length, fastPages, k.knobs.htmm_thres_hot);
+  const hpageNr = hpagePmdNr(k.m);
+  const hot = createHotness(
+    k.m.pte.length,
+    fastPages,
+    k.knobs.htmm_thres_hot,
+    hpageNr,
+    k.knobs.htmm_thres_split !== 0,
+  );
   const ksampled = createKsampled(k, hot);
   k.sampler = ksampled;
   const out: Mover[] = [ksampled];
@@ -61,7 +72,11 @@ export function createKsampled(k: Kernel, hot: Hotness): Ksampled {
       for (let i = 0; i < n; i++) updatePginfo(kk, hot, v);
       busyNs += n * KSAMPLED_SAMPLE_NS;
     },
-    pteAllocated: (_kk, first) => initPteEntries(hot, first, PTRS_PER_PTE),
+    pteAllocated: (_kk, first) => {
+      initPteEntries(hot, first, PTRS_PER_PTE);
+      // A THP's fault takes its PTE page first (the deposited table): its counts start with it.
+      if (PTRS_PER_PTE === hot.thp.nr) prepHugePage(hot, first / PTRS_PER_PTE);
+    },
     run: (kk, untilNs) => {
       while (nextCheckNs <= untilNs) {
         if (
@@ -82,20 +97,45 @@ export function createKsampled(k: Kernel, hot: Hotness): Ksampled {
   return self;
 }
 
+/** Pages charged to the workload (page_counter_read(&memcg->memory)): every node's pages in use. */
+function usage(k: Kernel): number {
+  let n = 0;
+  for (let i = 0; i < k.m.nrNodes; i++) n += k.m.managedPages[i]! - k.m.nrFree[i]!;
+  return n;
+}
+
 /**
- * update_pginfo() for a base page: its count and bin, memcg->nr_sampled, and every
- * htmm_cooling_period samples a cooling, else every htmm_adaptation_period a threshold adaptation.
+ * update_pginfo(): the sampled page's counts (a THP's own and its subpage's, or a base page's),
+ * memcg->nr_sampled and the hit counts for the split decision (rHR: the page is on a top-tier node),
+ * and every htmm_cooling_period samples a cooling with the split bookkeeping, else every
+ * htmm_adaptation_period a threshold adaptation (the first after a cooling decides splits).
  */
 function updatePginfo(k: Kernel, h: Hotness, v: number): void {
-  addSample(h, v);
+  const pfn = k.m.pte[v]! - 1;
+  const node = pageToNid(k.m, pfn);
+  const r = Math.floor(v / h.thp.nr);
+  if (thpHeadOfRange(k, h, r) === pfn) sampleHugePage(h, r, v);
+  else addSample(h, v);
   h.nrSampled++;
-  count(k, pageToNid(k.m, k.m.pte[v]! - 1), STAT.htmm_nr_sampled);
+  h.split.nrSampledForSplit++;
+  if (k.layout.topTier[node]) h.split.nrDramSampled++;
+  count(k, node, STAT.htmm_nr_sampled);
   if (h.nrSampled % k.knobs.htmm_cooling_period === 0) {
     const pte = k.m.pte;
-    cool(h, (u) => pte[u] !== 0); // mapped or swapped out: still the workload's
+    cool(
+      h,
+      (u) => pte[u] !== 0, // mapped or swapped out: still the workload's
+      (range) => thpHeadOfRange(k, h, range) !== NIL,
+    );
+    splitAtCooling(h.split, k.knobs, usage(k), h.maxNrDramPages, h.thp.nr);
+    h.walkEpoch++; // set_lru_cooling(): every node's lists are walked
   } else if (h.nrSampled % k.knobs.htmm_adaptation_period === 0) {
     const { htmm_thres_hot: thresHot, htmm_nowarm: nowarm, htmm_watermark_limits: limits } = k.knobs;
-    adjustActiveThreshold(h, thresHot, nowarm, limits);
+    const before = h.activeThreshold;
+    if (adjustActiveThreshold(h, thresHot, nowarm, limits)) {
+      decideSplit(h, k.knobs, h.thp.nr);
+      h.walkEpoch++; // set_lru_adjusting()
+    } else if (h.activeThreshold !== before) h.walkEpoch++;
     setThresholdGauges(k, h);
   }
 }
