@@ -204,3 +204,28 @@ describe('tierlab show --heatmap', () => {
     expect(missing.stderr).toMatch(/run 1 has no task nope \(its tasks: hot, far\)/);
   });
 });
+
+describe('tierlab export --fleet', () => {
+  it("writes each task's fleet metrics as the result file has them, and names what is wrong", () => {
+    const out = join(dir, 'fleet.csv');
+    const r = tierlab('export', '1', '--fleet', '--csv', out);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    for (const t of result.tasks) {
+      const idle = rows.filter((row) => row[1] === t.name && row[2] === 'idle_ms');
+      expect(idle.map((row) => Number(row[4]))).toEqual(t.fleet!.idleMsPercentiles);
+      const cold = rows.filter((row) => row[1] === t.name && row[2] === 'cold_age_pages');
+      expect(cold.map((row) => Number(row[4]))).toEqual(t.fleet!.coldAgePages);
+    }
+    const missing = tierlab('export', '99', '--fleet', '--csv', out);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^tierlab export: .*run 99/);
+    const both = tierlab('export', '1', '--fleet', '--cgroups', '--csv', out);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/--fleet is its own table/);
+  });
+});

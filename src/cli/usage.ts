@@ -2,7 +2,7 @@
 export const COMPARE_USAGE =
   'tierlab compare RUN... [--baseline RUN] [--metrics m1,m2] [--include-partial] [--csv OUT] [--db PATH]';
 export const EXPORT_USAGE =
-  'tierlab export RUN... --csv OUT [--results | --per-node [--node N] | --heatmap [--task NAME] | --cgroups] [--db PATH]';
+  'tierlab export RUN... --csv OUT [--results | --per-node [--node N] | --heatmap [--task NAME] | --cgroups | --fleet] [--db PATH]';
 export const IMPORT_USAGE = 'tierlab import FILE... [--db PATH]';
 export const LIST_USAGE = 'tierlab list [--status S] [--tag T] [--json] [--db PATH]';
 export const RUN_USAGE =

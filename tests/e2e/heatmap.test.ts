@@ -258,3 +258,25 @@ describe('the run view’s time charts', () => {
     expect(await boxAttr('faults', 'data-y-scale')).toBe('linear');
   });
 });
+
+describe('the fleet panel’s CSV button', () => {
+  it('downloads each task’s fleet metrics: the working set at each residency time as the result has it', async () => {
+    await app.open(`#/runs/${runId}`);
+    await app.page.getByTestId('fleet').waitFor();
+    const [download] = await Promise.all([
+      app.page.waitForEvent('download'),
+      app.page.getByTestId('fleet-csv').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`tierlab-run-${runId}-fleet.csv`);
+    const rows = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const task = result.tasks[0]!;
+    const ws = rows.filter((r) => r[1] === 'hot' && r[2] === 'working_set_pages');
+    expect(ws.map((r) => [Number(r[3]), Number(r[4])])).toEqual(
+      task.residency.timesMs.map((t, i) => [t, task.fleet!.workingSetPages[i]]),
+    );
+  });
+});

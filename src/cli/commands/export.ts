@@ -1,8 +1,9 @@
 // `tierlab export RUN... --csv OUT [--results | --per-node [--node N] | --heatmap [--task NAME] |
-// --cgroups] [--db PATH]`: samples (one row per sample, run id first; with --per-node one per sample
+// --cgroups | --fleet] [--db PATH]`: samples (one row per sample, run id first; with --per-node one per sample
 // per node), streamed to the file; with --results one row per run; with --heatmap the access
 // heatmaps, one row per interval and address bucket (export:heatmap); with --cgroups one row per
-// sample and memory cgroup (export:cgroups).
+// sample and memory cgroup (export:cgroups); with --fleet each task's fleet metrics, one row per
+// point (export:fleet).
 import { EXPORT_USAGE } from '../usage.ts';
 import { writeFile } from 'node:fs/promises';
 import type { SamplesExportRequest } from '../../shared/api/contract.ts';
@@ -21,6 +22,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
       heatmap: { type: 'boolean' },
       task: { type: 'string' },
       cgroups: { type: 'boolean' },
+      fleet: { type: 'boolean' },
       ...DB_OPTION,
     },
     EXPORT_USAGE,
@@ -41,6 +43,10 @@ export async function exportCommand(argv: string[]): Promise<number> {
     throw new UsageError(
       `--cgroups is its own table: not with --results, --per-node or --heatmap\nusage: ${EXPORT_USAGE}`,
     );
+  if (values.fleet && (values.results || req.perNode || values.heatmap || values.cgroups))
+    throw new UsageError(
+      `--fleet is its own table: not with --results, --per-node, --heatmap or --cgroups\nusage: ${EXPORT_USAGE}`,
+    );
   if (values.task !== undefined && !values.heatmap)
     throw new UsageError(`--task picks a task's heatmap: give --heatmap with it\nusage: ${EXPORT_USAGE}`);
   await withLab({ db: values.db, workers: 0 }, async ({ api }) => {
@@ -48,6 +54,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     if (values.heatmap)
       return writeFile(out, (await api.call('export:heatmap', { runIds, task: values.task })).csv);
     if (values.cgroups) return writeFile(out, (await api.call('export:cgroups', { runIds })).csv);
+    if (values.fleet) return writeFile(out, (await api.call('export:fleet', { runIds })).csv);
     await writeSamplesCsv(api, req, out);
   });
   return 0;

@@ -108,6 +108,7 @@ export const REQUEST_SCHEMAS: Record<Channel, z.ZodType> = {
   'export:results': z.object({ runIds }).strict(),
   'export:heatmap': z.object({ runIds, task: z.string().min(1).optional() }).strict(),
   'export:cgroups': z.object({ runIds }).strict(),
+  'export:fleet': z.object({ runIds }).strict(),
   'export:run': z.object({ runId: id }).strict(),
   'export:comparison': z
     .object({

@@ -23,22 +23,41 @@ function ensure(used: number, more: number): Buffer {
   return buf;
 }
 
+/** "00".."99" as byte pairs: two digits per division halves the divisions of a long number. */
+const PAIRS = Buffer.from(
+  Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0')).join(''),
+  'latin1',
+);
+
 /** Writes a non-negative safe integer's digits into b at `at`; returns the end. */
 function writeDigits(b: Buffer, n: number, at: number): number {
-  let digits = 1;
-  for (let p = 10; p <= n; p *= 10) digits++;
+  if (n < 10) {
+    b[at] = ZERO + n;
+    return at + 1;
+  }
+  let digits = 2;
+  for (let p = 100; p <= n; p *= 10) digits++;
   const end = at + digits;
-  let i = end - 1;
-  for (; n >= 2 ** 31; i--) {
-    const q = Math.floor(n / 10);
-    b[i] = ZERO + (n - q * 10);
+  let i = end;
+  for (; n >= 2 ** 31; i -= 2) {
+    const q = Math.floor(n / 100);
+    const r = (n - q * 100) * 2;
+    b[i - 2] = PAIRS[r]!;
+    b[i - 1] = PAIRS[r + 1]!;
     n = q;
   }
-  for (let small = n | 0; i >= at; i--) {
-    const q = (small / 10) | 0; // int32 arithmetic once the rest fits
-    b[i] = ZERO + (small - q * 10);
+  let small = n | 0; // int32 arithmetic once the rest fits
+  for (; small >= 100; i -= 2) {
+    const q = (small / 100) | 0;
+    const r = (small - q * 100) * 2;
+    b[i - 2] = PAIRS[r]!;
+    b[i - 1] = PAIRS[r + 1]!;
     small = q;
   }
+  if (small >= 10) {
+    b[i - 2] = PAIRS[small * 2]!;
+    b[i - 1] = PAIRS[small * 2 + 1]!;
+  } else b[i - 1] = ZERO + small;
   return end;
 }
 

@@ -182,6 +182,7 @@ export function RunViewPage(props: { runId: number }) {
                       zoom={model.zoom()}
                     />
                     <FleetPanel
+                      runId={props.runId}
                       result={result()}
                       pageSize={model.pageSize()}
                       xMax={model.xMax()}

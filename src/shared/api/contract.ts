@@ -123,6 +123,8 @@ export interface ApiRequests {
   'export:heatmap': { req: { runIds: number[]; task?: string }; res: { filename: string; csv: string } };
   /** Per-cgroup samples (memory.current, memory.stat, memory.events, memory.numa_stat): a row per sample and cgroup. */
   'export:cgroups': { req: { runIds: number[] }; res: { filename: string; csv: string } };
+  /** Each task's fleet metrics (working set over time, idle-time percentiles, cold-age bins, STRR, STAR): a row per point. */
+  'export:fleet': { req: { runIds: number[] }; res: { filename: string; csv: string } };
   /**
    * One run as the files `tierlab import` reads: its result with the scenario it ran and that
    * scenario's hash, and its samples (to be saved beside it, under `samplesFileFor(filename)`).
@@ -199,6 +201,7 @@ const CHANNEL_SET: Record<Channel, true> = {
   'export:results': true,
   'export:heatmap': true,
   'export:cgroups': true,
+  'export:fleet': true,
   'export:run': true,
   'export:comparison': true,
   'trace:import': true,

@@ -5,6 +5,7 @@ import { recordedCounters } from '../../../shared/vmstat.ts';
 const COUNTERS = recordedCounters('6.12', 'node');
 import { inProcessClient } from '../in-process.ts';
 import { countSamples, readSampleBatch, SAMPLES_PER_CHUNK } from '../../db/index.ts';
+import { saveResult } from '../../db/results.ts';
 import { samplesCsvChunks } from '../../../shared/api/read-samples-csv.ts';
 import { runToEnd, smallScenario, tempLab } from '../../../../tests/support/main/test-lab.ts';
 
@@ -182,5 +183,38 @@ describe('export:cgroups', () => {
     // The 96 MiB usemem was held to 48 MiB: its cgroup hit memory.max and reclaimed.
     expect(col(rows.at(-1)!, 'max')).toBeGreaterThan(0);
     expect(col(rows.at(-1)!, 'pgsteal_direct')).toBeGreaterThan(0);
+  });
+});
+
+describe('export:fleet', () => {
+  it("has each task's working set at its residency times and its STRR as the stored result says", async () => {
+    const api = inProcessClient(tempLab());
+    const [runId] = await runToEnd(api, smallScenario());
+    const { result } = await api.call('run:get', { runId: runId! });
+    const task = result!.tasks[0]!;
+    const file = await api.call('export:fleet', { runIds: [runId!] });
+    expect(file.filename).toBe(`tierlab-run-${runId}-fleet.csv`);
+    const rows = file.csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const ws = rows.filter((r) => r[1] === task.name && r[2] === 'working_set_pages');
+    expect(ws.map((r) => Number(r[3]))).toEqual(task.residency.timesMs);
+    expect(ws.map((r) => Number(r[4]))).toEqual(task.fleet!.workingSetPages);
+    const strr = rows.find((r) => r[1] === task.name && r[2] === 'strr')!;
+    expect(strr[4]).toBe(task.fleet!.strr === null ? '' : String(task.fleet!.strr));
+  });
+
+  it('names a missing run, and a run whose result has no fleet metrics', async () => {
+    const lab = tempLab();
+    const api = inProcessClient(lab);
+    await expect(api.call('export:fleet', { runIds: [999] })).rejects.toMatchObject({ code: 'not_found' });
+    const [runId] = await runToEnd(api, smallScenario());
+    const { result } = await api.call('run:get', { runId: runId! });
+    saveResult(lab.db, runId!, { ...result!, tasks: result!.tasks.map((t) => ({ ...t, fleet: undefined })) });
+    await expect(api.call('export:fleet', { runIds: [runId!] })).rejects.toThrow(
+      `run ${runId} kept no fleet metrics (its result predates them)`,
+    );
   });
 });

@@ -14,6 +14,7 @@ import {
 import { samplesCsvChunk } from '../../export/samples-csv.ts';
 import { heatmapCsv, type HeatmapRun } from '../../export/heatmap-csv.ts';
 import { cgroupsCsv } from '../../export/cgroups-csv.ts';
+import { fleetCsv, type FleetRun } from '../../export/fleet-csv.ts';
 import { resultsCsvHeader, resultsCsvRow } from '../../export/results-csv.ts';
 import { ApiError, notFound } from '../errors.ts';
 import type { Handlers } from '../handler.ts';
@@ -84,6 +85,20 @@ export function requireHeatmaps(lab: Lab, runIds: number[], task?: string): Heat
   });
 }
 
+/**
+ * The runs' results for a fleet export; throws, naming the run, when one has no result or no task
+ * with fleet metrics (a result from before them).
+ */
+export function requireFleet(lab: Lab, runIds: number[]): FleetRun[] {
+  return requireRuns(lab, runIds).map((run) => {
+    const result = getResult(lab.db, run.id)?.result;
+    if (!result) throw notFound(`a result of run ${run.id} (it is ${run.status})`);
+    if (!result.tasks.some((t) => t.fleet))
+      throw new ApiError('not_found', `run ${run.id} kept no fleet metrics (its result predates them)`);
+    return { runId: run.id, result };
+  });
+}
+
 /** The batch with the run's per-cgroup columns, when it has cgroups (they go into the samples file). */
 function withCgroupSamples(lab: Lab, runId: number, batch: SampleBatch): SampleBatch {
   const { cgroups } = readCgroupSamples(lab.db, runId);
@@ -91,7 +106,7 @@ function withCgroupSamples(lab: Lab, runId: number, batch: SampleBatch): SampleB
 }
 
 export const exportHandlers: Handlers<
-  'export:samples' | 'export:results' | 'export:heatmap' | 'export:cgroups' | 'export:run'
+  'export:samples' | 'export:results' | 'export:heatmap' | 'export:cgroups' | 'export:fleet' | 'export:run'
 > = {
   'export:samples': (lab, req) => {
     // Checked on the first chunk; a later one goes on from its cursor (a run deleted meanwhile ends it).
@@ -118,6 +133,10 @@ export const exportHandlers: Handlers<
       csv: cgroupsCsv(runIds.map((runId) => ({ runId, ...readCgroupSamples(lab.db, runId) }))),
     };
   },
+  'export:fleet': (lab, { runIds }) => ({
+    filename: `tierlab-${stamp(runIds)}-fleet.csv`,
+    csv: fleetCsv(requireFleet(lab, runIds)),
+  }),
   'export:run': (lab, { runId }) => {
     const [run] = requireRuns(lab, [runId]);
     const stored = getResult(lab.db, runId);
