@@ -64,7 +64,8 @@ export class DrawDomain {
   /** The plain draws' PEBS samples when a mover samples references (k.sampler), else null. */
   readonly pebs: PebsDraws | null;
 
-  constructor(k: Kernel, law: PageLaw, group: number, cpuNode: number, rng: Rng) {
+  /** Started at nowNs: the time of the first thread's first draw (k.nowNs is the last kernel event's). */
+  constructor(k: Kernel, law: PageLaw, group: number, cpuNode: number, rng: Rng, nowNs: number) {
     this.law = law;
     this.group = group;
     this.cpuNode = cpuNode;
@@ -80,14 +81,16 @@ export class DrawDomain {
     this.hints = new HintAggregate(law.base, law.pages);
     this.writeQueued = new Uint8Array(Math.ceil(law.pages / 8));
     this.pebs = k.sampler ? new PebsDraws(k.sampler, law, rng) : null;
-    this.rebuild(k, k.nowNs / 1e6);
+    this.rebuild(k, nowNs / 1e6);
   }
 
   /**
    * From scratch: every plainly mapped page starts owing nothing and adds its p to its node, every
    * other page waits for its first draw. By memorylessness a fresh Exp(1) per waiting page is exact
    * whenever the law changes too. A PROT_NONE page whose fault cannot promote pends it in
-   * aggregate instead, on the plain path (hint-faults.ts pendScanned).
+   * aggregate instead, on the plain path (hint-faults.ts pendScanned). The fleet samples' draws
+   * start owing from nowMs, the drawing thread's time: k.nowNs is the last kernel event's, which
+   * in a stretch of pure draws can be hundreds of ms behind.
    */
   rebuild(k: Kernel, nowMs: number): void {
     const { law, mass } = this;
@@ -119,17 +122,20 @@ export class DrawDomain {
       }
     }
     this.pebs?.rebuild(k, this.drawn);
-    restartFleetDomain(k, this, k.nowNs);
+    restartFleetDomain(k, this, nowMs * 1e6);
   }
 
   /**
-   * A phase change: settle every mapped page's bits under the old law, then start over under the new
-   * (a page still pending its aggregate hint fault becomes a PROT_NONE page waiting as any other).
+   * A phase change at nowMs (the drawing thread's time): settle every mapped page's bits under the
+   * old law, then start over under the new (a page still pending its aggregate hint fault becomes a
+   * PROT_NONE page waiting as any other). The old law's draws end at nowMs, so a fleet-sampled
+   * page's last touch among them is placed up to nowMs, not up to the last kernel event's k.nowNs.
    */
   changeLaw(k: Kernel, nowMs: number): void {
+    const nowNs = nowMs * 1e6;
     for (let i = 0; i < this.law.pages; i++) {
       const v = this.law.base + i;
-      if (plainNode(k, v) !== NOT_MAPPED) this.settle(k, k.m.pte[v]! - 1, v);
+      if (plainNode(k, v) !== NOT_MAPPED) this.settleAt(k, k.m.pte[v]! - 1, v, NaN, nowNs);
     }
     this.hints.release((_key, v) => this.unpend(k, k.m.pte[v]! - 1));
     this.law.advanceTo(nowMs);
