@@ -23,6 +23,7 @@ import {
   restartFleetDomain,
   restartFleetMarks,
   settleFleetTouch,
+  settlePendingFleet,
 } from './draw-fleet.ts';
 
 export class DrawDomain {
@@ -277,8 +278,8 @@ export class DrawDomain {
     const flags = k.m.flags;
     if (flags[pfn]! & PG.protnone) return; // waiting: its next touch is an event, not a draw
     if (flags[pfn]! & PG.hintPending) {
-      this.settlePending(k, pfn, v, p);
-      return; // (its fleet sample, if it is one, keeps the touch time of its last settle: not drawn here)
+      this.settlePending(k, pfn, v, p, nowNs);
+      return;
     }
     // A THP's accessed bit is its PMD's: touched by a draw of any of its pages.
     const huge = isThpHead(k.m, pfn);
@@ -306,15 +307,28 @@ export class DrawDomain {
   /**
    * A frame pending its aggregate hint fault: untouched while the fault has not come; once it has
    * (at draw touchMark), touched then, written by that reference with the write share or by a
-   * write among the draws since, and back on the plain path from now on.
+   * write among the draws since, and back on the plain path from now on. A fleet-sampled page's
+   * last touch is the fault or, if one of the draws since touched it, the last of those
+   * (settlePendingFleet).
    */
-  private settlePending(k: Kernel, pfn: number, v: number, p: number): void {
+  private settlePending(k: Kernel, pfn: number, v: number, p: number, nowNs: number): void {
     if (this.hints.isLive(v)) return;
     const marks = k.m.touchMark;
     const pv = p === p ? p : this.law.p(v - this.law.base);
     const w = this.law.writeShare;
     const since = this.drawn - marks[pfn]!;
-    const written = this.rng.float() < w || (since > 0 && drawnBy(this.rng.float(), pv * w * since));
+    const sampled = fleetIndex(k.fleet, this.group, v);
+    const u = since > 0 ? this.rng.float() : NaN;
+    const written = this.rng.float() < w || (since > 0 && drawnBy(u, pv * w * since));
+    if (sampled >= 0)
+      settlePendingFleet(
+        k,
+        this,
+        sampled,
+        since,
+        since > 0 && drawnBy(u, pv * since) ? -Math.log1p(-u) / pv : since,
+        nowNs,
+      );
     const flags = k.m.flags;
     flags[pfn] = (flags[pfn]! & ~PG.hintPending) | PG.young | (written ? WRITE_BITS : 0);
     marks[pfn] = this.drawn;
