@@ -23,6 +23,7 @@ import {
   restartFleetDomain,
   restartFleetMarks,
   settleFleetTouch,
+  settlePendingFleet,
 } from './draw-fleet.ts';
 
 export class DrawDomain {
@@ -64,7 +65,8 @@ export class DrawDomain {
   /** The plain draws' PEBS samples when a mover samples references (k.sampler), else null. */
   readonly pebs: PebsDraws | null;
 
-  constructor(k: Kernel, law: PageLaw, group: number, cpuNode: number, rng: Rng) {
+  /** Started at nowNs: the time of the first thread's first draw (k.nowNs is the last kernel event's). */
+  constructor(k: Kernel, law: PageLaw, group: number, cpuNode: number, rng: Rng, nowNs: number) {
     this.law = law;
     this.group = group;
     this.cpuNode = cpuNode;
@@ -80,14 +82,16 @@ export class DrawDomain {
     this.hints = new HintAggregate(law.base, law.pages);
     this.writeQueued = new Uint8Array(Math.ceil(law.pages / 8));
     this.pebs = k.sampler ? new PebsDraws(k.sampler, law, rng) : null;
-    this.rebuild(k, k.nowNs / 1e6);
+    this.rebuild(k, nowNs / 1e6);
   }
 
   /**
    * From scratch: every plainly mapped page starts owing nothing and adds its p to its node, every
    * other page waits for its first draw. By memorylessness a fresh Exp(1) per waiting page is exact
    * whenever the law changes too. A PROT_NONE page whose fault cannot promote pends it in
-   * aggregate instead, on the plain path (hint-faults.ts pendScanned).
+   * aggregate instead, on the plain path (hint-faults.ts pendScanned). The fleet samples' draws
+   * start owing from nowMs, the drawing thread's time: k.nowNs is the last kernel event's, which
+   * in a stretch of pure draws can be hundreds of ms behind.
    */
   rebuild(k: Kernel, nowMs: number): void {
     const { law, mass } = this;
@@ -119,17 +123,20 @@ export class DrawDomain {
       }
     }
     this.pebs?.rebuild(k, this.drawn);
-    restartFleetDomain(k, this, k.nowNs);
+    restartFleetDomain(k, this, nowMs * 1e6);
   }
 
   /**
-   * A phase change: settle every mapped page's bits under the old law, then start over under the new
-   * (a page still pending its aggregate hint fault becomes a PROT_NONE page waiting as any other).
+   * A phase change at nowMs (the drawing thread's time): settle every mapped page's bits under the
+   * old law, then start over under the new (a page still pending its aggregate hint fault becomes a
+   * PROT_NONE page waiting as any other). The old law's draws end at nowMs, so a fleet-sampled
+   * page's last touch among them is placed up to nowMs, not up to the last kernel event's k.nowNs.
    */
   changeLaw(k: Kernel, nowMs: number): void {
+    const nowNs = nowMs * 1e6;
     for (let i = 0; i < this.law.pages; i++) {
       const v = this.law.base + i;
-      if (plainNode(k, v) !== NOT_MAPPED) this.settle(k, k.m.pte[v]! - 1, v);
+      if (plainNode(k, v) !== NOT_MAPPED) this.settleAt(k, k.m.pte[v]! - 1, v, NaN, nowNs);
     }
     this.hints.release((_key, v) => this.unpend(k, k.m.pte[v]! - 1));
     this.law.advanceTo(nowMs);
@@ -271,8 +278,8 @@ export class DrawDomain {
     const flags = k.m.flags;
     if (flags[pfn]! & PG.protnone) return; // waiting: its next touch is an event, not a draw
     if (flags[pfn]! & PG.hintPending) {
-      this.settlePending(k, pfn, v, p);
-      return; // (its fleet sample, if it is one, keeps the touch time of its last settle: not drawn here)
+      this.settlePending(k, pfn, v, p, nowNs);
+      return;
     }
     // A THP's accessed bit is its PMD's: touched by a draw of any of its pages.
     const huge = isThpHead(k.m, pfn);
@@ -300,15 +307,28 @@ export class DrawDomain {
   /**
    * A frame pending its aggregate hint fault: untouched while the fault has not come; once it has
    * (at draw touchMark), touched then, written by that reference with the write share or by a
-   * write among the draws since, and back on the plain path from now on.
+   * write among the draws since, and back on the plain path from now on. A fleet-sampled page's
+   * last touch is the fault or, if one of the draws since touched it, the last of those
+   * (settlePendingFleet).
    */
-  private settlePending(k: Kernel, pfn: number, v: number, p: number): void {
+  private settlePending(k: Kernel, pfn: number, v: number, p: number, nowNs: number): void {
     if (this.hints.isLive(v)) return;
     const marks = k.m.touchMark;
     const pv = p === p ? p : this.law.p(v - this.law.base);
     const w = this.law.writeShare;
     const since = this.drawn - marks[pfn]!;
-    const written = this.rng.float() < w || (since > 0 && drawnBy(this.rng.float(), pv * w * since));
+    const sampled = fleetIndex(k.fleet, this.group, v);
+    const u = since > 0 ? this.rng.float() : NaN;
+    const written = this.rng.float() < w || (since > 0 && drawnBy(u, pv * w * since));
+    if (sampled >= 0)
+      settlePendingFleet(
+        k,
+        this,
+        sampled,
+        since,
+        since > 0 && drawnBy(u, pv * since) ? -Math.log1p(-u) / pv : since,
+        nowNs,
+      );
     const flags = k.m.flags;
     flags[pfn] = (flags[pfn]! & ~PG.hintPending) | PG.young | (written ? WRITE_BITS : 0);
     marks[pfn] = this.drawn;

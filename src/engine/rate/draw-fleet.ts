@@ -58,6 +58,35 @@ export function noteFleetDraws(k: Kernel, i: number, draws: number, back: number
   if (touchedNs > f.lastTouchNs[i]!) f.lastTouchNs[i] = touchedNs;
 }
 
+/**
+ * Sample i's page has just pended its hint fault in aggregate (hint-faults.ts): its draw mark is
+ * the count now, so that when the fault is settled its draw count can be placed in time between
+ * the marks (the page's touch mark holds the fault's count meanwhile, not the last settle's).
+ */
+export function markFleetPending(k: Kernel, d: FleetDraws, i: number): void {
+  k.fleet.drawMark[i] = d.drawn;
+}
+
+/**
+ * Sample i's page, pending an aggregate hint fault since its marks, is settled at nowNs after the
+ * fault came: its last touch was `back` draws before now (the fault itself, `since` draws back, or
+ * a later draw). Draws are spread evenly between the marks, as everywhere here. Postcondition:
+ * timeMarkNs[i] = nowNs (the coupled path's marks again: the touch mark says the draw count).
+ */
+export function settlePendingFleet(
+  k: Kernel,
+  d: FleetDraws,
+  i: number,
+  since: number,
+  back: number,
+  nowNs: number,
+): void {
+  const f = k.fleet;
+  const draws = d.drawn - f.drawMark[i]!;
+  f.drawMark[i] = d.drawn;
+  noteFleetDraws(k, i, Math.max(draws, since), back, nowNs);
+}
+
 /** The samples of d's law: sample indexes [from, to) of its workload whose pages lie in the law's region. */
 export function lawSamples(k: Kernel, d: FleetDraws): [number, number] {
   const f = k.fleet;

@@ -10,6 +10,7 @@ import { HINT_FAULT_NS } from '../mm/costs.ts';
 import { PG } from '../mm/page-flags.ts';
 import { NOT_MAPPED, syncAccessBits } from '../mm/reference-model.ts';
 import { takeHintFaults } from './hint-faults.ts';
+import { fleetIndex } from '../mm/fleet-sample.ts';
 
 // A uniform 4 MiB hot set (1024 pages, p = 1/1024 each) mapped on the PMEM node, CPU on DRAM, under
 // NUMA balancing mode 2 (memory tiering), in the rate engine. The first scan (at 1000 ms, one
@@ -36,7 +37,7 @@ function slowTierWorld(seed: number, slowDraws: boolean, scanFirst = false) {
   const t = tasks[0]!;
   // scanFirst: the scan comes before any draw (as during a populate pass), so no domain sees it.
   if (scanFirst) taskNumaWork(k, k.mms[0]!, k.numab.mm[0]!, 1000, 0);
-  const d = rate!.domainFor(k, t.draws!.law, 0, t.policy.localNode);
+  const d = rate!.domainFor(k, t.draws!.law, 0, t.policy.localNode, k.nowNs);
   if (!scanFirst) taskNumaWork(k, k.mms[0]!, k.numab.mm[0]!, 1000, 0);
   return { k, t, d, base };
 }
@@ -76,6 +77,35 @@ describe('slow-tier hint faults in the rate engine', () => {
     within2 += within1;
     expect(Math.abs(within1 / seeds - PAGES * (1 - Math.exp(-1)))).toBeLessThan(4 * 5.5);
     expect(Math.abs(within2 / seeds - PAGES * (1 - Math.exp(-2)))).toBeLessThan(4 * 3.8);
+  });
+
+  it('give a fleet-sampled page its fault (or a later draw) as its last touch, placed between its scan and now', () => {
+    // All 1024 pages are fleet-sampled (a workload of at most FLEET_SAMPLE_PAGES). After 1024
+    // draws, the pages whose fault came were touched by it; the others are untouched since the
+    // scan. Settled at 2000 ms, each faulted page's last touch lies after the scan (time 0 here,
+    // the world's clock) and no later than 2000 ms; the rest keep "never touched" (0).
+    const { k, d, base } = slowTierWorld(3, true);
+    d.drawn += PAGES;
+    const faults = d.hints.takeDue(d.drawn);
+    const nowNs = 2000e6;
+    d.settleFleet(k, nowNs);
+    const touched = [];
+    for (let v = base; v < base + PAGES; v++) {
+      const i = fleetIndex(k.fleet, 0, v);
+      expect(i).toBeGreaterThanOrEqual(0);
+      const at = k.fleet.lastTouchNs[i]!;
+      expect(at).toBeLessThanOrEqual(nowNs);
+      if (at > 0) touched.push(at);
+    }
+    expect(faults).toBeGreaterThan(500);
+    expect(touched).toHaveLength(faults);
+    // Faults come at the first draw after the scan, Exp(1) / p draws later: spread over the span
+    // with more early than late (1 - e^-1 of the pages by the end), so their mean time is below
+    // the midpoint: E[x | x < 1] for x ~ Exp(1) is (1 - 2/e) / (1 - 1/e) = 0.418 of the span, and
+    // later draws move some later. Kept loose: between 0.3 and 0.7 of the span.
+    const mean = touched.reduce((a, b) => a + b, 0) / touched.length / nowNs;
+    expect(mean).toBeGreaterThan(0.3);
+    expect(mean).toBeLessThan(0.7);
   });
 
   it('leave exactly the counted pages touched, the rest still PROT_NONE and untouched', () => {

@@ -15,6 +15,8 @@ import { hintFaultsPastThreshold, maxHotThresholdMs, pgdatFreeSpaceEnough } from
 import { taskNumaFaults } from '../mm/numa-scan-period.ts';
 import type { Task } from '../sim/task.ts';
 import type { DrawDomain } from './draw-domain.ts';
+import { fleetIndex } from '../mm/fleet-sample.ts';
+import { markFleetPending } from './draw-fleet.ts';
 
 /**
  * Time beyond the threshold a wait must exceed: the scan runs at a round's start and the threads
@@ -99,6 +101,8 @@ function pendPastThreshold(
   k.m.flags[pfn] = k.m.flags[pfn]! | PG.hintPending;
   k.m.touchMark[pfn] = key;
   d.hints.push(key, v);
+  const sampled = fleetIndex(k.fleet, d.group, v);
+  if (sampled >= 0) markFleetPending(k, d, sampled);
   return true;
 }
 

@@ -28,11 +28,11 @@ export class RateModel implements ReferenceModel {
     this.byRegion = k.vmas.base.map(() => null);
   }
 
-  /** The domain of `law`, started (activated) on first use by a thread of workload `group`. */
-  domainFor(k: Kernel, law: PageLaw, group: number, cpuNode: number): DrawDomain {
+  /** The domain of `law`, started (activated) at nowNs on first use by a thread of workload `group`. */
+  domainFor(k: Kernel, law: PageLaw, group: number, cpuNode: number, nowNs: number): DrawDomain {
     let d = this.byLaw.get(law);
     if (!d) {
-      d = new DrawDomain(k, law, group, cpuNode, this.rng);
+      d = new DrawDomain(k, law, group, cpuNode, this.rng, nowNs);
       this.byLaw.set(law, d);
       if (law.pages > 0) this.byRegion[findVma(k.vmas, law.base)] = d;
     }

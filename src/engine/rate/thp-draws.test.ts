@@ -17,7 +17,7 @@ function thpWorld(size = '64MiB') {
   const { k, tasks, rate } = buildWorld(s);
   const t = tasks[0]!;
   const head = handleFault(k, t.policy, 0, false, false, () => false);
-  const d = rate!.domainFor(k, t.draws!.law, 0, t.policy.localNode);
+  const d = rate!.domainFor(k, t.draws!.law, 0, t.policy.localNode, k.nowNs);
   k.m.flags[head] = k.m.flags[head]! & ~PG.young;
   return { k, d, head };
 }

@@ -57,4 +57,35 @@ describe.each(ENGINES)('fleet metrics (%s engine)', (engine) => {
     // The working set at the end is the pages not idle: what the histogram's first bin holds.
     expect(f.workingSetPages.at(-1)).toBeCloseTo(f.coldAgePages[0]!, 6);
   });
+
+  it('a hot set that moves at 750 ms has both places in the 800 ms working set, the old one idle 200 ms at the end', () => {
+    // 4096 pages, every draw on a quarter of them: pages 3072..4095 until 750 ms, then 0..1023.
+    // Each hot page is drawn thousands of times in 50 ms, so by hand: at 800 ms both quarters were
+    // touched in the last 100 ms (2048 pages), at 900 ms only the new one (1024); at 1000 ms the old
+    // quarter's last touch came in (700, 750] ms, idle 200 ms by DAMON_STAT's whole intervals, and
+    // the cold half was last touched by the populate pass.
+    const s = twoTierScenario({
+      workload: {
+        type: 'hotset',
+        size: '16MiB',
+        distribution: 'hot',
+        hotFraction: 0.25,
+        hotProbability: 1,
+        hotPosition: 'tail',
+        phases: [{ atMs: 750, hotPosition: 'head' }],
+      },
+      swap: false,
+    });
+    const r = runToEnd(s, engine);
+    const task = r.tasks[0]!;
+    const f = task.fleet!;
+    const at = (ms: number) => f.workingSetPages[task.residency.timesMs.indexOf(ms)];
+    expect(at(700)).toBe(1024);
+    expect(at(800)).toBe(2048);
+    expect(at(900)).toBe(1024);
+    expect(f.idleMsPercentiles[25]).toBe(0);
+    expect(f.idleMsPercentiles[26]).toBe(200);
+    expect(f.idleMsPercentiles[50]).toBe(200);
+    expect(f.idleMsPercentiles[51]).toBeGreaterThan(500);
+  });
 });

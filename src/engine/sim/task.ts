@@ -118,7 +118,7 @@ export function runTask(k: Kernel, t: Task, untilNs: number, slowdown: number, r
         k,
         t,
         draws,
-        (t.domain ??= rate.domainFor(k, draws.law, t.group, t.policy.localNode)),
+        (t.domain ??= rate.domainFor(k, draws.law, t.group, t.policy.localNode, t.clockNs)),
         until,
         slowdown,
       );
