@@ -3,7 +3,7 @@
 // promotion needs a demotion to make room, pgdemote_* and pgpromote_success run at the same rate,
 // and throughput is no better than with promotion off (the migrations cost time and the
 // fast-tier hit ratio stays at DRAM's share of the set).
-import { pct, runToEnd } from './published-run.ts';
+import { papersKernel, pct, runToEnd } from './published-run.ts';
 
 function spill(multiple: number, preset: string, knobs: Record<string, unknown>): unknown {
   return {
@@ -16,7 +16,7 @@ function spill(multiple: number, preset: string, knobs: Record<string, unknown>)
         { id: 1, memory: 'cxl', capacity: '4GiB', cpus: 0 },
       ],
     },
-    policy: { preset, knobs },
+    policy: { preset, knobs: papersKernel(knobs) },
     workload: [
       {
         name: 'hot',

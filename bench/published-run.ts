@@ -4,6 +4,15 @@ import { createSimulation } from '../src/engine/index.ts';
 import type { RunResult, TaskResult } from '../src/shared/result.ts';
 import { resolve } from './engine.ts';
 
+/**
+ * The knobs of a published result about the classic LRU: the papers measured kernels before
+ * MGLRU (TPP, 5.x) or with it off (Huang Ying's hot-page selection, v6.1), so their runs pin
+ * lru_gen_enabled off rather than take 6.12's default.
+ */
+export function papersKernel(knobs: Record<string, unknown>): Record<string, unknown> {
+  return { lru_gen_enabled: false, ...knobs };
+}
+
 export function runToEnd(json: unknown): RunResult {
   const s = resolve(json);
   const sim = createSimulation(s);

@@ -10,7 +10,7 @@
 // on DRAM is never woken while CXL has free pages, so nothing is demoted), mainline tiering for
 // reference, `tpp`, and the all-DRAM baseline the letter measures its regression against.
 import { machineHitRatio } from '../src/shared/hit-ratio.ts';
-import { pct, runToEnd, task, topTierShare } from './published-run.ts';
+import { papersKernel, pct, runToEnd, task, topTierShare } from './published-run.ts';
 
 /** DRAM 512 MiB : CXL 2 GiB; page cache read over and over fills DRAM first, the anon heap comes 3 s later. */
 function cacheApp(preset: string, knobs: Record<string, unknown>, allDram = false): unknown {
@@ -24,7 +24,7 @@ function cacheApp(preset: string, knobs: Record<string, unknown>, allDram = fals
     format: 'tierlab.scenario/1',
     name: `TPP cache app, ${preset}`,
     machine: { pageSize: '4KiB', nodes },
-    policy: { preset, knobs },
+    policy: { preset, knobs: papersKernel(knobs) },
     workload: [
       { name: 'files', type: 'grep', corpus: '768MiB', passes: 100, cpu: 0 },
       {

@@ -5,6 +5,7 @@
 import { createSimulation } from '../src/engine/index.ts';
 import type { RunResult } from '../src/shared/result.ts';
 import { resolve } from './engine.ts';
+import { papersKernel } from './published-run.ts';
 import { benchPublishedTpp } from './published-tpp.ts';
 import { benchPublishedPressure } from './published-pressure.ts';
 import { benchPublishedHybridtier } from './published-hybridtier.ts';
@@ -26,7 +27,7 @@ function tieringRun(knobs: Record<string, unknown>, phaseChange = true): RunResu
         { id: 1, memory: 'pmem', capacity: '4GiB', cpus: 0 },
       ],
     },
-    policy: { preset: 'linux-tiering', knobs },
+    policy: { preset: 'linux-tiering', knobs: papersKernel(knobs) },
     workload: [
       {
         name: 'db',

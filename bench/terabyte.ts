@@ -19,7 +19,8 @@ const json = {
       { id: 1, memory: 'cxl', capacity: '768GiB', cpus: 0 },
     ],
   },
-  policy: { preset: 'linux-tiering' },
+  // Measured (README) with the classic LRU, before 6.12's MGLRU default: pinned so the figures stay comparable.
+  policy: { preset: 'linux-tiering', knobs: { lru_gen_enabled: false } },
   workload: [{ name: 'zipf', type: 'hotset', size: '600GiB', distribution: 'zipf', cpu: 0 }],
   run: { durationMs: minutes * 60_000, tickMs: 10, sampleEveryMs: 1000, seed: 1, engine: 'rate' },
 };

@@ -6,6 +6,8 @@ import type { ResolvedScenario } from '../shared/scenario/resolved.ts';
 import { contentHash } from './db/index.ts';
 import { defaultLatencyCurve } from '../shared/scenario/memory-kinds.ts';
 import { DEFAULT_KERNEL } from '../shared/scenario/kernels.ts';
+import { KERNEL_DEPENDENT_KNOBS } from '../shared/scenario/kernel-knob-defaults.ts';
+import { getPreset, presetKnobsBeforeKernelDefaults } from '../shared/scenario/presets.ts';
 
 export function scenarioIdentity(s: ResolvedScenario): string {
   const doc = toScenarioFile({ ...s, run: { ...s.run, seed: 0 } });
@@ -22,6 +24,15 @@ export function scenarioIdentity(s: ResolvedScenario): string {
   // Runs stored before kernel versions were hashed without policy.kernel and ran the newer
   // kernel's model: leaving out the default keeps them in one group with today's 6.12 runs.
   if (s.policy.kernel === DEFAULT_KERNEL) delete doc.policy?.kernel;
+  // Runs stored before lru_gen_enabled defaulted on for 6.12 were hashed with the knobs beyond the
+  // old defaults: a knob at its old default is left out (toScenarioFile writes it when it differs
+  // from today's), so a classic-LRU run keeps its group and a default 6.12 run now forms a new one.
+  const preset = getPreset(s.policy.preset);
+  const knobs = doc.policy?.knobs as Record<string, unknown> | undefined;
+  if (preset && knobs) {
+    const before = presetKnobsBeforeKernelDefaults(preset);
+    for (const name of KERNEL_DEPENDENT_KNOBS) if (knobs[name] === before[name]) delete knobs[name];
+  }
   return contentHash(doc);
 }
 

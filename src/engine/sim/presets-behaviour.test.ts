@@ -6,17 +6,19 @@ import { ENGINES, runToEnd, twoTierScenario } from '../../../tests/support/engin
 
 // Every behaviour holds in both engines.
 describe.each(ENGINES)('%s engine', (engine) => {
-  /** Swaps the scenario's policy for a preset with its own knobs (and optional overrides). */
+  /** Swaps the scenario's policy for a preset with its own knobs, the classic LRU (and optional overrides). */
   function withPreset(
     s: ResolvedScenario,
     name: string,
     knobs: Record<string, unknown> = {},
   ): ResolvedScenario {
     const preset = getPreset(name)!;
+    const kernel = resolveKernel(preset, undefined);
+    // These behaviours are the classic LRU's: MGLRU (6.12's default) is pinned off.
     s.policy = {
       preset: name,
-      knobs: { ...presetKnobs(preset), ...knobs },
-      kernel: resolveKernel(preset, undefined),
+      knobs: { ...presetKnobs(preset, kernel), lru_gen_enabled: false, ...knobs },
+      kernel,
     };
     return s;
   }

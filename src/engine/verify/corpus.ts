@@ -192,7 +192,8 @@ export function corpusEntry(
         ],
         ...(parts.swap ? { swap: { capacity: '64MiB', device: 'ssd' } } : {}),
       },
-      policy: { preset, knobs: parts.knobs },
+      // The classic LRU, as every entry meant before 6.12 turned MGLRU on; mglruEntry turns it on.
+      policy: { preset, knobs: { lru_gen_enabled: false, ...parts.knobs } },
       workload: parts.workload,
       run: { durationMs, tickMs: 10, sampleEveryMs: 100 },
     },

@@ -57,7 +57,8 @@ export function fragmentedThpEntry(defrag: 'always' | 'defer' | 'never', duratio
     workload('uniform', 'leaves', DRAM_MIB * 0.45, { stopMs: 300 }),
     workload('hot', 'w', DRAM_MIB * 0.6, { thp: true, startMs: 300 }),
   ];
-  const policy = { preset: 'linux', knobs: { demotion_enabled: true, transparent_hugepage_defrag: defrag } };
+  const knobs = { demotion_enabled: true, transparent_hugepage_defrag: defrag, lru_gen_enabled: false };
+  const policy = { preset: 'linux', knobs };
   const name = taggedName({ ...e, name: `linux thp fragmented defrag=${defrag}` }, durationMs, '');
   return { ...renamed(e, name, { policy, workload: workloads }), regime: '1.5x-unbound' };
 }

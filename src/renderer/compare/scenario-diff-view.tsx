@@ -5,6 +5,7 @@ import type { Comparison } from '../../shared/api/types.ts';
 import { useApi } from '../api/api-context.tsx';
 import { createCall } from '../primitives/create-call.ts';
 import { getPreset, presetKnobs } from '../../shared/scenario/index.ts';
+import { documentKernel } from '../../shared/scenario/run-kernel.ts';
 import { diffScenarios, withEffectiveKnobs, withEngineThatRan } from './scenario-diff.ts';
 
 export function ScenarioDiffView(props: { groups: Comparison['groups'] }) {
@@ -23,7 +24,7 @@ export function ScenarioDiffView(props: { groups: Comparison['groups'] }) {
   const effective = (doc: unknown) =>
     withEffectiveKnobs(doc, (name) => {
       const p = getPreset(name);
-      return p ? { ...presetKnobs(p) } : undefined;
+      return p ? { ...presetKnobs(p, documentKernel(doc)) } : undefined;
     });
   // The seed differs between repeats by design; within a comparison it is noise.
   const rows = () =>

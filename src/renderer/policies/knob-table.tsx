@@ -1,7 +1,10 @@
 // Every knob by its kernel name: the value in effect (explicit, else the preset's, else the kernel's
-// default), its unit, where the kernel keeps it and what it does.
+// default on the draft's kernel version), its unit, where the kernel keeps it and what it does.
 import { For, Show } from 'solid-js';
 import { KNOBS, getPreset, presetKnobs, type KnobName } from '../../shared/scenario/index.ts';
+import { kernelDefaultText } from '../../shared/scenario/kernel-knob-defaults.ts';
+import { KERNEL_VERSIONS } from '../../shared/scenario/kernels.ts';
+import { resolveKernel } from '../../shared/scenario/presets.ts';
 import { useScenarioDraft } from '../scenario/scenario-draft-context.tsx';
 import { FieldError } from '../ui/field-error.tsx';
 import { KnobInput, knobText as shown } from './knob-input.tsx';
@@ -37,7 +40,9 @@ export function KnobTable() {
   const { draft, setDraft } = useScenarioDraft();
   const inherited = () => {
     const preset = getPreset(draft.policy.preset);
-    return preset ? presetKnobs(preset) : undefined;
+    if (!preset) return undefined;
+    const kernel = KERNEL_VERSIONS.find((k) => k === draft.policy.kernel);
+    return presetKnobs(preset, resolveKernel(preset, kernel));
   };
   const explicit = (name: string) => draft.policy.knobs[name] !== undefined;
   return (
@@ -81,7 +86,7 @@ export function KnobTable() {
                     </Show>
                     <FieldError path={`policy.knobs.${name}`} />
                   </td>
-                  <td class="num">{shown(KNOBS[name].default)}</td>
+                  <td class="num">{kernelDefaultText(name) ?? shown(KNOBS[name].default)}</td>
                   <td class="muted">{KNOBS[name].unit}</td>
                   <td>
                     {KNOBS[name].help}

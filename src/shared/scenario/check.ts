@@ -18,7 +18,7 @@ export function checkScenario(parts: ScenarioParts): ScenarioError[] {
   const report: Report = (path, message) => errors.push({ path, message });
   checkMachine(parts, report);
   checkHotplug(parts, report);
-  if (parts.preset !== undefined) checkPolicy(parts.preset, parts.knobs, report);
+  if (parts.preset !== undefined) checkPolicy(parts.preset, parts.kernel, parts.knobs, report);
   if (parts.preset !== undefined) checkKernel(parts, report);
   checkWorkloads(parts, report);
   if (parts.run) checkRun(parts.run, report);
@@ -27,10 +27,15 @@ export function checkScenario(parts: ScenarioParts): ScenarioError[] {
 }
 
 /** A knob cannot switch on a mechanism the preset's kernel does not have. */
-function checkPolicy(presetName: string, explicit: Partial<Knobs>, report: Report): void {
+function checkPolicy(
+  presetName: string,
+  kernel: ScenarioParts['kernel'],
+  explicit: Partial<Knobs>,
+  report: Report,
+): void {
   const preset = getPreset(presetName);
   if (!preset) return;
-  const knobs = { ...presetKnobs(preset), ...explicit };
+  const knobs = { ...presetKnobs(preset, resolveKernel(preset, kernel)), ...explicit };
   if (!preset.mechanisms.demotion && knobs.demotion_enabled) {
     report(
       'policy.knobs.demotion_enabled',

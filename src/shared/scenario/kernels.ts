@@ -93,9 +93,21 @@ export const KERNEL_CHANGES: readonly KernelChange[] = [
     what:
       'the multi-gen LRU keeps a memcg LRU per node (memcgs in generations of bins, rotated by ' +
       'lru_gen_rotate_memcg) that global reclaim walks (shrink_many, shrink_one); on 6.1 MGLRU walks ' +
-      'memcgs as the two lists do, which Tierlab does not model, so it refuses MGLRU with cgroups there',
+      'memcgs as the two lists do (shrink_node_memcgs), kswapd ages them in lru_gen_age_node',
     source:
       'Yu Zhao, "mm: multi-gen LRU: memcg LRU" series (per-node lru_gen_folio lists, lru_gen_rotate_memcg), v6.3',
+  },
+  {
+    in: '6.12',
+    kind: 'behaviour',
+    what:
+      'the multi-gen LRU is on by default (lru_gen_enabled true, as Debian builds 6.12 with ' +
+      'CONFIG_LRU_GEN_ENABLED=y) for presets linux and linux-tiering; on 6.1 (Debian 12) it is built in ' +
+      'but off, so reclaim uses the active/inactive lists unless lru_gen_enabled is set',
+    source:
+      'Yu Zhao, "mm: multi-gen LRU" series, v6.1: mm/Kconfig LRU_GEN_ENABLED (default n) turns on ' +
+      "lru_gen_caps[LRU_GEN_CORE] at boot; Debian's configs set CONFIG_LRU_GEN=y on both and " +
+      'CONFIG_LRU_GEN_ENABLED=y on 6.12 only',
   },
 ];
 

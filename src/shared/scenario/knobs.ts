@@ -122,16 +122,17 @@ export const KNOBS = {
   },
   lru_gen_enabled: {
     group: 'reclaim',
+    // 6.12's default is true: KERNEL_KNOB_DEFAULTS, through presetKnobs.
     default: false,
     kind: 'bool',
     unit: '',
     path: '/sys/kernel/mm/lru_gen/enabled',
     help:
-      'The multi-gen LRU (MGLRU, 6.1+): reclaim ages pages into up to 4 generations per node (and memory ' +
-      'cgroup, 6.12 only) by walking page tables for accessed bits, and evicts from the oldest, choosing ' +
+      'The multi-gen LRU (MGLRU, 6.1+): reclaim ages pages into up to 4 generations per node and memory ' +
+      'cgroup by walking page tables for accessed bits, and evicts from the oldest, choosing ' +
       'anon or file and protecting often-used tiers by refault feedback (a PID controller); 6.1 and 6.12 ' +
-      'follow their own rules, before the v6.14 rework. Off by default on both (Debian 6.12 turns it on). ' +
-      'Off: the active/inactive lists.',
+      'follow their own rules, before the v6.14 rework. On by default on 6.12 (as Debian builds it), ' +
+      'off on 6.1 and on damon-tiering (kernel-knob-defaults.ts). Off: the active/inactive lists.',
   },
   lru_gen_min_ttl_ms: {
     group: 'reclaim',

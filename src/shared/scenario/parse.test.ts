@@ -33,7 +33,8 @@ describe('parseScenario', () => {
     });
     expect(s.policy).toEqual({
       preset: 'linux',
-      knobs: { ...defaultKnobs(), demotion_enabled: true },
+      // 6.12 turns the multi-gen LRU on by default (kernel-knob-defaults.ts).
+      knobs: { ...defaultKnobs(), demotion_enabled: true, lru_gen_enabled: true },
       kernel: '6.12',
     });
     expect(s.workload).toEqual([
@@ -92,7 +93,11 @@ describe('parseScenario', () => {
       [20, 10],
     ]);
     expect(s.machine.swap).toBeNull();
-    expect(s.policy).toEqual({ preset: 'linux', knobs: defaultKnobs(), kernel: '6.12' });
+    expect(s.policy).toEqual({
+      preset: 'linux',
+      knobs: { ...defaultKnobs(), lru_gen_enabled: true },
+      kernel: '6.12',
+    });
     // The first node with CPUs runs a workload that names none; the step is one page.
     expect(s.workload[0]).toMatchObject({
       cpu: 1,

@@ -19,13 +19,14 @@ describe('the preset registry', () => {
       // Only the mainline presets run a modelled version (the newer by default); a research
       // preset runs its series' own kernel.
       const kernel = name === 'linux' || name === 'linux-tiering' ? '6.12' : null;
-      expect(s.policy).toEqual({ preset: name, knobs: presetKnobs(preset), kernel });
+      expect(s.policy).toEqual({ preset: name, knobs: presetKnobs(preset, kernel), kernel });
     },
   );
 
   it('has linux at the kernel defaults, able to demote and promote once the knobs say so', () => {
     const linux = getPreset('linux');
-    expect(linux && presetKnobs(linux)).toEqual(defaultKnobs());
+    expect(linux && presetKnobs(linux, '6.1')).toEqual(defaultKnobs());
+    expect(linux && presetKnobs(linux, '6.12')).toEqual({ ...defaultKnobs(), lru_gen_enabled: true });
     expect(linux?.mechanisms).toEqual({ demotion: true, tieringPromotion: true, lruGen: true });
   });
 

@@ -3,6 +3,11 @@
 import { defaultKnobs, type Knobs } from './knobs.ts';
 import type { ResolvedPolicy } from './resolved.ts';
 import { DEFAULT_KERNEL, type KernelVersion, type PresetKernel } from './kernels.ts';
+import {
+  KERNEL_DEPENDENT_KNOBS,
+  KERNEL_KNOB_DEFAULTS,
+  type KernelDependentKnob,
+} from './kernel-knob-defaults.ts';
 import { linux } from './presets/linux.ts';
 import { noTiering } from './presets/no-tiering.ts';
 import { hansen2020 } from './presets/hansen-2020.ts';
@@ -99,9 +104,33 @@ export function getPreset(name: string): PolicyPreset | undefined {
   return PRESETS.find((p) => p.name === name);
 }
 
-/** Knobs as a preset leaves them: the kernel's defaults overridden by the preset's own. */
-export function presetKnobs(preset: PolicyPreset): Knobs {
+/**
+ * Knobs as a preset leaves them on `kernel` (resolveKernel's answer): the kernel's defaults, the
+ * ones that depend on the version (kernel-knob-defaults.ts), then the preset's own. E.g. `linux`
+ * on 6.12 has lru_gen_enabled true, on 6.1 false; `damon-tiering` (kernel null) false.
+ */
+export function presetKnobs(preset: PolicyPreset, kernel: KernelVersion | null): Knobs {
+  const versioned = kernel !== null && preset.mechanisms.lruGen ? KERNEL_KNOB_DEFAULTS[kernel] : {};
+  return { ...defaultKnobs(), ...versioned, ...preset.knobs };
+}
+
+/**
+ * Knobs as a preset left them before any default depended on the kernel (lru_gen_enabled was off
+ * on both): what a run stored then ran with, and what scenarioIdentity measures knobs against so
+ * that those runs keep their group.
+ */
+export function presetKnobsBeforeKernelDefaults(preset: PolicyPreset): Knobs {
   return { ...defaultKnobs(), ...preset.knobs };
+}
+
+/** The knobs whose default for this preset depends on the kernel it runs (none for a fixed kernel). */
+export function kernelDependentKnobs(preset: PolicyPreset): readonly KernelDependentKnob[] {
+  if ('fixed' in preset.kernel) return [];
+  const versions = preset.kernel.choice;
+  const before = presetKnobsBeforeKernelDefaults(preset);
+  return KERNEL_DEPENDENT_KNOBS.filter((name) =>
+    versions.some((k) => presetKnobs(preset, k)[name] !== before[name]),
+  );
 }
 
 /** The mechanisms a resolved policy's kernel has; throws for a preset name no parser would accept. */

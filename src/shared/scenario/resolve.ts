@@ -120,13 +120,14 @@ function resolveSwap(swap: NonNullable<ParsedMachine['swap']>): ResolvedSwap {
   };
 }
 
-/** Kernel defaults, then the preset's knobs, then the file's: the most specific wins. */
+/** Kernel defaults (some by version), then the preset's knobs, then the file's: the most specific wins. */
 function resolvePolicy(policy: ParsedPolicy): ResolvedPolicy {
   const preset = getPreset(policy.preset);
   if (!preset) throw new Error(`unknown policy preset "${policy.preset}" passed the checks`);
   const explicit = Object.fromEntries(Object.entries(policy.knobs).filter(([, v]) => v !== undefined));
-  const knobs: Knobs = { ...presetKnobs(preset), ...(explicit as Partial<Knobs>) };
-  return { preset: preset.name, knobs, kernel: resolveKernel(preset, policy.kernel) };
+  const kernel = resolveKernel(preset, policy.kernel);
+  const knobs: Knobs = { ...presetKnobs(preset, kernel), ...(explicit as Partial<Knobs>) };
+  return { preset: preset.name, knobs, kernel };
 }
 
 /** A multi-tenant entry as one hot-set process per VM; the entry's common fields apply to each. */

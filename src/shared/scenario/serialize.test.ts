@@ -5,7 +5,7 @@ import { exampleScenarioFile } from './example.ts';
 import { defaultKnobs } from './knobs.ts';
 import { defaultLatencyCurve } from './memory-kinds.ts';
 import type { ResolvedScenario } from './resolved.ts';
-import { resolves } from '../../../tests/support/shared/scenario.ts';
+import { editedExample, resolves } from '../../../tests/support/shared/scenario.ts';
 
 const MiB = 1024 ** 2;
 const common = { startMs: 0, stopMs: null, threads: 1, load: 1, dramShare: null };
@@ -207,6 +207,31 @@ describe('toScenarioFile', () => {
     });
     expect(file.machine.distances).toBeUndefined();
     expect(file.machine.swap).toBeUndefined();
+  });
+});
+
+describe('toScenarioFile and the defaults that moved with the kernel', () => {
+  const linux = (kernel: string, knobs: Record<string, unknown> = {}) =>
+    resolves(editedExample([['policy'], { preset: 'linux', kernel, knobs }]));
+
+  it('writes lru_gen_enabled where it differs from the default of today or of before 6.12 turned it on', () => {
+    // 6.12's default (true) differs from the old one (false): written, so an older reader runs MGLRU too.
+    expect(toScenarioFile(linux('6.12')).policy.knobs).toEqual({ lru_gen_enabled: true });
+    // The classic LRU on 6.12 differs from today's default: written, so today's reader keeps it.
+    expect(toScenarioFile(linux('6.12', { lru_gen_enabled: false })).policy.knobs).toEqual({
+      lru_gen_enabled: false,
+    });
+    // 6.1's default is both: left out.
+    expect(toScenarioFile(linux('6.1')).policy.knobs).toEqual({});
+    expect(toScenarioFile(linux('6.1', { lru_gen_enabled: true })).policy.knobs).toEqual({
+      lru_gen_enabled: true,
+    });
+  });
+
+  it('writes a file that parses back to the same lru_gen_enabled on either kernel', () => {
+    for (const s of [linux('6.12'), linux('6.12', { lru_gen_enabled: false }), linux('6.1')]) {
+      expect(resolves(toScenarioFile(s)).policy).toEqual(s.policy);
+    }
   });
 });
 

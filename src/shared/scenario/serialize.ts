@@ -2,7 +2,7 @@
 // Hardware numbers are written out in full, so a saved experiment survives revised kind defaults.
 import { KNOBS, type KnobName, type Knobs } from './knobs.ts';
 import { defaultDistances } from './memory-kinds.ts';
-import { getPreset, presetKnobs } from './presets.ts';
+import { getPreset, presetKnobs, presetKnobsBeforeKernelDefaults } from './presets.ts';
 import { exactSizeText } from './size-text.ts';
 import type {
   ResolvedCgroup,
@@ -84,13 +84,19 @@ export function toScenarioFile(s: ResolvedScenario): ScenarioFile {
   };
 }
 
-/** Only the knobs that differ from what the preset sets, so the file says what was tuned. */
+/**
+ * Only the knobs that differ from what the preset sets, so the file says what was tuned; a knob
+ * whose default moved with the kernel (lru_gen_enabled on 6.12) is written where it differs from
+ * either default, so the file means the same run to a reader of today and to one from before.
+ */
 function knobsBeyondPreset(policy: ResolvedPolicy): Partial<Knobs> {
   const preset = getPreset(policy.preset);
-  const base = preset ? presetKnobs(preset) : undefined;
+  const now = preset ? presetKnobs(preset, policy.kernel) : undefined;
+  const before = preset ? presetKnobsBeforeKernelDefaults(preset) : undefined;
   const out: Partial<Record<KnobName, Knobs[KnobName]>> = {};
   for (const name of Object.keys(KNOBS) as KnobName[]) {
-    if (base?.[name] !== policy.knobs[name]) out[name] = policy.knobs[name];
+    const value = policy.knobs[name];
+    if (now?.[name] !== value || before?.[name] !== value) out[name] = value;
   }
   return out as Partial<Knobs>;
 }

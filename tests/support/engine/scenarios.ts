@@ -9,7 +9,7 @@ type Json = Record<string, unknown>;
 
 const usememDefaults = { type: 'usemem', size: '96MiB', repeats: 2 };
 
-/** DRAM 64 MiB (1 CPU) + PMEM 128 MiB, 64 MiB SSD swap, one usemem thread on node 0. */
+/** DRAM 64 MiB (1 CPU) + PMEM 128 MiB, 64 MiB SSD swap, one usemem thread on node 0, classic LRU. */
 export function twoTierScenario(
   over: { knobs?: Json; workload?: Json; swap?: boolean; run?: Json; nodes?: Json[]; preset?: string } = {},
 ): ResolvedScenario {
@@ -24,7 +24,11 @@ export function twoTierScenario(
       ],
       ...(over.swap === false ? {} : { swap: { capacity: '64MiB', device: 'ssd' } }),
     },
-    policy: { preset: over.preset ?? 'linux', knobs: { demotion_enabled: true, ...over.knobs } },
+    // The classic LRU unless a test asks for MGLRU (6.12's default since issue 13).
+    policy: {
+      preset: over.preset ?? 'linux',
+      knobs: { demotion_enabled: true, lru_gen_enabled: false, ...over.knobs },
+    },
     workload: [{ name: 'hog', cpu: 0, ...(over.workload?.type ? {} : usememDefaults), ...over.workload }],
     run: { durationMs: 1000, tickMs: 10, sampleEveryMs: 100, seed: 7, ...over.run },
   };

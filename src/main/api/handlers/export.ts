@@ -19,6 +19,7 @@ import { resultsCsvHeader, resultsCsvRow } from '../../export/results-csv.ts';
 import { ApiError, notFound } from '../errors.ts';
 import type { Handlers } from '../handler.ts';
 import type { Lab } from '../lab.ts';
+import { storedRunDocument } from '../../../shared/scenario/run-document.ts';
 
 export function requireRuns(lab: Lab, runIds: number[]) {
   return runIds.map((id) => {
@@ -145,7 +146,7 @@ export const exportHandlers: Handlers<
       filename: `tierlab-run-${runId}.result.json`,
       result: {
         ...stored.result,
-        scenario: getRunScenario(lab.db, runId),
+        scenario: storedRunDocument(getRunScenario(lab.db, runId)),
         scenarioHash: run!.scenarioHash ?? undefined,
       },
       samples: toSamplesFile(withCgroupSamples(lab, runId, readSampleBatch(lab.db, runId))),

@@ -3,6 +3,7 @@
 import { basename, resolve, sep } from 'node:path';
 import { parseScenario } from '../../../shared/scenario/parse.ts';
 import type { ResolvedScenario } from '../../../shared/scenario/resolved.ts';
+import { pinRunDocument } from '../../../shared/scenario/run-document.ts';
 import type { RunSource } from '../../../shared/api/contract.ts';
 import type { Scenario } from '../../db/index.ts';
 import { documentWithSeed, scenarioIdentity, withSeed } from '../../scenario-identity.ts';
@@ -65,7 +66,7 @@ export const runStartHandlers: Handlers<'run:start' | 'run:wait'> = {
     const runIds = list.map((seed) =>
       lab.runs.enqueue({
         scenario: withSeed(scenario, seed),
-        document: documentWithSeed(stored.document, seed),
+        document: pinRunDocument(documentWithSeed(stored.document, seed), scenario),
         scenarioId: stored.id,
         scenarioHash: hash,
       }),

@@ -19,6 +19,7 @@ import {
 import { ApiError, notFound } from '../errors.ts';
 import type { Handlers } from '../handler.ts';
 import type { Lab } from '../lab.ts';
+import { storedRunDocument } from '../../../shared/scenario/run-document.ts';
 
 export function runInfo(lab: Lab, r: Run): RunInfo {
   return {
@@ -71,7 +72,7 @@ export const runHandlers: Handlers<
     const run = requireRun(lab, runId);
     return {
       run: runInfo(lab, run),
-      scenario: getRunScenario(lab.db, runId),
+      scenario: storedRunDocument(getRunScenario(lab.db, runId)),
       result: getResult(lab.db, runId)?.result ?? null,
       note: getRunNote(lab.db, runId)?.text ?? '',
     };
