@@ -3,7 +3,7 @@
 // for their next touch, and a hot threshold of a few ms leaves most of them past it. One keeps the
 // defaults beside that; one has the threshold auto-adjust every second against a 1 MB/s rate limit,
 // so the adjust runs at aggregate faults' times. At 2 ms its step (2 * 2 / 16, integer ms) is 0, so
-// the threshold stays at 2 ms; the 1 s scan_period_max keeps the scan at 500 ms, three passes a run.
+// the threshold stays at 2 ms; the 1 s scan_period_max keeps a scan every 500 ms, half the set each.
 import { corpusEntry, type CorpusEntry, type Json } from './corpus.ts';
 
 const HOT_MIB = 512;
