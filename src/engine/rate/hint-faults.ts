@@ -156,11 +156,12 @@ export function releaseIfBypassed(k: Kernel, t: Task, d: DrawDomain): void {
 
 /**
  * After task t's stretch of draws that began at `startNs` and draw count `startDrawn`, `perDraw` ns
- * apart: counts the aggregate hint faults it passed as do_numa_page counts a remote fault that
- * does not migrate (pgfault, numa_hint_faults, task_numa_fault), lets the first run the threshold
- * adjust at its own time, and returns their cost in ns of the task's time.
+ * apart: counts the aggregate hint faults it passed (the ones d.hints.takeWithin or takeDue just
+ * took) as do_numa_page counts a remote fault that does not migrate (pgfault, numa_hint_faults,
+ * task_numa_fault), lets the first run the threshold adjust at its own time, and returns their
+ * cost in ns of the task's time.
  */
-export function takeHintFaults(
+export function countHintFaults(
   k: Kernel,
   t: Task,
   d: DrawDomain,
@@ -169,7 +170,7 @@ export function takeHintFaults(
   perDraw: number,
   slowdown: number,
 ): number {
-  const nr = d.hints.takeDue(d.drawn);
+  const nr = d.hints.taken;
   if (nr === 0) return 0;
   const local = t.policy.localNode;
   const firstMs = (startNs + Math.max(0, d.hints.firstKey - startDrawn) * perDraw) / 1e6;
