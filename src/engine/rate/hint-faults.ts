@@ -13,6 +13,7 @@ import { PG } from '../mm/page-flags.ts';
 import { isThpHead } from '../mm/folio.ts';
 import { hintFaultsPastThreshold, maxHotThresholdMs, pgdatFreeSpaceEnough } from '../mm/promotion-limits.ts';
 import { taskNumaFaults } from '../mm/numa-scan-period.ts';
+import { numabFaultPid } from '../mm/numa-hint-fault.ts';
 import type { Task } from '../sim/task.ts';
 import type { DrawDomain } from './draw-domain.ts';
 import { fleetIndex } from '../mm/fleet-sample.ts';
@@ -177,6 +178,7 @@ export function countHintFaults(
   count(k, local, STAT.pgfault, nr);
   count(k, local, STAT.numa_hint_faults, nr);
   hintFaultsPastThreshold(k, local, firstMs);
+  numabFaultPid(k, t.group, d.law.base, t.id); // the law's pages lie in one VMA
   taskNumaFaults(k, t.group, 0, nr, firstMs);
   return nr * HINT_FAULT_NS * slowdown;
 }
