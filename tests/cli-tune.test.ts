@@ -231,9 +231,14 @@ describe('tierlab tune', () => {
       (JSON.parse(tierlab('list', '--json', '--db', db).stdout || '[]') as { status: string }[]).some(
         (r) => r.status === 'running',
       );
-    while (!running()) await new Promise((wait) => setTimeout(wait, 100));
+    const closed = new Promise<number | null>((done) => child.on('close', done));
+    let exited = false;
+    void closed.then(() => (exited = true));
+    // A child that ended before any run was seen fails below with its stderr, not by a hang.
+    while (!exited && !running()) await new Promise((wait) => setTimeout(wait, 100));
+    expect(exited ? stderr : '').toBe('');
     child.kill('SIGINT');
-    const code = await new Promise<number | null>((done) => child.on('close', done));
+    const code = await closed;
     expect(code).toBe(1);
     expect(stderr).toMatch(/tune 1 was cancelled; the report above has the rounds that finished/);
     expect(stdout).toMatch(/^objective: throughput/);

@@ -50,8 +50,19 @@ function run(s: ResolvedScenario): Outcome {
   return { result: 'valid-run' };
 }
 
+/** Wall time reading and checking one mutant may take: a 10 MB name once cost 38 s in the typo guess. */
+const SLOW_MS = 5000;
+
+/** Throws when reading and checking a mutant took longer than SLOW_MS; its run is not timed. */
+function checkPace(started: number): void {
+  const ms = performance.now() - started;
+  if (ms > SLOW_MS) throw new Error(`reading and checking took ${Math.round(ms)} ms`);
+}
+
 function tryDocument(document: unknown): Outcome {
+  const started = performance.now();
   const parsed = parseScenario(document);
+  checkPace(started);
   if (parsed.ok) return run(parsed.scenario);
   const bad = parsed.errors.find((e) => !e.path || !e.message);
   if (parsed.errors.length === 0 || bad)
@@ -62,26 +73,25 @@ function tryDocument(document: unknown): Outcome {
 async function tryFile(m: Mutant, i: number): Promise<Outcome> {
   const file = join(dir, `m${i}.json`);
   writeFileSync(file, fileContents(m));
+  const started = performance.now();
+  let scenario: ResolvedScenario;
   try {
-    return run((await readScenarioDocument(file)).scenario);
+    scenario = (await readScenarioDocument(file)).scenario;
   } catch (e) {
     if (!(e instanceof Error) || e.name !== 'ScenarioFileError') throw e;
+    checkPace(started);
     const lines = e.message.split('\n').slice(1);
     const bad = lines.find((l) => !LOCATED.test(l) && !/^[\w.[\]"]+: \S/.test(l));
     if (lines.length === 0 || bad !== undefined) return { result: 'crash', why: `unlocated error "${bad}"` };
     return { result: 'clean-error' };
   }
+  checkPace(started);
+  return run(scenario);
 }
 
-/** Wall time one mutant may take: a 10 MB name once cost 38 s in the typo guess. */
-const SLOW_MS = 5000;
-
 async function outcomeOf(m: Mutant, i: number): Promise<Outcome> {
-  const started = performance.now();
   try {
-    const outcome = 'document' in m ? tryDocument(m.document) : await tryFile(m, i);
-    const ms = performance.now() - started;
-    return ms > SLOW_MS ? { result: 'crash', why: `took ${Math.round(ms)} ms` } : outcome;
+    return 'document' in m ? tryDocument(m.document) : await tryFile(m, i);
   } catch (e) {
     return { result: 'crash', why: e instanceof Error ? `${e.name}: ${e.message.slice(0, 200)}` : String(e) };
   }

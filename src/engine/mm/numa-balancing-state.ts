@@ -1,6 +1,8 @@
 // NUMA-balancing state: per mm (workload) the scanner's position and period (task_numa_work,
 // update_task_scan_period), per node the promotion rate limit and hot threshold (pglist_data nbp_*).
 
+import type { VmaNumab } from './vma-numab.ts';
+
 export interface MmNumab {
   /** mm->numa_next_scan, ms. */
   nextScanMs: number;
@@ -25,6 +27,10 @@ export interface MmNumab {
    * model keeps no last_cpupid per thread elsewhere, so no fault looks like another task's (shared).
    */
   faultsPrivate: number;
+  /** Each region's vma_numab_state where the kernel filters VMAs by pid (6.12); null on 6.1. */
+  vmas: VmaNumab | null;
+  /** The task that ran the last scan: on 6.12 the next running thread after it scans next. */
+  lastScanner: number;
 }
 
 export interface PgdatNumab {
@@ -38,7 +44,7 @@ export interface PgdatNumab {
 }
 
 /** init_numa_balancing(): the first scan comes scan_delay after the task starts; its period is set then. */
-export function newMmNumab(startMs: number, scanDelayMs: number): MmNumab {
+export function newMmNumab(startMs: number, scanDelayMs: number, vmas: VmaNumab | null = null): MmNumab {
   return {
     nextScanMs: startMs + scanDelayMs,
     scanOffset: 0,
@@ -49,6 +55,8 @@ export function newMmNumab(startMs: number, scanDelayMs: number): MmNumab {
     faultsRemote: 0,
     faultsMigrateFailed: 0,
     faultsPrivate: 0,
+    vmas,
+    lastScanner: -1,
   };
 }
 

@@ -21,6 +21,7 @@ import { NOT_MAPPED, pageMoved, scanProtNone, syncAccessBits } from './reference
 import type { MmNumab } from './numa-balancing-state.ts';
 import { scanWindowPages, taskScanMinMs } from './numa-scan-period.ts';
 import { PTE_WALK_NS } from './costs.ts';
+import { NumabSkip, vmaScanCheck } from './vma-numab.ts';
 
 /** Changing one PTE to PROT_NONE (with its share of the TLB flush); walking one is PTE_WALK_NS. */
 const PTE_UPDATE_NS = 25;
@@ -68,8 +69,19 @@ function resetPtenumaScan(st: MmNumab): void {
 /**
  * task_numa_work(): if the mm's next scan is due, marks the next window PROT_NONE and schedules
  * the following scan. Returns the time it cost the task, ns. Counts numa_pte_updates on `cpuNode`.
+ * With per-VMA state (st.vmas, 6.12) the scanning thread `pid`, of a process of `nrThreads`,
+ * passes over the VMAs vmaScanCheck() turns down, and if it reached the mm's end having skipped one
+ * for want of its faults, goes back and scans the first VMA it may, to its end (vma_pids_forced).
  */
-export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number, cpuNode: number): number {
+export function taskNumaWork(
+  k: Kernel,
+  mm: MmLayout,
+  st: MmNumab,
+  nowMs: number,
+  cpuNode: number,
+  pid = 0,
+  nrThreads = 1,
+): number {
   if (nowMs < st.nextScanMs || mm.total === 0) return 0;
   if (st.scanPeriodMs <= 0) st.scanPeriodMs = taskScanMinMs(k, mm);
   st.nextScanMs = nowMs + st.scanPeriodMs;
@@ -87,6 +99,7 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
     tiering && !normal && k.colloid !== null && (k.knobs.numa_balancing & NUMA_BALANCING_COLLOID) !== 0;
   const topTier = k.layout.topTier;
   const { pte, flags, stamp } = k.m;
+  const vn = st.vmas;
   let pages = scanWindowPages(k);
   let virtpages = pages * 8;
   let updates = 0;
@@ -101,11 +114,54 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
     region = 0;
     offset = 0;
   }
+  // mm->numa_scan_offset as the VMA checks see it, and the walk's vma_pids_skipped / _forced.
+  let mmOffset = st.scanOffset;
+  let skipped = false;
+  let forced = false;
+  let checked = -1;
   while (pages > 0 && virtpages > 0) {
     if (region >= mm.base.length) {
+      if (vn !== null && skipped && !forced) {
+        // Only inactive VMAs were left: start again from numa_scan_offset (a new pass if that is
+        // the mm's end, as at entry) and scan one anyway.
+        forced = true;
+        st.scanOffset = mmOffset;
+        region = 0;
+        offset = mmOffset;
+        while (region < mm.base.length && offset >= mm.pages[region]!) offset -= mm.pages[region++]!;
+        if (region >= mm.base.length) {
+          resetPtenumaScan(st);
+          region = 0;
+          offset = 0;
+          mmOffset = 0;
+        }
+        checked = -1;
+        continue;
+      }
       // The walk ran off the end of the mm: a pass is done, the next scan starts the new one.
       resetPtenumaScan(st);
       break;
+    }
+    if (vn !== null && checked !== region) {
+      checked = region;
+      const vmStart = st.scanOffset - offset;
+      const skip = vmaScanCheck(vn, region, {
+        scanSeq: st.scanSeq,
+        nowMs,
+        scanDelayMs: k.knobs.scan_delay_ms,
+        pid,
+        nrThreads,
+        resumesInside: mmOffset > vmStart,
+        forced,
+      });
+      if (skip !== NumabSkip.None) {
+        if (skip === NumabSkip.SeqCompleted) mmOffset = vmStart + mm.pages[region]!;
+        if (skip === NumabSkip.PidInactive) skipped = true;
+        st.scanOffset = vmStart + mm.pages[region]!;
+        region++;
+        offset = 0;
+        continue;
+      }
     }
     const vpage = mm.base[region]! + offset;
     if (walked % WARM_PAGES === 0) warmScan(k, vpage, Math.min(WARM_PAGES, mm.pages[region]! - offset));
@@ -135,8 +191,13 @@ export function taskNumaWork(k: Kernel, mm: MmLayout, st: MmNumab, nowMs: number
     }
     st.scanOffset++;
     if (++offset >= mm.pages[region]!) {
+      // Scanned to its end with budget left (the kernel checks the budget first): done this pass.
+      const done = vn !== null && pages > 0 && virtpages > 0;
+      if (done) vn.prevScanSeq[region] = st.scanSeq;
       offset = 0;
       region++;
+      // A forced scan takes one VMA only, to bound the cost of an uninteresting one.
+      if (done && forced) break;
     }
   }
   count(k, cpuNode, STAT.numa_pte_updates, updates);

@@ -15,6 +15,7 @@ import { migrateFolio, MIGRATE_KEEP_SOURCE, MR } from './migrate.ts';
 import { linkShadow } from './nomad-shadow.ts';
 import { MPOL_F_MOF, rmqueue, zoneStatistics, type AllocPolicy } from './page-alloc.ts';
 import { taskNumaFault, TNF_FAULT_LOCAL, TNF_MIGRATE_FAIL } from './numa-scan-period.ts';
+import { mmRegionOf, vmaSetAccessPidBit } from './vma-numab.ts';
 import { PG } from './page-flags.ts';
 import { NOT_MAPPED, pageMoved } from './reference-model.ts';
 import { wakeupKswapd } from './kswapd.ts';
@@ -42,12 +43,21 @@ function mpolMisplaced(k: Kernel, p: AllocPolicy, pfn: number, src: number, nowM
 }
 
 /**
- * do_numa_page() for present page `pfn` of a task of workload `g`: restore the PTE, move the page
- * if it is misplaced, and account the fault (task_numa_fault). Returns the page's frame afterwards
- * (a new one if it was migrated). Adds the fault's cost to k.chargedNs.
+ * do_numa_page() for present page `pfn` of thread `pid` of workload `g`: restore the PTE, note the
+ * thread in the VMA's pids_active (6.12), move the page if it is misplaced, and account the fault
+ * (task_numa_fault). Returns the page's frame afterwards (a new one if it was migrated). Adds the
+ * fault's cost to k.chargedNs.
  */
-export function doNumaPage(k: Kernel, p: AllocPolicy, g: number, pfn: number, nowMs: number): number {
+export function doNumaPage(
+  k: Kernel,
+  p: AllocPolicy,
+  g: number,
+  pfn: number,
+  nowMs: number,
+  pid = 0,
+): number {
   const m = k.m;
+  numabFaultPid(k, g, m.owner[pfn]!, pid);
   m.flags[pfn] = m.flags[pfn]! & ~PG.protnone;
   const src = pageToNid(m, pfn);
   if (isThpHead(m, pfn)) restoreHugePmd(k, pfn, src);
@@ -161,4 +171,13 @@ function migrateMisplacedFolio(k: Kernel, pfn: number, target: number, local: nu
     count(k, target, STAT.numa_pages_promoted, nr);
   }
   return dst;
+}
+
+/** numa_migrate_check()'s vma_set_access_pid_bit(): thread `pid` faulted in the VMA of vpage v. */
+export function numabFaultPid(k: Kernel, g: number, v: number, pid: number): void {
+  const vn = k.numab.mm[g]!.vmas;
+  if (vn === null) return;
+  const mm = k.mms[g]!;
+  const r = mmRegionOf(mm.base, mm.pages, v);
+  if (r >= 0) vmaSetAccessPidBit(vn, r, pid);
 }

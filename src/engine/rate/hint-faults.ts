@@ -13,6 +13,7 @@ import { PG } from '../mm/page-flags.ts';
 import { isThpHead } from '../mm/folio.ts';
 import { hintFaultsPastThreshold, maxHotThresholdMs, pgdatFreeSpaceEnough } from '../mm/promotion-limits.ts';
 import { taskNumaFaults } from '../mm/numa-scan-period.ts';
+import { numabFaultPid } from '../mm/numa-hint-fault.ts';
 import type { Task } from '../sim/task.ts';
 import type { DrawDomain } from './draw-domain.ts';
 import { fleetIndex } from '../mm/fleet-sample.ts';
@@ -156,11 +157,12 @@ export function releaseIfBypassed(k: Kernel, t: Task, d: DrawDomain): void {
 
 /**
  * After task t's stretch of draws that began at `startNs` and draw count `startDrawn`, `perDraw` ns
- * apart: counts the aggregate hint faults it passed as do_numa_page counts a remote fault that
- * does not migrate (pgfault, numa_hint_faults, task_numa_fault), lets the first run the threshold
- * adjust at its own time, and returns their cost in ns of the task's time.
+ * apart: counts the aggregate hint faults it passed (the ones d.hints.takeWithin or takeDue just
+ * took) as do_numa_page counts a remote fault that does not migrate (pgfault, numa_hint_faults,
+ * task_numa_fault), lets the first run the threshold adjust at its own time, and returns their
+ * cost in ns of the task's time.
  */
-export function takeHintFaults(
+export function countHintFaults(
   k: Kernel,
   t: Task,
   d: DrawDomain,
@@ -169,13 +171,14 @@ export function takeHintFaults(
   perDraw: number,
   slowdown: number,
 ): number {
-  const nr = d.hints.takeDue(d.drawn);
+  const nr = d.hints.taken;
   if (nr === 0) return 0;
   const local = t.policy.localNode;
   const firstMs = (startNs + Math.max(0, d.hints.firstKey - startDrawn) * perDraw) / 1e6;
   count(k, local, STAT.pgfault, nr);
   count(k, local, STAT.numa_hint_faults, nr);
   hintFaultsPastThreshold(k, local, firstMs);
+  numabFaultPid(k, t.group, d.law.base, t.id); // the law's pages lie in one VMA
   taskNumaFaults(k, t.group, 0, nr, firstMs);
   return nr * HINT_FAULT_NS * slowdown;
 }

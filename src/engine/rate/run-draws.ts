@@ -10,7 +10,8 @@ import { TaskState, type Task } from '../sim/task.ts';
 import type { DrawSource } from '../workloads/types.ts';
 import type { DrawDomain } from './draw-domain.ts';
 import { plainNode, NOT_MAPPED } from '../mm/reference-model.ts';
-import { releaseIfBypassed, takeHintFaults } from './hint-faults.ts';
+import { countHintFaults, releaseIfBypassed } from './hint-faults.ts';
+import { HINT_FAULT_NS } from '../mm/costs.ts';
 
 /** Below this many draws left, a thread's work is done (draw counts are real numbers here). */
 const DONE_EPSILON = 1e-9;
@@ -57,15 +58,27 @@ export function runDraws(
     if (total > 0) {
       const perDraw = (costNs / total + t.thinkNs) * slowdown;
       const fit = (untilNs - clock) / perDraw;
-      const n = Math.min(gap, fit, left);
-      // Aggregate hint faults the stretch passed: their time comes on top of the draws'.
+      let n = Math.min(gap, fit, left);
+      let timeUp = n === fit;
+      // Aggregate hint faults among the draws take the task's time too, so fewer draws fit the round.
       let faultsNs = 0;
+      const aggregate = hints.size > 0 && n > 0;
+      if (aggregate) {
+        n = hints.takeWithin(
+          d.drawn,
+          Math.min(gap, left),
+          untilNs - clock,
+          perDraw,
+          HINT_FAULT_NS * slowdown,
+        );
+        timeUp = n >= hints.fitDraws;
+      }
       if (n > 0) {
         const startNs = clock;
         const startDrawn = d.drawn;
         clock += n * perDraw;
         d.drawn += n;
-        if (hints.size > 0) faultsNs = takeHintFaults(k, t, d, startNs, startDrawn, perDraw, slowdown);
+        if (aggregate) faultsNs = countHintFaults(k, t, d, startNs, startDrawn, perDraw, slowdown);
         clock += faultsNs;
         src.takeDraws(n);
         t.references += n;
@@ -77,8 +90,10 @@ export function runDraws(
         }
         heat.drew(k.heat.references, n, total);
       }
-      if (n === fit) {
-        clock = untilNs + faultsNs; // the round's time ran out (set exactly: rounding must not leave a sliver)
+      if (timeUp) {
+        // The round's time ran out: set exactly (rounding must not leave a sliver), or past it by
+        // the last fault's time if one began just before the end.
+        clock = Math.max(untilNs, faultsNs > 0 ? clock : 0);
         break;
       }
       if (n === left) continue; // the thread's work ran out

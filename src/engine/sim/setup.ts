@@ -23,6 +23,8 @@ import { createAccessHeat } from '../mm/access-heat.ts';
 import { createFleetSample } from '../mm/fleet-sample.ts';
 import { addVma, createVmas, type Vmas } from '../mm/vma.ts';
 import { newMmNumab, newPgdatNumab } from '../mm/numa-balancing-state.ts';
+import { createVmaNumab } from '../mm/vma-numab.ts';
+import { VMA_SCAN_FILTER_KERNELS } from '../../shared/scenario/kernels.ts';
 import type { MmLayout } from '../mm/numa-balancing.ts';
 import { createOomKiller } from './oom.ts';
 import { buildMemcgs } from './memcg-setup.ts';
@@ -86,12 +88,20 @@ export function buildWorld(s: ResolvedScenario): World {
     baseLatency[i * 2 + 1] = n.writeLatencyNs;
   });
   const memcg = buildMemcgs(s);
+  const mms = s.workload.map((w, g) => mmLayout(vmas, g, (mempolicyFlags(w.mempolicy) & MPOL_F_MOF) !== 0));
+  const vmaScanFilter = s.policy.kernel !== null && VMA_SCAN_FILTER_KERNELS.includes(s.policy.kernel);
   const k: Kernel = {
     m: createMemState(layout, vmas.nrVpages, pageSize, rateEngine, memcg.names.length),
     vmas,
-    mms: s.workload.map((w, g) => mmLayout(vmas, g, (mempolicyFlags(w.mempolicy) & MPOL_F_MOF) !== 0)),
+    mms,
     numab: {
-      mm: s.workload.map((w) => newMmNumab(w.startMs, s.policy.knobs.scan_delay_ms)),
+      mm: s.workload.map((w, g) =>
+        newMmNumab(
+          w.startMs,
+          s.policy.knobs.scan_delay_ms,
+          vmaScanFilter ? createVmaNumab(mms[g]!.base.length) : null,
+        ),
+      ),
       pgdat: machine.nodes.map(() => newPgdatNumab()),
     },
     machine,

@@ -18,7 +18,8 @@ import { buildResult } from './result.ts';
 import { groupFastTierHits, groupReferences } from './group-counts.ts';
 import { createSampler, recordSample, takeSamples } from './sampler.ts';
 import { buildWorld, type World } from './setup.ts';
-import { runTask, TaskState } from './task.ts';
+import { runTask, TaskState, type Task } from './task.ts';
+import type { MmNumab } from '../mm/numa-balancing-state.ts';
 import { planRound, runningTasks, type RoundPlanner } from './rounds.ts';
 import { shareCpus } from './cpu-share.ts';
 
@@ -207,15 +208,39 @@ function streamEvents(world: World, t0: number, t1: number): void {
 }
 
 /**
- * task_tick_numa(): each workload whose scan is due has its scanner run by its first running
- * thread, which pays for it in time.
+ * task_tick_numa(): each workload whose scan is due has its scanner run by one running thread,
+ * which pays for it in time. The kernel's winner pushes its own next turn back (node_stamp += 2
+ * ticks) so the threads take turns; on 6.12 whose turn it is decides which VMAs are scanned (the
+ * scanner's pid, numaScanner), on 6.1 only whose clock pays, so there the first thread scans.
  */
 function numaScan(world: World, nowNs: number): void {
   const { k, tasks } = world;
   k.mms.forEach((mm, g) => {
-    const t = tasks.find((x) => x.group === g && x.state === TaskState.Running);
+    const st = k.numab.mm[g]!;
+    const t = numaScanner(tasks, g, st);
     if (!t) return;
     k.nowNs = nowNs;
-    t.clockNs += taskNumaWork(k, mm, k.numab.mm[g]!, nowNs / 1e6, t.cpuNode);
+    const nowMs = nowNs / 1e6;
+    if (st.vmas !== null && nowMs >= st.nextScanMs) st.lastScanner = t.id;
+    t.clockNs += taskNumaWork(k, mm, st, nowMs, t.cpuNode, t.id, st.vmas === null ? 1 : nrThreads(tasks, g));
   });
+}
+
+/** get_nr_threads(): the live threads of workload g (one not yet started is not forked yet). */
+function nrThreads(tasks: readonly Task[], g: number): number {
+  let n = 0;
+  for (const x of tasks) if (x.group === g && x.state === TaskState.Running) n++;
+  return n;
+}
+
+/** The running thread of workload g that scans: the first, or on 6.12 the next after the last scanner. */
+function numaScanner(tasks: readonly Task[], g: number, st: MmNumab): Task | undefined {
+  let first: Task | undefined;
+  for (const x of tasks) {
+    if (x.group !== g || x.state !== TaskState.Running) continue;
+    if (st.vmas === null) return x;
+    if (x.id > st.lastScanner) return x;
+    first ??= x;
+  }
+  return first;
 }

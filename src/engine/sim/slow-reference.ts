@@ -26,7 +26,7 @@ export function slowReference(k: Kernel, t: Task, v: number, w: number, e: numbe
   } else {
     pfn = e - 1;
     t.hitsByNode[pageToNid(k.m, pfn)]!++; // present: a hit on the tier it is on when touched
-    if (k.m.flags[pfn]! & PG.protnone) pfn = doNumaPage(k, t.policy, t.group, pfn, k.nowNs / 1e6);
+    if (k.m.flags[pfn]! & PG.protnone) pfn = doNumaPage(k, t.policy, t.group, pfn, k.nowNs / 1e6, t.id);
     const fl = k.m.flags[pfn]!;
     if (fl & PG.file) markPageAccessed(k, pfn, pageToNid(k.m, pfn));
     else k.m.flags[pfn] = k.m.flags[pfn]! | PG.young;

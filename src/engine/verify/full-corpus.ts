@@ -22,6 +22,7 @@ import {
 import { fragmentedThpEntry, THP_RUNS, thpEntry, withThp } from './thp-corpus.ts';
 import {
   kernel61Entry,
+  vmaScanEntry,
   KERNEL_RUNS,
   MGLRU_61_RUNS,
   mglru61Entry,
@@ -124,6 +125,7 @@ export function fullCorpus(): { entries: CorpusEntry[]; refused: { name: string;
   for (const [kind, regime] of KERNEL_RUNS)
     for (const kernel of ['6.1', '6.12'] as const) entries.push(threeTierEntry(kind, regime, kernel));
   entries.push(kernel61Entry('linux-tiering', 'hot', 'slow-hot-nb2'));
+  for (const kernel of ['6.1', '6.12'] as const) entries.push(vmaScanEntry(kernel));
   for (const [preset, kind, regime, ms] of MGLRU_RUNS) {
     entries.push(mglruEntry(preset, kind, regime, ms));
     // The same run with MGLRU off, where the corpus above does not have it (a 10 s run).

@@ -2,7 +2,8 @@
 // a zipf set far bigger than DRAM lands in the slow tier, so its tail's pages wait millions of draws
 // for their next touch, and a hot threshold of a few ms leaves most of them past it. One keeps the
 // defaults beside that; one has the threshold auto-adjust every second against a 1 MB/s rate limit,
-// so the adjust runs at aggregate faults' times and the threshold climbs toward 2x its default.
+// so the adjust runs at aggregate faults' times. At 2 ms its step (2 * 2 / 16, integer ms) is 0, so
+// the threshold stays at 2 ms; the 1 s scan_period_max keeps a scan every 500 ms, half the set each.
 import { corpusEntry, type CorpusEntry, type Json } from './corpus.ts';
 
 const HOT_MIB = 512;

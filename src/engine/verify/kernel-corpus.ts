@@ -2,7 +2,9 @@
 // reclaim by the multi-gen LRU.
 import {
   corpusEntry,
+  DRAM_MIB,
   LONG_RUN_MS,
+  mib,
   PMEM_MIB,
   renamed,
   taggedName,
@@ -39,6 +41,29 @@ export function threeTierEntry(kind: WorkloadKind, regime: Regime, kernel: '6.1'
   ];
   return renamed(e, `linux-tiering ${kind} ${regime} 3-tier kernel-${kernel}`, {
     machine: { ...machine, nodes, distances },
+    policy: { ...(e.file.policy as Json), kernel },
+  });
+}
+
+/**
+ * NUMA balancing's per-VMA scan filtering (6.12 only): four usemem threads, each on its own VMA,
+ * start on the slow tier after the filler (slow-hot-nb1, scan_delay_ms 0) for 10 s; on 6.12 each
+ * thread's scans pass over the others' VMAs: 11.1 k PTE updates and hint faults against 6.1's 14.75 k,
+ * in both engines.
+ */
+export function vmaScanEntry(kernel: '6.1' | '6.12'): CorpusEntry {
+  const e = corpusEntry('linux', 'hot', 'slow-hot-nb1', LONG_RUN_MS);
+  const [filler] = e.file.workload as Json[];
+  const threads = {
+    name: 'w',
+    type: 'usemem',
+    size: mib(DRAM_MIB * 0.2),
+    threads: 4,
+    repeats: 1_000_000,
+    startMs: 150,
+  };
+  return renamed(e, `linux usemem-4-threads slow-hot-nb1 10s kernel-${kernel}`, {
+    workload: [filler, threads],
     policy: { ...(e.file.policy as Json), kernel },
   });
 }

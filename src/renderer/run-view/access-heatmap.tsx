@@ -6,8 +6,7 @@
 import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show, untrack } from 'solid-js';
 import type { AccessHeatmap, NodeResult, TaskResult } from '../../shared/result.ts';
 import { useApi } from '../api/api-context.tsx';
-import { saveTextFile } from '../export/save-text-file.ts';
-import { useToast } from '../toast/toast-context.tsx';
+import { CsvFileButton } from '../export/csv-file-button.tsx';
 import { createKeptSignal, isRange, useChartStateKey } from '../charts/chart-state.ts';
 import { createChartTheme, nodeColour } from '../charts/chart-theme.ts';
 import { heatRgb } from '../charts/heat-scale.ts';
@@ -26,24 +25,12 @@ const isHeatZoom = (v: unknown): v is HeatZoom =>
 /** Saves the task's heatmap as CSV (export:heatmap, as `tierlab export --heatmap --task` writes it). */
 function HeatmapCsvButton(props: { runId: number; task: string }) {
   const { client } = useApi();
-  const toast = useToast();
-  const save = async () => {
-    const file = await client.call('export:heatmap', { runIds: [props.runId], task: props.task });
-    if (await saveTextFile(file.filename, file.csv)) {
-      const rows = file.csv.split('\n').filter(Boolean).length - 1;
-      toast.show({ kind: 'success', message: `Saved ${file.filename} (${rows.toLocaleString()} rows).` });
-    }
-  };
   return (
-    <button
-      type="button"
-      class="chart-tool"
+    <CsvFileButton
+      file={() => client.call('export:heatmap', { runIds: [props.runId], task: props.task })}
       title="One row per interval and address bucket: references, top-tier share, pages on each node"
-      data-testid={`heatmap-csv-${props.task}`}
-      onClick={() => void toast.guard(save)}
-    >
-      CSV
-    </button>
+      testId={`heatmap-csv-${props.task}`}
+    />
   );
 }
 

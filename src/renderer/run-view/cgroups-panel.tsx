@@ -5,8 +5,7 @@ import { For, Show } from 'solid-js';
 import type { RunResult } from '../../shared/result.ts';
 import type { CgroupStat } from '../../shared/memcg-stat.ts';
 import { useApi } from '../api/api-context.tsx';
-import { saveTextFile } from '../export/save-text-file.ts';
-import { useToast } from '../toast/toast-context.tsx';
+import { CsvFileButton } from '../export/csv-file-button.tsx';
 import { trim } from '../units/quantity.ts';
 
 const mib = (bytes: number) => trim(bytes / 1048576, 1);
@@ -24,24 +23,12 @@ function reclaimed(c: CgroupStat) {
 
 function CgroupsCsvButton(props: { runId: number }) {
   const { client } = useApi();
-  const toast = useToast();
-  const save = async () => {
-    const file = await client.call('export:cgroups', { runIds: [props.runId] });
-    if (await saveTextFile(file.filename, file.csv)) {
-      const rows = file.csv.split('\n').filter(Boolean).length - 1;
-      toast.show({ kind: 'success', message: `Saved ${file.filename} (${rows.toLocaleString()} rows).` });
-    }
-  };
   return (
-    <button
-      type="button"
-      class="chart-tool"
+    <CsvFileButton
+      file={() => client.call('export:cgroups', { runIds: [props.runId] })}
       title="One row per sample and cgroup: memory.current, memory.stat, memory.events, memory.numa_stat"
-      data-testid="cgroups-csv"
-      onClick={() => void toast.guard(save)}
-    >
-      CSV
-    </button>
+      testId="cgroups-csv"
+    />
   );
 }
 

@@ -12,8 +12,7 @@ import { thin } from './series.ts';
 import { trim } from '../units/quantity.ts';
 import type { MemoryKind } from '../../shared/scenario/resolved.ts';
 import { useApi } from '../api/api-context.tsx';
-import { saveTextFile } from '../export/save-text-file.ts';
-import { useToast } from '../toast/toast-context.tsx';
+import { CsvFileButton } from '../export/csv-file-button.tsx';
 
 const MAX_POINTS = 1500;
 /** The percentiles shown of memory_idle_ms_percentiles' 101. */
@@ -56,24 +55,12 @@ function FleetRow(props: { name: string; f: FleetMetrics }) {
 /** Saves each task's fleet metrics as CSV (export:fleet, as `tierlab export --fleet` writes it). */
 function FleetCsvButton(props: { runId: number }) {
   const { client } = useApi();
-  const toast = useToast();
-  const save = async () => {
-    const file = await client.call('export:fleet', { runIds: [props.runId] });
-    if (await saveTextFile(file.filename, file.csv)) {
-      const rows = file.csv.split('\n').filter(Boolean).length - 1;
-      toast.show({ kind: 'success', message: `Saved ${file.filename} (${rows.toLocaleString()} rows).` });
-    }
-  };
   return (
-    <button
-      type="button"
-      class="chart-tool"
+    <CsvFileButton
+      file={() => client.call('export:fleet', { runIds: [props.runId] })}
       title="Each task's working set over time, idle-time percentiles, cold-age bins, STRR and STAR: a row per point"
-      data-testid="fleet-csv"
-      onClick={() => void toast.guard(save)}
-    >
-      CSV
-    </button>
+      testId="fleet-csv"
+    />
   );
 }
 

@@ -109,7 +109,32 @@ export const KERNEL_CHANGES: readonly KernelChange[] = [
       "lru_gen_caps[LRU_GEN_CORE] at boot; Debian's configs set CONFIG_LRU_GEN=y on both and " +
       'CONFIG_LRU_GEN_ENABLED=y on 6.12 only',
   },
+  {
+    in: '6.12',
+    kind: 'behaviour',
+    what:
+      'NUMA balancing scans a VMA only once scan_delay has passed since its first visit (after the ' +
+      "mm's first pass), and after its first two passes only if the scanning thread hint-faulted on it in " +
+      'the last two windows of 4 x scan_delay, the last scan stopped inside it, it was last completed more ' +
+      'passes ago than the process has threads, or no other VMA is left (one is then scanned anyway); ' +
+      'the threads take turns scanning. On 6.1 every scan walks every VMA in order',
+    source:
+      'Raghavendra K T, "sched/numa: apply the scan delay to every new vma" (ef6a22b70f6d), "sched/numa: ' +
+      'enhance vma scanning logic" (fc137c0ddab2) and "implement access PID reset logic", v6.4; Mel Gorman, ' +
+      '"sched/numa: Complete scanning of partial VMAs regardless of PID activity" (b7a5b537c55c) and ' +
+      '"Complete scanning of inactive VMAs when there is no alternative", v6.7; Raghavendra K T, ' +
+      '"sched/numa: Fix mm numa_scan_seq based unconditional scan" (84db47ca7146, start_scan_seq); ' +
+      'Yujie Liu, "sched/numa: Fix the vma scan starving issue" (f22cde4371f3, prev_scan_seq + ' +
+      'get_nr_threads), v6.12',
+  },
 ];
+
+/**
+ * The kernels whose NUMA-balancing scanner keeps per-VMA state (vma_numab_state) and passes over
+ * the VMAs the scanning thread has not faulted on lately: every mainline release from v6.4, so of
+ * the modelled ones 6.12 only. The KERNEL_CHANGES entry above carries the commits.
+ */
+export const VMA_SCAN_FILTER_KERNELS: readonly KernelVersion[] = ['6.12'];
 
 /** The changes a run on `kernel` has that the other version lacks. */
 export function changesIn(kernel: KernelVersion): readonly KernelChange[] {
