@@ -11,7 +11,7 @@ const example = (engine?: string) => {
 /** The example (linux, 6.12) with lru_gen_enabled as given: what a run before issue 13 ran is false. */
 const exampleWithLruGen = (lruGen: boolean | undefined, engine = 'exact') => {
   const file = exampleScenarioFile();
-  const knobs = { ...file.policy.knobs, ...(lruGen !== undefined && { lru_gen_enabled: lruGen }) };
+  const knobs = { ...file.policy?.knobs, ...(lruGen !== undefined && { lru_gen_enabled: lruGen }) };
   return resolves({ ...file, policy: { ...file.policy, knobs }, run: { ...file.run, engine } });
 };
 
@@ -43,7 +43,7 @@ describe('scenarioIdentity', () => {
       const file = exampleScenarioFile();
       return resolves({
         ...file,
-        policy: { ...file.policy, kernel: '6.1', knobs: { ...file.policy.knobs, ...knobs } },
+        policy: { ...file.policy, kernel: '6.1', knobs: { ...file.policy?.knobs, ...knobs } },
       });
     };
     expect(scenarioIdentity(on61({ lru_gen_enabled: false }))).toBe(scenarioIdentity(on61({})));

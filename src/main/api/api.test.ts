@@ -84,7 +84,7 @@ describe('the lab API, in process', () => {
     expect(table.text).toMatch(/pswpout/);
   });
 
-  it('keeps the scenario file a run ran as written, with its seed, so a copy round-trips', async () => {
+  it('keeps the scenario file a run ran as written, with its seed and its LRU pinned, so a copy round-trips', async () => {
     const lab = tempLab(1);
     const api = inProcessClient(lab);
     const doc = smallScenario({ name: 'as written' });
@@ -93,7 +93,10 @@ describe('the lab API, in process', () => {
     const { scenario } = await api.call('run:get', { runId: runId! });
     const run = (doc as { run?: Record<string, unknown> }).run ?? {};
     const seed = (typeof run.seed === 'number' ? run.seed : 1) + 1;
-    expect(scenario).toEqual({ ...doc, run: { ...run, seed } });
+    // The file leaves lru_gen_enabled to linux 6.12's default, the multi-gen LRU: the run writes it in.
+    const policy = doc.policy as { knobs: Record<string, unknown> };
+    const pinned = { ...policy, knobs: { ...policy.knobs, lru_gen_enabled: true } };
+    expect(scenario).toEqual({ ...doc, policy: pinned, run: { ...run, seed } });
   });
 
   it('runs only traces imported into the lab, and starts nothing for a trace elsewhere', async () => {

@@ -213,19 +213,16 @@ describe('toScenarioFile', () => {
 describe('toScenarioFile and the defaults that moved with the kernel', () => {
   const linux = (kernel: string, knobs: Record<string, unknown> = {}) =>
     resolves(editedExample([['policy'], { preset: 'linux', kernel, knobs }]));
+  const written = (s: ResolvedScenario) => toScenarioFile(s).policy?.knobs;
 
   it('writes lru_gen_enabled where it differs from the default of today or of before 6.12 turned it on', () => {
     // 6.12's default (true) differs from the old one (false): written, so an older reader runs MGLRU too.
-    expect(toScenarioFile(linux('6.12')).policy.knobs).toEqual({ lru_gen_enabled: true });
+    expect(written(linux('6.12'))).toEqual({ lru_gen_enabled: true });
     // The classic LRU on 6.12 differs from today's default: written, so today's reader keeps it.
-    expect(toScenarioFile(linux('6.12', { lru_gen_enabled: false })).policy.knobs).toEqual({
-      lru_gen_enabled: false,
-    });
+    expect(written(linux('6.12', { lru_gen_enabled: false }))).toEqual({ lru_gen_enabled: false });
     // 6.1's default is both: left out.
-    expect(toScenarioFile(linux('6.1')).policy.knobs).toEqual({});
-    expect(toScenarioFile(linux('6.1', { lru_gen_enabled: true })).policy.knobs).toEqual({
-      lru_gen_enabled: true,
-    });
+    expect(written(linux('6.1'))).toEqual({});
+    expect(written(linux('6.1', { lru_gen_enabled: true }))).toEqual({ lru_gen_enabled: true });
   });
 
   it('writes a file that parses back to the same lru_gen_enabled on either kernel', () => {
