@@ -201,6 +201,9 @@ describe('tierlab tune', () => {
     doc.run.engine = 'exact';
     writeFileSync(file, JSON.stringify(doc));
     const db = join(dir, 'cancel.db');
+    // The lab file is made (migrated) first: the `list` polls below would otherwise migrate a new
+    // file while the child does, and one of the two fails with "table already exists".
+    expect(tierlab('list', '--json', '--db', db).stdout).toBe('[]\n');
     const child = spawn(
       process.execPath,
       [

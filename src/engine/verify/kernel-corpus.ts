@@ -49,7 +49,8 @@ export function threeTierEntry(kind: WorkloadKind, regime: Regime, kernel: '6.1'
  * NUMA balancing's per-VMA scan filtering (6.12 only): four usemem threads, each on its own VMA,
  * start on the slow tier after the filler (slow-hot-nb1, scan_delay_ms 0) for 10 s; on 6.12 each
  * thread's scans pass over the others' VMAs: 11.1 k PTE updates and hint faults against 6.1's 14.75 k,
- * in both engines.
+ * in both engines. Both kernels run the classic LRU (corpusEntry pins lru_gen_enabled off, against
+ * 6.12's MGLRU default), so the two entries differ by the scan filter alone.
  */
 export function vmaScanEntry(kernel: '6.1' | '6.12'): CorpusEntry {
   const e = corpusEntry('linux', 'hot', 'slow-hot-nb1', LONG_RUN_MS);
