@@ -8,7 +8,10 @@ type Json = Record<string, unknown>;
 const MiB = 2 ** 20;
 const PAGE = 4096;
 
-/** DRAM 64 MiB (1 CPU) + PMEM 128 MiB, 64 MiB of swap, the given workloads on node 0. */
+/**
+ * DRAM 64 MiB (1 CPU) + PMEM 128 MiB, 64 MiB of swap, the given workloads on node 0, the classic LRU
+ * (memory.low under MGLRU, 6.12's default, is the lru-gen tests' own: shrink_one skips a memcg once).
+ */
 function scenario(
   workload: Json[],
   over: { preset?: string; knobs?: Json; swap?: boolean } = {},
@@ -24,7 +27,7 @@ function scenario(
       ],
       ...(over.swap === false ? {} : { swap: { capacity: '64MiB', device: 'ssd' } }),
     },
-    policy: { preset: over.preset ?? 'linux', knobs: over.knobs ?? {} },
+    policy: { preset: over.preset ?? 'linux', knobs: { lru_gen_enabled: false, ...over.knobs } },
     workload: workload.map((w) => ({ cpu: 0, ...(w.type ? {} : { type: 'usemem', repeats: 2 }), ...w })),
     run: { durationMs: 1000, tickMs: 10, sampleEveryMs: 100, seed: 7 },
   };
