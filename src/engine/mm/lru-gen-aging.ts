@@ -8,7 +8,7 @@ import { count, type Kernel } from './kernel.ts';
 import { lruMove } from './lru.ts';
 import { findVma } from './vma.ts';
 import type { ScanControl } from './scan-control.ts';
-import { NIL, PTE_SWAPPED, pageToNid, type MemState } from './mem-state.ts';
+import { NIL, PTE_SWAPPED, nodeFirstPfn, pageToNid, type MemState } from './mem-state.ts';
 import { PG } from './page-flags.ts';
 import { PTRS_PER_PTE } from './kmem.ts';
 import { folioReferenced } from './shrink-list.ts';
@@ -215,17 +215,23 @@ function walkPteRange(
   sc: ScanControl,
 ): boolean {
   const m = k.m;
+  const { pte, flags, memcg } = m;
+  const node = lruvec % m.nrNodes;
+  const lo = nodeFirstPfn(m, node);
+  const hi = m.nodeEnd[node]!;
+  const mc = (lruvec - node) / m.nrNodes;
   let total = 0;
   let young = 0;
   let last = -1;
   for (let v = from; v < to; v++) {
     total++;
-    const e = m.pte[v]!;
+    const e = pte[v]!;
     if (e === 0 || e >= PTE_SWAPPED) continue;
     const pfn = e - 1;
     if (pfn === last) continue; // a THP's PTEs all lead to its head: one folio
     last = pfn;
-    if (folioLruvecOf(m, pfn) !== lruvec || !(m.flags[pfn]! & PG.lru)) continue;
+    // folioLruvecOf(m, pfn) === lruvec, without pageToNid's search of the nodes for every PTE.
+    if (pfn < lo || pfn >= hi || memcg[pfn] !== mc || !(flags[pfn]! & PG.lru)) continue;
     if (!folioReferenced(k, pfn)) continue;
     young++;
     folioUpdateGen(m, pfn, gen);
@@ -328,12 +334,16 @@ export function lruGenLookAround(k: Kernel, pfn: number, sc: ScanControl): void 
   const lruvec = folioLruvecOf(m, pfn);
   const seq = lg.maxSeq[lruvec]!;
   const gen = lruGenFromSeq(seq);
+  const node = lruvec % m.nrNodes;
+  const lo = nodeFirstPfn(m, node);
+  const hi = m.nodeEnd[node]!;
+  const mc = m.memcg[pfn]!;
   let young = 1;
   for (let v = start; v < end; v++) {
     const e = m.pte[v]!;
     if (e === 0 || e >= PTE_SWAPPED) continue;
     const p = e - 1;
-    if (folioLruvecOf(m, p) !== lruvec) continue; // get_pfn_folio(): this node and memcg
+    if (p < lo || p >= hi || m.memcg[p] !== mc) continue; // get_pfn_folio(): this node and memcg
     const listed = (m.flags[p]! & PG.lru) !== 0;
     // 6.1/6.12 look at folios isolated with this one too (get_pfn_folio has no LRU check).
     if ((!listed && lg.rules.workingsetRework) || !folioReferenced(k, p)) continue;
