@@ -136,6 +136,8 @@ function incMinSeq(m: MemState, lruvec: number, type: number, swappiness: number
   lg.minSeq[mi]!++;
 }
 
+const minSeqScratch = new Float64Array(2);
+
 /**
  * try_to_inc_min_seq(): moves min_seq past empty generations, keeping anon and file within
  * MIN_NR_GENS of each other's oldest while both can be evicted. Returns whether one moved.
@@ -143,7 +145,9 @@ function incMinSeq(m: MemState, lruvec: number, type: number, swappiness: number
 export function tryToIncMinSeq(m: MemState, lruvec: number, swappiness: number): boolean {
   const lg = m.lrugen!;
   const maxSeq = lg.maxSeq[lruvec]!;
-  const minSeq = [lg.minSeq[lruvec * 2]!, lg.minSeq[lruvec * 2 + 1]!];
+  const minSeq = minSeqScratch; // evict_folios calls this every batch: no array allocated
+  minSeq[0] = lg.minSeq[lruvec * 2]!;
+  minSeq[1] = lg.minSeq[lruvec * 2 + 1]!;
   let moved = false;
   for (let type = minType(swappiness); type <= maxType(swappiness); type++) {
     while (minSeq[type]! + MIN_NR_GENS <= maxSeq) {
@@ -155,8 +159,8 @@ export function tryToIncMinSeq(m: MemState, lruvec: number, swappiness: number):
   if (!moved) return false;
   if (swappiness && swappiness <= MAX_SWAPPINESS) {
     const seq = maxSeq - MIN_NR_GENS;
-    if (minSeq[LRU_GEN_ANON]! > seq && minSeq[LRU_GEN_FILE]! < seq) minSeq[LRU_GEN_ANON] = seq;
-    else if (minSeq[LRU_GEN_FILE]! > seq && minSeq[LRU_GEN_ANON]! < seq) minSeq[LRU_GEN_FILE] = seq;
+    if (minSeq[LRU_GEN_ANON] > seq && minSeq[LRU_GEN_FILE] < seq) minSeq[LRU_GEN_ANON] = seq;
+    else if (minSeq[LRU_GEN_FILE] > seq && minSeq[LRU_GEN_ANON] < seq) minSeq[LRU_GEN_FILE] = seq;
   }
   let success = false;
   for (let type = minType(swappiness); type <= maxType(swappiness); type++) {
