@@ -8,11 +8,12 @@ import { count, type Kernel } from './kernel.ts';
 import { lruMove } from './lru.ts';
 import { findVma } from './vma.ts';
 import type { ScanControl } from './scan-control.ts';
-import { NIL, PTE_SWAPPED, pageToNid, type MemState } from './mem-state.ts';
+import { NIL, PTE_SWAPPED, nodeFirstPfn, pageMemcg, pageToNid, type MemState } from './mem-state.ts';
 import { PG } from './page-flags.ts';
 import { PTRS_PER_PTE } from './kmem.ts';
 import { folioReferenced } from './shrink-list.ts';
 import { folioNrPages } from './folio.ts';
+import { resetBatchSize, updateBatchSize } from './lru-gen-walk-batch.ts';
 import { resetCtrlPos, ctrlIndex } from './lru-gen-ctrl.ts';
 import { PTE_WALK_NS } from './costs.ts';
 import {
@@ -62,28 +63,32 @@ export function evictableMinSeq(lg: LruGen, lruvec: number, swappiness: number):
  * folio_update_gen(), the aging's promotion. v6.14: a folio young once gets PG_referenced; one young
  * again (or already in the working set) moves to generation `gen` with PG_workingset, its refs
  * cleared. 6.1/6.12: one young sighting moves it, with refs, PG_referenced and PG_workingset
- * cleared. Returns the old generation, or -1 when it did not move.
+ * cleared. Only the gen bits change: the caller batches the pages' move (updateBatchSize).
+ * Returns the old generation, or -1 when it did not move.
  */
 function folioUpdateGen(m: MemState, pfn: number, gen: number): number {
   const lg = m.lrugen!;
   const fl = m.flags[pfn]!;
+  const g = lg.genFlags[pfn]!;
   if (!lg.rules.workingsetRework) {
-    const old = lg.genFlags[pfn]! & GEN_MASK;
     m.flags[pfn] = fl & ~PG.referenced;
-    lg.genFlags[pfn] = lg.genFlags[pfn]! & ~(REFS_MASK | PG_WORKINGSET);
-    setFolioGen(m, pfn, gen);
-    return old;
+    lg.genFlags[pfn] = (g & ~(REFS_MASK | PG_WORKINGSET | GEN_MASK)) | gen;
+    return g & GEN_MASK;
   }
-  if (!(fl & PG.referenced) && !folioWorkingset(m, pfn)) {
+  if (!(fl & PG.referenced) && !(g & PG_WORKINGSET)) {
     m.flags[pfn] = fl | PG.referenced;
-    lg.genFlags[pfn] = lg.genFlags[pfn]! & ~REFS_MASK;
+    lg.genFlags[pfn] = g & ~REFS_MASK;
     return -1;
   }
-  const old = lg.genFlags[pfn]! & GEN_MASK;
   m.flags[pfn] = fl & ~PG.referenced;
-  lg.genFlags[pfn] = (lg.genFlags[pfn]! & ~REFS_MASK) | PG_WORKINGSET;
-  setFolioGen(m, pfn, gen);
-  return old;
+  lg.genFlags[pfn] = (g & ~(REFS_MASK | GEN_MASK)) | PG_WORKINGSET | gen;
+  return g & GEN_MASK;
+}
+
+/** walk_pte_range()'s promotion: folio_update_gen(), its pages' move batched (update_batch_size). */
+function promoteYoung(m: MemState, pfn: number, gen: number): void {
+  const old = folioUpdateGen(m, pfn, gen);
+  if (old >= 0 && old !== gen) updateBatchSize(m, pfn, old, gen);
 }
 
 /**
@@ -131,6 +136,8 @@ function incMinSeq(m: MemState, lruvec: number, type: number, swappiness: number
   lg.minSeq[mi]!++;
 }
 
+const minSeqScratch = new Float64Array(2);
+
 /**
  * try_to_inc_min_seq(): moves min_seq past empty generations, keeping anon and file within
  * MIN_NR_GENS of each other's oldest while both can be evicted. Returns whether one moved.
@@ -138,7 +145,9 @@ function incMinSeq(m: MemState, lruvec: number, type: number, swappiness: number
 export function tryToIncMinSeq(m: MemState, lruvec: number, swappiness: number): boolean {
   const lg = m.lrugen!;
   const maxSeq = lg.maxSeq[lruvec]!;
-  const minSeq = [lg.minSeq[lruvec * 2]!, lg.minSeq[lruvec * 2 + 1]!];
+  const minSeq = minSeqScratch; // evict_folios calls this every batch: no array allocated
+  minSeq[0] = lg.minSeq[lruvec * 2]!;
+  minSeq[1] = lg.minSeq[lruvec * 2 + 1]!;
   let moved = false;
   for (let type = minType(swappiness); type <= maxType(swappiness); type++) {
     while (minSeq[type]! + MIN_NR_GENS <= maxSeq) {
@@ -150,8 +159,8 @@ export function tryToIncMinSeq(m: MemState, lruvec: number, swappiness: number):
   if (!moved) return false;
   if (swappiness && swappiness <= MAX_SWAPPINESS) {
     const seq = maxSeq - MIN_NR_GENS;
-    if (minSeq[LRU_GEN_ANON]! > seq && minSeq[LRU_GEN_FILE]! < seq) minSeq[LRU_GEN_ANON] = seq;
-    else if (minSeq[LRU_GEN_FILE]! > seq && minSeq[LRU_GEN_ANON]! < seq) minSeq[LRU_GEN_FILE] = seq;
+    if (minSeq[LRU_GEN_ANON] > seq && minSeq[LRU_GEN_FILE] < seq) minSeq[LRU_GEN_ANON] = seq;
+    else if (minSeq[LRU_GEN_FILE] > seq && minSeq[LRU_GEN_ANON] < seq) minSeq[LRU_GEN_FILE] = seq;
   }
   let success = false;
   for (let type = minType(swappiness); type <= maxType(swappiness); type++) {
@@ -215,20 +224,27 @@ function walkPteRange(
   sc: ScanControl,
 ): boolean {
   const m = k.m;
+  const { pte, flags, memcg } = m;
+  const node = lruvec % m.nrNodes;
+  const lo = nodeFirstPfn(m, node);
+  const hi = m.nodeEnd[node]!;
+  const mc = (lruvec - node) / m.nrNodes;
+  const root = m.nrMemcgs === 1; // no cgroups: every frame is the root's, its memcg byte not read
   let total = 0;
   let young = 0;
   let last = -1;
   for (let v = from; v < to; v++) {
     total++;
-    const e = m.pte[v]!;
+    const e = pte[v]!;
     if (e === 0 || e >= PTE_SWAPPED) continue;
     const pfn = e - 1;
     if (pfn === last) continue; // a THP's PTEs all lead to its head: one folio
     last = pfn;
-    if (folioLruvecOf(m, pfn) !== lruvec || !(m.flags[pfn]! & PG.lru)) continue;
+    // folioLruvecOf(m, pfn) === lruvec, without pageToNid's search of the nodes for every PTE.
+    if (pfn < lo || pfn >= hi || (!root && memcg[pfn] !== mc) || !(flags[pfn]! & PG.lru)) continue;
     if (!folioReferenced(k, pfn)) continue;
     young++;
-    folioUpdateGen(m, pfn, gen);
+    promoteYoung(m, pfn, gen);
   }
   sc.costNs += total * PTE_WALK_NS;
   return suitableToScan(total, young);
@@ -265,6 +281,7 @@ function walkMms(k: Kernel, lruvec: number, swappiness: number, sc: ScanControl)
         v = next;
       }
     }
+    resetBatchSize(lg, lruvec); // walk_mm(): the sizes are right again after every mm
     // On the mm list from its first page on the lruvec; until then its tables are walked in full.
     if (k.resident[g * k.m.nrNodes + node]! > 0) lg.mmWalked[seen] = 1;
   }
@@ -328,12 +345,17 @@ export function lruGenLookAround(k: Kernel, pfn: number, sc: ScanControl): void 
   const lruvec = folioLruvecOf(m, pfn);
   const seq = lg.maxSeq[lruvec]!;
   const gen = lruGenFromSeq(seq);
+  const node = lruvec % m.nrNodes;
+  const lo = nodeFirstPfn(m, node);
+  const hi = m.nodeEnd[node]!;
+  const mc = pageMemcg(m, pfn);
+  const root = m.nrMemcgs === 1;
   let young = 1;
   for (let v = start; v < end; v++) {
     const e = m.pte[v]!;
     if (e === 0 || e >= PTE_SWAPPED) continue;
     const p = e - 1;
-    if (folioLruvecOf(m, p) !== lruvec) continue; // get_pfn_folio(): this node and memcg
+    if (p < lo || p >= hi || (!root && m.memcg[p] !== mc)) continue; // get_pfn_folio(): this node and memcg
     const listed = (m.flags[p]! & PG.lru) !== 0;
     // 6.1/6.12 look at folios isolated with this one too (get_pfn_folio has no LRU check).
     if ((!listed && lg.rules.workingsetRework) || !folioReferenced(k, p)) continue;
@@ -341,7 +363,7 @@ export function lruGenLookAround(k: Kernel, pfn: number, sc: ScanControl): void 
     if (!listed)
       m.flags[p] = m.flags[p]! | PG.referenced; // for shrink_folio_list()
     else if (sc.reclaimer === 'kswapd' || sc.proactive)
-      folioUpdateGen(m, p, gen); // set_mm_walk()
+      promoteYoung(m, p, gen); // set_mm_walk()
     else if (lg.rules.workingsetRework) {
       if (lruGenSetRefs(m, p) && (lg.genFlags[p]! & GEN_MASK) !== gen) activateFolio(k, p);
     } else if ((lg.genFlags[p]! & GEN_MASK) !== gen) {
@@ -350,6 +372,9 @@ export function lruGenLookAround(k: Kernel, pfn: number, sc: ScanControl): void 
       activateFolio(k, p);
     }
   }
+  // The kernel applies kswapd's batch after shrink_folio_list (evict_folios); here at once, so
+  // nothing that reclaims the batch in between reads sizes the kernel would not have yet.
+  resetBatchSize(lg, lruvec);
   sc.costNs += (end - start) * PTE_WALK_NS;
   if (suitableToScan(end - start, young)) updateFilter(lg, lruvec, seq, pmd);
 }

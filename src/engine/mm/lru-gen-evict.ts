@@ -12,6 +12,7 @@ import { MEMCG_STAT } from './memcg-state.ts';
 import { folioNrPages } from './folio.ts';
 import { reclaimerStats, type ScanControl } from './scan-control.ts';
 import { shrinkFolioList } from './shrink-list.ts';
+import { warmAccessBits } from './reference-model.ts';
 import { ctrlIndex, getTierIdx, getTypeToScan } from './lru-gen-ctrl.ts';
 import {
   evictableMinSeq,
@@ -186,6 +187,7 @@ export function evictFolios(
   if (tryToIncMinSeq(k.m, lruvec, swappiness)) scanned++;
   if (evictableMinSeq(lg, lruvec, swappiness) + MIN_NR_GENS > lg.maxSeq[lruvec]!) scanned = 0;
   if (nrIsolated === 0) return scanned;
+  warmAccessBits(k, isolated, nrIsolated); // every isolated folio has its references checked next
   const type = typeScanned;
   const node = lruvec % k.m.nrNodes;
   const reclaimed = shrinkFolioList(k, node, isolated, nrIsolated, sc);

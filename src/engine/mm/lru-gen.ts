@@ -2,7 +2,7 @@
 // lru_gen_del_folio in include/linux/mm_inline.h): per lruvec (memcg and node) and type (anon, file), generations
 // min_seq..max_seq, MIN_NR_GENS to MAX_NR_GENS of them; a folio's generation, refs and PG_workingset
 // in one byte a frame (genFlags), so the frame flags keep their free bits.
-import { NIL, pageToNid, type MemState } from './mem-state.ts';
+import { NIL, pageMemcg, pageToNid, type MemState } from './mem-state.ts';
 import { PG } from './page-flags.ts';
 import { folioNrPages } from './folio.ts';
 import type { LruGenRules } from '../../shared/scenario/lru-gen-kernels.ts';
@@ -125,9 +125,12 @@ export function createLruGen(
   };
 }
 
-/** folio_lruvec(): memcg * nrNodes + node, the index of every per-lruvec array here. */
+/**
+ * folio_lruvec(): memcg * nrNodes + node, the index of every per-lruvec array here (without cgroups
+ * the per-frame memcg byte is not read: pageMemcg).
+ */
 export function folioLruvecOf(m: MemState, pfn: number): number {
-  return m.memcg[pfn]! * m.nrNodes + pageToNid(m, pfn);
+  return pageMemcg(m, pfn) * m.nrNodes + pageToNid(m, pfn);
 }
 
 export function lruGenFromSeq(seq: number): number {

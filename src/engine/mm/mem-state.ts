@@ -27,6 +27,11 @@ export function pageToNid(m: MemState, pfn: number): number {
   return n;
 }
 
+/** The lowest pfn pageToNid() gives node n: the end of the node below (a hole between goes up). */
+export function nodeFirstPfn(m: MemState, n: number): number {
+  return n === 0 ? 0 : m.nodeEnd[n - 1]!;
+}
+
 /**
  * page_memcg(): the cgroup a frame is charged to. With no cgroups every frame is the root's (0),
  * and the per-frame byte is not read: a miss saved on every LRU add and unlink.

@@ -5,6 +5,7 @@ import { NIL } from '../mm/mem-state.ts';
 import type { ReferenceModel } from '../mm/reference-model.ts';
 import { findVma } from '../mm/vma.ts';
 import { SWAP_CLUSTER_MAX } from '../mm/scan-control.ts';
+import { MIN_LRU_BATCH } from '../mm/lru-gen.ts';
 import { createRng, type Rng } from '../random/rng.ts';
 import type { PageLaw } from '../workloads/types.ts';
 import { DrawDomain } from './draw-domain.ts';
@@ -18,8 +19,11 @@ export class RateModel implements ReferenceModel {
   /** Per VMA (region index): the domain drawing from it, if any is active. */
   private readonly byRegion: (DrawDomain | null)[];
   private readonly byLaw = new Map<PageLaw, DrawDomain>();
-  /** warmAccessBits' scratch: the owners of a batch (reclaim isolates at most SWAP_CLUSTER_MAX). */
-  private readonly warmVpages = new Uint32Array(SWAP_CLUSTER_MAX);
+  /**
+   * warmAccessBits' scratch: the owners of a batch (the two lists isolate at most SWAP_CLUSTER_MAX
+   * folios, MGLRU's scan_folios() at most MIN_LRU_BATCH).
+   */
+  private readonly warmVpages = new Uint32Array(Math.max(SWAP_CLUSTER_MAX, MIN_LRU_BATCH));
   /** What warmAccessBits read (unused: it only has to be kept, so the loads stay). */
   private warmed = 0;
 
