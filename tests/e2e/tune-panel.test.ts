@@ -55,9 +55,14 @@ describe('the Tune panel', () => {
       byName.set(r.name, [...(byName.get(r.name) ?? []), throughput]);
     }
     const means = [...byName].map(([name, xs]) => ({ name, mean: hmean(xs) }));
-    const best = means.reduce((a, b) => (b.mean > a.mean ? b : a));
+    const bestMean = Math.max(...means.map((m) => m.mean));
     expect(new Set(means.map((m) => m.mean)).size).toBeGreaterThan(1);
-    expect(await page.getByTestId('tune-best').textContent()).toContain(best.name);
+    // Arms can tie (under the multi-gen LRU, 6.12's default, swappiness 98 and 102 run alike): the
+    // report names one of the arms with the best Hmean.
+    const bestText = (await page.getByTestId('tune-best').textContent()) ?? '';
+    const named = means.filter((m) => bestText.includes(`${m.name} —`));
+    expect(named).toHaveLength(1);
+    expect(named[0]!.mean).toBe(bestMean);
     expect(await page.getByTestId('tune-verdict').getAttribute('data-significant')).toMatch(/true|false/);
 
     // One chart per knob, painted, zoomed from the keyboard and reset, as the app's time charts are.
