@@ -2,7 +2,10 @@
 import { asStorageError, markInterruptedTunes, openDatabase, type Db } from '../db/index.ts';
 import { RunService } from '../runner/run-service.ts';
 import type { ResourceLimits } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
 import { EventHub } from './events.ts';
+import { SampleChunkReaders } from '../export/samples-readers.ts';
+import { SamplesCsvAhead } from '../export/samples-csv-ahead.ts';
 
 export interface Lab {
   db: Db;
@@ -11,6 +14,10 @@ export interface Lab {
   events: EventHub;
   /** Runs may replay any trace file the host can read, not only those imported into the lab. */
   mayReadAnyTrace: boolean;
+  /** The samples export reading ahead on reader threads; null reads each chunk on this thread. */
+  samplesCsv: SamplesCsvAhead | null;
+  /** Its reader threads, closed with the lab. */
+  readers: SampleChunkReaders | null;
 }
 
 export interface LabOptions {
@@ -26,6 +33,13 @@ export interface LabOptions {
    * read. The app and web mode leave it unset, so a scenario cannot make the host read other files.
    */
   mayReadAnyTrace?: boolean;
+  /**
+   * Reader threads for a samples export (default one per core, at most 2); 0 reads on this thread.
+   * A read-only database is always read on this thread (it may be an in-memory snapshot).
+   */
+  exportReaders?: number;
+  /** The reader threads' entry (the bundled app passes its own: samples-chunk-worker.ts). */
+  exportReaderUrl?: URL | string;
 }
 
 /** Throws DatabaseRefusedError for a database it will not open, DatabaseWriteError when marking runs fails. */
@@ -42,7 +56,18 @@ export function openLab(options: LabOptions): Lab {
     });
     // After the runs: a tune whose process is gone has no live runs either.
     if (db.readOnlyBecause === null) markInterruptedTunes(db);
-    return { db, dbPath: options.dbPath, runs, events, mayReadAnyTrace: options.mayReadAnyTrace ?? false };
+    const nReaders =
+      db.readOnlyBecause === null ? (options.exportReaders ?? Math.min(2, availableParallelism())) : 0;
+    const readers = nReaders > 0 ? new SampleChunkReaders(db.path, nReaders, options.exportReaderUrl) : null;
+    return {
+      db,
+      dbPath: options.dbPath,
+      runs,
+      events,
+      mayReadAnyTrace: options.mayReadAnyTrace ?? false,
+      samplesCsv: readers && new SamplesCsvAhead(db, readers),
+      readers,
+    };
   } catch (error) {
     db.close();
     throw asStorageError(db, error);
@@ -51,5 +76,6 @@ export function openLab(options: LabOptions): Lab {
 
 export async function closeLab(lab: Lab): Promise<void> {
   await lab.runs.close();
+  await lab.readers?.close();
   lab.db.close();
 }

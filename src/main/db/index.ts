@@ -63,9 +63,13 @@ export {
   readSampleChunk,
   runCounters,
   sampleRowsAfter,
+  fullChunkEnd,
   SAMPLES_PER_CHUNK,
   type SamplePick,
+  type StoredRows,
+  type StoredRowsQuery,
 } from './read-samples.ts';
+export { openSampleReader, type SampleReader } from './sample-reader.ts';
 export {
   saveResult,
   getResult,

@@ -4,6 +4,7 @@
 import { emptyColumns, type SampleBatch } from '../../shared/samples.ts';
 import type { CounterName, CounterScope } from '../../shared/vmstat.ts';
 import { documentCounters } from '../../shared/scenario/run-kernel.ts';
+import type Database from 'better-sqlite3';
 import { sqliteOf, type Db } from './connection.ts';
 import { getRunScenario } from './runs.ts';
 
@@ -108,9 +109,36 @@ export function sampleRowsAfter(
   names: readonly CounterName[],
   perNode: boolean,
   node?: number,
-): { rows: (number | null)[][]; samples: number; lastMs: number | null } {
-  const sqlite = sqliteOf(db);
-  const columns = columnsOrNull(names, runCounters(db, runId, perNode ? 'node' : 'machine'));
+): StoredRows {
+  const recorded = runCounters(db, runId, perNode ? 'node' : 'machine');
+  return storedRowsAfter(sqliteOf(db), { runId, afterMs, limit, names, recorded, perNode, node });
+}
+
+export interface StoredRows {
+  rows: (number | null)[][];
+  samples: number;
+  lastMs: number | null;
+}
+
+/** What storedRowsAfter reads: sampleRowsAfter's arguments with the counters the run recorded. */
+export interface StoredRowsQuery {
+  runId: number;
+  afterMs: number;
+  limit: number;
+  names: readonly CounterName[];
+  /** The counters the run's kernel recorded in this scope (runCounters); the rest of `names` read null. */
+  recorded: readonly CounterName[];
+  perNode: boolean;
+  node?: number;
+}
+
+/**
+ * sampleRowsAfter on a bare connection, for a thread that has no drizzle handle (the export's
+ * readers, samples-chunk-worker.ts): everything it needs from the run's scenario is in `q`.
+ */
+export function storedRowsAfter(sqlite: Database.Database, q: StoredRowsQuery): StoredRows {
+  const { runId, afterMs, limit, names, recorded, perNode, node } = q;
+  const columns = columnsOrNull(names, recorded);
   if (!perNode) {
     const rows = sqlite
       .prepare<[number, number, number], number[]>(
@@ -143,4 +171,20 @@ export function sampleRowsAfter(
 /** The run's samples as one batch, exactly as appendSampleBatch received them (the columns picked). */
 export function readSampleBatch(db: Db, runId: number, pick: SamplePick = {}): SampleBatch {
   return readSampleChunk(db, runId, -Infinity, -1, pick);
+}
+
+/**
+ * Where the chunk of `limit` samples after `afterMs` ends: the time of its last sample when the
+ * chunk is full, else null (sampleRowsAfter's `lastMs` when `samples === limit`), from the primary
+ * key's index alone, so an export can start reading the chunk after it before this one is read.
+ */
+export function fullChunkEnd(db: Db, runId: number, afterMs: number, limit: number): number | null {
+  return (
+    sqliteOf(db)
+      .prepare<[number, number, number], number>(
+        'SELECT t_ms FROM samples WHERE run_id = ? AND t_ms > ? ORDER BY t_ms LIMIT 1 OFFSET ?',
+      )
+      .pluck()
+      .get(runId, afterMs, limit - 1) ?? null
+  );
 }

@@ -2,6 +2,7 @@
 // quitting, the window shown and refocused. Every other concern lives in its own file beside this one.
 import { app, BrowserWindow, dialog, session } from 'electron';
 import workerPath from '../runner/worker.ts?modulePath';
+import readerPath from '../export/samples-chunk-worker.ts?modulePath';
 import { closeLab, type Lab } from '../api/lab.ts';
 import { appPaths, claimAppFolder, type AppPaths } from './app-paths.ts';
 import { entryUrl, isAppUrl, mayLoad } from './app-url.ts';
@@ -54,6 +55,7 @@ async function start(): Promise<void> {
   lab = await openLabOrAsk({
     dbPath: paths.dbPath,
     workerUrl: workerPath,
+    exportReaderUrl: readerPath,
     migrationsFolder: paths.migrationsFolder,
   });
   if (lab === null) return app.quit();

@@ -114,10 +114,9 @@ export const exportHandlers: Handlers<
     if (!req.from) requireSamples(lab, req);
     else if (req.from.run >= req.runIds.length)
       throw new ApiError('invalid', `from.run is ${req.from.run}, but there are ${req.runIds.length} runs`);
-    return {
-      filename: `tierlab-${stamp(req.runIds)}-${samplesKind(req)}.csv`,
-      ...samplesCsvChunk(lab.db, req),
-    };
+    const filename = `tierlab-${stamp(req.runIds)}-${samplesKind(req)}.csv`;
+    if (!lab.samplesCsv) return { filename, ...samplesCsvChunk(lab.db, req) };
+    return lab.samplesCsv.chunk(req).then((chunk) => ({ filename, ...chunk }));
   },
   'export:results': (lab, { runIds }) => ({
     filename: `tierlab-${stamp(runIds)}-results.csv`,
