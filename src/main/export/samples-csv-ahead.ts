@@ -1,8 +1,9 @@
 // The samples export, reading ahead: while a client writes one chunk, the next ones are read and
 // turned into text on reader threads (samples-readers.ts), each where the index says it starts
-// (predictedNext). The chunk asked for is read here when no reader has it (or its reader failed); every chunk is what
-// samplesCsvChunk answers, byte for byte. Read-ahead is bounded: `depth` chunks per export, and
-// chunks of exports no client came back for are dropped oldest first.
+// (predictedNext). The chunk asked for is read here when no reader has it (or its reader failed).
+// Every chunk is what samplesCsvChunk answers, byte for byte, except that a run still writing
+// samples may end where it stood when its last chunk was read ahead. Read-ahead is bounded:
+// `depth` chunks per export, and chunks of exports no client came back for are dropped oldest first.
 import type { SamplesCursor, SamplesExportRequest } from '../../shared/api/contract.ts';
 import { SAMPLES_PER_CHUNK, type Db } from '../db/index.ts';
 import type { SampleChunkReaders } from './samples-readers.ts';
