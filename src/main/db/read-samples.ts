@@ -95,23 +95,14 @@ export function readSampleChunk(
 }
 
 /**
- * The stored rows of at most `limit` samples after `afterMs`, as SQLite holds them, for writing as
+ * The stored rows of at most `q.limit` samples after `q.afterMs`, as SQLite holds them, for writing as
  * CSV without reshaping: machine-wide `[t_ms, ...names]`, or per node `[t_ms, node_id, ...names]`
  * in time then node order (only `node`'s when given), null where the run's kernel has no such
  * counter. `lastMs` is the last sample's time, where the next chunk starts; `samples` how many
  * samples the rows cover.
  */
-export function sampleRowsAfter(
-  db: Db,
-  runId: number,
-  afterMs: number,
-  limit: number,
-  names: readonly CounterName[],
-  perNode: boolean,
-  node?: number,
-): StoredRows {
-  const recorded = runCounters(db, runId, perNode ? 'node' : 'machine');
-  return storedRowsAfter(sqliteOf(db), { runId, afterMs, limit, names, recorded, perNode, node });
+export function sampleRowsAfter(db: Db, q: StoredRowsQuery): StoredRows {
+  return storedRowsAfter(sqliteOf(db), q);
 }
 
 export interface StoredRows {
@@ -120,7 +111,7 @@ export interface StoredRows {
   lastMs: number | null;
 }
 
-/** What storedRowsAfter reads: sampleRowsAfter's arguments with the counters the run recorded. */
+/** What sampleRowsAfter reads (`names`' columns of one run, the counters it recorded among them). */
 export interface StoredRowsQuery {
   runId: number;
   afterMs: number;

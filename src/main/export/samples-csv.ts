@@ -87,16 +87,7 @@ export function samplesCsvChunk(
 ): SamplesCsvChunk {
   const { at, header, read } = planChunk(db, req, req.from, perChunk);
   if (!read) return { csv: header, next: null };
-  const { query: q } = read;
-  const { rows, samples, lastMs } = sampleRowsAfter(
-    db,
-    q.runId,
-    q.afterMs,
-    perChunk,
-    q.names,
-    q.perNode,
-    q.node,
-  );
+  const { rows, samples, lastMs } = sampleRowsAfter(db, read.query);
   return { csv: header + csvRows(read.lead, rows), next: cursorAfter(req, at, samples, lastMs, perChunk) };
 }
 
